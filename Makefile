@@ -1,0 +1,44 @@
+# citydesk developer commands. `make test` is what CI runs (.ci/run).
+# Every target sets up what it needs first (scripts/bootstrap.sh is fast when nothing is missing).
+
+VENV    := .venv/bin
+# Qt without a display, and a UTF-8 locale, for everything that runs the code headless.
+HEADLESS := QT_QPA_PLATFORM=offscreen LANG=C.UTF-8
+# Lint what exists (benchmarks/ may not yet).
+LINT_PATHS := $(wildcard src tests benchmarks)
+
+.PHONY: help run test lint typecheck bench screenshots clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+run:  ## create the demo database once, then open it in the app
+	bash scripts/bootstrap.sh run
+	$(VENV)/citydesk demo --if-missing
+	$(VENV)/citydesk --demo
+
+test:  ## everything CI checks: ruff, mypy, pytest against a throwaway PostgreSQL
+	bash scripts/bootstrap.sh test
+	$(VENV)/ruff check $(LINT_PATHS)
+	$(VENV)/mypy
+	$(HEADLESS) bash scripts/with-postgres.sh $(VENV)/pytest
+
+lint:  ## ruff
+	bash scripts/bootstrap.sh venv
+	$(VENV)/ruff check $(LINT_PATHS)
+
+typecheck:  ## mypy (packages are listed in pyproject.toml)
+	bash scripts/bootstrap.sh venv
+	$(VENV)/mypy
+
+bench:  ## benchmarks (python -m benchmarks)
+	bash scripts/bootstrap.sh run
+	$(HEADLESS) $(VENV)/python -m benchmarks
+
+screenshots:  ## render the app's screens to PNG files, offscreen
+	bash scripts/bootstrap.sh run
+	$(HEADLESS) $(VENV)/python scripts/screenshots.py
+
+clean:  ## remove caches and build output (keeps .venv and databases)
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
+	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +

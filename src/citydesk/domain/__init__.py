@@ -1,0 +1,1 @@
+"""Pure business rules of citydesk: no Qt, no SQL, no I/O."""

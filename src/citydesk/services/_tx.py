@@ -1,0 +1,152 @@
+"""The transaction every service runs in: session, change capture, actor, calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from citydesk.domain.calendar import BusinessCalendar
+from citydesk.domain.errors import NotFound, PermissionDenied
+from citydesk.domain.permissions import Action, require
+from citydesk.domain.roles import Actor, Role
+from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold
+from citydesk.store import ticket_cache
+from citydesk.store.db import Database
+from citydesk.store.models import Ticket, TimelineEntry, User
+from citydesk.store.settings import load_calendar
+from citydesk.sync.capture import Capture
+
+
+@dataclass(frozen=True, slots=True)
+class EntryAdded:
+    """Result of a ticket mutation: the ticket, the new entry and the ticket's number."""
+
+    ticket_id: str
+    number: str
+    entry_id: str
+    kind: str
+
+
+@dataclass
+class Tx:
+    """One write transaction of one service call."""
+
+    session: Session
+    capture: Capture
+    actor: Actor
+    _entries: dict[str, list[Entry]] = field(default_factory=dict)
+
+    @cached_property
+    def calendar(self) -> BusinessCalendar:
+        """The city's business calendar."""
+        return load_calendar(self.session)
+
+    def check_actor(self) -> None:
+        """Raise unless the actor is an active user with the role it claims (system excepted)."""
+        if self.actor.role is Role.SYSTEM:
+            return
+        row = self.session.execute(
+            select(User.role, User.active).where(User.id == self.actor.user_id)
+        ).one_or_none()
+        if row is None or not row.active:
+            raise PermissionDenied("act", "signed-out user")
+        if row.role != self.actor.role.value:
+            raise PermissionDenied("act as " + self.actor.role.value, row.role)
+
+    def ticket(self, ticket_id: str) -> Ticket:
+        """The ticket row, or NotFound."""
+        row = self.session.scalar(select(Ticket).where(Ticket.id == ticket_id))
+        if row is None:
+            raise NotFound("ticket", ticket_id)
+        return row
+
+    def entries(self, ticket_id: str) -> list[Entry]:
+        """The ticket's entries (loaded once per transaction)."""
+        if ticket_id not in self._entries:
+            self._entries[ticket_id] = ticket_cache.load_entries(self.session, ticket_id)
+        return self._entries[ticket_id]
+
+    def state(self, ticket_id: str) -> TicketState:
+        """The ticket's folded state before this call's change."""
+        return fold(self.entries(ticket_id))
+
+    def append(
+        self,
+        ticket: Ticket,
+        kind: EntryKind,
+        *,
+        field: str | None = None,
+        value: Any = None,
+        detail: dict[str, Any] | None = None,
+        body: str | None = None,
+        public: bool = False,
+        reporters_changed: bool = False,
+    ) -> EntryAdded:
+        """Write exactly one timeline entry and its outbox row, then refresh the ticket cache."""
+        entries = self.entries(ticket.id)
+        base = fold(entries).field_entry.get(field) if field else None
+        stamp = self.capture.stamp()
+        entry = Entry(
+            id=self.capture.new_id(),
+            ticket_id=ticket.id,
+            kind=kind,
+            hlc=stamp.hlc,
+            device_id=stamp.device_id,
+            author_id=self.actor.user_id,
+            at=stamp.at,
+            field=field,
+            value=value,
+            detail=detail or {},
+            body=body,
+            public=public,
+            base_entry_id=base,
+        )
+        self.session.execute(insert(TimelineEntry).values(**entry_row(entry, office_id=stamp.office_id)))
+        self.capture.record(op="entry", table="timeline_entry", row_id=entry.id, hlc=stamp.hlc)
+        entries.append(entry)
+        ticket_cache.refresh(
+            self.session,
+            ticket.id,
+            calendar=self.calendar,
+            entries=entries,
+            reporters_changed=reporters_changed,
+        )
+        return EntryAdded(ticket_id=ticket.id, number=ticket.number, entry_id=entry.id, kind=kind.value)
+
+
+def entry_row(entry: Entry, *, office_id: str) -> dict[str, Any]:
+    """The timeline_entry columns for a plain Entry."""
+    return {
+        "id": entry.id,
+        "ticket_id": entry.ticket_id,
+        "kind": entry.kind.value,
+        "field": entry.field,
+        "value": entry.value,
+        "detail": dict(entry.detail) or None,
+        "body": entry.body,
+        "public": entry.public,
+        "author_id": entry.author_id,
+        "office_id": office_id,
+        "device_id": entry.device_id,
+        "hlc": entry.hlc,
+        "base_entry_id": entry.base_entry_id,
+        "at": entry.at,
+    }
+
+
+@contextmanager
+def transaction(db: Database, actor: Actor, action: Action | None = None) -> Iterator[Tx]:
+    """Check the permission, open one write transaction, and persist the capture counters at the end."""
+    if action is not None:
+        require(actor.role, action)
+    with db.write() as session:
+        tx = Tx(session=session, capture=Capture(session, db.clock), actor=actor)
+        tx.check_actor()
+        yield tx
+        tx.capture.finish()

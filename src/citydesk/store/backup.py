@@ -1,0 +1,116 @@
+"""Backup with SQLite's online backup API, and a verified restore that never half-replaces a file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from citydesk.domain.clock import to_ms
+from citydesk.domain.ids import uuid7
+from citydesk.domain.numbers import random_tag
+from citydesk.store import migrate
+from citydesk.store.db import StorageError, check_sqlite_file
+from citydesk.store.types import to_db_text
+
+
+def backup_database(source: Path, target_dir: Path, *, now: datetime) -> Path:
+    """Copy the live database to `<target_dir>/<name>-YYYYmmdd-HHMMSS.sqlite`; returns the path."""
+    if not source.exists():
+        raise StorageError(f"There is no database at {source}.")
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / f"{source.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
+    partial = target.with_suffix(".partial")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"The backup could not be written to {target_dir}: {exc}") from exc
+    finally:
+        src.close()
+    os.replace(partial, target)
+    return target
+
+
+def verify_backup(path: Path) -> str:
+    """Check a backup file (SQLite header, integrity_check, known schema); returns its revision."""
+    check_sqlite_file(path)
+    if not path.exists():
+        raise StorageError(f"There is no file at {path}.")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            if result != "ok":
+                raise StorageError(f"{path} is damaged ({result}); nothing was restored.")
+            revision = migrate.stored_revision(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path} is not a readable database ({exc}); nothing was restored.") from exc
+    if revision is None:
+        raise StorageError(f"{path} is not a citydesk backup; nothing was restored.")
+    migrate.needs_migration(revision)  # raises for a newer schema
+    return revision
+
+
+def restore_database(backup: Path, target: Path, *, now: datetime) -> Path | None:
+    """Replace `target` with a verified copy of `backup`, with a new device identity.
+
+    The current file is kept as `<name>.replaced-<stamp>.sqlite`; returns that path (or None).
+    A restored database counts as a new database: new device id, new number tag, outbox kept.
+    """
+    verify_backup(backup)
+    staging = target.with_name(target.name + ".restoring")
+    staging.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(staging)
+        try:
+            src.backup(dst)
+            _new_identity(dst, now)
+            dst.commit()
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    kept = None
+    if target.exists():
+        kept = target.with_name(f"{target.stem}.replaced-{now:%Y%m%d-%H%M%S}{target.suffix}")
+        shutil.copy2(target, kept)
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+    os.replace(staging, target)
+    return kept
+
+
+def _new_identity(conn: sqlite3.Connection, now: datetime) -> None:
+    row = conn.execute("SELECT device_id, office_id, number_prefix FROM sync_state WHERE id = 1").fetchone()
+    if row is None:
+        return
+    _old_device, _office_id, prefix = row
+    device_id = uuid7(to_ms(now))
+    office_code = prefix.split("-")[0]
+    tag = random_tag()
+    existing = {r[0] for r in conn.execute("SELECT prefix FROM number_counter")}
+    while f"{office_code}-{tag}" in existing:
+        tag = random_tag()
+    new_prefix = f"{office_code}-{tag}"
+    stamp = to_db_text(now)
+    conn.execute(
+        "INSERT INTO device (id, office_id, name, number, tag, created_at, revoked) "
+        "SELECT ?, office_id, name || ' (restored)', NULL, ?, ?, 0 FROM device WHERE id = ?",
+        (device_id, tag, stamp, _old_device),
+    )
+    conn.execute(
+        "UPDATE sync_state SET device_id = ?, number_prefix = ?, server_epoch = NULL WHERE id = 1",
+        (device_id, new_prefix),
+    )
+    conn.execute("INSERT INTO number_counter (prefix, last_seq) VALUES (?, 0)", (new_prefix,))

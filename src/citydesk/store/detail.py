@@ -1,0 +1,293 @@
+"""Read queries for one ticket (header, reporters, timeline) and the reference lists forms need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from citydesk.domain.numbers import normalize_number
+from citydesk.store.models import (
+    Category,
+    Department,
+    Office,
+    Requester,
+    SyncState,
+    Ticket,
+    TicketReporter,
+    TimelineEntry,
+    User,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReporterView:
+    """A reporter as the detail pane shows it."""
+
+    requester_id: str | None
+    name: str
+    phone: str | None
+    email: str | None
+    reply_method: str
+    channel: str
+    preferred_language: str
+    reported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """One timeline entry as the detail pane shows it."""
+
+    id: str
+    kind: str
+    at: datetime
+    author_name: str
+    office_code: str
+    field: str | None
+    value: Any
+    detail: dict[str, Any]
+    body: str | None
+    public: bool
+    redacted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TicketDetail:
+    """Everything the detail pane shows for one ticket."""
+
+    id: str
+    number: str
+    title: str
+    description: str
+    status: str
+    priority: str
+    channel: str
+    category_id: str | None
+    category_name: str | None
+    department_id: str | None
+    department_name: str | None
+    assignee_id: str | None
+    assignee_name: str | None
+    location_text: str | None
+    escalation_level: int
+    created_at: datetime
+    due_at: datetime | None
+    resolved_at: datetime | None
+    is_open: bool
+    time_spent_minutes: int
+    visit_at: datetime | None
+    visit_place: str | None
+    resolution_reason: str | None
+    resolution_ref: str | None
+    office_code: str
+    reporters: tuple[ReporterView, ...]
+    timeline: tuple[TimelineItem, ...]
+
+
+def ticket_detail(session: Session, ticket_id: str) -> TicketDetail | None:
+    """The whole ticket for the detail pane, or None."""
+    t = session.scalar(select(Ticket).where(Ticket.id == ticket_id))
+    if t is None:
+        return None
+    names = dict(session.execute(select(User.id, User.display_name)).all())
+    offices = dict(session.execute(select(Office.id, Office.code)).all())
+    category = session.get(Category, t.category_id) if t.category_id else None
+    department = session.get(Department, t.department_id) if t.department_id else None
+    reporters = []
+    for rep, req in session.execute(
+        select(TicketReporter, Requester)
+        .outerjoin(Requester, Requester.id == TicketReporter.requester_id)
+        .where(TicketReporter.ticket_id == ticket_id)
+        .order_by(TicketReporter.reported_at)
+    ):
+        anonymous = req is None or req.anonymous
+        reporters.append(
+            ReporterView(
+                requester_id=rep.requester_id,
+                name="Anonymous" if anonymous else (req.name or req.phone or "?"),
+                phone=None if anonymous else req.phone,
+                email=None if anonymous else req.email,
+                reply_method=rep.reply_method,
+                channel=rep.channel,
+                preferred_language=req.preferred_language if req else "en",
+                reported_at=rep.reported_at,
+            )
+        )
+    entries = session.scalars(
+        select(TimelineEntry)
+        .where(TimelineEntry.ticket_id == ticket_id)
+        .order_by(TimelineEntry.at, TimelineEntry.hlc, TimelineEntry.id)
+    ).all()
+    timeline = tuple(
+        TimelineItem(
+            id=e.id,
+            kind=e.kind,
+            at=e.at,
+            author_name=names.get(e.author_id, "?"),
+            office_code=offices.get(e.office_id, "?"),
+            field=e.field,
+            value=e.value,
+            detail=e.detail or {},
+            body=e.body,
+            public=e.public,
+            redacted=e.redacted_by is not None,
+        )
+        for e in entries
+    )
+    return TicketDetail(
+        id=t.id,
+        number=t.number,
+        title=t.title,
+        description=t.description,
+        status=t.status,
+        priority=t.priority,
+        channel=t.channel,
+        category_id=t.category_id,
+        category_name=category.name if category else None,
+        department_id=t.department_id,
+        department_name=department.name if department else None,
+        assignee_id=t.assignee_id,
+        assignee_name=names.get(t.assignee_id) if t.assignee_id else None,
+        location_text=t.location_text,
+        escalation_level=t.escalation_level,
+        created_at=t.created_at,
+        due_at=t.due_at,
+        resolved_at=t.resolved_at,
+        is_open=t.is_open,
+        time_spent_minutes=t.time_spent_minutes,
+        visit_at=t.visit_at,
+        visit_place=t.visit_place,
+        resolution_reason=t.resolution_reason,
+        resolution_ref=t.resolution_ref,
+        office_code=offices.get(t.office_id, "?"),
+        reporters=tuple(reporters),
+        timeline=timeline,
+    )
+
+
+def ticket_ids_by_number(session: Session, typed: str) -> list[str]:
+    """Ids of tickets carrying a typed number (normally one)."""
+    number = normalize_number(typed)
+    if number is None:
+        return []
+    return list(session.scalars(select(Ticket.id).where(Ticket.number == number)))
+
+
+def row_no_of(session: Session, ticket_id: str) -> int | None:
+    """The local row number of a ticket id."""
+    return session.scalar(select(Ticket.row_no).where(Ticket.id == ticket_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An id and the label a picker shows."""
+
+    id: str
+    label: str
+    extra: str = ""
+
+
+def departments(session: Session) -> list[Choice]:
+    """Active departments by name."""
+    rows = session.execute(
+        select(Department.id, Department.name, Department.code)
+        .where(Department.active)
+        .order_by(Department.name)
+    )
+    return [Choice(i, n, c) for i, n, c in rows]
+
+
+def categories(session: Session) -> list[Choice]:
+    """Active categories by name (extra = keywords)."""
+    rows = session.execute(
+        select(Category.id, Category.name, Category.keywords).where(Category.active).order_by(Category.name)
+    )
+    return [Choice(i, n, k) for i, n, k in rows]
+
+
+def users(session: Session, *, roles: tuple[str, ...] = ()) -> list[Choice]:
+    """Active users (not the system user) by name (extra = role)."""
+    stmt = select(User.id, User.display_name, User.role).where(User.active, User.role != "system")
+    if roles:
+        stmt = stmt.where(User.role.in_(roles))
+    return [Choice(i, n, r) for i, n, r in session.execute(stmt.order_by(User.display_name))]
+
+
+@dataclass(frozen=True, slots=True)
+class SignInUser:
+    """A user offered on the sign-in screen."""
+
+    id: str
+    username: str
+    display_name: str
+    role: str
+    password_hash: str | None
+
+
+def sign_in_users(session: Session) -> list[SignInUser]:
+    """Active people who may sign in here."""
+    rows = session.execute(
+        select(User.id, User.username, User.display_name, User.role, User.password_hash)
+        .where(User.active, User.role != "system")
+        .order_by(User.display_name)
+    )
+    return [SignInUser(*r) for r in rows]
+
+
+def find_requesters(session: Session, typed: str, *, limit: int = 20) -> list[Choice]:
+    """Requesters whose name starts with, or phone/e-mail contains, what was typed (merged ones hidden)."""
+    typed = typed.strip()
+    if not typed:
+        return []
+    digits = "".join(ch for ch in typed if ch.isdigit())
+    conditions = [Requester.name_key.like(typed.lower().replace("%", "") + "%")]
+    if len(digits) >= 3:
+        conditions.append(Requester.phone_digits.like(digits + "%"))
+    if "@" in typed:
+        conditions.append(Requester.email.like(typed.lower() + "%"))
+    rows = session.execute(
+        select(Requester.id, Requester.name, Requester.phone, Requester.email)
+        .where(or_(*conditions), Requester.merged_into.is_(None), Requester.anonymous.is_(False))
+        .order_by(Requester.name_key)
+        .limit(limit)
+    )
+    return [Choice(i, n or p or e or "?", " · ".join(x for x in (p, e) if x)) for i, n, p, e in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class LocalIdentity:
+    """This database's identity: device, office, number prefix, demo flag."""
+
+    device_id: str
+    office_id: str
+    office_code: str
+    office_name: str
+    number_prefix: str
+    is_demo: bool
+    last_sync_at: datetime | None
+
+
+def local_identity(session: Session) -> LocalIdentity | None:
+    """Who this database is (None before set-up)."""
+    row = session.execute(
+        select(
+            SyncState.device_id,
+            SyncState.office_id,
+            Office.code,
+            Office.name,
+            SyncState.number_prefix,
+            SyncState.is_demo,
+            SyncState.last_sync_at,
+        ).join(Office, Office.id == SyncState.office_id)
+    ).one_or_none()
+    return LocalIdentity(*row) if row else None
+
+
+def pending_change_count(session: Session) -> int:
+    """Changes waiting to be pushed."""
+    from citydesk.store.models import Outbox
+
+    return int(session.scalar(select(func.count()).select_from(Outbox)) or 0)

@@ -1,0 +1,192 @@
+"""Refreshing a ticket's cached columns from its timeline (used by services and the sync apply path)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from citydesk.domain.calendar import BusinessCalendar
+from citydesk.domain.priorities import Priority
+from citydesk.domain.statuses import Status
+from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold
+from citydesk.store.models import Category, Requester, Ticket, TicketReporter, TimelineEntry
+
+
+def to_entry(row: TimelineEntry) -> Entry:
+    """The plain Entry for an ORM row."""
+    return Entry(
+        id=row.id,
+        ticket_id=row.ticket_id,
+        kind=EntryKind(row.kind),
+        hlc=row.hlc,
+        device_id=row.device_id,
+        author_id=row.author_id,
+        at=row.at,
+        field=row.field,
+        value=row.value,
+        detail=row.detail or {},
+        body=row.body,
+        public=row.public,
+        base_entry_id=row.base_entry_id,
+    )
+
+
+def load_entries(session: Session, ticket_id: str) -> list[Entry]:
+    """Every timeline entry of a ticket, as plain data."""
+    rows = session.scalars(select(TimelineEntry).where(TimelineEntry.ticket_id == ticket_id)).all()
+    return [to_entry(r) for r in rows]
+
+
+def location_columns(location: Any) -> dict[str, Any]:
+    """Ticket columns for a folded `location` value (text, or a dict with address id and coordinates)."""
+    if isinstance(location, dict):
+        return {
+            "location_text": location.get("text") or None,
+            "address_id": location.get("address_id"),
+            "latitude": location.get("lat"),
+            "longitude": location.get("lon"),
+        }
+    return {"location_text": location or None, "address_id": None, "latitude": None, "longitude": None}
+
+
+def displayed_status(state: TicketState) -> str:
+    """A new ticket with an assignee shows as assigned (derived, not an extra entry)."""
+    status = state.status
+    if status is Status.NEW and state.fields.get("assignee_id"):
+        return Status.ASSIGNED.value
+    return status.value
+
+
+def cache_values(
+    state: TicketState, *, calendar: BusinessCalendar, target_days: int | None, requester_name: str | None
+) -> dict[str, Any]:
+    """The ticket columns for a folded state."""
+    f = state.fields
+    priority = Priority(f.get("priority") or Priority.P3)
+    due_override = f.get("due_override")
+    from datetime import datetime
+
+    due = datetime.fromisoformat(due_override) if isinstance(due_override, str) else None
+    if due is None and state.created_at is not None:
+        due = calendar.due_at(state.created_at, priority, target_days)
+    resolution = state.resolution or {}
+    status = displayed_status(state)
+    values: dict[str, Any] = {
+        "title": f.get("title") or "",
+        "description": f.get("description") or "",
+        "status": status,
+        "priority": priority.value,
+        "priority_rank": priority.rank,
+        "channel": f.get("channel") or "phone",
+        "category_id": f.get("category_id"),
+        "department_id": f.get("department_id"),
+        "assignee_id": f.get("assignee_id"),
+        "escalation_level": int(f.get("escalation_level") or 0),
+        "due_override": due if due_override else None,
+        "is_open": state.is_open,
+        "due_at": due,
+        "updated_at": state.updated_at,
+        "first_response_at": state.first_response_at,
+        "resolved_at": state.resolved_at,
+        "resolved_by": state.resolved_by,
+        "closed_at": state.closed_at,
+        "reopen_count": state.reopen_count,
+        "first_contact_resolution": state.first_contact_resolution,
+        "time_spent_minutes": state.time_spent_minutes,
+        "visit_at": state.visit_at,
+        "visit_place": state.visit_place,
+        "reporter_count": len(state.reporters),
+        "requester_name": requester_name,
+        "resolution_reason": resolution.get("reason"),
+        "resolution_ref": resolution.get("duplicate_of") or resolution.get("agency"),
+    }
+    values.update(location_columns(f.get("location")))
+    return values
+
+
+def requester_display_name(session: Session, requester_id: str | None) -> str | None:
+    """The name shown for a reporter: "Anonymous" for anonymous requesters, following merges."""
+    seen = set()
+    while requester_id and requester_id not in seen:
+        seen.add(requester_id)
+        row = session.execute(
+            select(Requester.name, Requester.anonymous, Requester.merged_into).where(
+                Requester.id == requester_id
+            )
+        ).one_or_none()
+        if row is None:
+            return None
+        if row.merged_into:
+            requester_id = row.merged_into
+            continue
+        return "Anonymous" if row.anonymous else row.name
+    return None
+
+
+def materialize_reporters(session: Session, ticket_id: str, state: TicketState) -> None:
+    """Insert ticket_reporter rows for reporters the fold knows and the table lacks."""
+    if not state.reporters:
+        return
+    have = set(session.scalars(select(TicketReporter.id).where(TicketReporter.ticket_id == ticket_id)))
+    missing = [r for r in state.reporters if r.id not in have]
+    if missing:
+        session.execute(
+            insert(TicketReporter),
+            [
+                {
+                    "id": r.id,
+                    "ticket_id": ticket_id,
+                    "requester_id": r.requester_id,
+                    "channel": r.channel,
+                    "reply_method": r.reply_method,
+                    "reported_at": r.reported_at,
+                    "entry_id": r.entry_id,
+                }
+                for r in missing
+            ],
+        )
+
+
+def category_target(session: Session, category_id: str | None) -> int | None:
+    """The category's target in business days (None without a category)."""
+    if not category_id:
+        return None
+    return session.scalar(select(Category.target_business_days).where(Category.id == category_id))
+
+
+def refresh(
+    session: Session,
+    ticket_id: str,
+    *,
+    calendar: BusinessCalendar,
+    entries: Sequence[Entry] | None = None,
+    reporters_changed: bool = True,
+) -> TicketState:
+    """Re-fold a ticket from its entries and write the cached columns (and reporter rows)."""
+    if entries is None:
+        entries = load_entries(session, ticket_id)
+    state = fold(entries)
+    requester_name = None
+    if reporters_changed:
+        materialize_reporters(session, ticket_id, state)
+    if state.reporters:
+        requester_name = requester_display_name(session, state.reporters[0].requester_id)
+    values = cache_values(
+        state,
+        calendar=calendar,
+        target_days=category_target(session, state.fields.get("category_id")),
+        requester_name=requester_name,
+    )
+    if not reporters_changed:
+        values.pop("requester_name")
+    session.execute(update(Ticket).where(Ticket.id == ticket_id).values(**values))
+    return state
+
+
+def refresh_many(session: Session, ticket_ids: Iterable[str], *, calendar: BusinessCalendar) -> None:
+    """Re-fold several tickets (after a pull or a requester merge)."""
+    for ticket_id in ticket_ids:
+        refresh(session, ticket_id, calendar=calendar)

@@ -1,0 +1,95 @@
+"""Change capture: HLC stamps and outbox rows written in the same transaction as each edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from citydesk.domain.clock import Clock, to_ms
+from citydesk.domain.ids import uuid7
+from citydesk.store.models import Outbox, SyncState
+from citydesk.sync import hlc as hlc_mod
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """When and where a change happened: HLC, wall time, device and office."""
+
+    hlc: int
+    at: datetime
+    device_id: str
+    office_id: str
+
+
+class Capture:
+    """Per-transaction capture: hands out HLC stamps and outbox sequence numbers.
+
+    The device sequence is a persistent counter in `sync_state` (never the outbox rowid);
+    `finish()` writes the counters back before the transaction commits.
+    """
+
+    def __init__(self, session: Session, clock: Clock) -> None:
+        row = session.execute(
+            select(SyncState.device_id, SyncState.office_id, SyncState.hlc, SyncState.device_seq).where(
+                SyncState.id == 1
+            )
+        ).one_or_none()
+        if row is None:
+            from citydesk.store.db import StorageError
+
+            raise StorageError("This database has not been set up yet (no office or device).")
+        self.session = session
+        self.clock = clock
+        self.device_id: str = row.device_id
+        self.office_id: str = row.office_id
+        self._hlc: int = row.hlc
+        self._seq: int = row.device_seq
+        self._start_seq = self._seq
+        self._start_hlc = self._hlc
+
+    def stamp(self) -> Stamp:
+        """A new HLC stamp for one change made now."""
+        now = self.clock.now()
+        self._hlc = hlc_mod.tick(self._hlc, to_ms(now))
+        return Stamp(hlc=self._hlc, at=now, device_id=self.device_id, office_id=self.office_id)
+
+    def new_id(self) -> str:
+        """A UUIDv7 for a new row or entry."""
+        return uuid7(to_ms(self.clock.now()))
+
+    def record(self, *, op: str, table: str, row_id: str, hlc: int, field: str | None = None) -> int:
+        """Write one outbox row (a reference to the changed row); returns its device sequence."""
+        self._seq += 1
+        self.session.execute(
+            insert(Outbox).values(
+                seq=self._seq,
+                change_id=uuid7(to_ms(self.clock.now())),
+                op=op,
+                table_name=table,
+                row_id=row_id,
+                field=field,
+                hlc=hlc,
+                created_at=self.clock.now(),
+            )
+        )
+        return self._seq
+
+    def reserve(self, count: int) -> int:
+        """Reserve `count` sequence numbers for a bulk write; returns the first."""
+        first = self._seq + 1
+        self._seq += count
+        return first
+
+    def observe_hlc(self, value: int) -> None:
+        """Move the clock past a stamp written by a bulk path."""
+        self._hlc = max(self._hlc, value)
+
+    def finish(self) -> None:
+        """Persist the HLC and device sequence counters (inside the same transaction)."""
+        if self._seq != self._start_seq or self._hlc != self._start_hlc:
+            self.session.execute(
+                update(SyncState).where(SyncState.id == 1).values(hlc=self._hlc, device_seq=self._seq)
+            )

@@ -1,0 +1,159 @@
+"""Folding a ticket's entries in any order gives the same ticket."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citydesk.domain.timeline import Entry, EntryKind, find_conflicts, fold
+
+T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
+
+
+def entries() -> list[Entry]:
+    base = dict(ticket_id="t1", device_id="dev-a", author_id="u1")
+    created = Entry(
+        id="e0",
+        kind=EntryKind.CREATED,
+        hlc=100,
+        at=T0,
+        value={"title": "Hole", "status": "new", "priority": "P3", "assignee_id": None},
+        detail={"reporter": {"id": "r1", "requester_id": "q1", "channel": "phone", "reply_method": "phone"}},
+        **base,
+    )
+    return [
+        created,
+        Entry(
+            id="e1",
+            kind=EntryKind.ASSIGNMENT,
+            hlc=200,
+            at=T0 + timedelta(minutes=5),
+            field="assignee_id",
+            value="u2",
+            base_entry_id="e0",
+            **base,
+        ),
+        Entry(
+            id="e2",
+            kind=EntryKind.STATUS,
+            hlc=300,
+            at=T0 + timedelta(minutes=9),
+            field="status",
+            value="in_progress",
+            **base,
+        ),
+        Entry(
+            id="e3",
+            kind=EntryKind.TIME_SPENT,
+            hlc=400,
+            at=T0 + timedelta(hours=1),
+            detail={"minutes": 30},
+            **base,
+        ),
+        Entry(
+            id="e4",
+            kind=EntryKind.RESOLUTION,
+            hlc=500,
+            at=T0 + timedelta(hours=2),
+            field="status",
+            value="resolved",
+            detail={"reason": "done"},
+            body="Filled",
+            public=True,
+            **base,
+        ),
+        Entry(
+            id="e5",
+            kind=EntryKind.REOPEN,
+            hlc=600,
+            at=T0 + timedelta(hours=3),
+            field="status",
+            value="assigned",
+            body="Back",
+            **base,
+        ),
+        Entry(
+            id="e6",
+            kind=EntryKind.RESOLUTION,
+            hlc=700,
+            at=T0 + timedelta(hours=4),
+            field="status",
+            value="resolved",
+            detail={"reason": "done"},
+            body="Really filled",
+            public=True,
+            **base,
+        ),
+        Entry(
+            id="e7",
+            kind=EntryKind.PRIORITY,
+            hlc=650,
+            at=T0 + timedelta(hours=3),
+            field="priority",
+            value="P2",
+            device_id="dev-b",
+            ticket_id="t1",
+            author_id="u3",
+        ),
+        Entry(
+            id="e8",
+            kind=EntryKind.PRIORITY,
+            hlc=650,
+            at=T0 + timedelta(hours=3),
+            field="priority",
+            value="P1",
+            device_id="dev-a",
+            ticket_id="t1",
+            author_id="u1",
+        ),
+    ]
+
+
+@settings(max_examples=200)
+@given(st.permutations(entries()))
+def test_fold_is_order_independent(shuffled: list[Entry]) -> None:
+    assert fold(shuffled) == fold(entries())
+
+
+def test_fold_values() -> None:
+    state = fold(entries())
+    assert state.fields["status"] == "resolved"
+    # same HLC: the device id breaks the tie ("dev-b" > "dev-a")
+    assert state.fields["priority"] == "P2"
+    assert state.reopen_count == 1
+    assert state.resolved_at == T0 + timedelta(hours=4)
+    assert state.first_response_at == T0 + timedelta(minutes=9)
+    assert state.time_spent_minutes == 30
+    assert len(state.reporters) == 1
+    assert not state.first_contact_resolution
+
+
+def test_any_status_sequence_is_accepted() -> None:
+    base = dict(ticket_id="t", device_id="d", author_id="u")
+    es = [
+        Entry(id="c", kind=EntryKind.CREATED, hlc=1, at=T0, value={"status": "new"}, **base),
+        Entry(id="x", kind=EntryKind.STATUS, hlc=2, at=T0, field="status", value="closed", **base),
+        Entry(id="y", kind=EntryKind.STATUS, hlc=3, at=T0, field="status", value="waiting_parts", **base),
+    ]
+    assert fold(es).fields["status"] == "waiting_parts" and fold(es).is_open
+
+
+def test_concurrent_different_edits_are_conflicts() -> None:
+    common = dict(ticket_id="t", at=T0, field="assignee_id", base_entry_id="e0")
+    a = Entry(id="a", kind=EntryKind.ASSIGNMENT, hlc=5, device_id="d1", author_id="u1", value="x", **common)
+    b = Entry(id="b", kind=EntryKind.ASSIGNMENT, hlc=6, device_id="d2", author_id="u2", value="y", **common)
+    same = Entry(
+        id="c",
+        kind=EntryKind.ASSIGNMENT,
+        hlc=7,
+        device_id="d3",
+        author_id="u3",
+        value="y",
+        ticket_id="t",
+        at=T0,
+        field="assignee_id",
+        base_entry_id="e9",
+    )
+    assert find_conflicts([a, b, same]) == [("assignee_id", ("a", "b"))]
