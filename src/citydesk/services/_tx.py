@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from citydesk.domain.calendar import BusinessCalendar
@@ -16,9 +16,10 @@ from citydesk.domain.errors import NotFound, PermissionDenied
 from citydesk.domain.permissions import Action, require
 from citydesk.domain.roles import Actor, Role
 from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold
+from citydesk.store import statements as st
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
-from citydesk.store.models import Ticket, TimelineEntry, User
+from citydesk.store.models import Ticket, User
 from citydesk.store.settings import load_calendar
 from citydesk.sync.capture import Capture
 
@@ -40,12 +41,16 @@ class Tx:
     session: Session
     capture: Capture
     actor: Actor
+    db_cache: dict[str, Any] = field(default_factory=dict)
     _entries: dict[str, list[Entry]] = field(default_factory=dict)
 
     @cached_property
     def calendar(self) -> BusinessCalendar:
-        """The city's business calendar."""
-        return load_calendar(self.session)
+        """The city's business calendar (cached per database until a setting changes)."""
+        cached = self.db_cache.get("calendar")
+        if cached is None:
+            cached = self.db_cache["calendar"] = load_calendar(self.session)
+        return cached
 
     def check_actor(self) -> None:
         """Raise unless the actor is an active user with the role it claims (system excepted)."""
@@ -107,7 +112,7 @@ class Tx:
             public=public,
             base_entry_id=base,
         )
-        self.session.execute(insert(TimelineEntry).values(**entry_row(entry, office_id=stamp.office_id)))
+        self.session.execute(st.INSERT_ENTRY, entry_row(entry, office_id=stamp.office_id))
         self.capture.record(op="entry", table="timeline_entry", row_id=entry.id, hlc=stamp.hlc)
         entries.append(entry)
         ticket_cache.refresh(
@@ -146,7 +151,7 @@ def transaction(db: Database, actor: Actor, action: Action | None = None) -> Ite
     if action is not None:
         require(actor.role, action)
     with db.write() as session:
-        tx = Tx(session=session, capture=Capture(session, db.clock), actor=actor)
+        tx = Tx(session=session, capture=Capture(session, db.clock), actor=actor, db_cache=db.cache)
         tx.check_actor()
         yield tx
         tx.capture.finish()

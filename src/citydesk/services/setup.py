@@ -135,6 +135,7 @@ def _record(tx: Tx, table: str, row_id: str) -> None:
 def set_setting_in(tx: Tx, key: str, value: Any) -> None:
     """Set a city setting inside a transaction (with its outbox row)."""
     tx.session.merge(CitySetting(key=key, value=value))
+    tx.db_cache.clear()
     stamp = tx.capture.stamp()
     tx.capture.record(op="update", table="city_setting", row_id=key, field="value", hlc=stamp.hlc)
 

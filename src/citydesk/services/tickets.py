@@ -25,17 +25,13 @@ from citydesk.domain.statuses import (
 )
 from citydesk.domain.timeline import EntryKind
 from citydesk.services._tx import EntryAdded, Tx, entry_row, transaction
+from citydesk.store import statements as st
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
 from citydesk.store.models import (
-    Category,
-    Department,
     NumberCounter,
-    Requester,
-    SyncState,
     Ticket,
     TimelineEntry,
-    User,
 )
 
 EDITABLE_FIELDS = ("title", "description", "location", "category_id")
@@ -90,24 +86,24 @@ def parse_location(value: object) -> dict[str, Any] | None:
     return out
 
 
-def _category(tx: Tx, category_id: str | None) -> Category | None:
+def _category(tx: Tx, category_id: str | None) -> Any:
     if not category_id:
         return None
-    row = tx.session.get(Category, category_id)
+    row = tx.session.execute(st.CATEGORY_ROW, {"id": category_id}).one_or_none()
     if row is None or not row.active:
         raise ValidationError("category", f"Unknown category {category_id!r}.")
     return row
 
 
 def _department(tx: Tx, department_id: str | None) -> None:
-    if department_id and tx.session.get(Department, department_id) is None:
+    if department_id and tx.session.scalar(st.DEPARTMENT_EXISTS, {"id": department_id}) is None:
         raise ValidationError("department", f"Unknown department {department_id!r}.")
 
 
 def _user(tx: Tx, user_id: str | None, field: str = "assignee") -> None:
     if user_id is None:
         return
-    row = tx.session.get(User, user_id)
+    row = tx.session.execute(st.USER_ROLE, {"id": user_id}).one_or_none()
     if row is None or not row.active:
         raise ValidationError(field, f"Unknown or inactive user {user_id!r}.")
 
@@ -116,7 +112,7 @@ def _requester(tx: Tx, requester_id: str | None) -> str | None:
     """The live requester id (following merges), or ValidationError."""
     seen: set[str] = set()
     while requester_id:
-        row = tx.session.get(Requester, requester_id)
+        row = tx.session.execute(st.REQUESTER_LINK, {"id": requester_id}).one_or_none()
         if row is None:
             raise ValidationError("requester", f"Unknown requester {requester_id!r}.")
         if not row.merged_into or row.merged_into in seen:
@@ -129,14 +125,8 @@ def _requester(tx: Tx, requester_id: str | None) -> str | None:
 def next_number(tx: Tx, prefix: str | None = None) -> str:
     """The next ticket number: the counter row is incremented in this transaction (never MAX()+1)."""
     if prefix is None:
-        prefix = tx.session.scalar(select(SyncState.number_prefix).where(SyncState.id == 1))
-        assert prefix is not None
-    seq = tx.session.scalar(
-        update(NumberCounter)
-        .where(NumberCounter.prefix == prefix)
-        .values(last_seq=NumberCounter.last_seq + 1)
-        .returning(NumberCounter.last_seq)
-    )
+        prefix = tx.capture.number_prefix
+    seq = tx.session.scalar(st.NEXT_SEQ, {"k_prefix": prefix})
     if seq is None:
         tx.session.execute(insert(NumberCounter).values(prefix=prefix, last_seq=1))
         seq = 1
@@ -193,7 +183,7 @@ def create_ticket(
         detail: dict[str, Any] = {}
         if live_requester:
             if method is None:
-                method = ReplyMethod(tx.session.get(Requester, live_requester).reply_method)  # type: ignore[union-attr]
+                method = ReplyMethod(str(tx.session.scalar(st.REQUESTER_REPLY, {"id": live_requester})))
             detail["reporter"] = {
                 "id": tx.capture.new_id(),
                 "requester_id": live_requester,
@@ -208,16 +198,17 @@ def create_ticket(
                 for q, a in intake_answers.items()
             }
         tx.session.execute(
-            insert(Ticket).values(
-                id=ticket_id,
-                number=number,
-                office_id=stamp.office_id,
-                created_at=stamp.at,
-                created_by=actor.user_id,
-                title=clean_title,
-                channel=clean_channel.value,
-                updated_at=stamp.at,
-            )
+            st.INSERT_TICKET,
+            {
+                "id": ticket_id,
+                "number": number,
+                "office_id": stamp.office_id,
+                "created_at": stamp.at,
+                "created_by": actor.user_id,
+                "title": clean_title,
+                "channel": clean_channel.value,
+                "updated_at": stamp.at,
+            },
         )
         tx.capture.record(op="insert", table="ticket", row_id=ticket_id, hlc=stamp.hlc)
         from citydesk.domain.timeline import Entry
@@ -233,7 +224,7 @@ def create_ticket(
             value=fields,
             detail=detail,
         )
-        tx.session.execute(insert(TimelineEntry).values(**entry_row(entry, office_id=stamp.office_id)))
+        tx.session.execute(st.INSERT_ENTRY, entry_row(entry, office_id=stamp.office_id))
         tx.capture.record(op="entry", table="timeline_entry", row_id=entry.id, hlc=stamp.hlc)
         state = ticket_cache.refresh(
             tx.session,
@@ -270,7 +261,7 @@ def add_reporter(
         if any(r.requester_id == live for r in tx.state(ticket_id).reporters):
             raise ValidationError("requester", "This person is already a reporter of this ticket.")
         if method is None:
-            method = ReplyMethod(tx.session.get(Requester, live).reply_method)  # type: ignore[union-attr]
+            method = ReplyMethod(str(tx.session.scalar(st.REQUESTER_REPLY, {"id": live})))
         reporter = {
             "id": tx.capture.new_id(),
             "requester_id": live,

@@ -6,7 +6,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +106,7 @@ class Database:
     engine: Engine
     clock: Clock
     read_only: bool = False
+    cache: dict[str, Any] = field(default_factory=dict)  # derived from synced rows; cleared when they change
 
     @property
     def write_engine(self) -> Engine:

@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import Status
 from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold
-from citydesk.store.models import Category, Requester, Ticket, TicketReporter, TimelineEntry
+from citydesk.store import statements as st
 
 
-def to_entry(row: TimelineEntry) -> Entry:
-    """The plain Entry for an ORM row."""
+def to_entry(row: Any) -> Entry:
+    """The plain Entry for an ORM row or a Core row of timeline_entry."""
     return Entry(
         id=row.id,
         ticket_id=row.ticket_id,
@@ -36,8 +35,7 @@ def to_entry(row: TimelineEntry) -> Entry:
 
 def load_entries(session: Session, ticket_id: str) -> list[Entry]:
     """Every timeline entry of a ticket, as plain data."""
-    rows = session.scalars(select(TimelineEntry).where(TimelineEntry.ticket_id == ticket_id)).all()
-    return [to_entry(r) for r in rows]
+    return [to_entry(r) for r in session.execute(st.SELECT_ENTRIES, {"ticket_id": ticket_id})]
 
 
 def location_columns(location: Any) -> dict[str, Any]:
@@ -112,11 +110,7 @@ def requester_display_name(session: Session, requester_id: str | None) -> str | 
     seen = set()
     while requester_id and requester_id not in seen:
         seen.add(requester_id)
-        row = session.execute(
-            select(Requester.name, Requester.anonymous, Requester.merged_into).where(
-                Requester.id == requester_id
-            )
-        ).one_or_none()
+        row = session.execute(st.REQUESTER_NAME, {"id": requester_id}).one_or_none()
         if row is None:
             return None
         if row.merged_into:
@@ -130,11 +124,11 @@ def materialize_reporters(session: Session, ticket_id: str, state: TicketState) 
     """Insert ticket_reporter rows for reporters the fold knows and the table lacks."""
     if not state.reporters:
         return
-    have = set(session.scalars(select(TicketReporter.id).where(TicketReporter.ticket_id == ticket_id)))
+    have = set(session.scalars(st.REPORTER_IDS, {"ticket_id": ticket_id}))
     missing = [r for r in state.reporters if r.id not in have]
     if missing:
         session.execute(
-            insert(TicketReporter),
+            st.INSERT_REPORTER,
             [
                 {
                     "id": r.id,
@@ -154,7 +148,7 @@ def category_target(session: Session, category_id: str | None) -> int | None:
     """The category's target in business days (None without a category)."""
     if not category_id:
         return None
-    return session.scalar(select(Category.target_business_days).where(Category.id == category_id))
+    return session.scalar(st.CATEGORY_TARGET, {"id": category_id})
 
 
 def refresh(
@@ -180,9 +174,13 @@ def refresh(
         target_days=category_target(session, state.fields.get("category_id")),
         requester_name=requester_name,
     )
-    if not reporters_changed:
-        values.pop("requester_name")
-    session.execute(update(Ticket).where(Ticket.id == ticket_id).values(**values))
+    params = {f"v_{k}": v for k, v in values.items()}
+    params["k_ticket_id"] = ticket_id
+    if reporters_changed:
+        session.execute(st.UPDATE_CACHE, params)  # type: ignore[call-overload]
+    else:
+        params.pop("v_requester_name")
+        session.execute(st.UPDATE_CACHE_KEEP_NAME, params)  # type: ignore[call-overload]
     return state
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from citydesk.domain.clock import Clock, to_ms
 from citydesk.domain.ids import uuid7
-from citydesk.store.models import Outbox, SyncState
+from citydesk.store import statements as st
 from citydesk.sync import hlc as hlc_mod
 
 
@@ -32,11 +31,7 @@ class Capture:
     """
 
     def __init__(self, session: Session, clock: Clock) -> None:
-        row = session.execute(
-            select(SyncState.device_id, SyncState.office_id, SyncState.hlc, SyncState.device_seq).where(
-                SyncState.id == 1
-            )
-        ).one_or_none()
+        row = session.execute(st.SELECT_STATE).one_or_none()
         if row is None:
             from citydesk.store.db import StorageError
 
@@ -45,6 +40,7 @@ class Capture:
         self.clock = clock
         self.device_id: str = row.device_id
         self.office_id: str = row.office_id
+        self.number_prefix: str = row.number_prefix
         self._hlc: int = row.hlc
         self._seq: int = row.device_seq
         self._start_seq = self._seq
@@ -63,17 +59,19 @@ class Capture:
     def record(self, *, op: str, table: str, row_id: str, hlc: int, field: str | None = None) -> int:
         """Write one outbox row (a reference to the changed row); returns its device sequence."""
         self._seq += 1
+        now = self.clock.now()
         self.session.execute(
-            insert(Outbox).values(
-                seq=self._seq,
-                change_id=uuid7(to_ms(self.clock.now())),
-                op=op,
-                table_name=table,
-                row_id=row_id,
-                field=field,
-                hlc=hlc,
-                created_at=self.clock.now(),
-            )
+            st.INSERT_OUTBOX,
+            {
+                "seq": self._seq,
+                "change_id": uuid7(to_ms(now)),
+                "op": op,
+                "table_name": table,
+                "row_id": row_id,
+                "field": field,
+                "hlc": hlc,
+                "created_at": now,
+            },
         )
         return self._seq
 
@@ -90,6 +88,4 @@ class Capture:
     def finish(self) -> None:
         """Persist the HLC and device sequence counters (inside the same transaction)."""
         if self._seq != self._start_seq or self._hlc != self._start_hlc:
-            self.session.execute(
-                update(SyncState).where(SyncState.id == 1).values(hlc=self._hlc, device_seq=self._seq)
-            )
+            self.session.execute(st.UPDATE_STATE, {"v_hlc": self._hlc, "v_seq": self._seq})
