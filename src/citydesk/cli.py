@@ -12,9 +12,10 @@ from citydesk import __version__
 from citydesk.domain.errors import CitydeskError
 
 
-def _database_arg(parser: argparse.ArgumentParser) -> None:
+def _database_arg(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--database",
+        default=default,
         metavar="PATH",
         type=Path,
         help="the database file (default: $CITYDESK_DATABASE or the user's data folder)",
@@ -35,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="create the demo database (a realistic small city)")
-    _database_arg(demo)
+    _database_arg(demo, default=argparse.SUPPRESS)
     demo.add_argument(
         "--tickets", type=int, default=None, help="number of tickets (default: 26 weeks' worth)"
     )
@@ -47,13 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="replace an existing demo database")
 
     backup = sub.add_parser("backup", help="copy the database to a timestamped file")
-    _database_arg(backup)
+    _database_arg(backup, default=argparse.SUPPRESS)
     backup.add_argument(
         "--to", type=Path, default=None, help="folder for the copy (default: backups/ beside it)"
     )
 
     restore = sub.add_parser("restore", help="replace the database with a verified backup")
-    _database_arg(restore)
+    _database_arg(restore, default=argparse.SUPPRESS)
     restore.add_argument("file", type=Path)
     return parser
 

@@ -14,6 +14,7 @@ from citydesk.domain.channels import LANGUAGES, ReplyMethod, RequesterKind
 from citydesk.domain.errors import NotFound, ValidationError
 from citydesk.domain.permissions import Action
 from citydesk.domain.roles import Actor
+from citydesk.domain.text import fold
 from citydesk.services._tx import Tx, transaction
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
@@ -50,8 +51,18 @@ def phone_digits(phone: str | None) -> str | None:
 
 
 def name_key(name: str | None) -> str | None:
-    """Lower-cased name used for prefix lookup."""
-    return name.strip().lower() if name else None
+    """Lower-cased name without accents, used for lookup ("José Núñez" -> "jose nunez")."""
+    return fold(name)
+
+
+def _default_reply(out: dict[str, Any], values: dict[str, Any]) -> str:
+    """Reply the way the requester can be reached: phone, then e-mail, then letter, else none."""
+    if values.get("anonymous"):
+        return "none"
+    for method, field in (("phone", "phone"), ("email", "email"), ("letter", "address")):
+        if out.get(field):
+            return method
+    return "none"
 
 
 def clean_requester(values: dict[str, Any]) -> dict[str, Any]:
@@ -73,7 +84,7 @@ def clean_requester(values: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError("preferred_language", f"Unknown language {language!r}.")
     out["preferred_language"] = language
     try:
-        out["reply_method"] = ReplyMethod(values.get("reply_method") or "phone").value
+        out["reply_method"] = ReplyMethod(values.get("reply_method") or _default_reply(out, values)).value
     except ValueError:
         raise ValidationError(
             "reply_method", f"Unknown reply method {values.get('reply_method')!r}."

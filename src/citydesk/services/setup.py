@@ -29,6 +29,7 @@ from citydesk.store.models import (
     SyncState,
     User,
 )
+from citydesk.sync.capture import Capture
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +110,9 @@ def initialize_database(
                 active=True,
             )
         )
-    admin_id = None
-    with transaction(db, SYSTEM_ACTOR) as tx:
+        # Same transaction: a rejected admin leaves nothing half set up.
+        admin_id = None
+        tx = Tx(session=session, capture=Capture(session, db.clock), actor=SYSTEM_ACTOR, db_cache=db.cache)
         _record(tx, "office", office_id)
         _record(tx, "device", device_id)
         for key, value in (("city_name", clean_city), ("time_zone", time_zone)):
@@ -124,6 +126,7 @@ def initialize_database(
                 password=admin_password,
                 office_id=office_id,
             )
+        tx.capture.finish()
     return SetupResult(office_id=office_id, device_id=device_id, number_prefix=prefix, admin_id=admin_id)
 
 
@@ -184,7 +187,11 @@ def add_category(
     """Add a request category owned by a department (admin)."""
     clean_name = validation.text("name", name, required=True, max_len=120)
     priority = parse_priority(default_priority)
-    if not isinstance(target_business_days, int) or not 0 <= target_business_days <= 365:
+    if (
+        isinstance(target_business_days, bool)
+        or not isinstance(target_business_days, int)
+        or not 0 <= target_business_days <= 365
+    ):
         raise ValidationError("target_business_days", "The target must be 0 to 365 business days.")
     questions = [
         validation.text("intake_questions", q, required=True, max_len=300) for q in intake_questions or []

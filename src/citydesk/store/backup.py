@@ -21,13 +21,14 @@ def backup_database(source: Path, target_dir: Path, *, now: datetime) -> Path:
     if not source.exists():
         raise StorageError(f"There is no database at {source}.")
     target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{source.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
+    target = _unused(target_dir / f"{source.stem}-{now:%Y%m%d-%H%M%S}.sqlite")
     partial = target.with_suffix(".partial")
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
         finally:
             dst.close()
     except sqlite3.Error as exc:
@@ -77,18 +78,49 @@ def restore_database(backup: Path, target: Path, *, now: datetime) -> Path | Non
             src.backup(dst)
             _new_identity(dst, now)
             dst.commit()
+            dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
     finally:
         src.close()
     kept = None
     if target.exists():
-        kept = target.with_name(f"{target.stem}.replaced-{now:%Y%m%d-%H%M%S}{target.suffix}")
-        shutil.copy2(target, kept)
+        kept = _unused(target.with_name(f"{target.stem}.replaced-{now:%Y%m%d-%H%M%S}{target.suffix}"))
+        _keep_copy(target, kept)
         for suffix in ("-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
     os.replace(staging, target)
     return kept
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or `path` with -2, -3, ... before the suffix when it already exists."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def _keep_copy(target: Path, kept: Path) -> None:
+    """Copy the current database (including work still in its WAL) before it is replaced."""
+    try:
+        src = sqlite3.connect(target)
+        try:
+            dst = sqlite3.connect(kept)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError:
+        # Not readable as a database: keep its bytes, WAL included, exactly as they are.
+        shutil.copy2(target, kept)
+        wal = Path(str(target) + "-wal")
+        if wal.exists():
+            shutil.copy2(wal, Path(str(kept) + "-wal"))
 
 
 def _new_identity(conn: sqlite3.Connection, now: datetime) -> None:

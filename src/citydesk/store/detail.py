@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from citydesk.domain.numbers import normalize_number
+from citydesk.domain.text import fold
 from citydesk.store.models import (
     Category,
     Department,
@@ -97,12 +98,17 @@ def ticket_detail(session: Session, ticket_id: str) -> TicketDetail | None:
     category = session.get(Category, t.category_id) if t.category_id else None
     department = session.get(Department, t.department_id) if t.department_id else None
     reporters = []
+    seen_requesters: set[str] = set()
     for rep, req in session.execute(
         select(TicketReporter, Requester)
         .outerjoin(Requester, Requester.id == TicketReporter.requester_id)
         .where(TicketReporter.ticket_id == ticket_id)
         .order_by(TicketReporter.reported_at)
     ):
+        if rep.requester_id is not None:
+            if rep.requester_id in seen_requesters:
+                continue  # the same person twice (after a merge of duplicates)
+            seen_requesters.add(rep.requester_id)
         anonymous = req is None or req.anonymous
         reporters.append(
             ReporterView(
@@ -238,16 +244,24 @@ def sign_in_users(session: Session) -> list[SignInUser]:
 
 
 def find_requesters(session: Session, typed: str, *, limit: int = 20) -> list[Choice]:
-    """Requesters whose name starts with, or phone/e-mail contains, what was typed (merged ones hidden)."""
+    """Requesters whose name (any word, accents ignored) starts with, or phone/e-mail starts with, the text.
+
+    Merged and anonymous requesters are hidden.
+    """
     typed = typed.strip()
     if not typed:
         return []
+    key = (fold(typed) or "").replace("\\", "").replace("%", "").replace("_", "")
     digits = "".join(ch for ch in typed if ch.isdigit())
-    conditions = [Requester.name_key.like(typed.lower().replace("%", "") + "%")]
+    conditions = []
+    if key:
+        conditions = [Requester.name_key.like(key + "%"), Requester.name_key.like("% " + key + "%")]
     if len(digits) >= 3:
         conditions.append(Requester.phone_digits.like(digits + "%"))
     if "@" in typed:
-        conditions.append(Requester.email.like(typed.lower() + "%"))
+        conditions.append(Requester.email.like(typed.lower().replace("%", "").replace("_", "") + "%"))
+    if not conditions:
+        return []
     rows = session.execute(
         select(Requester.id, Requester.name, Requester.phone, Requester.email)
         .where(or_(*conditions), Requester.merged_into.is_(None), Requester.anonymous.is_(False))

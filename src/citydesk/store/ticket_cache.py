@@ -120,6 +120,18 @@ def requester_display_name(session: Session, requester_id: str | None) -> str | 
     return None
 
 
+def live_requester_id(session: Session, requester_id: str | None) -> str | None:
+    """The requester a (possibly merged) requester id stands for now."""
+    seen: set[str] = set()
+    while requester_id and requester_id not in seen:
+        seen.add(requester_id)
+        row = session.execute(st.REQUESTER_NAME, {"id": requester_id}).one_or_none()
+        if row is None or not row.merged_into:
+            return requester_id
+        requester_id = row.merged_into
+    return requester_id
+
+
 def materialize_reporters(session: Session, ticket_id: str, state: TicketState) -> None:
     """Insert ticket_reporter rows for reporters the fold knows and the table lacks."""
     if not state.reporters:
@@ -174,6 +186,9 @@ def refresh(
         target_days=category_target(session, state.fields.get("category_id")),
         requester_name=requester_name,
     )
+    if len(state.reporters) > 1:  # one person reported twice under merged duplicates counts once
+        people = {live_requester_id(session, r.requester_id) or r.id for r in state.reporters}
+        values["reporter_count"] = len(people)
     params = {f"v_{k}": v for k, v in values.items()}
     params["k_ticket_id"] = ticket_id
     if reporters_changed:
