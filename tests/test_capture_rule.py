@@ -7,8 +7,8 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "citydesk"
 SYNCED_MODELS = (
-    "Ticket", "TimelineEntry", "Requester", "Office", "Device", "Department", "Category", "User", "CitySetting",
-    "ContactLog", "FieldClock",
+    "Ticket", "TimelineEntry", "Requester", "Office", "Device", "Department", "Category", "User",
+    "CitySetting", "ContactLog", "FieldClock",
 )  # fmt: skip
 SYNCED_TABLES = (
     "ticket", "timeline_entry", "requester", "office", "device", "department", "category", "app_user",
@@ -16,8 +16,10 @@ SYNCED_TABLES = (
 )  # fmt: skip
 # Who may write synced tables: every service, the sync package, and the store's derived-cache
 # refresh, full-text triggers, device identity on restore, and migrations.
-ALLOWED = ("services/", "sync/", "store/ticket_cache.py", "store/fts.py", "store/backup.py", "store/migrations/",
-           "store/statements.py")  # fmt: skip
+ALLOWED = (
+    "services/", "sync/", "store/ticket_cache.py", "store/fts.py", "store/backup.py", "store/migrations/",
+    "store/statements.py",
+)  # fmt: skip
 
 ORM_WRITE = re.compile(r"\b(insert|update|delete)\(\s*(" + "|".join(SYNCED_MODELS) + r")\b")
 SQL_WRITE = re.compile(r"(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(" + "|".join(SYNCED_TABLES) + r")\b", re.I)
