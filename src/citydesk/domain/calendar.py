@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from citydesk.domain.errors import ValidationError
@@ -262,8 +263,14 @@ class BusinessCalendar:
         if target == 0:
             if self.is_business_day(day) and created < self.end_of_business_day(day):
                 return self.end_of_business_day(day)
-            return self.end_of_business_day(self.next_business_day(day))
-        return self.end_of_business_day(self.add_business_days(day, target))
+            return _due_after(self, day, 1)
+        return _due_after(self, day, target)
+
+
+@lru_cache(maxsize=4096)
+def _due_after(calendar: BusinessCalendar, day: date, business_days: int) -> datetime:
+    """Closing time of the n-th business day after `day` (memoized: bulk paths ask it thousands of times)."""
+    return calendar.end_of_business_day(calendar.add_business_days(day, business_days))
 
 
 def _load_zone(tz_name: str) -> ZoneInfo:

@@ -8,11 +8,10 @@ import uuid
 
 def uuid7(unix_ms: int) -> str:
     """A new UUIDv7 string for the given Unix time in milliseconds (RFC 9562)."""
-    rand = int.from_bytes(os.urandom(10), "big")
-    rand_a = rand >> 68 & 0xFFF
-    rand_b = rand & ((1 << 62) - 1)
-    value = (unix_ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
-    return str(uuid.UUID(int=value))
+    t = f"{unix_ms & 0xFFFFFFFFFFFF:012x}"
+    r = os.urandom(10).hex()  # 80 random bits: 12 for rand_a, 62 for rand_b (+6 spare)
+    variant = "89ab"[int(r[3], 16) & 3]
+    return f"{t[:8]}-{t[8:]}-7{r[:3]}-{variant}{r[4:7]}-{r[7:19]}"
 
 
 def uuid7_time_ms(value: str) -> int:

@@ -27,16 +27,15 @@ from citydesk.domain.timeline import Entry, EntryKind, fold
 from citydesk.services._tx import entry_row, transaction
 from citydesk.services.tickets import parse_channel, parse_location
 from citydesk.store import fts, ticket_cache
+from citydesk.store import statements as st
+from citydesk.store.bulk_insert import RowWriter
 from citydesk.store.db import Database
 from citydesk.store.models import (
     Category,
     NumberCounter,
-    Outbox,
     Requester,
     SyncState,
     Ticket,
-    TicketReporter,
-    TimelineEntry,
 )
 from citydesk.sync import hlc as hlc_mod
 
@@ -131,15 +130,16 @@ def bulk_create_tickets(
         numbers: list[str] = []
         count = entry_count = 0
 
+        writers = [
+            (RowWriter(st.TICKET, [c.name for c in st.TICKET.columns if c.name != "row_no"]), ticket_rows),
+            (RowWriter(st.ENTRY), entry_rows),
+            (RowWriter(st.REPORTER), reporter_rows),
+            (RowWriter(st.OUTBOX), outbox_rows),
+        ]
+
         def flush() -> None:
-            if ticket_rows:
-                session.execute(insert(Ticket), ticket_rows)
-                session.execute(insert(TimelineEntry), entry_rows)
-            if reporter_rows:
-                session.execute(insert(TicketReporter), reporter_rows)
-            if outbox_rows:
-                session.execute(insert(Outbox), outbox_rows)
-            for rows in (ticket_rows, entry_rows, reporter_rows, outbox_rows):
+            for writer, rows in writers:
+                writer.write(conn, rows)
                 rows.clear()
 
         def outbox(op: str, table: str, row_id: str, stamp: int, at: datetime) -> None:
@@ -287,7 +287,6 @@ def bulk_create_requesters(
 ) -> list[str]:
     """Create many requesters in one transaction (same validation as one by one); returns their ids."""
     from citydesk.services.requesters import SYNCED_FIELDS, clean_requester, name_key, phone_digits
-    from citydesk.store.models import FieldClock
 
     with transaction(db, actor, Action.IMPORT_DATA) as tx:
         session = tx.session
@@ -326,12 +325,13 @@ def bulk_create_requesters(
                 for f in SYNCED_FIELDS
             )
         if rows:
-            session.execute(insert(Requester), rows)
-            session.execute(insert(FieldClock), clocks)
+            conn = session.connection()
+            RowWriter(st.REQUESTER).write(conn, rows)
+            RowWriter(st.FIELD_CLOCK).write(conn, clocks)
             if capture:
                 first = tx.capture.reserve(len(ids))
-                session.execute(
-                    insert(Outbox),
+                RowWriter(st.OUTBOX).write(
+                    conn,
                     [
                         {
                             "seq": first + i,

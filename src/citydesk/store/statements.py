@@ -15,6 +15,7 @@ CATEGORY: Table = Base.metadata.tables["category"]
 REQUESTER: Table = Base.metadata.tables["requester"]
 REPORTER: Table = Base.metadata.tables["ticket_reporter"]
 USER: Table = Base.metadata.tables["app_user"]
+FIELD_CLOCK: Table = Base.metadata.tables["field_clock"]
 
 # Columns the ticket cache refresh writes (everything folded or derived).
 CACHE_COLUMNS: tuple[str, ...] = (

@@ -38,4 +38,6 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def to_db_text(value: datetime) -> str:
     """The text SQLite stores for an aware datetime (for raw SQL comparisons in bulk paths)."""
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(sep=" ", timespec="microseconds")[:26]
