@@ -19,7 +19,7 @@ from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold
 from citydesk.store import statements as st
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
-from citydesk.store.models import Ticket, User
+from citydesk.store.models import Ticket
 from citydesk.store.settings import load_calendar
 from citydesk.sync.capture import Capture
 
@@ -56,9 +56,7 @@ class Tx:
         """Raise unless the actor is an active user with the role it claims (system excepted)."""
         if self.actor.role is Role.SYSTEM:
             return
-        row = self.session.execute(
-            select(User.role, User.active).where(User.id == self.actor.user_id)
-        ).one_or_none()
+        row = self.session.execute(st.USER_ROLE, {"id": self.actor.user_id}).one_or_none()
         if row is None or not row.active:
             raise PermissionDenied("act", "signed-out user")
         if row.role != self.actor.role.value:

@@ -108,6 +108,20 @@ def _user(tx: Tx, user_id: str | None, field: str = "assignee") -> None:
         raise ValidationError(field, f"Unknown or inactive user {user_id!r}.")
 
 
+def _requester_row(tx: Tx, requester_id: str | None) -> Any:
+    """The live requester row (id, merged_into, reply_method, name, anonymous), following merges."""
+    seen: set[str] = set()
+    while requester_id:
+        row = tx.session.execute(st.REQUESTER_FULL, {"id": requester_id}).one_or_none()
+        if row is None:
+            raise ValidationError("requester", f"Unknown requester {requester_id!r}.")
+        if not row.merged_into or row.merged_into in seen:
+            return row
+        seen.add(row.id)
+        requester_id = row.merged_into
+    return None
+
+
 def _requester(tx: Tx, requester_id: str | None) -> str | None:
     """The live requester id (following merges), or ValidationError."""
     seen: set[str] = set()
@@ -163,7 +177,8 @@ def create_ticket(
         department_id = department_id or (category.department_id if category else None)
         _department(tx, department_id)
         _user(tx, assignee_id)
-        live_requester = _requester(tx, requester_id)
+        requester = _requester_row(tx, requester_id)
+        live_requester = requester.id if requester is not None else None
         final_priority = chosen_priority or Priority(category.default_priority if category else Priority.P3)
         number = next_number(tx)
         stamp = tx.capture.stamp()
@@ -183,7 +198,7 @@ def create_ticket(
         detail: dict[str, Any] = {}
         if live_requester:
             if method is None:
-                method = ReplyMethod(str(tx.session.scalar(st.REQUESTER_REPLY, {"id": live_requester})))
+                method = ReplyMethod(requester.reply_method)
             detail["reporter"] = {
                 "id": tx.capture.new_id(),
                 "requester_id": live_requester,
@@ -197,21 +212,7 @@ def create_ticket(
                 )
                 for q, a in intake_answers.items()
             }
-        tx.session.execute(
-            st.INSERT_TICKET,
-            {
-                "id": ticket_id,
-                "number": number,
-                "office_id": stamp.office_id,
-                "created_at": stamp.at,
-                "created_by": actor.user_id,
-                "title": clean_title,
-                "channel": clean_channel.value,
-                "updated_at": stamp.at,
-            },
-        )
-        tx.capture.record(op="insert", table="ticket", row_id=ticket_id, hlc=stamp.hlc)
-        from citydesk.domain.timeline import Entry
+        from citydesk.domain.timeline import Entry, fold
 
         entry = Entry(
             id=tx.capture.new_id(),
@@ -224,21 +225,22 @@ def create_ticket(
             value=fields,
             detail=detail,
         )
-        tx.session.execute(st.INSERT_ENTRY, entry_row(entry, office_id=stamp.office_id))
-        tx.capture.record(op="entry", table="timeline_entry", row_id=entry.id, hlc=stamp.hlc)
-        state = ticket_cache.refresh(
-            tx.session,
-            ticket_id,
-            calendar=tx.calendar,
-            entries=[entry],
-            reporters_changed=bool(live_requester),
-        )
-        due = ticket_cache.cache_values(
+        state = fold([entry])
+        cache = ticket_cache.cache_values(
             state,
             calendar=tx.calendar,
             target_days=category.target_business_days if category else None,
-            requester_name=None,
-        )["due_at"]
+            requester_name=("Anonymous" if requester.anonymous else requester.name) if requester else None,
+        )
+        # One complete insert (no half-empty row updated afterwards): the FTS insert trigger indexes it.
+        row = {"id": ticket_id, "number": number, "office_id": stamp.office_id, "created_at": stamp.at,
+               "created_by": actor.user_id, **cache}  # fmt: skip
+        tx.session.execute(st.INSERT_TICKET, row)
+        tx.capture.record(op="insert", table="ticket", row_id=ticket_id, hlc=stamp.hlc)
+        tx.session.execute(st.INSERT_ENTRY, entry_row(entry, office_id=stamp.office_id))
+        tx.capture.record(op="entry", table="timeline_entry", row_id=entry.id, hlc=stamp.hlc)
+        ticket_cache.materialize_reporters(tx.session, ticket_id, state, known_new=True)
+        due = cache["due_at"]
         return TicketCreated(ticket_id=ticket_id, number=number, entry_id=entry.id, due_at=due)
 
 

@@ -75,3 +75,6 @@ DEPARTMENT = Base.metadata.tables["department"]
 DEPARTMENT_EXISTS = select(DEPARTMENT.c.id).where(DEPARTMENT.c.id == bindparam("id"))
 REQUESTER_LINK = select(REQUESTER.c.id, REQUESTER.c.merged_into).where(REQUESTER.c.id == bindparam("id"))
 REQUESTER_REPLY = select(REQUESTER.c.reply_method).where(REQUESTER.c.id == bindparam("id"))
+REQUESTER_FULL = select(
+    REQUESTER.c.id, REQUESTER.c.merged_into, REQUESTER.c.reply_method, REQUESTER.c.name, REQUESTER.c.anonymous
+).where(REQUESTER.c.id == bindparam("id"))

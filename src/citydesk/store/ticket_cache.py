@@ -132,11 +132,16 @@ def live_requester_id(session: Session, requester_id: str | None) -> str | None:
     return requester_id
 
 
-def materialize_reporters(session: Session, ticket_id: str, state: TicketState) -> None:
-    """Insert ticket_reporter rows for reporters the fold knows and the table lacks."""
+def materialize_reporters(
+    session: Session, ticket_id: str, state: TicketState, *, known_new: bool = False
+) -> None:
+    """Insert ticket_reporter rows for reporters the fold knows and the table lacks.
+
+    `known_new` skips the lookup for a ticket created in this very transaction.
+    """
     if not state.reporters:
         return
-    have = set(session.scalars(st.REPORTER_IDS, {"ticket_id": ticket_id}))
+    have = set() if known_new else set(session.scalars(st.REPORTER_IDS, {"ticket_id": ticket_id}))
     missing = [r for r in state.reporters if r.id not in have]
     if missing:
         session.execute(
