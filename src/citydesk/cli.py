@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the database with a verified backup")
     _database_arg(restore, default=argparse.SUPPRESS)
     restore.add_argument("file", type=Path)
+
+    from citydesk.reports.commands import add_report_parser
+
+    add_report_parser(sub)
     return parser
 
 
@@ -136,7 +140,14 @@ def cmd_app(args: argparse.Namespace) -> int:
     return run_app(path, self_test=args.self_test)
 
 
-COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore}
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the weekly status report PDF."""
+    from citydesk.reports.commands import cmd_report as run
+
+    return run(args)
+
+
+COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "report": cmd_report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

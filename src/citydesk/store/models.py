@@ -209,6 +209,8 @@ class Ticket(Base):
         Index("ix_ticket_assignee_open", "assignee_id", "is_open", "created_at"),
         Index("ix_ticket_department_open", "department_id", "is_open", "created_at"),
         Index("ix_ticket_status", "status", "created_at"),
+        # recurring problems: same category at the same place (weekly report)
+        Index("ix_ticket_category_place", "category_id", text("lower(trim(location_text))"), "created_at"),
     )
 
 
@@ -249,6 +251,8 @@ class TicketReporter(Base):
     reply_method: Mapped[str] = mapped_column(String(10))
     reported_at: Mapped[datetime]
     entry_id: Mapped[str] = mapped_column(ID)
+
+    __table_args__ = (Index("ix_reporter_requester_at", "requester_id", "reported_at", "ticket_id"),)
 
 
 class ContactLog(Base):

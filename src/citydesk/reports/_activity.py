@@ -1,0 +1,135 @@
+"""Counts of what happened in the week: tickets per city-local day, contacts, closes and reopens,
+time recorded, and each office's last sync."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import String, and_, distinct, func, literal_column, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from citydesk.domain.calendar import BusinessCalendar
+from citydesk.reports._common import (
+    CAT,
+    CAT_T,
+    CL,
+    OFF,
+    OPS,
+    RQ,
+    RQ_T,
+    SS,
+    TE,
+    TK,
+    TK_T,
+    TR,
+    TR_T,
+    Span,
+    local_day,
+    offset_segments,
+    scope_clause,
+)
+from citydesk.reports.model import (
+    OfficeSync,
+    Scope,
+    ScopeKind,
+)
+
+
+def daily_counts(
+    session: Session, column: Any, lo: datetime, hi: datetime, scope: Scope, calendar: BusinessCalendar
+) -> dict[date, list[int]]:
+    """{local date: (requests, ops)} for stamps of `column` in [lo, hi)."""
+    day = local_day(column, offset_segments(calendar, lo, hi)).label("d")
+    ops = (TK.priority == OPS).label("ops")
+    stmt = (
+        select(day, ops, func.count())
+        .where(column >= lo, column < hi, scope_clause(scope))
+        .group_by(literal_column("d"), literal_column("ops"))
+    )
+    out: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    for d, is_ops, n in session.execute(stmt):
+        out[date.fromisoformat(d)][1 if is_ops else 0] += int(n)
+    return out
+
+
+def sum_days(daily: dict[date, list[int]], first: date, days: int = 7, index: int = 0) -> int:
+    """The count over `days` days from `first` in a daily series (index 0: requests, 1: Ops)."""
+    return sum(daily.get(first + timedelta(days=i), [0, 0])[index] for i in range(days))
+
+
+def first_reporter_language() -> Any:
+    """SQL for the preferred language of a ticket's first reporter (correlated to the ticket)."""
+    return (
+        select(RQ.preferred_language)
+        .join_from(TR_T, RQ_T, TR.requester_id == RQ.id)
+        .where(TR.ticket_id == TK.id)
+        .order_by(TR.reported_at, TR.id)
+        .limit(1)
+        .correlate(TK_T)
+        .scalar_subquery()
+    )
+
+
+def contact_counts(session: Session, scope: Scope, span: Span) -> dict[tuple[str, bool], int]:
+    """Status inquiries and questions answered on the spot, last week and this week."""
+    cur = (CL.at >= span.start).label("cur")
+    stmt = select(CL.kind, cur, func.count()).where(CL.at >= span.prev_start, CL.at < span.as_of)
+    if scope.kind == ScopeKind.OFFICE:
+        stmt = stmt.where(CL.office_id == scope.id)
+    elif scope.kind == ScopeKind.DEPARTMENT:
+        stmt = (
+            stmt.outerjoin(TK_T, TK.id == CL.ticket_id)
+            .outerjoin(CAT_T, CAT.id == CL.category_id)
+            .where(func.coalesce(TK.department_id, CAT.department_id) == scope.id)
+        )
+    stmt = stmt.group_by(CL.kind, literal_column("cur"))
+    return {(kind, bool(c)): int(n) for kind, c, n in session.execute(stmt)}
+
+
+def event_counts(session: Session, scope: Scope, span: Span) -> dict[tuple[str, bool], int]:
+    """Distinct requests reopened / closed in the previous and this week."""
+    te = TE
+    closed = and_(te.kind == "status", type_coerce(te.value, String) == '"closed"')
+    cur = (te.at >= span.start).label("cur")
+    stmt = (
+        select(te.kind, cur, func.count(distinct(te.ticket_id)))
+        .join(TK_T, TK.id == te.ticket_id)
+        .where(
+            te.kind.in_(("reopen", "status")),
+            te.at >= span.prev_start,
+            te.at < span.as_of,
+            or_(te.kind == "reopen", closed),
+            TK.priority != OPS,
+            scope_clause(scope),
+        )
+        .group_by(te.kind, literal_column("cur"))
+    )
+    return {(kind, bool(c)): int(n) for kind, c, n in session.execute(stmt)}
+
+
+def minutes_logged(session: Session, scope: Scope, span: Span) -> dict[str, int]:
+    """Minutes recorded in the week per author (requests and Ops work)."""
+    te = TE
+    stmt = (
+        select(te.author_id, func.sum(func.json_extract(te.detail, "$.minutes")))
+        .join(TK_T, TK.id == te.ticket_id)
+        .where(te.kind == "time_spent", te.at >= span.start, te.at < span.as_of, scope_clause(scope))
+        .group_by(te.author_id)
+    )
+    return {author: int(total or 0) for author, total in session.execute(stmt)}
+
+
+def office_syncs(session: Session) -> list[OfficeSync]:
+    """Each active office and when its data last reached this database (this PC's sync)."""
+    state = session.execute(select(SS.office_id, SS.last_sync_at)).first()
+    local_id = state.office_id if state else None
+    out = []
+    for office_id, code, name in session.execute(
+        select(OFF.id, OFF.code, OFF.name).where(OFF.active.is_(True)).order_by(OFF.code)
+    ):
+        is_local = office_id == local_id
+        out.append(OfficeSync(code, name, is_local, state.last_sync_at if (is_local and state) else None))
+    out.sort(key=lambda o: (not o.is_local, o.code))
+    return out

@@ -1,0 +1,206 @@
+"""Shared pieces of the weekly metrics: Core tables, the week's instants, scope filters, city-local
+days in SQL, stamps read as text, and reference names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, case, func, select, true, type_coerce
+from sqlalchemy.orm import Session
+
+from citydesk.domain.calendar import BusinessCalendar, utc
+from citydesk.domain.errors import ValidationError
+from citydesk.domain.priorities import Priority
+from citydesk.reports.model import Scope, ScopeKind, week_label
+from citydesk.store.models import (
+    Category,
+    ContactLog,
+    Department,
+    Office,
+    Requester,
+    SyncState,
+    Ticket,
+    TicketReporter,
+    TimelineEntry,
+    User,
+)
+
+# Core tables and their columns (Core statements skip the ORM's per-row work).
+TK_T, TK = Ticket.__table__, Ticket.__table__.c
+TE_T, TE = TimelineEntry.__table__, TimelineEntry.__table__.c
+TR_T, TR = TicketReporter.__table__, TicketReporter.__table__.c
+RQ_T, RQ = Requester.__table__, Requester.__table__.c
+CL_T, CL = ContactLog.__table__, ContactLog.__table__.c
+CAT_T, CAT = Category.__table__, Category.__table__.c
+DEP = Department.__table__.c
+OFF = Office.__table__.c
+SS = SyncState.__table__.c
+USR = User.__table__.c
+
+OPS = Priority.OPS.value
+NO_CATEGORY = "(no category)"
+NO_DEPARTMENT = "(no department)"
+UNASSIGNED = "Unassigned"
+TREND_WEEKS = 4
+USUAL_WEEKS = 8
+
+
+def shift_week(year: int, week: int, weeks: int) -> tuple[int, int]:
+    """The ISO week `weeks` weeks after (or before, when negative) the given one."""
+    iso = (date.fromisocalendar(year, week, 1) + timedelta(weeks=weeks)).isocalendar()
+    return iso.year, iso.week
+
+
+@dataclass(frozen=True)
+class Span:
+    """The instants one report needs, all aware UTC."""
+
+    start: datetime
+    end: datetime
+    as_of: datetime
+    prev_start: datetime
+    trend: tuple[tuple[int, int, datetime, datetime], ...]  # (year, week, start, end), oldest first
+    usual_start: datetime
+
+    @property
+    def trend_start(self) -> datetime:
+        """The first instant of the 4-week trend."""
+        return self.trend[0][2]
+
+    def instants(self) -> list[datetime]:
+        """Backlog instants: the end of each trend week (the next one's start; this week: as_of), and
+        last week's start (no repeats, oldest first)."""
+        return list(dict.fromkeys([*(t[2] for t in self.trend[1:]), self.prev_start, self.as_of]))
+
+
+def make_span(calendar: BusinessCalendar, year: int, week: int, now: datetime) -> Span:
+    """The instants of a report on the ISO week; ValidationError('week') if it has not started."""
+    start, end = calendar.week_bounds(year, week)
+    if start > now:
+        local = calendar.local(now)
+        raise ValidationError(
+            "week",
+            f"{week_label(year, week)} has not started yet (it is {local:%Y-%m-%d %H:%M} in the city).",
+        )
+    trend = []
+    for back in range(TREND_WEEKS - 1, -1, -1):
+        y, w = shift_week(year, week, -back)
+        trend.append((y, w, *calendar.week_bounds(y, w)))
+    prev_start = calendar.week_bounds(*shift_week(year, week, -1))[0]
+    usual_start = calendar.week_bounds(*shift_week(year, week, -USUAL_WEEKS))[0]
+    return Span(start, end, min(end, now), prev_start, tuple(trend), usual_start)
+
+
+def scope_clause(scope: Scope) -> ColumnElement[bool]:
+    """The ticket filter for a scope (office of origin, or current department)."""
+    if scope.kind == ScopeKind.OFFICE:
+        return TK.office_id == scope.id
+    if scope.kind == ScopeKind.DEPARTMENT:
+        return TK.department_id == scope.id
+    return true()
+
+
+# ---- city-local days in SQL ------------------------------------------------------------------------
+
+
+def offset_segments(
+    calendar: BusinessCalendar, lo: datetime, hi: datetime
+) -> list[tuple[datetime | None, int]]:
+    """[(until, offset minutes)] covering [lo, hi]: each offset holds before `until` (None: to the end)."""
+
+    def offset(ts: int) -> int:
+        local = datetime.fromtimestamp(ts, calendar.tz)
+        return int(local.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+
+    segments: list[tuple[datetime | None, int]] = []
+    t, stop = int(lo.timestamp()), int(hi.timestamp())
+    current = offset(t)
+    step = 6 * 3600
+    while t < stop:
+        nxt = min(t + step, stop)
+        if offset(nxt) != current:
+            a, b = t, nxt
+            while b - a > 1:
+                mid = (a + b) // 2
+                a, b = (mid, b) if offset(mid) == current else (a, mid)
+            segments.append((utc(datetime.fromtimestamp(b, calendar.tz)), current))
+            current = offset(b)
+        t = nxt
+    segments.append((None, current))
+    return segments
+
+
+def local_day(column: Any, segments: Sequence[tuple[datetime | None, int]]) -> ColumnElement[str]:
+    """SQL for the city-local date ('YYYY-MM-DD') of a UTC stamp column."""
+
+    def modifier(minutes: int) -> str:
+        return f"{minutes:+d} minutes"
+
+    if len(segments) == 1:
+        return func.date(column, modifier(segments[0][1]))
+    whens = [(column < until, modifier(m)) for until, m in segments[:-1]]
+    return func.date(column, case(*whens, else_=modifier(segments[-1][1])))
+
+
+def hours_between(later: Any, earlier: Any) -> ColumnElement[float]:
+    """SQL for the elapsed hours between two stamp columns (NULL if either is NULL)."""
+    return (func.julianday(later) - func.julianday(earlier)) * 24.0
+
+
+def stamp_text(column: Any) -> ColumnElement[str]:
+    """A stamp column read as the text SQLite stores (sorts like the instants)."""
+    return type_coerce(column, String)
+
+
+def from_db_text(value: str | None) -> datetime | None:
+    """The aware UTC datetime for a stamp read as text."""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+@dataclass
+class Names:
+    """Display names of departments, categories (with targets) and users."""
+
+    departments: dict[str, str]
+    categories: dict[str, tuple[str, int | None]]
+    users: dict[str, tuple[str, str, str | None, str | None, bool]]  # name, role, dept, office, active
+
+    def department(self, dep_id: str | None) -> str:
+        """A department's name, or "(no department)"."""
+        return self.departments.get(dep_id or "", NO_DEPARTMENT) if dep_id else NO_DEPARTMENT
+
+    def user(self, user_id: str | None) -> str:
+        """A user's display name, or "Unassigned"."""
+        if not user_id:
+            return UNASSIGNED
+        return self.users.get(user_id, (user_id, "", None, None, False))[0]
+
+
+def load_names(session: Session) -> Names:
+    """Read the reference names once per report."""
+    return Names(
+        departments={r.id: r.name for r in session.execute(select(DEP.id, DEP.name))},
+        categories={
+            r.id: (r.name, r.target_business_days)
+            for r in session.execute(select(CAT.id, CAT.name, CAT.target_business_days))
+        },
+        users={
+            r.id: (r.display_name, r.role, r.department_id, r.office_id, bool(r.active))
+            for r in session.execute(
+                select(USR.id, USR.display_name, USR.role, USR.department_id, USR.office_id, USR.active)
+            )
+        },
+    )
+
+
+def enum_label(enum: Any, value: Any) -> str:
+    """The plain-English label of an enum value, or the value itself when unknown."""
+    try:
+        return str(enum(value).label)
+    except ValueError:
+        return str(value or "—")

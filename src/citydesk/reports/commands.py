@@ -1,0 +1,93 @@
+"""`citydesk report`: write the weekly status report PDF headless (for scripts and the scheduler).
+
+    citydesk report [--week 2026-W47] [--scope city|office:CODE|department:CODE] --out FILE.pdf
+                    [--page-size letter|a4] [--database PATH]
+
+The default week is the last full week in city time. Prints the path written and exits 0; a
+clear message and exit 1 on bad input (unknown week or scope, future week, unwritable folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from citydesk.domain.errors import CitydeskError
+
+
+def add_report_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    """Add the `report` subcommand to the `citydesk` parser."""
+    parser = subparsers.add_parser(
+        "report",
+        help="write the weekly status report as a PDF",
+        description="Write the weekly status report (PDF) for one week and scope.",
+    )
+    parser.add_argument(
+        "--week",
+        metavar="YYYY-Www",
+        default=None,
+        help="the ISO week (default: the last full week, city time)",
+    )
+    parser.add_argument(
+        "--scope",
+        default="city",
+        metavar="SCOPE",
+        help="city (default), office:CODE or department:CODE",
+    )
+    parser.add_argument("--out", metavar="FILE.pdf", type=Path, required=True, help="the PDF file to write")
+    parser.add_argument(
+        "--page-size", choices=("letter", "a4"), default="letter", help="paper size (default letter)"
+    )
+    parser.add_argument(
+        "--database",
+        metavar="PATH",
+        type=Path,
+        default=argparse.SUPPRESS,  # keeps a --database given before the subcommand
+        help="the database file (default: $CITYDESK_DATABASE or the user's data folder)",
+    )
+    parser.set_defaults(handler=cmd_report)
+    return parser
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Run `citydesk report`: compute the week's metrics and write the PDF; 0 on success, 1 on error."""
+    try:
+        path = _write_report(args)
+    except CitydeskError as exc:
+        print(f"citydesk report: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def _write_report(args: argparse.Namespace) -> Path:
+    from citydesk.domain.calendar import parse_week
+    from citydesk.domain.clock import SystemClock
+    from citydesk.reports.metrics import last_full_week, parse_scope, weekly_metrics
+    from citydesk.reports.weekly_pdf import build_weekly_report
+    from citydesk.store.db import StorageError, default_database_path, open_database
+    from citydesk.store.settings import load_calendar
+
+    database: Path = getattr(args, "database", None) or default_database_path()
+    if not database.exists():
+        raise StorageError(f"There is no database at {database}.")
+    now = SystemClock().now()
+    db = open_database(database, read_only=True, create=False)
+    try:
+        with db.read() as session:
+            calendar = load_calendar(session)
+            year, week = parse_week(args.week) if args.week else last_full_week(calendar, now)
+            scope = parse_scope(session, args.scope)
+            metrics = weekly_metrics(session, year=year, week=week, scope=scope, now=now)
+    finally:
+        db.close()
+    return build_weekly_report(
+        metrics,
+        city_name=metrics.city_name,
+        scope_label=metrics.scope_name,
+        page_size=args.page_size,
+        out_path=args.out,
+    )

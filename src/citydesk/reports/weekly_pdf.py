@@ -1,0 +1,220 @@
+"""The printed weekly status report: a PDF built with ReportLab platypus and reportlab.graphics.
+
+`build_weekly_report(metrics, city_name=, scope_label=, page_size=, out_path=)` lays out page 1 (the
+week in plain words and the key figures against last week), the charts, the tables (P1 incidents,
+past-due and aging requests, recurring problems, workload) and a last page of definitions, with a
+header and footer on every page. Text is set in the shipped DejaVu Sans (resources/fonts/), so
+accented names print; the PDF's title and language are set. The file is written to a temporary
+name in the target folder and renamed at the end, so a failure never leaves a partial report.
+ReportLab is imported inside the functions: importing this module is cheap. The words live in
+`_pdf_text` (summary sentences, definitions, number formats), the layout in `_pdf_story`, the charts
+in `charts`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from citydesk.domain.errors import ValidationError
+from citydesk.reports import ReportError
+from citydesk.reports._pdf_text import BOLD, FONT, definitions, format_instant, summary_sentences
+from citydesk.reports.model import (
+    WeeklyMetrics,
+    week_label,
+)
+
+__all__ = [
+    "PAGE_SIZES",
+    "SECTIONS",
+    "build_weekly_report",
+    "default_font_dir",
+    "definitions",
+    "format_instant",
+    "register_fonts",
+    "summary_sentences",
+]
+
+Progress = Callable[[int, int], None]
+
+PAGE_SIZES = ("letter", "a4")
+LANGUAGE_TAG = "en-US"
+FONT_FILES = {FONT: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+SECTIONS = (
+    "Summary",
+    "Key figures",
+    "On time by category",
+    "Opened and resolved per day",
+    "Four-week trend",
+    "By department",
+    "Where requests came from",
+    "Open requests by age",
+    "Busiest days",
+    "P1 incidents",
+    "Past-due and aging open requests",
+    "Recurring problems",
+    "Workload",
+    "Definitions",
+)
+"""Every section heading, in the order the report prints them."""
+
+
+# ---- fonts ----------------------------------------------------------------------------------------
+
+
+def default_font_dir() -> Path:
+    """resources/fonts/ of the installation (beside src/ in a checkout, in the bundle when frozen)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources" / "fonts"
+    return Path(__file__).resolve().parents[3] / "resources" / "fonts"
+
+
+def register_fonts(font_dir: Path | None = None) -> None:
+    """Register DejaVu Sans (regular and bold) with ReportLab; ReportError naming the missing file."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = Path(font_dir) if font_dir is not None else default_font_dir()
+    for name, file_name in FONT_FILES.items():
+        path = folder / file_name
+        if not path.is_file():
+            raise ReportError(
+                f"The report font is missing: {path}. Reinstall citydesk (or restore resources/fonts/).",
+                path=path,
+            )
+        if name not in pdfmetrics.getRegisteredFontNames():
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            except Exception as exc:  # a damaged file: TTFError, struct.error, OSError
+                raise ReportError(f"The report font {path} could not be read: {exc}", path=path) from exc
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, BOLD)
+
+
+def _canvas_class(header_left: str, header_right: str, footer_left: str) -> type:
+    """A canvas that draws the header and footer, with "Page n of m", on every page when saved."""
+    from reportlab.lib import colors
+    from reportlab.pdfgen.canvas import Canvas
+
+    from citydesk.reports.charts import fit
+
+    class ReportCanvas(Canvas):
+        """Keeps every page until the end, then draws header and footer with the page count."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            margin = 0.6 * 72
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(colors.black)
+            self.drawString(margin, height - 0.42 * 72, fit(header_left, width * 0.55, 7.5))
+            self.drawRightString(width - margin, height - 0.42 * 72, fit(header_right, width * 0.42, 7.5))
+            self.setLineWidth(0.5)
+            self.line(margin, height - 0.47 * 72, width - margin, height - 0.47 * 72)
+            self.line(margin, 0.5 * 72, width - margin, 0.5 * 72)
+            self.drawString(margin, 0.36 * 72, fit(footer_left, width * 0.7, 7.5))
+            self.drawRightString(width - margin, 0.36 * 72, f"Page {number} of {total}")
+            self.restoreState()
+
+    return ReportCanvas
+
+
+def build_weekly_report(
+    metrics: WeeklyMetrics,
+    *,
+    city_name: str,
+    scope_label: str,
+    page_size: str = "letter",
+    out_path: Path | str,
+    progress: Progress | None = None,
+    font_dir: Path | None = None,
+) -> Path:
+    """Write the weekly status report PDF to `out_path` (atomically) and return its path."""
+    from reportlab.lib.pagesizes import A4, letter
+    from reportlab.platypus import SimpleDocTemplate
+
+    from citydesk.reports._pdf_story import STEPS, story
+
+    report = progress or (lambda _done, _total: None)
+    size_name = (page_size or "").strip().lower()
+    if size_name not in PAGE_SIZES:
+        raise ValidationError("page_size", f"Choose the page size letter or a4; got {page_size!r}.")
+    out = Path(out_path)
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError("out", f"The report file must end in .pdf: {out}")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportError(f"Cannot write the report to {out}: the folder {folder} does not exist.", path=out)
+    report(0, STEPS)
+    register_fonts(font_dir)
+    report(1, STEPS)
+
+    pagesize = letter if size_name == "letter" else A4
+    margin = 0.6 * 72
+    label = week_label(metrics.year, metrics.week)
+    title = f"Weekly status report {label} — {city_name}, {scope_label}"
+    tmp = folder / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        handle = open(tmp, "xb")  # noqa: SIM115 (closed below; removed on any failure)
+    except OSError as exc:
+        raise ReportError(f"Cannot write the report to {out}: {exc.strerror or exc}.", path=out) from exc
+    try:
+        with handle:
+            doc = SimpleDocTemplate(
+                handle,
+                pagesize=pagesize,
+                leftMargin=margin,
+                rightMargin=margin,
+                topMargin=0.65 * 72,
+                bottomMargin=0.65 * 72,
+                title=title,
+                author="citydesk",
+                subject=f"Service desk status, {scope_label}, {label}",
+                creator="citydesk",
+                lang=LANGUAGE_TAG,
+                displayDocTitle=True,
+                initialFontName=FONT,
+            )
+            flowables = story(
+                metrics, city_name=city_name, scope_label=scope_label, width=doc.width, progress=report
+            )
+            canvas = _canvas_class(
+                f"{city_name} — Weekly status report — {scope_label}",
+                label,
+                f"Data as of {format_instant(metrics.now, metrics.tz_name)}",
+            )
+            doc.build(flowables, canvasmaker=canvas)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ReportError(f"Cannot write the report to {out}: {exc.strerror or exc}.", path=out) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    report(STEPS, STEPS)
+    return out
