@@ -6,7 +6,7 @@ step is checked in the timeline widget and in the database (through the store's 
 """
 
 # The fixtures imported from helpers_detail are used as test arguments, which ruff reads as redefinitions.
-# ruff: noqa: F401, F811
+# ruff: noqa: F401
 
 from __future__ import annotations
 

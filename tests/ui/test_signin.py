@@ -1,7 +1,7 @@
 """Signing in on a shared office PC, by keyboard: wrong password refused, right one accepted, demo picker."""
 
 # The fixtures imported from helpers_detail are used as test arguments, which ruff reads as redefinitions.
-# ruff: noqa: F401, F811
+# ruff: noqa: F401
 
 from __future__ import annotations
 

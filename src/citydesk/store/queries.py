@@ -181,7 +181,7 @@ def queue_counts(
             .where(Ticket.department_id.in_(list(department_ids)))
             .group_by(Ticket.department_id)
         )
-        found = dict(rows)
+        found = {dep: n for dep, n in rows}
         for dep in department_ids:
             counts[f"department:{dep}"] = int(found.get(dep, 0))
     return counts

@@ -242,7 +242,7 @@ def run_app(path: Path, *, self_test: bool = False) -> int:
                 return 0
             db = opened
     hub = CitydeskApp(db)
-    from citydesk.ui.main_window import MainWindow
+    from citydesk.ui.shell import MainWindow
 
     window = MainWindow(hub)
     if self_test:

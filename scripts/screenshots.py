@@ -1,0 +1,96 @@
+"""Render the main windows offscreen with demo data to docs/screenshots/*.png (`make screenshots`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from citydesk.domain.clock import ManualClock
+from citydesk.services.demo import create_demo
+from citydesk.store.db import open_database
+from citydesk.store.detail import sign_in_users
+from citydesk.ui.app import CitydeskApp, signed_in_as
+from citydesk.ui.shell import MainWindow
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+AS_OF = date(2026, 11, 20)
+
+
+def wait_until(app: QApplication, condition, timeout_s: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    """Process events until `condition()` is true."""
+    import time as clock
+
+    end = clock.monotonic() + timeout_s
+    while not condition():
+        if clock.monotonic() > end:
+            raise TimeoutError("the window did not settle")
+        app.processEvents()
+        clock.sleep(0.01)
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the system's dark mode."""
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#181a1b"), (QPalette.ColorRole.AlternateBase, "#26282b"),
+        (QPalette.ColorRole.Text, "#e8eaed"), (QPalette.ColorRole.Button, "#2d2f31"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"), (QPalette.ColorRole.Highlight, "#8ab4f8"),
+        (QPalette.ColorRole.HighlightedText, "#202124"), (QPalette.ColorRole.PlaceholderText, "#a8abaf"),
+    ):  # fmt: skip
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def main() -> int:
+    """Build a demo database and save the screenshots."""
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("citydesk-screenshots")
+    QSettings().clear()
+    folder = Path(tempfile.mkdtemp(prefix="citydesk-shots-"))
+    clock = ManualClock(datetime.combine(AS_OF, time(23, 0), tzinfo=UTC))
+    db = open_database(folder / "demo.sqlite", clock=clock)
+    create_demo(db, as_of=AS_OF, tickets=3000, seed=1)
+    hub = CitydeskApp(db)
+    with db.read() as session:
+        tech = next(u for u in sign_in_users(session) if u.role == "technician")
+    hub.sign_in(signed_in_as(db, tech.id))
+    OUT.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(hub)
+    window.resize(1400, 860)
+    window.show()
+    wait_until(app, lambda: window.model.rowCount() > 0)
+    window.queues.setCurrentRow(7)  # All
+    wait_until(app, lambda: window.model.ticket_id(2) is not None)
+    window.table.selectRow(2)
+    wait_until(app, lambda: getattr(window.detail, "view", None) is not None)
+    window.grab().save(str(OUT / "main-window.png"))
+    window.search.setText("streetlight")
+    window._run_search()
+    wait_until(app, lambda: window.model.only is not None and window.model.ticket_id(0) is not None)
+    window.table.selectRow(0)
+    wait_until(app, lambda: getattr(window.detail, "view", None) is not None)
+    window.grab().save(str(OUT / "search.png"))
+    app.setPalette(dark_palette())
+    window.clear_search()
+    wait_until(app, lambda: window.model.rowCount() == 3000 and window.model.ticket_id(1) is not None)
+    window.table.selectRow(1)
+    app.processEvents()
+    window.grab().save(str(OUT / "main-window-dark.png"))
+    window.close()
+    hub.shutdown()
+    print(f"screenshots written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

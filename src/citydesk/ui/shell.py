@@ -1,0 +1,385 @@
+"""The main window: queues with live counts, the ticket table, search, the detail pane, the status bar."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from citydesk.store import queries
+from citydesk.store.detail import departments, pending_change_count
+from citydesk.store.queries import Queue, TicketQuery
+from citydesk.ui.app import CitydeskApp
+from citydesk.ui.events import Notice, SignedIn
+from citydesk.ui.ticket_model import TicketTableModel
+
+QUEUES: tuple[tuple[Queue, str], ...] = (
+    (Queue.MINE, "My tickets"),
+    (Queue.UNASSIGNED, "Unassigned"),
+    (Queue.P1_OPEN, "P1 open"),
+    (Queue.OVERDUE, "Overdue"),
+    (Queue.WAITING, "Waiting"),
+    (Queue.VISITS_TODAY, "Today's visits"),
+    (Queue.RESOLVED_WEEK, "Resolved this week"),
+    (Queue.ALL, "All"),
+)
+SEARCH_DELAY_MS = 60
+
+
+class MainWindow(QMainWindow):
+    """The window a technician works in all day."""
+
+    ready = Signal()  # once, after the ticket table's first page is shown
+
+    def __init__(self, hub: CitydeskApp) -> None:
+        super().__init__()
+        self.hub = hub
+        self._ready_sent = False
+        self._search_generation = 0
+        self._queue_query = TicketQuery(queue=Queue.ALL)
+        self.setWindowTitle(self.tr("citydesk"))
+        self.resize(1400, 860)
+        self.model = TicketTableModel(hub, self)
+        self._build()
+        self._build_menus()
+        self._counts_timer = QTimer(self, singleShot=True, interval=250, timeout=self.refresh_counts)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self._run_search)
+        hub.ticket_changed.connect(lambda _change: self._changed())
+        hub.data_changed.connect(self._changed)
+        hub.signed_in.connect(self._on_signed_in)
+        hub.announce.connect(self._announce)
+        hub.notice.connect(self._on_notice)
+        hub.error.connect(lambda message: self._announce(message))
+        hub.runner.busy_changed.connect(lambda n: self.busy.setText(self.tr("Working…") if n else ""))
+        self.model.loaded.connect(self._on_loaded)
+        self._restore_layout()
+        if hub.user is not None:
+            self._on_signed_in(hub.user)
+
+    # ---- building ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.queues = QListWidget()
+        self.queues.setAccessibleName(self.tr("Queues"))
+        self.queues.setAccessibleDescription(self.tr("Choose which tickets the table lists"))
+        self.queues.currentItemChanged.connect(self._queue_chosen)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search tickets: number, words, name, phone (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search tickets"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._focus_table)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Tickets"))
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((130, 110, 150, 320, 150, 140, 140, 60, 110)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_chosen(cur.row()))
+        self.detail = self._make_detail()
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setVisible(False)
+        self.notice_label.setAccessibleName(self.tr("Notification"))
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.queues)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([210, 760, 430])
+        self.setCentralWidget(self.splitter)
+        self.setTabOrder(self.queues, self.search)
+        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.table, self.detail)
+        bar = self.statusBar()
+        self.sync_label = QLabel(self.tr("Offline — standalone office"))
+        self.pending_label = QLabel()
+        self.user_label = QLabel()
+        self.busy = QLabel()
+        self.message = QLabel()
+        self.message.setAccessibleName(self.tr("Status message"))
+        for label, name in ((self.sync_label, "Connection"), (self.pending_label, "Pending local changes"),
+                            (self.user_label, "Signed-in user"), (self.busy, "Background work")):  # fmt: skip
+            label.setAccessibleName(self.tr(name))
+            bar.addPermanentWidget(label)
+        bar.addWidget(self.message, 1)
+
+    def _make_detail(self) -> QWidget:
+        from citydesk.ui.detail.pane import TicketDetailPane
+
+        return TicketDetailPane(self.hub, self)
+
+    def _build_menus(self) -> None:
+        def action(text: str, shortcut: str | QKeySequence | None, slot: Any) -> QAction:
+            act = QAction(self.tr(text), self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(action("Switch &user…", "Ctrl+Shift+U", self.switch_user))
+        file_menu.addSeparator()
+        file_menu.addAction(action("&Quit", "Ctrl+Q", self.close))
+        view = self.menuBar().addMenu(self.tr("&View"))
+        find = action("&Find tickets", "Ctrl+F", self.focus_search)
+        find.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
+        view.addAction(find)
+        view.addAction(action("&Refresh", "F5", self.refresh))
+        clear = action("Clear search", None, self.clear_search)
+        self.search.addAction(clear)
+        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        for number, (_queue, label) in enumerate(QUEUES, start=1):
+            view.addAction(
+                action(label, f"Ctrl+{number}", lambda _=False, n=number - 1: self.queues.setCurrentRow(n))
+            )
+        ticket_menu = self.menuBar().addMenu(self.tr("&Ticket"))
+        pane_actions = getattr(self.detail, "ticket_actions", None)
+        if pane_actions is not None:
+            for act in pane_actions():
+                ticket_menu.addAction(act)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(action("&About citydesk", None, self._about))
+
+    # ---- queues and counts -----------------------------------------------------------------------
+
+    def _fill_queues(self, department_list: list[Any]) -> None:
+        current = self.queues.currentRow()
+        self.queues.blockSignals(True)
+        self.queues.clear()
+        for queue, label in QUEUES:
+            item = QListWidgetItem(self.tr(label))
+            item.setData(Qt.ItemDataRole.UserRole, (queue.value, None, self.tr(label)))
+            self.queues.addItem(item)
+        for dep in department_list:
+            item = QListWidgetItem(dep.label)
+            item.setData(Qt.ItemDataRole.UserRole, (Queue.DEPARTMENT.value, dep.id, dep.label))
+            self.queues.addItem(item)
+        self.queues.setCurrentRow(current if current >= 0 else len(QUEUES) - 1)
+        self.queues.blockSignals(False)
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Recount every queue off the GUI thread."""
+        user_id = self.hub.user.actor.user_id if self.hub.user else None
+        dep_ids = [
+            self.queues.item(i).data(Qt.ItemDataRole.UserRole)[1]
+            for i in range(len(QUEUES), self.queues.count())
+        ]
+
+        def count(session: Any) -> tuple[dict[str, int], int]:
+            from citydesk.store.settings import load_calendar
+
+            found = queries.queue_counts(session, user_id=user_id, now=datetime.now(UTC),
+                                         calendar=load_calendar(session), department_ids=dep_ids)  # fmt: skip
+            return found, pending_change_count(session)
+
+        self.hub.query(count, self._show_counts)
+
+    def _show_counts(self, result: tuple[dict[str, int], int]) -> None:
+        counts, pending = result
+        for i in range(self.queues.count()):
+            item = self.queues.item(i)
+            queue, dep_id, label = item.data(Qt.ItemDataRole.UserRole)
+            key = f"department:{dep_id}" if dep_id else queue
+            text = f"{label}  ({counts.get(key, 0):,})"
+            item.setText(text)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        self.pending_label.setText(self.tr("{0} local changes not yet synced").format(f"{pending:,}"))
+
+    def _queue_chosen(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
+        if item is None:
+            return
+        queue, dep_id, _label = item.data(Qt.ItemDataRole.UserRole)
+        user_id = self.hub.user.actor.user_id if self.hub.user else None
+        self._queue_query = replace(
+            self.model.query, queue=Queue(queue), department_id=dep_id, user_id=user_id
+        )
+        if not self.search.text().strip():
+            self.model.set_query(self._queue_query)
+
+    # ---- search ----------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def clear_search(self) -> None:
+        """Back to the chosen queue."""
+        self.search.clear()
+        self._search_timer.stop()
+        self._search_generation += 1
+        self.model.set_query(self._queue_query)
+        self._highlight(())
+
+    def _run_search(self) -> None:
+        typed = self.search.text()
+        self._search_generation += 1
+        generation = self._search_generation
+        if not typed.strip():
+            self.clear_search()
+            return
+        self.hub.query(
+            lambda s: queries.search(s, typed, limit=None), lambda r: self._searched(generation, r)
+        )
+
+    def _searched(self, generation: int, result: queries.SearchResult) -> None:
+        if generation != self._search_generation:
+            return  # the user kept typing
+        self.model.set_query(replace(self._queue_query, queue=Queue.ALL), only=result.row_nos)
+        self._highlight(result.terms)
+        self._announce(self.tr("{0} tickets found").format(f"{result.total:,}"))
+
+    def _highlight(self, terms: tuple[str, ...]) -> None:
+        setter = getattr(self.detail, "set_highlight", None)
+        if setter is not None:
+            setter(terms)
+
+    # ---- table -----------------------------------------------------------------------------------
+
+    def _on_loaded(self, rows: int) -> None:
+        selected = getattr(self.detail, "ticket_id", None)
+        row = self.model.row_of(selected) if selected else None
+        if row is None and rows and self.search.text().strip():
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        if not self._ready_sent and self.isVisible():
+            self._ready_sent = True
+            QTimer.singleShot(0, self.ready.emit)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Load the first page when the window first shows."""
+        super().showEvent(event)
+        if not self.model.ids and self.hub.user is not None:
+            self.model.reload()
+
+    def _row_chosen(self, row: int) -> None:
+        ticket_id = self.model.ticket_id(row)
+        setter = getattr(self.detail, "set_ticket", None)
+        if ticket_id and setter is not None:
+            setter(ticket_id)
+
+    def _focus_table(self) -> None:
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def visible_ticket_count(self) -> int:
+        """How many tickets the table lists."""
+        return self.model.rowCount()
+
+    def refresh(self) -> None:
+        """Reload the table and the counts."""
+        self.model.reload()
+        self.refresh_counts()
+
+    def _changed(self) -> None:
+        self.model.reload()
+        self._counts_timer.start()
+
+    # ---- user, messages --------------------------------------------------------------------------
+
+    def _on_signed_in(self, who: SignedIn | None) -> None:
+        if who is None:
+            self.user_label.setText(self.tr("Nobody signed in"))
+            return
+        self.user_label.setText(
+            self.tr("{0} ({1}) · {2}").format(who.actor.display_name, who.actor.role.label, who.office_name)
+        )
+        self.setWindowTitle(
+            self.tr("citydesk — {0}").format(who.office_name) + (" (demo)" if who.is_demo else "")
+        )
+        self.hub.query(departments, self._fill_queues)
+        if self.isVisible():
+            self._queue_chosen(self.queues.currentItem())
+
+    def switch_user(self) -> None:
+        """Sign out and show the sign-in screen (no restart)."""
+        from citydesk.ui.signin import sign_in_flow
+
+        self.hub.sign_out()
+        if not sign_in_flow(self.hub, self):
+            self.close()
+
+    def _announce(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleDescription(text)
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+        QAccessible.updateAccessibility(QAccessibleEvent(self.message, QAccessible.Event.NameChanged))
+
+    def _on_notice(self, notice: Notice) -> None:
+        self.notice_label.setText(
+            f"⚠ {notice.title}: {notice.text}" if notice.urgent else f"{notice.title}: {notice.text}"
+        )
+        self.notice_label.setVisible(True)
+        self._announce(notice.text)
+
+    def _about(self) -> None:
+        from citydesk import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About citydesk"),
+            self.tr("citydesk {0} — the city's service desk.").format(__version__),
+        )
+
+    # ---- layout memory ---------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        header = self.table.horizontalHeader()
+        pairs = (
+            ("main/geometry", self.restoreGeometry),
+            ("main/splitter", self.splitter.restoreState),
+            ("main/columns", header.restoreState),
+        )
+        for key, restore in pairs:
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        # The remembered sort order is applied in SQL, like a click on the header.
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember geometry and column layout."""
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("main/columns", self.table.horizontalHeader().saveState())
+        super().closeEvent(event)

@@ -1,0 +1,253 @@
+"""The ticket table: a QAbstractTableModel over an ordered id list from SQL, rows paged in by id.
+
+Sorting and filtering happen in SQL (`store.queries.ticket_ids`), never in a proxy model; the
+model holds only the ordered row numbers (100k ints) and a bounded cache of fetched pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections import OrderedDict
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from citydesk.domain.priorities import Priority
+from citydesk.domain.statuses import Status
+from citydesk.store import queries
+from citydesk.store.queries import SortKey, TicketQuery, TicketRow
+from citydesk.ui.app import CitydeskApp
+
+(
+    COL_NUMBER,
+    COL_PRIORITY,
+    COL_STATUS,
+    COL_TITLE,
+    COL_REQUESTER,
+    COL_DEPARTMENT,
+    COL_ASSIGNEE,
+    COL_AGE,
+    COL_DUE,
+) = range(9)
+HEADERS = ("Number", "Priority", "Status", "Title", "Requester", "Department", "Assigned to", "Age", "Due")
+SORT_KEYS = {
+    COL_NUMBER: SortKey.NUMBER, COL_PRIORITY: SortKey.PRIORITY, COL_STATUS: SortKey.STATUS,
+    COL_TITLE: SortKey.TITLE, COL_REQUESTER: SortKey.REQUESTER, COL_DEPARTMENT: SortKey.DEPARTMENT,
+    COL_ASSIGNEE: SortKey.ASSIGNEE, COL_AGE: SortKey.AGE, COL_DUE: SortKey.DUE,
+}  # fmt: skip
+PAGE = 200
+MAX_PAGES = 40
+Index = QModelIndex | QPersistentModelIndex
+
+
+def age_text(created: datetime, now: datetime) -> str:
+    """ "3 d", "5 h", "12 min"."""
+    seconds = max(0, int((now - created).total_seconds()))
+    if seconds >= 86400:
+        return f"{seconds // 86400} d"
+    if seconds >= 3600:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 60} min"
+
+
+def priority_colour(priority: str, dark: bool) -> QColor | None:
+    """Text colour for a priority (always shown with its label too); AA contrast on the base colour."""
+    if priority == Priority.P1.value:
+        return QColor("#ff8a80") if dark else QColor("#b00020")
+    if priority == Priority.P2.value:
+        return QColor("#ffcc80") if dark else QColor("#8a4b00")
+    return None
+
+
+class TicketTableModel(QAbstractTableModel):
+    """Tickets of one queue or search result, in SQL order, fetched a page at a time."""
+
+    loaded = Signal(int)  # number of rows after a (re)load
+
+    def __init__(self, hub: CitydeskApp, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.query = TicketQuery()
+        self.only: list[int] | None = None  # search mode: the matching row numbers
+        self.ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, TicketRow]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self.max_burst_ms = 0.0
+
+    # ---- loading ---------------------------------------------------------------------------------
+
+    def set_query(self, query: TicketQuery, only: list[int] | None = None) -> None:
+        """Show another queue (or a search result, `only`) and reload the id list in SQL."""
+        self.query = query
+        self.only = only
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-run the id query off the GUI thread, then fetch the first page."""
+        self._generation += 1
+        generation = self._generation
+        query, only = self.query, self.only
+        calendar_now = datetime.now(UTC)
+
+        def fetch(session: Any) -> tuple[list[int], dict[int, TicketRow]]:
+            from citydesk.store.settings import load_calendar
+
+            calendar = load_calendar(session)
+            if only is not None and query.sort is SortKey.AGE and query.descending:
+                ids = list(only)  # search results arrive newest first already
+            else:
+                ids = queries.ticket_ids(session, query, now=calendar_now, calendar=calendar, only=only)
+            return ids, queries.rows_by_ids(session, ids[:PAGE])
+
+        self.hub.query(fetch, lambda result: self._reloaded(generation, result))
+
+    def _reloaded(self, generation: int, result: tuple[list[int], dict[int, TicketRow]]) -> None:
+        if generation != self._generation:
+            return  # a newer query superseded this one
+        started = time.perf_counter()
+        self.beginResetModel()
+        self.ids, first = result
+        self._pages.clear()
+        self._pending.clear()
+        self._pages[0] = first
+        self.endResetModel()
+        self._burst(started)
+        self.loaded.emit(len(self.ids))
+
+    def _burst(self, started: float) -> None:
+        self.max_burst_ms = max(self.max_burst_ms, (time.perf_counter() - started) * 1000)
+
+    def _row(self, row: int) -> TicketRow | None:
+        page = row // PAGE
+        cached = self._pages.get(page)
+        if cached is None:
+            self._request(page)
+            return None
+        self._pages.move_to_end(page)
+        return cached.get(self.ids[row])
+
+    def _request(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
+        generation = self._generation
+        wanted = self.ids[page * PAGE : (page + 1) * PAGE]
+        self.hub.query(
+            lambda s: queries.rows_by_ids(s, wanted), lambda rows: self._page_arrived(generation, page, rows)
+        )
+
+    def _page_arrived(self, generation: int, page: int, rows: dict[int, TicketRow]) -> None:
+        if generation != self._generation:
+            return
+        started = time.perf_counter()
+        self._pending.discard(page)
+        self._pages[page] = rows
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        first = page * PAGE
+        last = min(len(self.ids), first + PAGE) - 1
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
+        self._burst(started)
+
+    # ---- Qt model API ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of tickets listed."""
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns."""
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, colours (always with text) and tooltips."""
+        if not index.isValid():
+            return None
+        row = self._row(index.row())
+        col = index.column()
+        if row is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and col == COL_NUMBER else None
+        now = datetime.now(UTC)
+        overdue = row.is_open and row.due_at is not None and row.due_at < now
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, col, now, overdue)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+            if col == COL_PRIORITY:
+                colour = priority_colour(row.priority, dark)
+                return QBrush(colour) if colour else None
+            if col == COL_DUE and overdue:
+                return QBrush(QColor("#ff8a80") if dark else QColor("#b00020"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_PRIORITY:
+            return Priority(row.priority).meaning
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def _text(self, row: TicketRow, col: int, now: datetime, overdue: bool) -> str:
+        if col == COL_NUMBER:
+            return row.number
+        if col == COL_PRIORITY:
+            return Priority(row.priority).label
+        if col == COL_STATUS:
+            return Status(row.status).label
+        if col == COL_TITLE:
+            return row.title
+        if col == COL_REQUESTER:
+            extra = f" +{row.reporter_count - 1}" if row.reporter_count > 1 else ""
+            return (row.requester_name or "") + extra
+        if col == COL_DEPARTMENT:
+            return row.department_name or ""
+        if col == COL_ASSIGNEE:
+            return row.assignee_name or self.tr("Unassigned")
+        if col == COL_AGE:
+            return age_text(row.created_at, now)
+        if col == COL_DUE:
+            if row.due_at is None:
+                return ""
+            if overdue:
+                return self.tr("Overdue {0}").format(age_text(row.due_at, now))
+            return row.due_at.astimezone().strftime("%a %d %b")
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-sort in SQL by the clicked column."""
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.query.sort and descending == self.query.descending:
+            return
+        self.query = dataclasses.replace(self.query, sort=key, descending=descending)
+        self.reload()
+
+    def ticket_id(self, row: int) -> str | None:
+        """The ticket id at a row, if its page is loaded."""
+        if 0 <= row < len(self.ids):
+            found = self._row(row)
+            return found.id if found else None
+        return None
+
+    def row_of(self, ticket_id: str) -> int | None:
+        """The row showing a ticket id, among loaded pages."""
+        for page, rows in self._pages.items():
+            for row_no, row in rows.items():
+                if row.id == ticket_id:
+                    try:
+                        return self.ids.index(row_no, page * PAGE, (page + 1) * PAGE)
+                    except ValueError:
+                        return None
+        return None

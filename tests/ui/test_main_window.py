@@ -1,0 +1,144 @@
+"""The main window with real widgets and a real SQLite file: queues, SQL sorting, search, responsiveness."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from helpers_detail import hub, office, sign_in, unnamed_interactive  # noqa: F401  (fixtures)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
+
+from citydesk.services import tickets
+from citydesk.store import queries
+from citydesk.store.queries import Queue, SortKey, TicketQuery
+from citydesk.store.settings import load_calendar
+from citydesk.ui.app import CitydeskApp
+from citydesk.ui.shell import QUEUES, MainWindow
+from citydesk.ui.ticket_model import COL_NUMBER, COL_PRIORITY, SORT_KEYS, priority_colour
+from factories import Office
+
+ALL_ROW = [q for q, _ in QUEUES].index(Queue.ALL)
+P1_ROW = [q for q, _ in QUEUES].index(Queue.P1_OPEN)
+
+
+@pytest.fixture
+def window(qtbot: Any, hub: CitydeskApp, office: Office) -> Iterator[MainWindow]:
+    """A signed-in technician's main window over a few tickets."""
+    for i, (title, priority) in enumerate(
+        [("Pothole on Elm", "P3"), ("Server down", "P1"), ("Printer jam", "P2"), ("Graffiti", "P3")]
+    ):
+        office.clock.advance(minutes=10 + i)
+        tickets.create_ticket(office.db, actor=office.clerk, title=title, channel="phone", priority=priority,
+                              category_id=office.pothole, requester_id=office.citizen)  # fmt: skip
+    sign_in(hub, office.tech)
+    QSettings().clear()  # no layout remembered from another test
+    win = MainWindow(hub)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.show()
+    qtbot.waitUntil(lambda: win.queues.count() >= len(QUEUES))
+    win.queues.setCurrentRow(ALL_ROW)
+    qtbot.waitUntil(lambda: win.model.rowCount() == 4 and win.model.ticket_id(3) is not None)
+    yield win
+    win.close()
+
+
+def numbers(win: MainWindow) -> list[str]:
+    return [win.model.data(win.model.index(r, COL_NUMBER)) for r in range(win.model.rowCount())]
+
+
+def test_lists_tickets_newest_first_and_counts_queues(qtbot: Any, window: MainWindow) -> None:
+    assert numbers(window) == [f"CLK-TST-{i:06d}" for i in (4, 3, 2, 1)]
+    assert window.visible_ticket_count() == 4
+    qtbot.waitUntil(lambda: "(1)" in window.queues.item(P1_ROW).text())
+    assert window.model.data(window.model.index(2, COL_PRIORITY)) == "P1 Critical"
+
+
+@pytest.mark.parametrize("column", sorted(SORT_KEYS))
+def test_sorting_by_each_column_follows_sql(
+    qtbot: Any, window: MainWindow, office: Office, column: int
+) -> None:
+    window.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    key = SORT_KEYS[column]
+    with office.db.read() as session:
+        expected = queries.ticket_ids(session, TicketQuery(queue=Queue.ALL, sort=key, descending=False),
+                                      now=office.clock.now(), calendar=load_calendar(session))  # fmt: skip
+    if key is SortKey.AGE:
+        window.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: window.model.ids == expected)
+
+
+def test_new_p1_updates_count_and_table(
+    qtbot: Any, window: MainWindow, hub: CitydeskApp, office: Office
+) -> None:
+    sign_in(hub, office.clerk)
+    hub.mutate(tickets.create_ticket, title="Gas smell downtown", channel="phone", priority="P1")
+    qtbot.waitUntil(lambda: "(2)" in window.queues.item(P1_ROW).text(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5)
+
+
+def test_search_by_later_note_and_by_number_then_escape(
+    qtbot: Any, window: MainWindow, office: Office
+) -> None:
+    assert tickets.ticket_number_exists(office.db, "CLK-TST-000001")
+    first_id = window.model.ticket_id(numbers(window).index("CLK-TST-000001"))
+    assert first_id is not None
+    tickets.add_note(office.db, actor=office.tech, ticket_id=first_id, body="hydrant leaking", public=False)
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "hydr")
+    qtbot.waitUntil(lambda: numbers(window) == ["CLK-TST-000001"], timeout=5_000)
+    window.search.clear()
+    qtbot.keyClicks(window.search, "clk-tst-3")
+    qtbot.waitUntil(lambda: numbers(window) == ["CLK-TST-000003"], timeout=5_000)
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4)
+    assert window.search.text() == ""
+
+
+def test_window_answers_while_a_long_background_write_runs(
+    qtbot: Any, window: MainWindow, hub: CitydeskApp
+) -> None:
+    release = threading.Event()
+    started = threading.Event()
+
+    def long_write() -> str:
+        started.set()
+        release.wait(30)
+        return "done"
+
+    finished: list[str] = []
+    hub.runner.write(long_write, finished.append)
+    assert started.wait(5)
+    # The GUI thread is free: switching queue and searching still work while the writer is busy.
+    window.queues.setCurrentRow(P1_ROW)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    qtbot.keyClicks(window.search, "printer")
+    qtbot.waitUntil(lambda: numbers(window) == ["CLK-TST-000003"])
+    assert not finished
+    release.set()
+    qtbot.waitUntil(lambda: finished == ["done"])
+
+
+def test_every_interactive_widget_has_an_accessible_name(window: MainWindow) -> None:
+    missing = unnamed_interactive(window)
+    assert not missing, "interactive widgets without an accessible name: " + ", ".join(missing)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_priority_colours_meet_contrast(dark: bool) -> None:
+    base = QColor("#181a1b") if dark else QColor("#ffffff")
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    for priority in ("P1", "P2"):
+        colour = priority_colour(priority, dark)
+        assert colour is not None
+        lighter, darker = sorted((luminance(colour), luminance(base)), reverse=True)
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, priority
