@@ -84,7 +84,9 @@ def main() -> int:
     window.clear_search()
     wait_until(app, lambda: window.model.rowCount() == 3000 and window.model.ticket_id(1) is not None)
     window.table.selectRow(1)
-    app.processEvents()
+    wait_until(
+        app, lambda: window.detail.ticket_id == window.model.ticket_id(1) and window.hub.runner.in_flight == 0
+    )
     window.grab().save(str(OUT / "main-window-dark.png"))
     window.close()
     hub.shutdown()

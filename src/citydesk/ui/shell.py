@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self._search_generation += 1
         self.model.set_query(self._queue_query)
         self._highlight(())
+        self.message.clear()
 
     def _run_search(self) -> None:
         typed = self.search.text()
