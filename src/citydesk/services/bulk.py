@@ -7,6 +7,7 @@ triggers are dropped inside the transaction and the new tickets re-indexed at th
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,7 +25,7 @@ from citydesk.domain.priorities import parse_priority
 from citydesk.domain.roles import Actor
 from citydesk.domain.statuses import parse_status
 from citydesk.domain.timeline import Entry, EntryKind, fold
-from citydesk.services._tx import entry_row, transaction
+from citydesk.services._tx import transaction
 from citydesk.services.tickets import parse_channel, parse_location
 from citydesk.store import fts, ticket_cache
 from citydesk.store import statements as st
@@ -37,6 +38,7 @@ from citydesk.store.models import (
     SyncState,
     Ticket,
 )
+from citydesk.store.types import to_db_text
 from citydesk.sync import hlc as hlc_mod
 
 Progress = Callable[[int, int], None]
@@ -124,38 +126,30 @@ def bulk_create_tickets(
         last_hlc = tx.capture.stamp().hlc
         device_id = tx.capture.device_id
         ticket_rows: list[dict[str, Any]] = []
-        entry_rows: list[dict[str, Any]] = []
+
         reporter_rows: list[dict[str, Any]] = []
-        outbox_rows: list[dict[str, Any]] = []
+        outbox_rows: list[tuple[Any, ...]] = []
         numbers: list[str] = []
         count = entry_count = 0
 
-        writers = [
-            (RowWriter(st.TICKET, [c.name for c in st.TICKET.columns if c.name != "row_no"]), ticket_rows),
-            (RowWriter(st.ENTRY), entry_rows),
-            (RowWriter(st.REPORTER), reporter_rows),
-            (RowWriter(st.OUTBOX), outbox_rows),
-        ]
+        ticket_writer = RowWriter(st.TICKET, [c.name for c in st.TICKET.columns if c.name != "row_no"])
+        reporter_writer = RowWriter(st.REPORTER)
+        entry_writer = RowWriter(st.ENTRY, ENTRY_COLUMNS)
+        outbox_writer = RowWriter(st.OUTBOX, OUTBOX_COLUMNS)
+        entry_tuples: list[tuple[Any, ...]] = []
 
         def flush() -> None:
-            for writer, rows in writers:
-                writer.write(conn, rows)
+            ticket_writer.write(conn, ticket_rows)
+            entry_writer.write_tuples(conn, entry_tuples)
+            reporter_writer.write(conn, reporter_rows)
+            first = tx.capture.reserve(len(outbox_rows))
+            outbox_writer.write_tuples(conn, [(first + i, *row) for i, row in enumerate(outbox_rows)])
+            for rows in (ticket_rows, entry_tuples, reporter_rows, outbox_rows):
                 rows.clear()
 
         def outbox(op: str, table: str, row_id: str, stamp: int, at: datetime) -> None:
             if capture:
-                outbox_rows.append(
-                    {
-                        "seq": 0,
-                        "change_id": uuid7(to_ms(at)),
-                        "op": op,
-                        "table_name": table,
-                        "row_id": row_id,
-                        "field": None,
-                        "hlc": stamp,
-                        "created_at": at,
-                    }
-                )
+                outbox_rows.append((uuid7(to_ms(at)), op, table, row_id, None, stamp, to_db_text(at)))
 
         for index, item in enumerate(tickets, start=1):
             fields = _clean_fields(item.fields, index)
@@ -240,7 +234,7 @@ def bulk_create_tickets(
                 }
             )
             for entry in entries:
-                entry_rows.append(entry_row(entry, office_id=office_id))
+                entry_tuples.append(_entry_tuple(entry, office_id))
                 outbox("entry", "timeline_entry", entry.id, entry.hlc, entry.at)
             for rep in state.reporters:
                 reporter_rows.append(
@@ -257,11 +251,9 @@ def bulk_create_tickets(
             count += 1
             entry_count += len(entries)
             if len(ticket_rows) >= batch_size:
-                _number_outbox(outbox_rows, tx.capture.reserve(len(outbox_rows)))
                 flush()
                 if progress:
                     progress(count, total)
-        _number_outbox(outbox_rows, tx.capture.reserve(len(outbox_rows)))
         flush()
         tx.capture.observe_hlc(last_hlc)
         for prefix, last_seq in counters.items():
@@ -277,9 +269,22 @@ def bulk_create_tickets(
         return BulkResult(count=count, entries=entry_count, numbers=tuple(numbers))
 
 
-def _number_outbox(rows: list[dict[str, Any]], first_seq: int) -> None:
-    for offset, row in enumerate(rows):
-        row["seq"] = first_seq + offset
+ENTRY_COLUMNS = (
+    "id", "ticket_id", "kind", "field", "value", "detail", "body", "public", "author_id", "office_id",
+    "device_id", "hlc", "base_entry_id", "at",
+)  # fmt: skip
+OUTBOX_COLUMNS = ("seq", "change_id", "op", "table_name", "row_id", "field", "hlc", "created_at")
+
+
+def _entry_tuple(entry: Entry, office_id: str) -> tuple[Any, ...]:
+    """A timeline_entry row as driver values in ENTRY_COLUMNS order."""
+    return (
+        entry.id, entry.ticket_id, entry.kind.value, entry.field,
+        None if entry.value is None else json.dumps(entry.value),
+        json.dumps(dict(entry.detail)) if entry.detail else None,
+        entry.body, int(entry.public), entry.author_id, office_id, entry.device_id, entry.hlc,
+        entry.base_entry_id, to_db_text(entry.at),
+    )  # fmt: skip
 
 
 def bulk_create_requesters(

@@ -58,6 +58,11 @@ class RowWriter:
             out.append(tuple([get(n, d) if c is None else c(get(n, d)) for n, d, c in spec]))
         return out
 
+    def write_tuples(self, conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert rows already given as driver values in `self.columns` order."""
+        if rows:
+            conn.exec_driver_sql(self.sql, list(rows))
+
     def write(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         """Insert all rows with one executemany."""
         if rows:
