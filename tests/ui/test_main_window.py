@@ -16,6 +16,7 @@ from citydesk.store import queries
 from citydesk.store.queries import Queue, SortKey, TicketQuery
 from citydesk.store.settings import load_calendar
 from citydesk.ui.app import CitydeskApp
+from citydesk.ui.events import TicketChanged
 from citydesk.ui.shell import QUEUES, MainWindow
 from citydesk.ui.ticket_model import COL_NUMBER, COL_PRIORITY, SORT_KEYS, priority_colour
 from factories import Office
@@ -142,3 +143,25 @@ def test_priority_colours_meet_contrast(dark: bool) -> None:
         assert colour is not None
         lighter, darker = sorted((luminance(colour), luminance(base)), reverse=True)
         assert (lighter + 0.05) / (darker + 0.05) >= 4.5, priority
+
+
+def test_new_p1_and_assignment_to_me_are_announced(
+    qtbot: Any, window: MainWindow, hub: CitydeskApp, office: Office
+) -> None:
+    sign_in(hub, office.tech)  # the technician watches; others act through the services below
+    created = tickets.create_ticket(office.db, actor=office.clerk, title="Water main break", channel="phone",
+                                    priority="P1")  # fmt: skip
+    hub.ticket_changed.emit(TicketChanged(created.ticket_id, created.number, "created"))
+    qtbot.waitUntil(lambda: any("New P1" in n.title for n in window.notifier.shown))
+    assert window.notice_label.isVisible() and "Water main break" in window.notice_label.text()
+    assigned = tickets.assign(office.db, actor=office.supervisor, ticket_id=created.ticket_id,
+                              assignee_id=office.tech.user_id)  # fmt: skip
+    hub.ticket_changed.emit(TicketChanged(created.ticket_id, assigned.number, "assignment"))
+    qtbot.waitUntil(lambda: any("assigned to you" in n.title for n in window.notifier.shown))
+    # Taking a ticket yourself is not news.
+    other = tickets.create_ticket(office.db, actor=office.clerk, title="Pothole", channel="phone")
+    taken = tickets.take(office.db, actor=office.tech, ticket_id=other.ticket_id)
+    before = len(window.notifier.shown)
+    hub.ticket_changed.emit(TicketChanged(other.ticket_id, taken.number, "assignment"))
+    qtbot.waitUntil(lambda: hub.runner.in_flight == 0)
+    assert len(window.notifier.shown) == before

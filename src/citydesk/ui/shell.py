@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         hub.runner.busy_changed.connect(lambda n: self.busy.setText(self.tr("Working…") if n else ""))
         self.model.loaded.connect(self._on_loaded)
         self._restore_layout()
+        from citydesk.ui.tray import Notifier
+
+        self.notifier = Notifier(hub, self)
         if hub.user is not None:
             self._on_signed_in(hub.user)
 
