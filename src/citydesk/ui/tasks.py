@@ -11,6 +11,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -21,12 +22,24 @@ Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 
 
+@dataclass(frozen=True, slots=True)
+class _Delivery:
+    """A finished task's callbacks and outcome, carried to the GUI thread as one object."""
+
+    on_done: Callback | None
+    on_error: ErrorCallback | None
+    result: Any
+    exc: BaseException | None
+
+
 class TaskRunner(QObject):
     """Runs callables in background threads and delivers results on the GUI thread."""
 
     busy_changed = Signal(int)  # number of tasks in flight
     failed = Signal(str)  # a readable message for a task without its own error handler
-    _finished = Signal(object, object, object, object)  # on_done, on_error, result, exception
+    # One object per delivery: PySide6 (Python 3.11) mis-counts references to a bare None passed
+    # through a queued cross-thread signal, which eventually crashes the interpreter.
+    _finished = Signal(object)  # _Delivery
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,14 +90,13 @@ class TaskRunner(QObject):
             exc = f.exception()
             if exc is not None and not _is_expected(exc):
                 log.error("background task failed:\n%s", "".join(traceback.format_exception(exc)))
-            self._finished.emit(on_done, on_error, None if exc else f.result(), exc)
+            self._finished.emit(_Delivery(on_done, on_error, None if exc else f.result(), exc))
 
         future.add_done_callback(_done)
         return future
 
-    def _deliver(
-        self, on_done: Callback | None, on_error: ErrorCallback | None, result: Any, exc: BaseException | None
-    ) -> None:
+    def _deliver(self, delivery: _Delivery) -> None:
+        on_done, on_error, result, exc = delivery.on_done, delivery.on_error, delivery.result, delivery.exc
         self._in_flight -= 1
         self.busy_changed.emit(self._in_flight)
         if exc is not None:
