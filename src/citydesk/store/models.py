@@ -209,6 +209,10 @@ class Ticket(Base):
         Index("ix_ticket_assignee_open", "assignee_id", "is_open", "created_at"),
         Index("ix_ticket_department_open", "department_id", "is_open", "created_at"),
         Index("ix_ticket_status", "status", "created_at"),
+        # sorting the whole table by a column (the ticket list re-sorts in SQL)
+        Index("ix_ticket_priority_created", "priority_rank", "created_at"),
+        Index("ix_ticket_requester_name", "requester_name"),
+        Index("ix_ticket_due", "due_at"),
         # recurring problems: same category at the same place (weekly report)
         Index("ix_ticket_category_place", "category_id", text("lower(trim(location_text))"), "created_at"),
     )

@@ -153,7 +153,8 @@ def ticket_ids(
         stmt = stmt.where(condition)
     if only is not None:
         stmt = stmt.where(Ticket.row_no.in_(list(only)))
-    return list(session.scalars(_order(stmt, query)))
+    # Core execution: the ORM's row machinery triples the cost of fetching 100k integers.
+    return [row[0] for row in session.connection().execute(_order(stmt, query))]
 
 
 def queue_counts(

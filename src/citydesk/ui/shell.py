@@ -28,7 +28,7 @@ from citydesk.store.detail import departments, pending_change_count
 from citydesk.store.queries import Queue, TicketQuery
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import Notice, SignedIn
-from citydesk.ui.ticket_model import TicketTableModel
+from citydesk.ui.ticket_model import SORT_KEYS, TicketTableModel
 
 QUEUES: tuple[tuple[Queue, str], ...] = (
     (Queue.MINE, "My tickets"),
@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
         self.hub = hub
         self._ready_sent = False
         self._search_generation = 0
-        self._queue_query = TicketQuery(queue=Queue.ALL)
+        user_id = hub.user.actor.user_id if hub.user else None
+        self._queue_query = TicketQuery(queue=Queue.MINE, user_id=user_id)
         self.setWindowTitle(self.tr("citydesk"))
         self.resize(1400, 860)
         self.model = TicketTableModel(hub, self)
@@ -191,9 +192,10 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(dep.label)
             item.setData(Qt.ItemDataRole.UserRole, (Queue.DEPARTMENT.value, dep.id, dep.label))
             self.queues.addItem(item)
-        self.queues.setCurrentRow(current if current >= 0 else len(QUEUES) - 1)
+        self.queues.setCurrentRow(current if current >= 0 else 0)  # My tickets: small, so it paints at once
         self.queues.blockSignals(False)
-        self.refresh_counts()
+        if self._ready_sent:
+            self.refresh_counts()  # otherwise after the first page, so the counts never delay it
 
     def refresh_counts(self) -> None:
         """Recount every queue off the GUI thread."""
@@ -285,12 +287,14 @@ class MainWindow(QMainWindow):
         if not self._ready_sent and self.isVisible():
             self._ready_sent = True
             QTimer.singleShot(0, self.ready.emit)
+            self.refresh_counts()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Load the first page when the window first shows."""
         super().showEvent(event)
-        if not self.model.ids and self.hub.user is not None:
-            self.model.reload()
+        if not self.model.ids and self.hub.user is not None and not self.model.loading:
+            self._queue_query = replace(self._queue_query, user_id=self.hub.user.actor.user_id)
+            self.model.set_query(self._queue_query)
 
     def _row_chosen(self, row: int) -> None:
         ticket_id = self.model.ticket_id(row)
@@ -377,8 +381,12 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
-        # The remembered sort order is applied in SQL, like a click on the header.
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        # The remembered sort order is applied in SQL when the first query runs.
+        key = SORT_KEYS.get(header.sortIndicatorSection())
+        if key is not None:
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self._queue_query = replace(self._queue_query, sort=key, descending=descending)
+            self.model.query = self._queue_query
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember geometry and column layout."""

@@ -80,8 +80,10 @@ class TaskRunner(QObject):
         on_done: Callback | None,
         on_error: ErrorCallback | None,
     ) -> Future[T]:
-        if self._closed:
-            raise RuntimeError("the task runner is shut down")
+        if self._closed:  # the app is closing: late timers and signals find nothing to do
+            cancelled: Future[T] = Future()
+            cancelled.cancel()
+            return cancelled
         self._in_flight += 1
         self.busy_changed.emit(self._in_flight)
         future = pool.submit(fn)

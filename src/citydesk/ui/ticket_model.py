@@ -77,6 +77,7 @@ class TicketTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, TicketRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
+        self._loaded_generation = 0
         self.max_burst_ms = 0.0
 
     # ---- loading ---------------------------------------------------------------------------------
@@ -109,6 +110,7 @@ class TicketTableModel(QAbstractTableModel):
     def _reloaded(self, generation: int, result: tuple[list[int], dict[int, TicketRow]]) -> None:
         if generation != self._generation:
             return  # a newer query superseded this one
+        self._loaded_generation = generation
         started = time.perf_counter()
         self.beginResetModel()
         self.ids, first = result
@@ -118,6 +120,11 @@ class TicketTableModel(QAbstractTableModel):
         self.endResetModel()
         self._burst(started)
         self.loaded.emit(len(self.ids))
+
+    @property
+    def loading(self) -> bool:
+        """True while an id query is in flight."""
+        return self._loaded_generation != self._generation
 
     def _burst(self, started: float) -> None:
         self.max_burst_ms = max(self.max_burst_ms, (time.perf_counter() - started) * 1000)
@@ -232,7 +239,8 @@ class TicketTableModel(QAbstractTableModel):
         if key == self.query.sort and descending == self.query.descending:
             return
         self.query = dataclasses.replace(self.query, sort=key, descending=descending)
-        self.reload()
+        if self._generation:  # before the first load the view is only setting up its header
+            self.reload()
 
     def ticket_id(self, row: int) -> str | None:
         """The ticket id at a row, if its page is loaded."""
