@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from citydesk.store import queries
 from citydesk.store.detail import departments, pending_change_count
-from citydesk.store.queries import Queue, TicketQuery
+from citydesk.store.queries import Queue, SortKey, TicketQuery
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import Notice, SignedIn
 from citydesk.ui.ticket_model import SORT_KEYS, TicketTableModel
@@ -40,7 +40,8 @@ QUEUES: tuple[tuple[Queue, str], ...] = (
     (Queue.RESOLVED_WEEK, "Resolved this week"),
     (Queue.ALL, "All"),
 )
-SEARCH_DELAY_MS = 60
+SEARCH_DELAY_MS = 40
+AGE_COLUMN = 7
 
 
 class MainWindow(QMainWindow):
@@ -266,7 +267,12 @@ class MainWindow(QMainWindow):
     def _searched(self, generation: int, result: queries.SearchResult) -> None:
         if generation != self._search_generation:
             return  # the user kept typing
-        self.model.set_query(replace(self._queue_query, queue=Queue.ALL), only=result.row_nos)
+        # Search results come newest first from the index: show them in that order, without a re-sort.
+        self.table.horizontalHeader().blockSignals(True)
+        self.table.horizontalHeader().setSortIndicator(AGE_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().blockSignals(False)
+        query = replace(self._queue_query, queue=Queue.ALL, sort=SortKey.AGE, descending=True)
+        self.model.set_query(query, only=result.row_nos)
         self._highlight(result.terms)
         self._announce(self.tr("{0} tickets found").format(f"{result.total:,}"))
 
