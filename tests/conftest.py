@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# None of these import Qt, so the environment below is still set before Qt loads.
+from citydesk.domain.clock import ManualClock
+from citydesk.store.db import open_database
+from factories import START, Office, make_office
 
 # These must be set before anything imports Qt or touches keyring. pytest loads this file before any
 # test module (and before pytest-qt creates a QApplication), so setting them here at import time works.
@@ -20,3 +31,23 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
 os.environ.setdefault("CITYDESK_DATA_DIR", os.path.join(_SANDBOX, "data"))
 
 # --- shared fixtures below ---
+
+
+@pytest.fixture(scope="session")
+def office_template(tmp_path_factory: pytest.TempPathFactory) -> Office:
+    """One set-up office built once per run (building one costs most of a second)."""
+    made = make_office(tmp_path_factory.mktemp("template") / "office.sqlite")
+    made.db.close()
+    assert not Path(f"{made.db.path}-wal").exists()
+    return made
+
+
+@pytest.fixture
+def office(office_template: Office, tmp_path: Path) -> Iterator[Office]:
+    """A fresh copy of the template office database with its own manual clock."""
+    path = tmp_path / "office.sqlite"
+    shutil.copyfile(office_template.db.path, path)
+    clock = ManualClock(START)
+    made = dataclasses.replace(office_template, db=open_database(path, clock=clock), clock=clock)
+    yield made
+    made.db.close()

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import re
-import shutil
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -14,7 +11,6 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select, text
 
-from citydesk.domain.clock import ManualClock
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.roles import SYSTEM_ACTOR, Actor, Role
 from citydesk.services import tickets as svc
@@ -22,29 +18,9 @@ from citydesk.services.bulk import BulkTicket, bulk_create_tickets
 from citydesk.store.db import open_database
 from citydesk.store.detail import ticket_ids_by_number
 from citydesk.store.models import NumberCounter, Outbox, Ticket
-from factories import START, Office, make_office
+from factories import Office
 
 PREFIX = "CLK-TST"
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Office:
-    """One set-up office built once per module (building one costs most of a second)."""
-    made = make_office(tmp_path_factory.mktemp("template") / "office.sqlite")
-    made.db.close()
-    assert not Path(f"{made.db.path}-wal").exists()
-    return made
-
-
-@pytest.fixture
-def office(template: Office, tmp_path: Path) -> Iterator[Office]:
-    """A fresh copy of the template office with its own clock."""
-    path = tmp_path / "office.sqlite"
-    shutil.copyfile(template.db.path, path)
-    clock = ManualClock(START)
-    made = dataclasses.replace(template, db=open_database(path, clock=clock), clock=clock)
-    yield made
-    made.db.close()
 
 
 def numbers_in_row_order(office: Office) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +32,7 @@ from citydesk.store.models import (
     User,
 )
 from citydesk.store.settings import load_settings
-from factories import START, TEST_PASSWORD, Office, make_office
+from factories import START, TEST_PASSWORD, Office
 
 TABLES = (
     ContactLog,
@@ -47,26 +46,6 @@ TABLES = (
     Department,
     Category,
 )
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Office:
-    """One set-up office built once per module (building one costs most of a second)."""
-    made = make_office(tmp_path_factory.mktemp("template") / "office.sqlite")
-    made.db.close()
-    assert not Path(f"{made.db.path}-wal").exists()
-    return made
-
-
-@pytest.fixture
-def office(template: Office, tmp_path: Path) -> Iterator[Office]:
-    """A fresh copy of the template office with its own clock (same as the shared fixture, faster)."""
-    path = tmp_path / "office.sqlite"
-    shutil.copyfile(template.db.path, path)
-    clock = ManualClock(START)
-    made = dataclasses.replace(template, db=open_database(path, clock=clock), clock=clock)
-    yield made
-    made.db.close()
 
 
 @pytest.fixture(scope="module")

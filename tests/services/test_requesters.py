@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from citydesk.domain.clock import ManualClock
 from citydesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from citydesk.services import tickets as svc
 from citydesk.services.requesters import (
@@ -22,30 +17,9 @@ from citydesk.services.requesters import (
     update_requester,
 )
 from citydesk.store import queries
-from citydesk.store.db import open_database
 from citydesk.store.detail import find_requesters, row_no_of
 from citydesk.store.models import FieldClock, Outbox, Requester, Ticket, TicketReporter
-from factories import START, Office, make_office
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Office:
-    """One set-up office built once per module (building one costs most of a second)."""
-    made = make_office(tmp_path_factory.mktemp("template") / "office.sqlite")
-    made.db.close()
-    assert not Path(f"{made.db.path}-wal").exists()
-    return made
-
-
-@pytest.fixture
-def office(template: Office, tmp_path: Path) -> Iterator[Office]:
-    """A fresh copy of the template office with its own clock (same as the shared fixture, faster)."""
-    path = tmp_path / "office.sqlite"
-    shutil.copyfile(template.db.path, path)
-    clock = ManualClock(START)
-    made = dataclasses.replace(template, db=open_database(path, clock=clock), clock=clock)
-    yield made
-    made.db.close()
+from factories import Office
 
 
 def counts(office: Office) -> tuple[int, int, int]:

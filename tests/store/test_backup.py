@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from citydesk.domain.clock import ManualClock
 from citydesk.domain.errors import CitydeskError
 from citydesk.domain.numbers import normalize_number
 from citydesk.services import tickets as svc
@@ -23,27 +21,7 @@ from citydesk.store.db import StorageError, open_database
 from citydesk.store.detail import local_identity
 from citydesk.store.models import Device
 from citydesk.store.schema import SCHEMA_HEAD
-from factories import START, Office, make_office
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Office:
-    """One set-up office built once per module (building one costs most of a second)."""
-    made = make_office(tmp_path_factory.mktemp("template") / "office.sqlite")
-    made.db.close()
-    assert not Path(f"{made.db.path}-wal").exists()
-    return made
-
-
-@pytest.fixture
-def office(template: Office, tmp_path: Path) -> Iterator[Office]:
-    """A fresh copy of the template office with its own clock (same as the shared fixture, faster)."""
-    path = tmp_path / "office.sqlite"
-    shutil.copyfile(template.db.path, path)
-    clock = ManualClock(START)
-    made = dataclasses.replace(template, db=open_database(path, clock=clock), clock=clock)
-    yield made
-    made.db.close()
+from factories import START, Office
 
 
 def make_tickets(office: Office, count: int, word: str = "Pothole") -> list[str]:
