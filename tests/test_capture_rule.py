@@ -8,11 +8,11 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "citydesk"
 SYNCED_MODELS = (
     "Ticket", "TimelineEntry", "Requester", "Office", "Device", "Department", "Category", "User",
-    "CitySetting", "ContactLog", "FieldClock",
+    "CitySetting", "ContactLog", "FieldClock", "Address", "ReceiptText",
 )  # fmt: skip
 SYNCED_TABLES = (
     "ticket", "timeline_entry", "requester", "office", "device", "department", "category", "app_user",
-    "city_setting", "contact_log", "field_clock",
+    "city_setting", "contact_log", "field_clock", "address", "receipt_text",
 )  # fmt: skip
 # Who may write synced tables: every service, the sync package, and the store's derived-cache
 # refresh, full-text triggers, device identity on restore, and migrations.

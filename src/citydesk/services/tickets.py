@@ -64,7 +64,7 @@ def parse_reply_method(value: object) -> ReplyMethod:
 
 
 def parse_location(value: object) -> dict[str, Any] | None:
-    """Validate a location (text, or dict with text/address_id/lat/lon); None when blank."""
+    """Validate a location (text, or dict with text/address_id/ward/lat/lon); None when blank."""
     if value is None:
         return None
     data: dict[str, Any] = dict(value) if isinstance(value, dict) else {"text": value}
@@ -81,6 +81,8 @@ def parse_location(value: object) -> dict[str, Any] | None:
             out[key] = number
     if data.get("address_id"):
         out["address_id"] = str(data["address_id"])
+    if data.get("ward"):
+        out["ward"] = validation.text("location", data.get("ward"), required=False, max_len=60)
     if not loc_text and len(out) == 1:
         return None
     return out

@@ -1,9 +1,9 @@
 """SQLAlchemy 2.0 typed models of the local database.
 
 Synced tables: reference rows (office, device, department, category, app_user, city_setting),
-requester (per-field clocks in `field_clock`), ticket (insert row; its other columns are a cache
-folded from `timeline_entry`), timeline_entry (append-only) and contact_log. Device-local
-tables: sync_state, number_counter, outbox, sent_journal, rejected_change, deferred_change,
+requester, address and receipt_text (per-field clocks in `field_clock`), ticket (insert row; its
+other columns are a cache folded from `timeline_entry`), timeline_entry (append-only) and contact_log.
+Device-local tables: sync_state, number_counter, outbox, sent_journal, rejected_change, deferred_change,
 local_setting. `ticket_reporter` is materialized from timeline entries.
 """
 
@@ -167,6 +167,7 @@ class Ticket(Base):
     address_id: Mapped[str | None] = mapped_column(ID)
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
+    ward: Mapped[str | None] = mapped_column(String(60))
     assignee_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     escalation_level: Mapped[int] = mapped_column(Integer, default=0)
     due_override: Mapped[datetime | None]
@@ -274,6 +275,42 @@ class ContactLog(Base):
     device_id: Mapped[str] = mapped_column(ID)
     hlc: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(index=True)
+
+
+class Address(Base):
+    """A known street address of the city (imported from CSV), with aliases and ward/district.
+
+    Synced as a row with a clock per field, like requesters. `search_key` is the folded text of the
+    address and all its aliases ("120 main st|city park"), `street_key` and `block` (house number
+    // 100) find tickets on the same street and block.
+    """
+
+    __tablename__ = "address"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    text: Mapped[str] = mapped_column(String(300))
+    external_id: Mapped[str | None] = mapped_column(String(60), index=True)
+    ward: Mapped[str | None] = mapped_column(String(60))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    street_key: Mapped[str | None] = mapped_column(String(200))
+    block: Mapped[int | None] = mapped_column(Integer)
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_address_street_block", "street_key", "block"),)
+
+
+class ReceiptText(Base):
+    """One admin-editable text of the receipt slip in one language ("es", "intro" -> "Gracias...")."""
+
+    __tablename__ = "receipt_text"
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
 
 
 # ---- device-local state (never synced) ---------------------------------------------------------

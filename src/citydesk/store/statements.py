@@ -24,7 +24,7 @@ CACHE_COLUMNS: tuple[str, ...] = (
     "first_response_at", "resolved_at", "resolved_by", "closed_at", "reopen_count",
     "first_contact_resolution", "time_spent_minutes", "visit_at", "visit_place", "reporter_count",
     "requester_name", "resolution_reason", "resolution_ref", "location_text", "address_id", "latitude",
-    "longitude",
+    "longitude", "ward",
 )  # fmt: skip
 
 

@@ -46,8 +46,15 @@ def location_columns(location: Any) -> dict[str, Any]:
             "address_id": location.get("address_id"),
             "latitude": location.get("lat"),
             "longitude": location.get("lon"),
+            "ward": location.get("ward") or None,
         }
-    return {"location_text": location or None, "address_id": None, "latitude": None, "longitude": None}
+    return {
+        "location_text": location or None,
+        "address_id": None,
+        "latitude": None,
+        "longitude": None,
+        "ward": None,
+    }
 
 
 def displayed_status(state: TicketState) -> str:
