@@ -1,0 +1,79 @@
+"""Receipt slip texts an admin edits (English and Spanish), synced as rows with per-field clocks.
+
+Each text is one `receipt_text` row (language + key); its only synced field is `value`, with a
+clock in `field_clock` (row id "<language>:<key>") and an outbox row in the same transaction, like
+requesters. Every text is checked before anything is written, so a batch either saves whole or not
+at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from citydesk.domain.errors import ValidationError
+from citydesk.domain.permissions import Action
+from citydesk.domain.receipt_texts import check_key, check_language, clean_text
+from citydesk.domain.roles import Actor
+from citydesk.services._tx import transaction
+from citydesk.store.db import Database
+from citydesk.store.models import FieldClock, ReceiptText
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptTextsSaved:
+    """Which texts of a language were saved (keys of the changed ones)."""
+
+    language: str
+    changed: tuple[str, ...]
+
+
+def receipt_text_row_id(language: str, key: str) -> str:
+    """The synced row id of one text ("es:heading")."""
+    return f"{language}:{key}"
+
+
+def set_receipt_texts(
+    db: Database, *, actor: Actor, language: str, values: Mapping[str, str]
+) -> ReceiptTextsSaved:
+    """Save several texts of one language in one transaction (admin); unchanged ones write nothing."""
+    lang = check_language(language)
+    if not values:
+        raise ValidationError("key", "No receipt text to save.")
+    clean = {check_key(key): clean_text(key, value) for key, value in values.items()}
+    with transaction(db, actor, Action.MANAGE_REFERENCE) as tx:
+        current = {
+            row.key: row
+            for row in tx.session.scalars(
+                select(ReceiptText).where(ReceiptText.language == lang, ReceiptText.key.in_(list(clean)))
+            )
+        }
+        changed = []
+        for key, value in clean.items():
+            row = current.get(key)
+            if row is not None and row.value == value:
+                continue
+            stamp = tx.capture.stamp()
+            row_id = receipt_text_row_id(lang, key)
+            if row is None:
+                tx.session.add(ReceiptText(language=lang, key=key, value=value, updated_at=stamp.at))
+            else:
+                row.value, row.updated_at = value, stamp.at
+            tx.session.merge(
+                FieldClock(
+                    table_name="receipt_text", row_id=row_id, field="value", hlc=stamp.hlc,
+                    device_id=stamp.device_id,
+                )
+            )  # fmt: skip
+            op, field = ("insert", None) if row is None else ("update", "value")
+            tx.capture.record(op=op, table="receipt_text", row_id=row_id, field=field, hlc=stamp.hlc)
+            changed.append(key)
+        tx.session.flush()
+        return ReceiptTextsSaved(lang, tuple(changed))
+
+
+def set_receipt_text(db: Database, *, actor: Actor, language: str, key: str, value: str) -> ReceiptTextsSaved:
+    """Save one receipt text (admin): validated, one transaction with its field clock and outbox row."""
+    return set_receipt_texts(db, actor=actor, language=language, values={key: value})
