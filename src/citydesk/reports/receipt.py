@@ -206,7 +206,7 @@ def _lay_out(data: ReceiptData, b: _Builder, *, body: float, big: float, stacked
     b.paragraph(data.text("heading"), size=body * 1.1, bold=True, centre=True, max_lines=2)
     b.paragraph(data.text("number_label"), size=body * 0.9, centre=True, max_lines=2)
     size = big
-    while size > 10 and _width(data.number, True, size) > b.width:
+    while size > 10 and _width(data.number, True, size) > b.width * 0.96:
         size -= 1
     b.line(data.number, size=size, bold=True, centre=True, gap=0.2)
     b.space(body * 0.5)

@@ -18,6 +18,7 @@ from citydesk.domain.permissions import Action, allowed
 from citydesk.domain.roles import Role
 from citydesk.domain.statuses import REOPENABLE, TRANSITIONS, Status
 from citydesk.domain.validation import MAX_ESCALATION_LEVEL
+from citydesk.ui.counter import receipt
 from citydesk.ui.detail import dialogs, workflow_dialogs
 from citydesk.ui.detail.view import DetailView, tr
 
@@ -157,6 +158,12 @@ class TicketActions(QObject):
             lambda: p.open_dialog(workflow_dialogs.ReopenDialog),
             (Action.REOPEN,),
             _can_reopen,
+        )
+        self.print_receipt = self._make(
+            tr("Print receipt…"),
+            ("Ctrl+P",),
+            lambda: p.open_dialog(receipt.receipt_for_view),
+            (Action.CREATE_TICKET,),
         )
         self.redact = self._make(
             tr("Redact the selected note…"), (), p.redact_selected, (Action.REDACT_NOTE,), _redactable
