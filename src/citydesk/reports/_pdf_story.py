@@ -293,7 +293,7 @@ def story(
     add_group(
         "Language", m.opened_by_language, lambda k: LANGUAGES.get(k, "Not known" if k == "unknown" else k)
     )
-    add_group("Ward/district", m.opened_by_ward, lambda k: k)
+    add_group("Ward/district", m.opened_by_ward, lambda k: k or "Not on the address list")
     if not m.opened_by_ward:
         breakdown.append(
             ["Ward/district", "Not recorded yet (requests have no ward until addresses are added)", "", ""]

@@ -266,7 +266,18 @@ def definitions(m: WeeklyMetrics) -> list[tuple[str, str]]:
             "When the report was made. Each office's changes reach this PC when it syncs; the last sync "
             "of each office is listed on page 1.",
         ),
-        ("Ward/district", "Not recorded yet: requests have no ward or district until addresses are added."),
+        (
+            (
+                "Ward/district",
+                "The ward or district of the request's address, from the city's address list; "
+                "requests at a place not on the list are counted apart.",
+            )
+            if m.opened_by_ward
+            else (
+                "Ward/district",
+                "Not recorded yet: requests have no ward or district until addresses are added.",
+            )
+        ),
     ]
 
 

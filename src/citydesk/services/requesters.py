@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from citydesk.domain import validation
 from citydesk.domain.channels import LANGUAGES, ReplyMethod, RequesterKind
 from citydesk.domain.errors import NotFound, ValidationError
-from citydesk.domain.permissions import Action
+from citydesk.domain.permissions import Action, require
 from citydesk.domain.roles import Actor
 from citydesk.domain.text import fold
 from citydesk.services._tx import Tx, transaction
@@ -132,28 +132,34 @@ def _check_department(tx: Tx, department_id: str | None) -> None:
 
 def create_requester(db: Database, *, actor: Actor, **values: Any) -> RequesterSaved:
     """Create a citizen or staff requester (insert row, field clocks and outbox row)."""
-    clean = clean_requester(values)
     with transaction(db, actor, Action.EDIT_REQUESTER) as tx:
-        _check_department(tx, clean["department_id"])
-        stamp = tx.capture.stamp()
-        requester_id = tx.capture.new_id()
-        tx.session.execute(
-            insert(Requester).values(
-                id=requester_id,
-                **clean,
-                phone_digits=phone_digits(clean["phone"]),
-                name_key=name_key(clean["name"]),
-                office_id=stamp.office_id,
-                created_at=stamp.at,
-                updated_at=stamp.at,
-            )
+        return create_requester_in(tx, **values)
+
+
+def create_requester_in(tx: Tx, **values: Any) -> RequesterSaved:
+    """`create_requester` inside a caller's transaction (the counter logs a request in the same one)."""
+    require(tx.actor.role, Action.EDIT_REQUESTER)
+    clean = clean_requester(values)
+    _check_department(tx, clean["department_id"])
+    stamp = tx.capture.stamp()
+    requester_id = tx.capture.new_id()
+    tx.session.execute(
+        insert(Requester).values(
+            id=requester_id,
+            **clean,
+            phone_digits=phone_digits(clean["phone"]),
+            name_key=name_key(clean["name"]),
+            office_id=stamp.office_id,
+            created_at=stamp.at,
+            updated_at=stamp.at,
         )
-        _write_clocks(tx.session, requester_id, list(SYNCED_FIELDS), stamp)
-        tx.capture.record(op="insert", table="requester", row_id=requester_id, hlc=stamp.hlc)
-        return RequesterSaved(
-            requester_id,
-            "Anonymous" if clean["anonymous"] else (clean["name"] or clean["phone"] or clean["email"]),
-        )
+    )
+    _write_clocks(tx.session, requester_id, list(SYNCED_FIELDS), stamp)
+    tx.capture.record(op="insert", table="requester", row_id=requester_id, hlc=stamp.hlc)
+    return RequesterSaved(
+        requester_id,
+        "Anonymous" if clean["anonymous"] else (clean["name"] or clean["phone"] or clean["email"]),
+    )
 
 
 def update_requester(db: Database, *, actor: Actor, requester_id: str, **changes: Any) -> RequesterSaved:

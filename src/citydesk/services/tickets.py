@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import insert, select, text, update
@@ -164,8 +164,41 @@ def create_ticket(
     reply_method: str | None = None,
     assignee_id: str | None = None,
     intake_answers: dict[str, str] | None = None,
+    due_date: date | None = None,
 ) -> TicketCreated:
-    """Log a new request: insert row + `created` entry + outbox rows, number from the counter row."""
+    """Log a new request: insert row + `created` entry + outbox rows, number from the counter row.
+
+    `due_date` (a supervisor's override of the category's target) makes the ticket due at the close
+    of that business day in city time.
+    """
+    with transaction(db, actor, Action.CREATE_TICKET) as tx:
+        return create_ticket_in(
+            tx, title=title, channel=channel, description=description, category_id=category_id,
+            department_id=department_id, priority=priority, location=location, requester_id=requester_id,
+            reply_method=reply_method, assignee_id=assignee_id, intake_answers=intake_answers,
+            due_date=due_date,
+        )  # fmt: skip
+
+
+def create_ticket_in(
+    tx: Tx,
+    *,
+    title: str,
+    channel: str,
+    description: str = "",
+    category_id: str | None = None,
+    department_id: str | None = None,
+    priority: str | None = None,
+    location: object = None,
+    requester_id: str | None = None,
+    reply_method: str | None = None,
+    assignee_id: str | None = None,
+    intake_answers: dict[str, str] | None = None,
+    due_date: date | None = None,
+) -> TicketCreated:
+    """`create_ticket` inside a caller's transaction (the counter creates a requester in the same one)."""
+    actor = tx.actor
+    require(actor.role, Action.CREATE_TICKET)
     clean_title = validation.title(title)
     clean_description = validation.description(description)
     clean_channel = parse_channel(channel)
@@ -174,76 +207,86 @@ def create_ticket(
     method = parse_reply_method(reply_method) if reply_method else None
     if assignee_id and assignee_id != actor.user_id:
         require(actor.role, Action.ASSIGN_OTHERS)
-    with transaction(db, actor, Action.CREATE_TICKET) as tx:
-        category = _category(tx, category_id)
-        department_id = department_id or (category.department_id if category else None)
-        _department(tx, department_id)
-        _user(tx, assignee_id)
-        requester = _requester_row(tx, requester_id)
-        live_requester = requester.id if requester is not None else None
-        final_priority = chosen_priority or Priority(category.default_priority if category else Priority.P3)
-        number = next_number(tx)
-        stamp = tx.capture.stamp()
-        ticket_id = tx.capture.new_id()
-        fields: dict[str, Any] = {
-            "title": clean_title,
-            "description": clean_description,
-            "status": Status.NEW.value,
-            "priority": final_priority.value,
+    if due_date is not None:
+        require(actor.role, Action.OVERRIDE_TARGET)
+    category = _category(tx, category_id)
+    if category is not None and (
+        (department_id and department_id != category.department_id)
+        or (chosen_priority is not None and chosen_priority.value != category.default_priority)
+    ):
+        require(actor.role, Action.OVERRIDE_TARGET)  # the category sets them; a supervisor may override
+    department_id = department_id or (category.department_id if category else None)
+    _department(tx, department_id)
+    _user(tx, assignee_id)
+    requester = _requester_row(tx, requester_id)
+    live_requester = requester.id if requester is not None else None
+    final_priority = chosen_priority or Priority(category.default_priority if category else Priority.P3)
+    number = next_number(tx)
+    stamp = tx.capture.stamp()
+    ticket_id = tx.capture.new_id()
+    fields: dict[str, Any] = {
+        "title": clean_title,
+        "description": clean_description,
+        "status": Status.NEW.value,
+        "priority": final_priority.value,
+        "channel": clean_channel.value,
+        "category_id": category.id if category else None,
+        "department_id": department_id,
+        "location": clean_location,
+        "assignee_id": assignee_id,
+        "escalation_level": 0,
+    }
+    if due_date is not None:
+        if due_date < tx.calendar.local_date(tx.capture.clock.now()):
+            raise ValidationError("due_date", "The target date cannot be in the past.")
+        fields["due_override"] = tx.calendar.end_of_business_day(due_date).isoformat()
+    detail: dict[str, Any] = {}
+    if live_requester:
+        if method is None:
+            method = ReplyMethod(requester.reply_method)
+        detail["reporter"] = {
+            "id": tx.capture.new_id(),
+            "requester_id": live_requester,
             "channel": clean_channel.value,
-            "category_id": category.id if category else None,
-            "department_id": department_id,
-            "location": clean_location,
-            "assignee_id": assignee_id,
-            "escalation_level": 0,
+            "reply_method": method.value,
         }
-        detail: dict[str, Any] = {}
-        if live_requester:
-            if method is None:
-                method = ReplyMethod(requester.reply_method)
-            detail["reporter"] = {
-                "id": tx.capture.new_id(),
-                "requester_id": live_requester,
-                "channel": clean_channel.value,
-                "reply_method": method.value,
-            }
-        if intake_answers:
-            detail["intake_answers"] = {
-                validation.text("intake_answers", q, required=True, max_len=300): validation.text(
-                    "intake_answers", a, required=False, max_len=1000
-                )
-                for q, a in intake_answers.items()
-            }
-        from citydesk.domain.timeline import Entry, fold
+    if intake_answers:
+        detail["intake_answers"] = {
+            validation.text("intake_answers", q, required=True, max_len=300): validation.text(
+                "intake_answers", a, required=False, max_len=1000
+            )
+            for q, a in intake_answers.items()
+        }
+    from citydesk.domain.timeline import Entry, fold
 
-        entry = Entry(
-            id=tx.capture.new_id(),
-            ticket_id=ticket_id,
-            kind=EntryKind.CREATED,
-            hlc=stamp.hlc,
-            device_id=stamp.device_id,
-            author_id=actor.user_id,
-            at=stamp.at,
-            value=fields,
-            detail=detail,
-        )
-        state = fold([entry])
-        cache = ticket_cache.cache_values(
-            state,
-            calendar=tx.calendar,
-            target_days=category.target_business_days if category else None,
-            requester_name=("Anonymous" if requester.anonymous else requester.name) if requester else None,
-        )
-        # One complete insert (no half-empty row updated afterwards): the FTS insert trigger indexes it.
-        row = {"id": ticket_id, "number": number, "office_id": stamp.office_id, "created_at": stamp.at,
-               "created_by": actor.user_id, **cache}  # fmt: skip
-        tx.session.execute(st.INSERT_TICKET, row)
-        tx.capture.record(op="insert", table="ticket", row_id=ticket_id, hlc=stamp.hlc)
-        tx.session.execute(st.INSERT_ENTRY, entry_row(entry, office_id=stamp.office_id))
-        tx.capture.record(op="entry", table="timeline_entry", row_id=entry.id, hlc=stamp.hlc)
-        ticket_cache.materialize_reporters(tx.session, ticket_id, state, known_new=True)
-        due = cache["due_at"]
-        return TicketCreated(ticket_id=ticket_id, number=number, entry_id=entry.id, due_at=due)
+    entry = Entry(
+        id=tx.capture.new_id(),
+        ticket_id=ticket_id,
+        kind=EntryKind.CREATED,
+        hlc=stamp.hlc,
+        device_id=stamp.device_id,
+        author_id=actor.user_id,
+        at=stamp.at,
+        value=fields,
+        detail=detail,
+    )
+    state = fold([entry])
+    cache = ticket_cache.cache_values(
+        state,
+        calendar=tx.calendar,
+        target_days=category.target_business_days if category else None,
+        requester_name=("Anonymous" if requester.anonymous else requester.name) if requester else None,
+    )
+    # One complete insert (no half-empty row updated afterwards): the FTS insert trigger indexes it.
+    row = {"id": ticket_id, "number": number, "office_id": stamp.office_id, "created_at": stamp.at,
+           "created_by": actor.user_id, **cache}  # fmt: skip
+    tx.session.execute(st.INSERT_TICKET, row)
+    tx.capture.record(op="insert", table="ticket", row_id=ticket_id, hlc=stamp.hlc)
+    tx.session.execute(st.INSERT_ENTRY, entry_row(entry, office_id=stamp.office_id))
+    tx.capture.record(op="entry", table="timeline_entry", row_id=entry.id, hlc=stamp.hlc)
+    ticket_cache.materialize_reporters(tx.session, ticket_id, state, known_new=True)
+    due = cache["due_at"]
+    return TicketCreated(ticket_id=ticket_id, number=number, entry_id=entry.id, due_at=due)
 
 
 def add_reporter(
@@ -256,25 +299,33 @@ def add_reporter(
     reply_method: str | None = None,
 ) -> EntryAdded:
     """Add another person who reported the same problem ("reported by N people")."""
+    with transaction(db, actor, Action.ADD_REPORTER) as tx:
+        return add_reporter_in(
+            tx, ticket_id=ticket_id, requester_id=requester_id, channel=channel, reply_method=reply_method
+        )
+
+
+def add_reporter_in(
+    tx: Tx, *, ticket_id: str, requester_id: str, channel: str, reply_method: str | None = None
+) -> EntryAdded:
+    """`add_reporter` inside a caller's transaction (the counter may create the requester in the same one)."""
+    require(tx.actor.role, Action.ADD_REPORTER)
     clean_channel = parse_channel(channel)
     method = parse_reply_method(reply_method) if reply_method else None
-    with transaction(db, actor, Action.ADD_REPORTER) as tx:
-        ticket = tx.ticket(ticket_id)
-        live = _requester(tx, requester_id)
-        assert live is not None
-        if any(r.requester_id == live for r in tx.state(ticket_id).reporters):
-            raise ValidationError("requester", "This person is already a reporter of this ticket.")
-        if method is None:
-            method = ReplyMethod(str(tx.session.scalar(st.REQUESTER_REPLY, {"id": live})))
-        reporter = {
-            "id": tx.capture.new_id(),
-            "requester_id": live,
-            "channel": clean_channel.value,
-            "reply_method": method.value,
-        }
-        return tx.append(
-            ticket, EntryKind.REPORTER_ADDED, detail={"reporter": reporter}, reporters_changed=True
-        )
+    ticket = tx.ticket(ticket_id)
+    live = _requester(tx, requester_id)
+    assert live is not None
+    if any(r.requester_id == live for r in tx.state(ticket_id).reporters):
+        raise ValidationError("requester", "This person is already a reporter of this ticket.")
+    if method is None:
+        method = ReplyMethod(str(tx.session.scalar(st.REQUESTER_REPLY, {"id": live})))
+    reporter = {
+        "id": tx.capture.new_id(),
+        "requester_id": live,
+        "channel": clean_channel.value,
+        "reply_method": method.value,
+    }
+    return tx.append(ticket, EntryKind.REPORTER_ADDED, detail={"reporter": reporter}, reporters_changed=True)
 
 
 def add_note(db: Database, *, actor: Actor, ticket_id: str, body: str, public: bool) -> EntryAdded:

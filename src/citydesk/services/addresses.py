@@ -1,0 +1,301 @@
+"""The city's address list: read a CSV, check every row, and import it all or nothing (admin).
+
+Columns (header names matched case-insensitively, with the usual synonyms): address (required),
+id, ward/district, latitude and longitude (together), aliases separated by ';' or '|'. A re-import
+updates rows by their external id, or by the address text when a row has no id; rows missing from a
+new file are left as they are. Every written field gets a clock in `field_clock` and an outbox row,
+in one transaction with the rows themselves.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from citydesk.domain import validation
+from citydesk.domain.addresses import coordinate, parse_street, search_key, split_aliases
+from citydesk.domain.errors import ValidationError
+from citydesk.domain.permissions import Action, require
+from citydesk.domain.roles import Actor
+from citydesk.domain.text import fold
+from citydesk.services._tx import transaction
+from citydesk.store.db import Database
+from citydesk.store.models import Address, FieldClock
+
+# Fields synced with a clock each; street_key, block and search_key are derived from text/aliases.
+SYNCED_FIELDS = ("text", "external_id", "ward", "latitude", "longitude", "aliases", "active")
+MAX_ERRORS_SHOWN = 10
+
+COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "text": ("address", "street address", "full address", "addr", "address text", "location", "site address"),
+    "external_id": ("id", "external id", "address id", "addressid", "gis id", "parcel id", "code", "key"),
+    "ward": ("ward", "district", "ward/district", "ward district", "council district", "precinct", "zone"),
+    "latitude": ("lat", "latitude", "y"),
+    "longitude": ("lon", "long", "lng", "longitude", "x"),
+    "aliases": ("aliases", "alias", "aka", "also known as", "other names", "names", "landmark", "landmarks"),
+}
+COLUMN_LABELS = {
+    "text": "address",
+    "external_id": "id",
+    "ward": "ward/district",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "aliases": "aliases",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """One problem in the file: the line number (1 = the header), the column and what is wrong."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line else "header"
+        return f"{where}, {self.column}: {self.message}"
+
+
+class AddressFileError(ValidationError):
+    """The file cannot be imported; `errors` lists every problem found (nothing was written)."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        shown = "; ".join(str(e) for e in errors[:MAX_ERRORS_SHOWN])
+        more = f" (and {len(errors) - MAX_ERRORS_SHOWN} more)" if len(errors) > MAX_ERRORS_SHOWN else ""
+        count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+        super().__init__("file", f"Nothing was imported: {count} in the address file: {shown}{more}.")
+        self.errors = errors
+
+
+@dataclass(frozen=True, slots=True)
+class AddressRow:
+    """One checked row of an address file."""
+
+    line: int
+    text: str
+    external_id: str | None
+    ward: str | None
+    latitude: float | None
+    longitude: float | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What an import did (or, for a dry run, would do)."""
+
+    rows: int
+    added: int
+    updated: int
+    unchanged: int
+    dry_run: bool
+    columns: tuple[str, ...] = field(default=())
+
+    def describe(self) -> str:
+        """One line for the command line and the status bar."""
+        verb = "would add" if self.dry_run else "added"
+        return (
+            f"{self.rows:,} addresses checked: {verb} {self.added:,}, "
+            f"{'would update' if self.dry_run else 'updated'} {self.updated:,}, unchanged {self.unchanged:,}."
+        )
+
+
+def _header_key(name: str) -> str:
+    return " ".join((fold(name) or "").replace("_", " ").replace("-", " ").split())
+
+
+def match_columns(header: Iterable[str]) -> tuple[dict[str, int], list[RowError]]:
+    """Map our fields to column positions by header name; errors for missing or ambiguous columns."""
+    positions: dict[str, int] = {}
+    errors: list[RowError] = []
+    lookup = {syn: key for key, synonyms in COLUMN_SYNONYMS.items() for syn in synonyms}
+    for index, name in enumerate(header):
+        key = lookup.get(_header_key(name))
+        if key is None:
+            continue
+        if key in positions:
+            errors.append(RowError(1, name.strip(), f"a second {COLUMN_LABELS[key]} column"))
+            continue
+        positions[key] = index
+    if "text" not in positions:
+        errors.append(RowError(1, "address", "the file has no address column (a header such as 'address')"))
+    if ("latitude" in positions) != ("longitude" in positions):
+        missing = "longitude" if "latitude" in positions else "latitude"
+        errors.append(RowError(1, missing, "latitude and longitude columns come together"))
+    return positions, errors
+
+
+def parse_address_csv(data: str) -> tuple[list[AddressRow], tuple[str, ...]]:
+    """Check a whole address file; raises AddressFileError listing every problem, else returns its rows."""
+    sample = data[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(data.lstrip("\ufeff")), dialect)
+    header = next(reader, None)
+    if not header or not any(h.strip() for h in header):
+        raise AddressFileError([RowError(1, "header", "the file is empty (it needs a header row)")])
+    positions, errors = match_columns(header)
+    if errors:
+        raise AddressFileError(errors)
+    rows: list[AddressRow] = []
+    seen_ids: dict[str, int] = {}
+    seen_texts: dict[str, int] = {}
+
+    def cell(values: list[str], key: str) -> str:
+        index = positions.get(key)
+        return values[index].strip() if index is not None and index < len(values) else ""
+
+    for line, values in enumerate(reader, start=2):
+        if not any(v.strip() for v in values):
+            continue
+        row_errors: list[RowError] = []
+        text = " ".join(cell(values, "text").split())
+        if not text:
+            row_errors.append(RowError(line, "address", "the address is empty"))
+        elif len(text) > validation.LOCATION_MAX:
+            row_errors.append(RowError(line, "address", f"longer than {validation.LOCATION_MAX} characters"))
+        coords: dict[str, float | None] = {}
+        for key, low, high in (("latitude", -90.0, 90.0), ("longitude", -180.0, 180.0)):
+            try:
+                coords[key] = coordinate(key, cell(values, key), low=low, high=high)
+            except ValidationError as exc:
+                row_errors.append(RowError(line, key, exc.message))
+        if len(row_errors) == 0 and (coords["latitude"] is None) != (coords["longitude"] is None):
+            row_errors.append(RowError(line, "latitude", "give both latitude and longitude, or neither"))
+        external_id = cell(values, "external_id") or None
+        ward = cell(values, "ward") or None
+        if external_id and len(external_id) > 60:
+            row_errors.append(RowError(line, "id", "longer than 60 characters"))
+        if ward and len(ward) > 60:
+            row_errors.append(RowError(line, "ward/district", "longer than 60 characters"))
+        if external_id and external_id in seen_ids:
+            row_errors.append(
+                RowError(line, "id", f"the id {external_id!r} is also on line {seen_ids[external_id]}")
+            )
+        folded = fold(text) or ""
+        if text and not external_id and folded in seen_texts:
+            row_errors.append(
+                RowError(line, "address", f"the same address is also on line {seen_texts[folded]}")
+            )
+        if row_errors:
+            errors.extend(row_errors)
+            continue
+        if external_id:
+            seen_ids[external_id] = line
+        seen_texts.setdefault(folded, line)
+        rows.append(
+            AddressRow(
+                line=line,
+                text=text,
+                external_id=external_id,
+                ward=ward,
+                latitude=coords["latitude"],
+                longitude=coords["longitude"],
+                aliases=tuple(a[:120] for a in split_aliases(cell(values, "aliases"))),
+            )
+        )
+    if errors:
+        raise AddressFileError(errors)
+    return rows, tuple(COLUMN_LABELS[k] for k in sorted(positions, key=positions.__getitem__))
+
+
+def read_address_file(path: Path) -> str:
+    """The text of an address file (UTF-8, with or without BOM; Windows-1252 as a fallback)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError("file", f"Cannot read {path}: {exc.strerror or exc}.") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _values(row: AddressRow) -> dict[str, Any]:
+    parts = parse_street(row.text)
+    return {
+        "text": row.text,
+        "external_id": row.external_id,
+        "ward": row.ward,
+        "latitude": row.latitude,
+        "longitude": row.longitude,
+        "aliases": list(row.aliases),
+        "active": True,
+        "street_key": parts.street_key,
+        "block": parts.block,
+        "search_key": search_key(row.text, row.aliases),
+    }
+
+
+def import_addresses(
+    db: Database, *, actor: Actor, data: str | None = None, path: Path | None = None, dry_run: bool = False
+) -> ImportSummary:
+    """Import an address list from CSV text or a file: all rows or none (admin or system only)."""
+    require(actor.role, Action.IMPORT_DATA)
+    if (data is None) == (path is None):
+        raise ValidationError("file", "Give either the CSV text or a file.")
+    rows, columns = parse_address_csv(data if data is not None else read_address_file(path))  # type: ignore[arg-type]
+    with transaction(db, actor, Action.IMPORT_DATA) as tx:
+        existing = {
+            r.id: r
+            for r in tx.session.execute(
+                select(
+                    Address.id,
+                    Address.external_id,
+                    Address.text,
+                    *[getattr(Address, f) for f in SYNCED_FIELDS[2:]],
+                )
+            )
+        }
+        by_external = {r.external_id: r for r in existing.values() if r.external_id}
+        by_text = {fold(r.text): r for r in existing.values() if not r.external_id}
+        inserts: list[dict[str, Any]] = []
+        updates: list[tuple[str, dict[str, Any], list[str]]] = []
+        unchanged = 0
+        for row in rows:
+            values = _values(row)
+            old = by_external.get(row.external_id) if row.external_id else by_text.get(fold(row.text))
+            if old is None:
+                inserts.append(values)
+                continue
+            changed = [f for f in SYNCED_FIELDS if getattr(old, f) != values[f]]
+            if changed:
+                updates.append((old.id, values, changed))
+            else:
+                unchanged += 1
+        summary = ImportSummary(len(rows), len(inserts), len(updates), unchanged, dry_run, columns)
+        if dry_run:
+            return summary
+        stamp = tx.capture.stamp()
+        clocks: list[dict[str, Any]] = []
+        new_rows = []
+        for values in inserts:
+            address_id = tx.capture.new_id()
+            new_rows.append({"id": address_id, **values, "created_at": stamp.at, "updated_at": stamp.at})
+            clocks += [_clock(address_id, f, stamp.hlc, stamp.device_id) for f in SYNCED_FIELDS]
+            tx.capture.record(op="insert", table="address", row_id=address_id, hlc=stamp.hlc)
+        if new_rows:
+            tx.session.execute(insert(Address), new_rows)
+        for address_id, values, changed in updates:
+            tx.session.execute(
+                update(Address).where(Address.id == address_id).values(**values, updated_at=stamp.at)
+            )
+            for name in changed:
+                tx.session.merge(FieldClock(**_clock(address_id, name, stamp.hlc, stamp.device_id)))
+                tx.capture.record(op="update", table="address", row_id=address_id, field=name, hlc=stamp.hlc)
+        if clocks:
+            tx.session.execute(insert(FieldClock), clocks)
+        return summary
+
+
+def _clock(row_id: str, name: str, hlc: int, device_id: str) -> dict[str, Any]:
+    return {"table_name": "address", "row_id": row_id, "field": name, "hlc": hlc, "device_id": device_id}
