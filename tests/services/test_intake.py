@@ -130,7 +130,7 @@ def test_log_request_with_a_new_requester_is_one_transaction(office: Office) -> 
 
 def test_overriding_the_category_defaults_is_for_supervisors(office: Office) -> None:
     kwargs = {"title": "Light out", "channel": "phone", "category_id": office.streetlight}
-    for extra in ({"priority": "P1"}, {"department_id": office.it}, {"due_date": date(2026, 11, 30)}):
+    for extra in ({"department_id": office.it}, {"due_date": date(2026, 11, 30)}):
         with pytest.raises(PermissionDenied):
             log_request(office.db, actor=office.clerk, **kwargs, **extra)  # type: ignore[arg-type]
     done = log_request(office.db, actor=office.supervisor, **kwargs, due_date=date(2026, 11, 30))  # type: ignore[arg-type]

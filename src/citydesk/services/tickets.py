@@ -210,11 +210,8 @@ def create_ticket_in(
     if due_date is not None:
         require(actor.role, Action.OVERRIDE_TARGET)
     category = _category(tx, category_id)
-    if category is not None and (
-        (department_id and department_id != category.department_id)
-        or (chosen_priority is not None and chosen_priority.value != category.default_priority)
-    ):
-        require(actor.role, Action.OVERRIDE_TARGET)  # the category sets them; a supervisor may override
+    if category is not None and department_id and department_id != category.department_id:
+        require(actor.role, Action.OVERRIDE_TARGET)  # the category sets it; a supervisor may override
     department_id = department_id or (category.department_id if category else None)
     _department(tx, department_id)
     _user(tx, assignee_id)
