@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     from citydesk.reports.commands import add_report_parser
 
     add_report_parser(sub)
+    from citydesk.reports.csv_commands import add_csv_parsers
+
+    add_csv_parsers(sub)
     return parser
 
 
@@ -172,8 +175,14 @@ def cmd_import_addresses(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_csv(args: argparse.Namespace) -> int:
+    """CSV export and import (handlers in `citydesk.reports.csv_commands`)."""
+    return int(args.handler(args))
+
+
 COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "report": cmd_report,
             "import-addresses": cmd_import_addresses}  # fmt: skip
+COMMANDS.update({"export": cmd_csv, "export-metrics": cmd_csv, "import": cmd_csv})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,7 +25,7 @@ from citydesk.domain.priorities import parse_priority
 from citydesk.domain.roles import Actor
 from citydesk.domain.statuses import parse_status
 from citydesk.domain.timeline import Entry, EntryKind, fold
-from citydesk.services._tx import transaction
+from citydesk.services._tx import Tx, transaction
 from citydesk.services.tickets import parse_channel, parse_location
 from citydesk.store import fts, ticket_cache
 from citydesk.store import statements as st
@@ -112,161 +112,181 @@ def bulk_create_tickets(
 ) -> BulkResult:
     """Write many tickets in one all-or-nothing transaction (demo data, CSV imports)."""
     with transaction(db, actor, Action.IMPORT_DATA) as tx:
-        session = tx.session
-        conn = session.connection()
-        local = session.execute(select(SyncState.number_prefix, SyncState.office_id)).one()
-        counters = dict(session.execute(select(NumberCounter.prefix, NumberCounter.last_seq)).all())
-        targets = dict(session.execute(select(Category.id, Category.target_business_days)).all())
-        names = {
-            rid: ("Anonymous" if anon else name)
-            for rid, name, anon in session.execute(select(Requester.id, Requester.name, Requester.anonymous))
-        }
-        first_row = (session.scalar(select(func.max(Ticket.row_no))) or 0) + 1
-        fts.drop_triggers(conn)
-        last_hlc = tx.capture.stamp().hlc
-        device_id = tx.capture.device_id
-        ticket_rows: list[dict[str, Any]] = []
+        return write_tickets(
+            tx, tickets=tickets, capture=capture, batch_size=batch_size, progress=progress, total=total
+        )
 
-        reporter_rows: list[dict[str, Any]] = []
-        outbox_rows: list[tuple[Any, ...]] = []
-        numbers: list[str] = []
-        count = entry_count = 0
 
-        ticket_writer = RowWriter(st.TICKET, [c.name for c in st.TICKET.columns if c.name != "row_no"])
-        reporter_writer = RowWriter(st.REPORTER)
-        entry_writer = RowWriter(st.ENTRY, ENTRY_COLUMNS)
-        outbox_writer = RowWriter(st.OUTBOX, OUTBOX_COLUMNS)
-        entry_tuples: list[tuple[Any, ...]] = []
+def write_tickets(
+    tx: Tx,
+    *,
+    tickets: Iterable[BulkTicket],
+    capture: bool = True,
+    batch_size: int = 2000,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> BulkResult:
+    """The bulk ticket write inside an open transaction (so an import can add requesters first).
 
-        def flush() -> None:
-            ticket_writer.write(conn, ticket_rows)
-            entry_writer.write_tuples(conn, entry_tuples)
-            reporter_writer.write(conn, reporter_rows)
-            first = tx.capture.reserve(len(outbox_rows))
-            outbox_writer.write_tuples(conn, [(first + i, *row) for i, row in enumerate(outbox_rows)])
-            for rows in (ticket_rows, entry_tuples, reporter_rows, outbox_rows):
-                rows.clear()
+    `BulkTicket.extra` is merged into each `created` entry's detail (an import's provenance).
+    """
+    session = tx.session
+    conn = session.connection()
+    local = session.execute(select(SyncState.number_prefix, SyncState.office_id)).one()
+    counters = dict(session.execute(select(NumberCounter.prefix, NumberCounter.last_seq)).all())
+    targets = dict(session.execute(select(Category.id, Category.target_business_days)).all())
+    names = {
+        rid: ("Anonymous" if anon else name)
+        for rid, name, anon in session.execute(select(Requester.id, Requester.name, Requester.anonymous))
+    }
+    first_row = (session.scalar(select(func.max(Ticket.row_no))) or 0) + 1
+    fts.drop_triggers(conn)
+    last_hlc = tx.capture.stamp().hlc
+    device_id = tx.capture.device_id
+    ticket_rows: list[dict[str, Any]] = []
 
-        def outbox(op: str, table: str, row_id: str, stamp: int, at: datetime) -> None:
-            if capture:
-                outbox_rows.append((uuid7(to_ms(at)), op, table, row_id, None, stamp, to_db_text(at)))
+    reporter_rows: list[dict[str, Any]] = []
+    outbox_rows: list[tuple[Any, ...]] = []
+    numbers: list[str] = []
+    count = entry_count = 0
 
-        for index, item in enumerate(tickets, start=1):
-            fields = _clean_fields(item.fields, index)
-            if fields["category_id"] and fields["category_id"] not in targets:
-                raise ValidationError("category", f"Row {index}: unknown category {fields['category_id']!r}.")
-            if item.created_at.tzinfo is None:
-                raise ValidationError("created_at", f"Row {index}: the creation time has no time zone.")
-            prefix = item.prefix or local.number_prefix
-            counters[prefix] = counters.get(prefix, 0) + 1
-            number = format_number(prefix, counters[prefix])
-            numbers.append(number)
-            office_id = item.office_id or local.office_id
-            ticket_id = uuid7(to_ms(item.created_at))
+    ticket_writer = RowWriter(st.TICKET, [c.name for c in st.TICKET.columns if c.name != "row_no"])
+    reporter_writer = RowWriter(st.REPORTER)
+    entry_writer = RowWriter(st.ENTRY, ENTRY_COLUMNS)
+    outbox_writer = RowWriter(st.OUTBOX, OUTBOX_COLUMNS)
+    entry_tuples: list[tuple[Any, ...]] = []
+
+    def flush() -> None:
+        ticket_writer.write(conn, ticket_rows)
+        entry_writer.write_tuples(conn, entry_tuples)
+        reporter_writer.write(conn, reporter_rows)
+        first = tx.capture.reserve(len(outbox_rows))
+        outbox_writer.write_tuples(conn, [(first + i, *row) for i, row in enumerate(outbox_rows)])
+        for rows in (ticket_rows, entry_tuples, reporter_rows, outbox_rows):
+            rows.clear()
+
+    def outbox(op: str, table: str, row_id: str, stamp: int, at: datetime) -> None:
+        if capture:
+            outbox_rows.append((uuid7(to_ms(at)), op, table, row_id, None, stamp, to_db_text(at)))
+
+    for index, item in enumerate(tickets, start=1):
+        fields = _clean_fields(item.fields, index)
+        if fields["category_id"] and fields["category_id"] not in targets:
+            raise ValidationError("category", f"Row {index}: unknown category {fields['category_id']!r}.")
+        if item.created_at.tzinfo is None:
+            raise ValidationError("created_at", f"Row {index}: the creation time has no time zone.")
+        prefix = item.prefix or local.number_prefix
+        counters[prefix] = counters.get(prefix, 0) + 1
+        number = format_number(prefix, counters[prefix])
+        numbers.append(number)
+        office_id = item.office_id or local.office_id
+        ticket_id = uuid7(to_ms(item.created_at))
+        last_hlc = hlc_mod.tick(last_hlc, to_ms(item.created_at))
+        detail: dict[str, Any] = {}
+        reporters = [dict(r, id=uuid7(to_ms(item.created_at))) for r in item.reporters]
+        if reporters:
+            detail["reporter"] = reporters[0]
+        if item.intake_answers:
+            detail["intake_answers"] = dict(item.intake_answers)
+        if item.extra:
+            detail.update(item.extra)
+        created = Entry(
+            id=uuid7(to_ms(item.created_at)),
+            ticket_id=ticket_id,
+            kind=EntryKind.CREATED,
+            hlc=last_hlc,
+            device_id=device_id,
+            author_id=item.created_by,
+            at=item.created_at,
+            value=fields,
+            detail=detail,
+        )
+        entries = [created]
+        outbox("insert", "ticket", ticket_id, last_hlc, item.created_at)
+        for extra in reporters[1:]:
             last_hlc = hlc_mod.tick(last_hlc, to_ms(item.created_at))
-            detail: dict[str, Any] = {}
-            reporters = [dict(r, id=uuid7(to_ms(item.created_at))) for r in item.reporters]
-            if reporters:
-                detail["reporter"] = reporters[0]
-            if item.intake_answers:
-                detail["intake_answers"] = dict(item.intake_answers)
-            created = Entry(
-                id=uuid7(to_ms(item.created_at)),
-                ticket_id=ticket_id,
-                kind=EntryKind.CREATED,
-                hlc=last_hlc,
-                device_id=device_id,
-                author_id=item.created_by,
-                at=item.created_at,
-                value=fields,
-                detail=detail,
-            )
-            entries = [created]
-            outbox("insert", "ticket", ticket_id, last_hlc, item.created_at)
-            for extra in reporters[1:]:
-                last_hlc = hlc_mod.tick(last_hlc, to_ms(item.created_at))
-                entries.append(
-                    Entry(
-                        id=uuid7(to_ms(item.created_at)),
-                        ticket_id=ticket_id,
-                        kind=EntryKind.REPORTER_ADDED,
-                        hlc=last_hlc,
-                        device_id=device_id,
-                        author_id=item.created_by,
-                        at=item.created_at,
-                        detail={"reporter": extra},
-                    )
+            entries.append(
+                Entry(
+                    id=uuid7(to_ms(item.created_at)),
+                    ticket_id=ticket_id,
+                    kind=EntryKind.REPORTER_ADDED,
+                    hlc=last_hlc,
+                    device_id=device_id,
+                    author_id=item.created_by,
+                    at=item.created_at,
+                    detail={"reporter": extra},
                 )
-            for later in item.entries:
-                last_hlc = hlc_mod.tick(last_hlc, to_ms(later.at))
-                entries.append(
-                    Entry(
-                        id=uuid7(to_ms(later.at)),
-                        ticket_id=ticket_id,
-                        kind=later.kind,
-                        hlc=last_hlc,
-                        device_id=device_id,
-                        author_id=later.author_id,
-                        at=later.at,
-                        field=later.field,
-                        value=later.value,
-                        detail=later.detail or {},
-                        body=later.body,
-                        public=later.public,
-                    )
-                )
-            state = fold(entries)
-            first_requester = state.reporters[0].requester_id if state.reporters else None
-            cache = ticket_cache.cache_values(
-                state,
-                calendar=tx.calendar,
-                target_days=targets.get(fields["category_id"]),
-                requester_name=names.get(first_requester) if first_requester else None,
             )
-            ticket_rows.append(
+        for later in item.entries:
+            last_hlc = hlc_mod.tick(last_hlc, to_ms(later.at))
+            entries.append(
+                Entry(
+                    id=uuid7(to_ms(later.at)),
+                    ticket_id=ticket_id,
+                    kind=later.kind,
+                    hlc=last_hlc,
+                    device_id=device_id,
+                    author_id=later.author_id,
+                    at=later.at,
+                    field=later.field,
+                    value=later.value,
+                    detail=later.detail or {},
+                    body=later.body,
+                    public=later.public,
+                )
+            )
+        state = fold(entries)
+        first_requester = state.reporters[0].requester_id if state.reporters else None
+        cache = ticket_cache.cache_values(
+            state,
+            calendar=tx.calendar,
+            target_days=targets.get(fields["category_id"]),
+            requester_name=names.get(first_requester) if first_requester else None,
+        )
+        ticket_rows.append(
+            {
+                "id": ticket_id,
+                "number": number,
+                "office_id": office_id,
+                "created_at": item.created_at,
+                "created_by": item.created_by,
+                **cache,
+            }
+        )
+        for entry in entries:
+            entry_tuples.append(_entry_tuple(entry, office_id))
+            outbox("entry", "timeline_entry", entry.id, entry.hlc, entry.at)
+        for rep in state.reporters:
+            reporter_rows.append(
                 {
-                    "id": ticket_id,
-                    "number": number,
-                    "office_id": office_id,
-                    "created_at": item.created_at,
-                    "created_by": item.created_by,
-                    **cache,
+                    "id": rep.id,
+                    "ticket_id": ticket_id,
+                    "requester_id": rep.requester_id,
+                    "channel": rep.channel,
+                    "reply_method": rep.reply_method,
+                    "reported_at": rep.reported_at,
+                    "entry_id": rep.entry_id,
                 }
             )
-            for entry in entries:
-                entry_tuples.append(_entry_tuple(entry, office_id))
-                outbox("entry", "timeline_entry", entry.id, entry.hlc, entry.at)
-            for rep in state.reporters:
-                reporter_rows.append(
-                    {
-                        "id": rep.id,
-                        "ticket_id": ticket_id,
-                        "requester_id": rep.requester_id,
-                        "channel": rep.channel,
-                        "reply_method": rep.reply_method,
-                        "reported_at": rep.reported_at,
-                        "entry_id": rep.entry_id,
-                    }
-                )
-            count += 1
-            entry_count += len(entries)
-            if len(ticket_rows) >= batch_size:
-                flush()
-                if progress:
-                    progress(count, total)
-        flush()
-        tx.capture.observe_hlc(last_hlc)
-        for prefix, last_seq in counters.items():
-            changed = session.execute(
-                update(NumberCounter).where(NumberCounter.prefix == prefix).values(last_seq=last_seq)
-            )
-            if changed.rowcount == 0:  # type: ignore[attr-defined]
-                session.execute(insert(NumberCounter).values(prefix=prefix, last_seq=last_seq))
-        fts.rebuild_from(conn, first_row)
-        fts.create_triggers(conn)
-        if progress:
-            progress(count, total)
-        return BulkResult(count=count, entries=entry_count, numbers=tuple(numbers))
+        count += 1
+        entry_count += len(entries)
+        if len(ticket_rows) >= batch_size:
+            flush()
+            if progress:
+                progress(count, total)
+    flush()
+    tx.capture.observe_hlc(last_hlc)
+    for prefix, last_seq in counters.items():
+        changed = session.execute(
+            update(NumberCounter).where(NumberCounter.prefix == prefix).values(last_seq=last_seq)
+        )
+        if changed.rowcount == 0:  # type: ignore[attr-defined]
+            session.execute(insert(NumberCounter).values(prefix=prefix, last_seq=last_seq))
+    fts.rebuild_from(conn, first_row)
+    fts.create_triggers(conn)
+    if progress:
+        progress(count, total)
+    return BulkResult(count=count, entries=entry_count, numbers=tuple(numbers))
 
 
 ENTRY_COLUMNS = (
@@ -291,64 +311,69 @@ def bulk_create_requesters(
     db: Database, *, actor: Actor, requesters: Iterable[dict[str, Any]], capture: bool = True
 ) -> list[str]:
     """Create many requesters in one transaction (same validation as one by one); returns their ids."""
+    with transaction(db, actor, Action.IMPORT_DATA) as tx:
+        return write_requesters(tx, requesters=requesters, capture=capture)
+
+
+def write_requesters(tx: Tx, *, requesters: Iterable[dict[str, Any]], capture: bool = True) -> list[str]:
+    """The bulk requester write inside an open transaction; a given `id` in a row is kept."""
     from citydesk.services.requesters import SYNCED_FIELDS, clean_requester, name_key, phone_digits
 
-    with transaction(db, actor, Action.IMPORT_DATA) as tx:
-        session = tx.session
-        rows: list[dict[str, Any]] = []
-        clocks: list[dict[str, Any]] = []
-        ids: list[str] = []
-        stamp = tx.capture.stamp()
-        for index, raw in enumerate(requesters, start=1):
-            try:
-                clean = clean_requester(raw)
-            except ValidationError as exc:
-                raise ValidationError(exc.field, f"Row {index}: {exc.message}") from None
-            at = raw.get("created_at") or stamp.at
-            requester_id = uuid7(to_ms(at))
-            ids.append(requester_id)
-            rows.append(
-                {
-                    "id": requester_id,
-                    **clean,
-                    "phone_digits": phone_digits(clean["phone"]),
-                    "name_key": name_key(clean["name"]),
-                    "office_id": raw.get("office_id") or stamp.office_id,
-                    "created_at": at,
-                    "updated_at": at,
-                    "merged_into": None,
-                }
+    session = tx.session
+    rows: list[dict[str, Any]] = []
+    clocks: list[dict[str, Any]] = []
+    ids: list[str] = []
+    stamp = tx.capture.stamp()
+    for index, raw in enumerate(requesters, start=1):
+        try:
+            clean = clean_requester(raw)
+        except ValidationError as exc:
+            raise ValidationError(exc.field, f"Row {index}: {exc.message}") from None
+        at = raw.get("created_at") or stamp.at
+        requester_id = raw.get("id") or uuid7(to_ms(at))
+        ids.append(requester_id)
+        rows.append(
+            {
+                "id": requester_id,
+                **clean,
+                "phone_digits": phone_digits(clean["phone"]),
+                "name_key": name_key(clean["name"]),
+                "office_id": raw.get("office_id") or stamp.office_id,
+                "created_at": at,
+                "updated_at": at,
+                "merged_into": None,
+            }
+        )
+        clocks.extend(
+            {
+                "table_name": "requester",
+                "row_id": requester_id,
+                "field": f,
+                "hlc": stamp.hlc,
+                "device_id": stamp.device_id,
+            }
+            for f in SYNCED_FIELDS
+        )
+    if rows:
+        conn = session.connection()
+        RowWriter(st.REQUESTER).write(conn, rows)
+        RowWriter(st.FIELD_CLOCK).write(conn, clocks)
+        if capture:
+            first = tx.capture.reserve(len(ids))
+            RowWriter(st.OUTBOX).write(
+                conn,
+                [
+                    {
+                        "seq": first + i,
+                        "change_id": uuid7(to_ms(stamp.at)),
+                        "op": "insert",
+                        "table_name": "requester",
+                        "row_id": rid,
+                        "field": None,
+                        "hlc": stamp.hlc,
+                        "created_at": stamp.at,
+                    }
+                    for i, rid in enumerate(ids)
+                ],
             )
-            clocks.extend(
-                {
-                    "table_name": "requester",
-                    "row_id": requester_id,
-                    "field": f,
-                    "hlc": stamp.hlc,
-                    "device_id": stamp.device_id,
-                }
-                for f in SYNCED_FIELDS
-            )
-        if rows:
-            conn = session.connection()
-            RowWriter(st.REQUESTER).write(conn, rows)
-            RowWriter(st.FIELD_CLOCK).write(conn, clocks)
-            if capture:
-                first = tx.capture.reserve(len(ids))
-                RowWriter(st.OUTBOX).write(
-                    conn,
-                    [
-                        {
-                            "seq": first + i,
-                            "change_id": uuid7(to_ms(stamp.at)),
-                            "op": "insert",
-                            "table_name": "requester",
-                            "row_id": rid,
-                            "field": None,
-                            "hlc": stamp.hlc,
-                            "created_at": stamp.at,
-                        }
-                        for i, rid in enumerate(ids)
-                    ],
-                )
-        return ids
+    return ids

@@ -1,0 +1,92 @@
+"""An import plan as plain data: the checked rows of a spreadsheet CSV and the errors found.
+
+`citydesk.reports.csv_import` builds it from a file; `citydesk.services.csv_import` commits it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from citydesk.domain.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A problem with one cell (or a whole row, `column` ""), by spreadsheet row number."""
+
+    row: int
+    column: str
+    message: str
+
+    def text(self) -> str:
+        """ "Row 7, Date Created: not a date ..." as printed by the command line."""
+        where = f"Row {self.row}, {self.column}" if self.column else f"Row {self.row}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class RequesterIn:
+    """The requester named on an imported row."""
+
+    name: str | None
+    phone: str | None
+    email: str | None
+    address: str | None
+    confidential: bool
+
+    @property
+    def key(self) -> str:
+        """Who this is, for matching the same person on several rows (e-mail, phone, then name)."""
+        if self.email:
+            return "e:" + self.email.lower()
+        if self.phone:
+            return "p:" + re.sub(r"\D", "", self.phone)
+        return "n:" + (fold(self.name) or "")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    """One checked row, ready for the bulk path."""
+
+    line: int
+    source_id: str | None
+    title: str
+    description: str
+    status: str
+    priority: str
+    channel: str
+    category_id: str | None
+    department_id: str | None
+    location: dict[str, Any] | None
+    created_at: datetime
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    resolution_reason: str
+    resolution_note: str
+    requester: RequesterIn | None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import would write, or why it cannot: the rows that passed and every error found."""
+
+    rows: tuple[ImportRow, ...]
+    errors: tuple[RowError, ...]
+    total: int
+    mapping: Mapping[str, str]
+    notice: str | None = None
+    problems: tuple[str, ...] = field(default=())  # whole-file problems (mapping, empty file)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is something to import and nothing is wrong."""
+        return bool(self.rows) and not self.errors and not self.problems
+
+    def error_lines(self, limit: int | None = None) -> list[str]:
+        """Every problem as a printable line (whole-file problems first)."""
+        lines = list(self.problems) + [e.text() for e in self.errors]
+        return lines if limit is None else lines[:limit]

@@ -1,0 +1,216 @@
+"""`citydesk export`, `citydesk export-metrics` and `citydesk import`: CSV in and out, headless.
+
+    citydesk export FILE.csv [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--status new,in_progress]
+                    [--open | --closed] [--department CODE|NAME] [--category NAME] [--priority P1]
+                    [--scope city|office:CODE|department:CODE] [--notes] [--public-records]
+    citydesk export-metrics FILE.csv [--week 2026-W47] [--scope city]
+    citydesk import FILE.csv [--map 'Title=title,Date Created=created_at,...'] [--dry-run]
+
+Exit codes: 0 done; 1 bad input or nothing imported (every problem is printed, one per line, with
+its spreadsheet row number and column); the import writes all rows or none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from citydesk.domain.errors import CitydeskError
+
+SHOWN_ERRORS = 50
+
+
+def _database(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--database",
+        metavar="PATH",
+        type=Path,
+        default=argparse.SUPPRESS,  # keeps a --database given before the subcommand
+        help="the database file (default: $CITYDESK_DATABASE or the user's data folder)",
+    )
+
+
+def add_csv_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `export`, `export-metrics` and `import` to the `citydesk` parser."""
+    export = subparsers.add_parser(
+        "export",
+        help="export tickets as CSV (UTF-8 with BOM, city time with offset)",
+        description="Export tickets as CSV for a spreadsheet.",
+    )
+    export.add_argument("file", type=Path, metavar="FILE.csv")
+    export.add_argument("--from", dest="created_from", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="created on or after this day (city time)")  # fmt: skip
+    export.add_argument("--to", dest="created_to", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="created on or before this day (city time)")  # fmt: skip
+    export.add_argument("--status", default="", help="comma-separated statuses (new,in_progress,...)")
+    state = export.add_mutually_exclusive_group()
+    state.add_argument("--open", dest="open_only", action="store_const", const=True, help="open tickets only")
+    state.add_argument("--closed", dest="open_only", action="store_const", const=False,
+                       help="resolved and closed tickets only")  # fmt: skip
+    export.add_argument("--department", help="department code or name")
+    export.add_argument("--category", help="category name")
+    export.add_argument("--priority", help="P1, P2, P3 or Ops")
+    export.add_argument("--scope", default="city", help="city (default), office:CODE or department:CODE")
+    export.add_argument("--notes", action="store_true", help="add a column with the tickets' notes")
+    export.add_argument(
+        "--public-records",
+        action="store_true",
+        help="redact confidential requesters, leave out internal notes, and say so in the file",
+    )
+    _database(export)
+    export.set_defaults(handler=cmd_export)
+
+    metrics = subparsers.add_parser(
+        "export-metrics", help="export a week's metrics as CSV", description="Export a week's metrics as CSV."
+    )
+    metrics.add_argument("file", type=Path, metavar="FILE.csv")
+    metrics.add_argument(
+        "--week", metavar="YYYY-Www", default=None, help="ISO week (default: last full week)"
+    )
+    metrics.add_argument("--scope", default="city", help="city (default), office:CODE or department:CODE")
+    _database(metrics)
+    metrics.set_defaults(handler=cmd_export_metrics)
+
+    imp = subparsers.add_parser(
+        "import",
+        help="import tickets and requesters from a spreadsheet CSV (all rows or none)",
+        description="Import tickets and their requesters from a CSV file. Every row is checked first; "
+        "if any row has a problem nothing is written.",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE.csv")
+    imp.add_argument(
+        "--map",
+        dest="mapping",
+        default=None,
+        metavar="'Column=field,...'",
+        help="source column to citydesk field (default: guessed from the column names); fields: "
+        + ", ".join(_targets()),
+    )
+    imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
+    _database(imp)
+    imp.set_defaults(handler=cmd_import)
+
+
+def _targets() -> list[str]:
+    from citydesk.reports.csv_import import TARGETS
+
+    return list(TARGETS)
+
+
+def _open(args: argparse.Namespace, *, read_only: bool) -> Any:
+    from citydesk.store.db import StorageError, default_database_path, open_database
+
+    database: Path = getattr(args, "database", None) or default_database_path()
+    if not database.exists():
+        raise StorageError(f"There is no database at {database}.")
+    return open_database(database, read_only=read_only, create=False)
+
+
+def _fail(command: str, exc: CitydeskError) -> int:
+    print(f"citydesk {command}: {exc}", file=sys.stderr)
+    return 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Run `citydesk export`."""
+    from citydesk.reports.csv_export import export_tickets, make_filter
+    from citydesk.reports.metrics import parse_scope
+
+    try:
+        db = _open(args, read_only=True)
+        try:
+            with db.read() as session:
+                flt = make_filter(
+                    session,
+                    created_from=args.created_from,
+                    created_to=args.created_to,
+                    statuses=args.status.split(",") if args.status else (),
+                    open_only=args.open_only,
+                    department=args.department,
+                    category=args.category,
+                    priority=args.priority,
+                    scope=parse_scope(session, args.scope),
+                )
+                summary = export_tickets(
+                    session, args.file, flt, public_records=args.public_records, with_notes=args.notes
+                )
+        finally:
+            db.close()
+    except CitydeskError as exc:
+        return _fail("export", exc)
+    extra = " (public records: confidential requesters redacted, internal notes left out)"
+    print(f"{summary.rows:,} tickets written to {summary.path}{extra if summary.public_records else ''}")
+    return 0
+
+
+def cmd_export_metrics(args: argparse.Namespace) -> int:
+    """Run `citydesk export-metrics`."""
+    from citydesk.domain.calendar import parse_week
+    from citydesk.domain.clock import SystemClock
+    from citydesk.reports.csv_export import export_metrics
+    from citydesk.reports.metrics import last_full_week, parse_scope, weekly_metrics
+    from citydesk.store.settings import load_calendar
+
+    try:
+        db = _open(args, read_only=True)
+        try:
+            now = SystemClock().now()
+            with db.read() as session:
+                calendar = load_calendar(session)
+                year, week = parse_week(args.week) if args.week else last_full_week(calendar, now)
+                scope = parse_scope(session, args.scope)
+                metrics = weekly_metrics(session, year=year, week=week, scope=scope, now=now)
+        finally:
+            db.close()
+        summary = export_metrics(metrics, args.file)
+    except CitydeskError as exc:
+        return _fail("export-metrics", exc)
+    print(f"Metrics of {metrics.week_id} ({metrics.scope_name}) written to {summary.path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Run `citydesk import`: check every row, print the problems, write all rows or none."""
+    from citydesk.domain.roles import SYSTEM_ACTOR
+    from citydesk.reports.csv_import import format_mapping, guess_mapping, parse_mapping, preview, read_csv
+    from citydesk.services.csv_import import import_tickets
+
+    try:
+        table = read_csv(args.file)
+        mapping = parse_mapping(args.mapping, table.headers) if args.mapping else guess_mapping(table.headers)
+        if table.notice:
+            print(f"Note: {table.notice}", file=sys.stderr)
+        print(f"Mapping: {format_mapping(mapping) or '(none)'}")
+        db = _open(args, read_only=args.dry_run)
+        try:
+            with db.read() as session:
+                plan = preview(session, table, mapping, now=db.clock.now())
+            lines = plan.error_lines()
+            for line in lines[:SHOWN_ERRORS]:
+                print(line, file=sys.stderr)
+            if len(lines) > SHOWN_ERRORS:
+                print(f"... and {len(lines) - SHOWN_ERRORS:,} more problems.", file=sys.stderr)
+            if not plan.ok:
+                print(
+                    f"Nothing was imported: {len(lines):,} problem(s) in {plan.total:,} rows.",
+                    file=sys.stderr,
+                )
+                return 1
+            if args.dry_run:
+                print(f"Dry run: all {len(plan.rows):,} rows are ready to import; nothing was written.")
+                return 0
+            result = import_tickets(db, actor=SYSTEM_ACTOR, plan=plan, source_name=args.file.name)
+        finally:
+            db.close()
+    except CitydeskError as exc:
+        print(f"citydesk import: {exc}", file=sys.stderr)
+        print("Nothing was imported.", file=sys.stderr)
+        return 1
+    print(
+        f"Imported {result.tickets:,} tickets ({result.first_number} to {result.last_number}); "
+        f"{result.requesters_created:,} new requesters, {result.requesters_reused:,} matched existing ones."
+    )
+    return 0

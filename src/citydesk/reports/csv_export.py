@@ -1,0 +1,431 @@
+"""CSV export of tickets (with filters) and of a week's metrics, for spreadsheets.
+
+The files open cleanly in Excel, LibreOffice and Google Sheets:
+
+* UTF-8 with a byte-order mark (Excel needs it to read accented names), comma-separated, CRLF
+  line ends (the `csv` module's default), one header row, a stable column order
+  (`TICKET_COLUMNS`, then `notes` when asked for).
+* Every instant is ISO 8601 in **city time with its UTC offset** (`2026-11-16T09:00:00-06:00`):
+  staff read the clock time they know, and the offset keeps it exact across daylight-saving
+  changes. Statuses, priorities and channels are citydesk's own values (`in_progress`, `P2`,
+  `walk_in`), so an export imports back unchanged.
+* `public_records=True` (for public-records requests) blanks nothing but what the law protects:
+  names, phones, e-mails and addresses of confidential requesters become `[redacted]`,
+  anonymous requesters are always blank, and only public notes are exported. The file says so
+  in a **trailing note row** whose first cell starts with `#`: a leading comment line would push
+  the header off row 1 and break spreadsheet filters; the note row is the last line, and the
+  importer skips it.
+
+Rows are streamed: tickets are read in chunks of `CHUNK` (their first reporter and notes by one
+query per chunk) and written as they come, into a temporary file beside the target that replaces
+it only when the export is complete (an interrupted export leaves no half file).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, and_, select
+from sqlalchemy.orm import Session
+
+from citydesk.domain.calendar import BusinessCalendar
+from citydesk.domain.errors import ValidationError
+from citydesk.domain.priorities import parse_priority
+from citydesk.domain.statuses import parse_status
+from citydesk.domain.text import fold
+from citydesk.reports._common import (
+    CAT,
+    DEP,
+    OFF,
+    RQ,
+    RQ_T,
+    TE,
+    TK,
+    TK_T,
+    TR,
+    TR_T,
+    USR,
+    scope_clause,
+    stamp_text,
+)
+from citydesk.reports.model import Scope, WeeklyMetrics
+from citydesk.store.settings import load_calendar
+
+Progress = Callable[[int, int], None]
+CHUNK = 2000
+REDACTED = "[redacted]"
+NOTE_MARK = "#"
+PUBLIC_RECORDS_NOTE = (
+    "# Public-records export: names, phones, e-mails and addresses of confidential requesters are "
+    "replaced by [redacted]; anonymous requesters are blank; internal notes are left out."
+)
+
+TICKET_COLUMNS: tuple[str, ...] = (
+    "number", "created_at", "status", "priority", "channel", "title", "description", "category",
+    "department", "office", "location", "latitude", "longitude", "ward", "assignee", "due_at",
+    "first_response_at", "resolved_at", "closed_at", "resolution_reason", "requester_name",
+    "requester_phone", "requester_email", "requester_address", "requester_confidential",
+    "reporter_count",
+)  # fmt: skip
+NOTES_COLUMN = "notes"
+NOTE_KINDS = ("note", "call", "resolution")  # entries with a written text
+
+
+@dataclass(frozen=True, slots=True)
+class TicketFilter:
+    """Which tickets to export. Dates are city-local days, both ends included; ids are resolved."""
+
+    created_from: date | None = None
+    created_to: date | None = None
+    statuses: tuple[str, ...] = ()
+    open_only: bool | None = None  # True: open only, False: resolved/closed only, None: all
+    department_id: str | None = None
+    category_id: str | None = None
+    priority: str | None = None
+    scope: Scope = field(default_factory=Scope.city)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    """What an export wrote."""
+
+    path: Path
+    rows: int
+    public_records: bool
+
+
+def _by_code_or_name(session: Session, table: Any, text: str, what: str) -> str:
+    """The id of the department/category whose code or name matches `text` (case and accents ignored)."""
+    wanted = fold(text)
+    columns = [table.c.id, table.c.name] + ([table.c.code] if "code" in table.c else [])
+    rows = session.execute(select(*columns)).all()
+    for row in rows:
+        if wanted in {fold(str(v)) for v in row[1:] if v}:
+            return str(row[0])
+    known = ", ".join(sorted(str(r[1]) for r in rows)) or "none"
+    raise ValidationError(what, f"There is no {what} {text!r} (known: {known}).")
+
+
+def make_filter(
+    session: Session,
+    *,
+    created_from: date | None = None,
+    created_to: date | None = None,
+    statuses: Sequence[str] = (),
+    open_only: bool | None = None,
+    department: str | None = None,
+    category: str | None = None,
+    priority: str | None = None,
+    scope: Scope | None = None,
+) -> TicketFilter:
+    """Check the filter values and resolve names/codes to ids; ValidationError naming the bad one."""
+    if created_from and created_to and created_from > created_to:
+        raise ValidationError("created_from", "The first day comes after the last day.")
+    return TicketFilter(
+        created_from=created_from,
+        created_to=created_to,
+        statuses=tuple(parse_status(s.strip()).value for s in statuses if s.strip()),
+        open_only=open_only,
+        department_id=_by_code_or_name(session, DEP.id.table, department, "department")
+        if department
+        else None,
+        category_id=_by_code_or_name(session, CAT.id.table, category, "category") if category else None,
+        priority=parse_priority(priority).value if priority else None,
+        scope=scope or Scope.city(),
+    )
+
+
+def _where(flt: TicketFilter, calendar: BusinessCalendar) -> list[Any]:
+    clauses: list[Any] = [scope_clause(flt.scope)]
+    if flt.created_from:
+        clauses.append(TK.created_at >= calendar.day_bounds(flt.created_from)[0])
+    if flt.created_to:
+        clauses.append(TK.created_at < calendar.day_bounds(flt.created_to)[1])
+    if flt.statuses:
+        clauses.append(TK.status.in_(flt.statuses))
+    if flt.open_only is not None:
+        clauses.append(TK.is_open.is_(flt.open_only))
+    if flt.department_id:
+        clauses.append(TK.department_id == flt.department_id)
+    if flt.category_id:
+        clauses.append(TK.category_id == flt.category_id)
+    if flt.priority:
+        clauses.append(TK.priority == flt.priority)
+    return clauses
+
+
+_STAMPS = ("created_at", "due_at", "first_response_at", "resolved_at", "closed_at")
+
+
+def _ticket_select(flt: TicketFilter, calendar: BusinessCalendar) -> Select[Any]:
+    plain = (
+        "row_no", "id", "number", "status", "priority", "channel", "title", "description", "category_id",
+        "department_id", "office_id", "location_text", "latitude", "longitude", "ward", "assignee_id",
+        "resolution_reason", "reporter_count",
+    )  # fmt: skip
+    columns = [TK[name] for name in plain] + [stamp_text(TK[name]).label(name) for name in _STAMPS]
+    return select(*columns).where(and_(*_where(flt, calendar))).order_by(TK.created_at, TK.row_no)
+
+
+class _Stamps:
+    """Stored UTC stamp text → ISO 8601 in city time with its offset, to the second."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self.zone = zone
+
+    def __call__(self, text: str | None) -> str:
+        if not text:
+            return ""
+        instant = datetime.fromisoformat(text).replace(tzinfo=UTC, microsecond=0)
+        return instant.astimezone(self.zone).isoformat()
+
+
+def count_tickets(session: Session, flt: TicketFilter) -> int:
+    """How many tickets the filter selects (for progress bars)."""
+    from sqlalchemy import func
+
+    calendar = load_calendar(session)
+    return int(
+        session.scalar(select(func.count()).select_from(TK_T).where(and_(*_where(flt, calendar)))) or 0
+    )
+
+
+def _first_reporters(session: Session, ticket_ids: list[str]) -> dict[str, Any]:
+    """The first reporter's requester row of each ticket."""
+    rows = session.execute(
+        select(TR.ticket_id, RQ.name, RQ.phone, RQ.email, RQ.address, RQ.anonymous, RQ.confidential)
+        .select_from(TR_T.join(RQ_T, RQ.id == TR.requester_id))
+        .where(TR.ticket_id.in_(ticket_ids))
+        .order_by(TR.ticket_id, TR.reported_at.desc())
+    )
+    return {row.ticket_id: row for row in rows}  # the last one written per ticket is the earliest
+
+
+def _notes(session: Session, ticket_ids: list[str], *, public_only: bool, stamps: _Stamps) -> dict[str, str]:
+    """Each ticket's notes as lines "<when> [public|internal] <text>", oldest first."""
+    clause = and_(TE.ticket_id.in_(ticket_ids), TE.kind.in_(NOTE_KINDS), TE.body.is_not(None), TE.body != "")
+    if public_only:
+        clause = and_(clause, TE.public.is_(True))
+    out: dict[str, list[str]] = {}
+    for row in session.execute(
+        select(TE.ticket_id, stamp_text(TE.at).label("at"), TE.public, TE.body).where(clause).order_by(TE.hlc)
+    ):
+        label = "public" if row.public else "internal"
+        out.setdefault(row.ticket_id, []).append(f"{stamps(row.at)} [{label}] {row.body}")
+    return {k: "\n".join(v) for k, v in out.items()}
+
+
+def _requester_cells(rep: Any, public_records: bool) -> list[Any]:
+    if rep is None or rep.anonymous:
+        return ["", "", "", "", "" if rep is None else "no"]
+    if public_records and rep.confidential:
+        return [REDACTED if v else "" for v in (rep.name, rep.phone, rep.email, rep.address)] + ["yes"]
+    return [
+        rep.name or "",
+        rep.phone or "",
+        rep.email or "",
+        rep.address or "",
+        "yes" if rep.confidential else "no",
+    ]
+
+
+def _pairs(session: Session, query: Select[Any]) -> dict[Any, Any]:
+    return {row[0]: row[1] for row in session.execute(query)}
+
+
+def iter_ticket_rows(
+    session: Session,
+    flt: TicketFilter,
+    *,
+    public_records: bool = False,
+    with_notes: bool = False,
+    chunk: int = CHUNK,
+) -> Iterator[list[Any]]:
+    """The export's data rows in `TICKET_COLUMNS` order (plus notes), streamed chunk by chunk."""
+    calendar = load_calendar(session)
+    stamps = _Stamps(calendar.tz)
+    categories = _pairs(session, select(CAT.id, CAT.name))
+    departments = _pairs(session, select(DEP.id, DEP.name))
+    offices = _pairs(session, select(OFF.id, OFF.code))
+    users = _pairs(session, select(USR.id, USR.display_name))
+    result = session.execute(_ticket_select(flt, calendar), execution_options={"yield_per": chunk})
+    for part in result.partitions(chunk):
+        ids = [row.id for row in part]
+        reporters = _first_reporters(session, ids)
+        notes = _notes(session, ids, public_only=public_records, stamps=stamps) if with_notes else {}
+        for row in part:
+            cells: list[Any] = [
+                row.number, stamps(row.created_at), row.status, row.priority, row.channel, row.title,
+                row.description or "", categories.get(row.category_id, ""),
+                departments.get(row.department_id, ""), offices.get(row.office_id, ""),
+                row.location_text or "", "" if row.latitude is None else row.latitude,
+                "" if row.longitude is None else row.longitude, row.ward or "",
+                users.get(row.assignee_id, ""), stamps(row.due_at), stamps(row.first_response_at),
+                stamps(row.resolved_at), stamps(row.closed_at), row.resolution_reason or "",
+                *_requester_cells(reporters.get(row.id), public_records), row.reporter_count,
+            ]  # fmt: skip
+            if with_notes:
+                cells.append(notes.get(row.id, ""))
+            yield cells
+
+
+FORMULA_START = ("=", "+", "-", "@")
+_PHONE_OR_NUMBER = re.compile(r"[0-9 ()+\-.]*")
+
+
+def _guard(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection).
+
+    Numbers and phone numbers ("+1 555 010 2000", "-12.5") are left alone; the importer removes
+    the apostrophe again.
+    """
+    if isinstance(value, str) and value[:1] in FORMULA_START and not _PHONE_OR_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], *, trailer: str | None = None,
+              progress: Progress | None = None, total: int = 0) -> int:  # fmt: skip
+    """Write UTF-8-with-BOM CSV through a temporary file that replaces `path` when complete; returns rows."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part")
+    count = 0
+    try:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow([_guard(v) for v in row])
+                count += 1
+                if progress and count % CHUNK == 0:
+                    progress(count, total)
+            if trailer:
+                writer.writerow([trailer])
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError("file", f"Cannot write {path}: {exc.strerror or exc}.") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(count, total)
+    return count
+
+
+def export_tickets(
+    session: Session,
+    path: Path,
+    flt: TicketFilter | None = None,
+    *,
+    public_records: bool = False,
+    with_notes: bool = False,
+    progress: Progress | None = None,
+) -> ExportSummary:
+    """Export the filtered tickets to `path` (see the module docstring for the format)."""
+    flt = flt or TicketFilter()
+    total = count_tickets(session, flt) if progress else 0
+    header = (*TICKET_COLUMNS, NOTES_COLUMN) if with_notes else TICKET_COLUMNS
+    rows = iter_ticket_rows(session, flt, public_records=public_records, with_notes=with_notes)
+    written = write_csv(
+        path,
+        header,
+        rows,
+        trailer=PUBLIC_RECORDS_NOTE if public_records else None,
+        progress=progress,
+        total=total,
+    )
+    return ExportSummary(path=Path(path), rows=written, public_records=public_records)
+
+
+# ---- the week's metrics ----------------------------------------------------------------------------
+
+METRIC_COLUMNS = ("section", "item", "this_week", "last_week", "change", "detail")
+
+
+def _num(value: float | None, digits: int = 1) -> Any:
+    if value is None:
+        return ""
+    return int(value) if float(value).is_integer() else round(float(value), digits)
+
+
+def metric_rows(m: WeeklyMetrics) -> Iterator[list[Any]]:
+    """The week's metrics as rows of `METRIC_COLUMNS` (figures against last week, then breakdowns)."""
+    yield ["week", "week", m.week_id, "", "", f"{m.scope_name}; {m.city_name}; times in {m.tz_name}"]
+    for name in ("opened", "resolved", "closed", "reopened", "backlog_start", "backlog_end", "past_due_end",
+                 "status_inquiries", "questions", "ops_opened", "ops_resolved", "no_category"):  # fmt: skip
+        fig = getattr(m, name)
+        change = fig.change_pct
+        yield [
+            "summary",
+            name,
+            _num(fig.current),
+            _num(fig.previous),
+            "" if change is None else f"{change:+.0f}%",
+            "",
+        ]
+    for name in ("on_time", "first_contact"):
+        rate = getattr(m, name)
+        points = rate.change_points
+        yield ["rate", f"{name}_pct", _num(rate.current.pct), _num(rate.previous.pct),
+               "" if points is None else f"{points:+.1f} points", rate.current.text()]  # fmt: skip
+    for name in ("first_response", "resolution"):
+        now, before = getattr(m, name), getattr(m, f"{name}_previous")
+        for stat in ("median_hours", "p90_hours"):
+            yield ["duration", f"{name}_{stat}", _num(getattr(now, stat)), _num(getattr(before, stat)), "",
+                   f"over {now.count} tickets"]  # fmt: skip
+    yield ["summary", "ops_open_end", m.ops_open_end, "", "", ""]
+    yield ["summary", "awaiting_first_response", m.awaiting_first_response, "", "", ""]
+    yield ["summary", "oldest_open_days", _num(m.oldest_open_days), "", "", ""]
+    for section, rows in (("on_time_by_category", m.on_time_by_category),
+                          ("on_time_by_department", m.on_time_by_department)):  # fmt: skip
+        for row in rows:
+            yield [section, row.name, _num(row.rate.pct), "", "", row.rate.text()]
+    for dep in m.departments:
+        yield [
+            "department",
+            dep.name,
+            dep.opened,
+            "",
+            "",
+            f"resolved {dep.resolved}; open at end {dep.open_end}",
+        ]
+    for section, mapping in (("open_by_age", m.age_buckets), ("opened_by_priority", m.opened_by_priority),
+                             ("opened_by_channel", m.opened_by_channel),
+                             ("opened_by_language", m.opened_by_language),
+                             ("opened_by_ward", m.opened_by_ward)):  # fmt: skip
+        for key, value in mapping.items():
+            yield [section, key, value, "", "", ""]
+    for day in m.days:
+        vs = day.vs_usual_pct
+        change = "" if vs is None else f"{vs:+.0f}%"
+        yield ["day", day.day.isoformat(), day.opened, _num(day.usual_opened), change,
+               f"resolved {day.resolved}; last_week = usual volume"]  # fmt: skip
+    for week in m.trend:
+        yield [
+            "trend",
+            week.label,
+            week.opened,
+            "",
+            "",
+            f"resolved {week.resolved}; backlog {week.backlog_end}",
+        ]
+    for person in m.workload:
+        yield ["workload", person.name, person.open_assigned, "", "",
+               f"resolved {person.resolved}; minutes logged {person.minutes_logged}"]  # fmt: skip
+    for problem in m.recurring:
+        yield ["recurring", problem.label, problem.count, "", "", " ".join(problem.numbers)]
+
+
+def export_metrics(metrics: WeeklyMetrics, path: Path) -> ExportSummary:
+    """Write the week's metrics as CSV (same encoding and conventions as the ticket export)."""
+    written = write_csv(path, METRIC_COLUMNS, metric_rows(metrics))
+    return ExportSummary(path=Path(path), rows=written, public_records=False)
