@@ -18,7 +18,7 @@ from citydesk.services.requesters import (
 )
 from citydesk.store import queries
 from citydesk.store.detail import find_requesters, row_no_of
-from citydesk.store.models import FieldClock, Outbox, Requester, Ticket, TicketReporter
+from citydesk.store.models import FieldClock, Outbox, Requester, Ticket, TicketReporter, TimelineEntry
 from factories import Office
 
 
@@ -328,10 +328,18 @@ def test_supervisor_merges_and_tickets_follow(office: Office) -> None:
     )
 
     assert saved.requester_id == office.citizen
+    assert set(saved.ticket_ids) == {on_dup.ticket_id, on_both.ticket_id}
     assert requester(office, duplicate).merged_into == office.citizen
     changes = outbox_since(office, seq)
-    assert [c[:4] for c in changes] == [("update", "requester", duplicate, "merged_into")]
+    assert changes[0][:4] == ("update", "requester", duplicate, "merged_into")
     assert clocks(office, duplicate)["merged_into"] == changes[0][4]
+    # One timeline entry on each affected ticket, written in the same transaction (and pushed).
+    merged = merge_entries(office)
+    assert sorted(e.ticket_id for e in merged) == sorted([on_dup.ticket_id, on_both.ticket_id])
+    assert all(e.detail == {"from": duplicate, "to": office.citizen} for e in merged)
+    assert all(e.author_id == office.supervisor.user_id and not e.public for e in merged)
+    assert [c[:2] for c in changes[1:]] == [("entry", "timeline_entry")] * 2
+    assert {c[2] for c in changes[1:]} == {e.id for e in merged}
     with office.db.read() as s:
         left = s.scalar(
             select(func.count()).select_from(TicketReporter).where(TicketReporter.requester_id == duplicate)
@@ -360,6 +368,12 @@ def test_supervisor_merges_and_tickets_follow(office: Office) -> None:
     )
     assert ticket_row(office, later.ticket_id)[1].requester_name == "Jane Roe"
     assert later.ticket_id in requester_ticket_ids(office.db, office.citizen)
+
+
+def merge_entries(office: Office) -> list[TimelineEntry]:
+    """Every `reporter_merged` timeline entry."""
+    with office.db.read() as s:
+        return list(s.scalars(select(TimelineEntry).where(TimelineEntry.kind == "reporter_merged")))
 
 
 def test_merge_rejects_self_and_merged_targets(office: Office) -> None:
@@ -455,3 +469,59 @@ def test_merging_two_records_of_one_reporter_counts_that_person_once(office: Off
         )
     assert people == {office.citizen}
     assert ticket_row(office, created.ticket_id)[1].reporter_count == 1
+
+
+def test_merge_of_an_already_merged_requester_is_refused_and_writes_nothing(office: Office) -> None:
+    duplicate = _duplicate(office)
+    svc.create_ticket(
+        office.db, actor=office.clerk, title="Tree down", channel="phone", requester_id=duplicate
+    )
+    merge_requesters(office.db, actor=office.supervisor, source_id=duplicate, target_id=office.citizen)
+    before, entries = counts(office), len(merge_entries(office))
+    with pytest.raises(ValidationError) as info:
+        merge_requesters(
+            office.db, actor=office.supervisor, source_id=duplicate, target_id=office.spanish_citizen
+        )
+    assert info.value.field == "source"
+    assert counts(office) == before and len(merge_entries(office)) == entries == 1
+    assert requester(office, duplicate).merged_into == office.citizen
+
+
+def test_after_a_merge_the_survivor_is_already_a_reporter_of_the_duplicates_tickets(office: Office) -> None:
+    duplicate = _duplicate(office)
+    created = svc.create_ticket(
+        office.db, actor=office.clerk, title="Tree down", channel="phone", requester_id=duplicate
+    )
+    merge_requesters(office.db, actor=office.supervisor, source_id=duplicate, target_id=office.citizen)
+    with pytest.raises(ValidationError) as info:
+        svc.add_reporter(
+            office.db,
+            actor=office.clerk,
+            ticket_id=created.ticket_id,
+            requester_id=office.citizen,
+            channel="phone",
+        )
+    assert info.value.field == "requester"
+
+
+def test_a_replica_that_receives_the_merge_entry_re_points_its_reporter_rows(office: Office) -> None:
+    """The reporter rows follow the timeline: refreshing from the entries re-points them (the sync path)."""
+    from sqlalchemy import update
+
+    from citydesk.store import ticket_cache
+    from citydesk.store.settings import load_calendar
+
+    duplicate = _duplicate(office)
+    created = svc.create_ticket(
+        office.db, actor=office.clerk, title="Tree down", channel="phone", requester_id=duplicate
+    )
+    merge_requesters(office.db, actor=office.supervisor, source_id=duplicate, target_id=office.citizen)
+    with office.db.write() as s:  # as another replica holds it before the merge entry is folded in
+        s.execute(update(TicketReporter).values(requester_id=duplicate))
+    with office.db.write() as s:
+        ticket_cache.refresh(s, created.ticket_id, calendar=load_calendar(s))
+    with office.db.read() as s:
+        rows = s.scalars(
+            select(TicketReporter.requester_id).where(TicketReporter.ticket_id == created.ticket_id)
+        )
+        assert list(rows) == [office.citizen]

@@ -157,3 +157,27 @@ def test_concurrent_different_edits_are_conflicts() -> None:
         base_entry_id="e9",
     )
     assert find_conflicts([a, b, same]) == [("assignee_id", ("a", "b"))]
+
+
+def test_merged_requester_re_points_earlier_reporters_only() -> None:
+    base = dict(ticket_id="t", device_id="d", author_id="u")
+
+    def reporter(rid: str, requester: str) -> dict[str, str]:
+        return {"id": rid, "requester_id": requester, "channel": "phone", "reply_method": "phone"}
+
+    def entry(eid: str, kind: EntryKind, hlc: int, detail: dict[str, object]) -> Entry:
+        return Entry(id=eid, kind=kind, hlc=hlc, at=T0, value={}, detail=detail, **base)
+
+    es = [
+        entry("c", EntryKind.CREATED, 1, {"reporter": reporter("r1", "dup")}),
+        entry("a", EntryKind.REPORTER_ADDED, 2, {"reporter": reporter("r2", "other")}),
+        entry("m", EntryKind.REPORTER_MERGED, 3, {"from": "dup", "to": "jane"}),
+        # An office that had not heard of the merge yet adds the duplicate again, later: it stays as written.
+        entry("l", EntryKind.REPORTER_ADDED, 4, {"reporter": reporter("r3", "dup")}),
+    ]
+    for order in (es, list(reversed(es))):
+        assert [(r.id, r.requester_id) for r in fold(order).reporters] == [
+            ("r1", "jane"),
+            ("r2", "other"),
+            ("r3", "dup"),
+        ]

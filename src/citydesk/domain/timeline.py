@@ -35,6 +35,7 @@ class EntryKind(StrEnum):
     RESOLUTION = "resolution"
     REOPEN = "reopen"
     REDACTION = "redaction"
+    REPORTER_MERGED = "reporter_merged"
 
 
 # Fields a ticket folds from its entries (each field entry sets exactly one of them).
@@ -135,6 +136,11 @@ def _reporter(data: Mapping[str, Any], entry: Entry) -> Reporter:
     )
 
 
+def _repoint(reporters: list[Reporter], source: str, target: str | None) -> list[Reporter]:
+    """Reporters after a duplicate requester `source` was merged into `target`."""
+    return [dataclasses.replace(r, requester_id=target) if r.requester_id == source else r for r in reporters]
+
+
 def fold(entries: Iterable[Entry]) -> TicketState:
     """Fold a ticket's entries (any order) into its current state."""
     ordered = sorted(entries, key=lambda e: e.order_key)
@@ -189,6 +195,8 @@ def fold(entries: Iterable[Entry]) -> TicketState:
             visit = entry
         elif kind is EntryKind.REPORTER_ADDED and entry.detail.get("reporter"):
             reporters.append(_reporter(entry.detail["reporter"], entry))
+        elif kind is EntryKind.REPORTER_MERGED and entry.detail.get("from"):
+            reporters = _repoint(reporters, str(entry.detail["from"]), entry.detail.get("to"))
 
     status = Status(fields.get("status") or Status.NEW)
     if status not in CLOSED_STATUSES:

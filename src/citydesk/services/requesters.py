@@ -15,6 +15,7 @@ from citydesk.domain.errors import NotFound, ValidationError
 from citydesk.domain.permissions import Action, require
 from citydesk.domain.roles import Actor
 from citydesk.domain.text import fold
+from citydesk.domain.timeline import EntryKind
 from citydesk.services._tx import Tx, transaction
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
@@ -205,8 +206,23 @@ def _refresh_names(tx: Tx, requester_ids: list[str]) -> None:
         ticket_cache.refresh(tx.session, ticket_id, calendar=tx.calendar)
 
 
-def merge_requesters(db: Database, *, actor: Actor, source_id: str, target_id: str) -> RequesterSaved:
-    """Merge a duplicate requester into another: `merged_into` is set and their tickets re-pointed."""
+@dataclass(frozen=True, slots=True)
+class RequestersMerged:
+    """A merge of a duplicate requester: the survivor and the tickets whose reporters moved."""
+
+    requester_id: str
+    display_name: str
+    merged_id: str
+    ticket_ids: tuple[str, ...]
+
+
+def merge_requesters(db: Database, *, actor: Actor, source_id: str, target_id: str) -> RequestersMerged:
+    """Merge a duplicate requester into another, in one transaction.
+
+    The duplicate row stays (with `merged_into` set, so the merge can be traced and lookups follow it);
+    each ticket it reported gets one `reporter_merged` timeline entry, whose fold re-points the
+    ticket's reporter rows to the surviving requester.
+    """
     if source_id == target_id:
         raise ValidationError("target", "Choose two different requesters to merge.")
     with transaction(db, actor, Action.MERGE_REQUESTERS) as tx:
@@ -214,6 +230,8 @@ def merge_requesters(db: Database, *, actor: Actor, source_id: str, target_id: s
         target = tx.session.get(Requester, target_id)
         if source is None or target is None:
             raise NotFound("requester", source_id if source is None else target_id)
+        if source.merged_into:
+            raise ValidationError("source", "This requester was already merged into another.")
         if target.merged_into:
             raise ValidationError("target", "That requester was itself merged into another; choose that one.")
         stamp = tx.capture.stamp()
@@ -226,13 +244,18 @@ def merge_requesters(db: Database, *, actor: Actor, source_id: str, target_id: s
         tx.capture.record(
             op="update", table="requester", row_id=source_id, field="merged_into", hlc=stamp.hlc
         )
-        tx.session.execute(
-            update(TicketReporter)
-            .where(TicketReporter.requester_id == source_id)
-            .values(requester_id=target_id)
+        ticket_ids = tuple(
+            tx.session.scalars(
+                select(TicketReporter.ticket_id)
+                .where(TicketReporter.requester_id == source_id)
+                .distinct()
+                .order_by(TicketReporter.ticket_id)
+            )
         )
-        _refresh_names(tx, [target_id])
-        return RequesterSaved(target_id, target.name or "")
+        detail = {"from": source_id, "to": target_id}
+        for ticket_id in ticket_ids:
+            tx.append(tx.ticket(ticket_id), EntryKind.REPORTER_MERGED, detail=detail, reporters_changed=True)
+        return RequestersMerged(target_id, target.name or "", source_id, ticket_ids)
 
 
 def requester_ticket_ids(db: Database, requester_id: str) -> list[str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from citydesk.domain.numbers import normalize_number
@@ -86,6 +86,7 @@ class TicketDetail:
     office_code: str
     reporters: tuple[ReporterView, ...]
     timeline: tuple[TimelineItem, ...]
+    requester_names: dict[str, str] = field(default_factory=dict)  # requesters named by merge entries
 
 
 def ticket_detail(session: Session, ticket_id: str) -> TicketDetail | None:
@@ -143,6 +144,15 @@ def ticket_detail(session: Session, ticket_id: str) -> TicketDetail | None:
         )
         for e in entries
     )
+    merged = {str(v) for e in entries if e.kind == "reporter_merged" for v in (e.detail or {}).values()}
+    requester_names = {
+        i: "Anonymous" if anonymous else (name or phone or "?")
+        for i, name, phone, anonymous in session.execute(
+            select(Requester.id, Requester.name, Requester.phone, Requester.anonymous).where(
+                Requester.id.in_(merged)
+            )
+        )
+    }
     return TicketDetail(
         id=t.id,
         number=t.number,
@@ -171,6 +181,7 @@ def ticket_detail(session: Session, ticket_id: str) -> TicketDetail | None:
         office_code=offices.get(t.office_id, "?"),
         reporters=tuple(reporters),
         timeline=timeline,
+        requester_names=requester_names,
     )
 
 
@@ -243,14 +254,10 @@ def sign_in_users(session: Session) -> list[SignInUser]:
     return [SignInUser(*r) for r in rows]
 
 
-def find_requesters(session: Session, typed: str, *, limit: int = 20) -> list[Choice]:
-    """Requesters whose name (any word, accents ignored) starts with, or phone/e-mail starts with, the text.
-
-    Merged and anonymous requesters are hidden.
-    """
+def requester_match(typed: str) -> ColumnElement[bool] | None:
+    """The SQL condition for requesters matching typed text: a name word (accents ignored), the start of
+    the phone's digits (3 or more) or of the e-mail; None when the text can match nothing."""
     typed = typed.strip()
-    if not typed:
-        return []
     key = (fold(typed) or "").replace("\\", "").replace("%", "").replace("_", "")
     digits = "".join(ch for ch in typed if ch.isdigit())
     conditions = []
@@ -260,11 +267,20 @@ def find_requesters(session: Session, typed: str, *, limit: int = 20) -> list[Ch
         conditions.append(Requester.phone_digits.like(digits + "%"))
     if "@" in typed:
         conditions.append(Requester.email.like(typed.lower().replace("%", "").replace("_", "") + "%"))
-    if not conditions:
+    return or_(*conditions) if conditions else None
+
+
+def find_requesters(session: Session, typed: str, *, limit: int = 20) -> list[Choice]:
+    """Requesters whose name (any word, accents ignored) starts with, or phone/e-mail starts with, the text.
+
+    Merged and anonymous requesters are hidden.
+    """
+    condition = requester_match(typed)
+    if condition is None:
         return []
     rows = session.execute(
         select(Requester.id, Requester.name, Requester.phone, Requester.email)
-        .where(or_(*conditions), Requester.merged_into.is_(None), Requester.anonymous.is_(False))
+        .where(condition, Requester.merged_into.is_(None), Requester.anonymous.is_(False))
         .order_by(Requester.name_key)
         .limit(limit)
     )

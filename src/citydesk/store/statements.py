@@ -62,7 +62,14 @@ CATEGORY_TARGET = select(CATEGORY.c.target_business_days).where(CATEGORY.c.id ==
 REQUESTER_NAME = select(REQUESTER.c.name, REQUESTER.c.anonymous, REQUESTER.c.merged_into).where(
     REQUESTER.c.id == bindparam("id")
 )
-REPORTER_IDS = select(REPORTER.c.id).where(REPORTER.c.ticket_id == bindparam("ticket_id"))
+REPORTER_IDS = select(REPORTER.c.id, REPORTER.c.requester_id).where(
+    REPORTER.c.ticket_id == bindparam("ticket_id")
+)
+REPOINT_REPORTER = (
+    update(REPORTER)
+    .where(REPORTER.c.id == bindparam("k_id"))
+    .values(requester_id=bindparam("v_requester_id"))
+)
 USER_ROLE = select(USER.c.role, USER.c.active).where(USER.c.id == bindparam("id"))
 CATEGORY_ROW = select(
     CATEGORY.c.id,

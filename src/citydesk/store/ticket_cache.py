@@ -142,13 +142,25 @@ def live_requester_id(session: Session, requester_id: str | None) -> str | None:
 def materialize_reporters(
     session: Session, ticket_id: str, state: TicketState, *, known_new: bool = False
 ) -> None:
-    """Insert ticket_reporter rows for reporters the fold knows and the table lacks.
+    """Insert ticket_reporter rows for reporters the fold knows and the table lacks, and re-point rows
+    whose requester a `reporter_merged` entry changed.
 
     `known_new` skips the lookup for a ticket created in this very transaction.
     """
     if not state.reporters:
         return
-    have = set() if known_new else set(session.scalars(st.REPORTER_IDS, {"ticket_id": ticket_id}))
+    have: dict[str, str | None] = {}
+    if not known_new:
+        have = {
+            row.id: row.requester_id for row in session.execute(st.REPORTER_IDS, {"ticket_id": ticket_id})
+        }
+    repointed = [
+        {"k_id": r.id, "v_requester_id": r.requester_id}
+        for r in state.reporters
+        if r.id in have and have[r.id] != r.requester_id
+    ]
+    if repointed:
+        session.execute(st.REPOINT_REPORTER, repointed)
     missing = [r for r in state.reporters if r.id not in have]
     if missing:
         session.execute(

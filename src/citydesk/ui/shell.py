@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.hub = hub
         self._ready_sent = False
         self._search_generation = 0
+        self.requesters: Any = None  # the Requesters window, made on first use
         user_id = hub.user.actor.user_id if hub.user else None
         self._queue_query = TicketQuery(queue=Queue.MINE, user_id=user_id)
         self.setWindowTitle(self.tr("citydesk"))
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         find.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
         view.addAction(find)
         view.addAction(action("&Refresh", "F5", self.refresh))
+        view.addAction(action("Re&questers…", "Ctrl+Shift+P", self.open_requesters))
         clear = action("Clear search", None, self.clear_search)
         self.search.addAction(clear)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -325,6 +327,26 @@ class MainWindow(QMainWindow):
     def _changed(self) -> None:
         self.model.reload()
         self._counts_timer.start()
+
+    # ---- other windows ---------------------------------------------------------------------------
+
+    def open_requesters(self) -> None:
+        """The Requesters window (one per main window): find, edit, see tickets, merge duplicates."""
+        if self.requesters is None:
+            from citydesk.ui.requesters import RequestersWindow
+
+            self.requesters = RequestersWindow(self.hub, self)
+            self.requesters.open_ticket.connect(self.show_ticket)
+        self.requesters.open()
+
+    def show_ticket(self, ticket_id: str) -> None:
+        """Bring this window forward with `ticket_id` in the detail pane."""
+        setter = getattr(self.detail, "set_ticket", None)
+        if setter is not None:
+            setter(ticket_id)
+        self.raise_()
+        self.activateWindow()
+        self.detail.setFocus()
 
     # ---- user, messages --------------------------------------------------------------------------
 

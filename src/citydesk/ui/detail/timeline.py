@@ -140,6 +140,11 @@ def _describe(item: TimelineItem, view: DetailView) -> str:
         names = {r.requester_id: r.name for r in view.detail.reporters}
         name = names.get(reporter.get("requester_id"), tr("someone"))
         return tr("Added another reporter: {0}").format(name)
+    if kind == EntryKind.REPORTER_MERGED:
+        names = view.detail.requester_names
+        return tr("Merged the duplicate requester {0} into {1}").format(
+            names.get(str(detail.get("from")), tr("someone")), names.get(str(detail.get("to")), tr("someone"))
+        )
     if kind == EntryKind.RESOLUTION:
         text = tr("Resolved: {0}").format(reason_text(detail.get("reason")))
         if detail.get("duplicate_of"):

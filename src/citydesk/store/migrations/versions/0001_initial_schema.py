@@ -409,11 +409,15 @@ def upgrade() -> None:
         batch_op.create_index("ix_timeline_ticket", ["ticket_id", "hlc"], unique=False)
 
     # ### end Alembic commands ###
-    op.execute("CREATE INDEX ix_ticket_category_place ON ticket (category_id, lower(trim(location_text)), created_at)")
+    op.execute(
+        "CREATE INDEX ix_ticket_category_place ON ticket (category_id, lower(trim(location_text)), created_at)"
+    )
     op.create_index("ix_ticket_priority_created", "ticket", ["priority_rank", "created_at"])
     op.create_index("ix_ticket_requester_name", "ticket", ["requester_name"])
     op.create_index("ix_ticket_due", "ticket", ["due_at"])
-    op.create_index("ix_reporter_requester_at", "ticket_reporter", ["requester_id", "reported_at", "ticket_id"])
+    op.create_index(
+        "ix_reporter_requester_at", "ticket_reporter", ["requester_id", "reported_at", "ticket_id"]
+    )
     fts.create(op.get_bind())
 
 
