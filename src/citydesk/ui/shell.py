@@ -178,6 +178,9 @@ class MainWindow(QMainWindow):
         if pane_actions is not None:
             for act in pane_actions():
                 ticket_menu.addAction(act)
+        from citydesk.ui.counter.actions import CounterActions
+
+        self.counter = CounterActions(self.hub, self, self.menuBar().addMenu(self.tr("&Counter")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(action("&About citydesk", None, self._about))
 

@@ -1,0 +1,250 @@
+"""Status questions (Ctrl+I from anywhere in the main window): find the request by number, name or
+phone, read its status aloud, log the inquiry with one key (Alt+L or Ctrl+L).
+
+The view shows only what the caller may be told: the status in plain words, the expected date, a
+scheduled visit, who reported it and the **public** notes (`store.status.status_view` never loads
+internal ones). Logging the inquiry writes a `contact_log` row (kind status inquiry, the channel the
+caller used) through `services.contacts.log_contact`; the weekly report counts it.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from citydesk.domain.channels import Channel
+from citydesk.domain.receipt_texts import date_words, status_words
+from citydesk.domain.statuses import ResolutionReason, Status
+from citydesk.services.contacts import log_contact
+from citydesk.store.status import StatusMatch, StatusView, status_matches, status_view
+from citydesk.ui.app import CitydeskApp
+from citydesk.ui.forms import set_error_text, style_error_label
+from citydesk.ui.tasks import readable
+
+CHANNEL_SETTING = "counter/inquiry_channel"
+INQUIRY_CHANNELS = (Channel.PHONE, Channel.WALK_IN, Channel.EMAIL, Channel.WEB, Channel.INTRANET)
+
+
+def channel_combo(
+    parent_tr: Any, accessible_name: str, setting: str, channels: Any = tuple(Channel)
+) -> QComboBox:
+    """A channel picker whose choice is remembered on this PC under `setting`."""
+    combo = QComboBox()
+    combo.setAccessibleName(accessible_name)
+    for channel in channels:
+        combo.addItem(parent_tr(channel.label), channel.value)
+    combo.setCurrentIndex(max(0, combo.findData(QSettings().value(setting, Channel.PHONE.value))))
+    combo.currentIndexChanged.connect(lambda _i: QSettings().setValue(setting, combo.currentData()))
+    return combo
+
+
+def _day(instant: datetime, tz_name: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    return date_words(instant.astimezone(ZoneInfo(tz_name)).date(), "en")
+
+
+def read_aloud_html(view: StatusView, now: datetime) -> str:
+    """The view as HTML: what to say first, then the details and the public notes."""
+    esc = html.escape
+    parts = [f"<h2>{esc(view.number)} — {esc(view.title)}</h2>"]
+    words = status_words(view.status, "en")
+    label = Status(view.status).label if view.status in Status._value2member_map_ else view.status
+    parts.append(f"<p style='font-size:large'><b>{esc(words)}.</b> <i>({esc(label)})</i></p>")
+    if view.language == "es":
+        parts.append(f"<p>In Spanish: <i>{esc(status_words(view.status, 'es'))}.</i></p>")
+    if view.is_open and view.due_at is not None:
+        due = _day(view.due_at, view.tz_name)
+        if view.due_at < now:
+            parts.append(f"<p><b>Expected:</b> by {esc(due)} — it is late; apologise and say it is being "
+                         "followed up.</p>")  # fmt: skip
+        else:
+            parts.append(f"<p><b>Expected:</b> by {esc(due)}</p>")
+    elif view.is_open:
+        parts.append("<p><b>Expected:</b> no date set yet</p>")
+    if view.resolved_at is not None and not view.is_open:
+        reason = view.resolution_reason
+        why = ResolutionReason(reason).label if reason in ResolutionReason._value2member_map_ else ""
+        parts.append(f"<p><b>Resolved:</b> {esc(_day(view.resolved_at, view.tz_name))}"
+                     + (f" ({esc(why)})" if why else "") + "</p>")  # fmt: skip
+    if view.visit_at is not None:
+        parts.append(f"<p><b>Visit scheduled:</b> {esc(_day(view.visit_at, view.tz_name))}</p>")
+    facts = [("Asked for on", _day(view.created_at, view.tz_name)), ("Category", view.category_name),
+             ("Location", view.location), ("Reported by", ", ".join(view.reporters) or None)]  # fmt: skip
+    parts.append("<p>" + "<br>".join(f"<b>{esc(k)}:</b> {esc(v)}" for k, v in facts if v) + "</p>")
+    parts.append("<h3>What we can tell the caller</h3>")
+    if view.public_notes:
+        items = "".join(
+            f"<li><b>{esc(_day(note.at, view.tz_name))}:</b> {esc(note.body)}</li>"
+            for note in reversed(view.public_notes)
+        )
+        parts.append(f"<ul>{items}</ul>")
+    else:
+        parts.append("<p>No public notes yet.</p>")
+    return "".join(parts)
+
+
+class StatusQuestionDialog(QDialog):
+    """Find a request, read its status aloud, log the inquiry."""
+
+    def __init__(self, hub: CitydeskApp, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.view: StatusView | None = None
+        self.matches: list[StatusMatch] = []
+        self.logged: set[str] = set()
+        self._seq = 0
+        self.setWindowTitle(self.tr("Status question"))
+        self.setAccessibleName(self.tr("Status question"))
+        self.resize(640, 620)
+        layout = QVBoxLayout(self)
+        find_label = QLabel(self.tr("&Number, name or phone:"))
+        self.find = QLineEdit()
+        self.find.setAccessibleName(self.tr("Number, name or phone"))
+        self.find.setPlaceholderText(self.tr("CLK-ABC-000123, Jane Roe, 555 010 2000 — then Enter"))
+        find_label.setBuddy(self.find)
+        self.find.returnPressed.connect(self.lookup)
+        layout.addWidget(find_label)
+        layout.addWidget(self.find)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Matching requests"))
+        self.list.itemActivated.connect(lambda item: self.open_ticket(item.data(Qt.ItemDataRole.UserRole)))
+        self.list.setVisible(False)
+        layout.addWidget(self.list)
+        self.text = QTextBrowser()
+        self.text.setAccessibleName(self.tr("Status to read aloud"))
+        self.text.setOpenLinks(False)
+        self.text.setVisible(False)
+        layout.addWidget(self.text, 1)
+        row = QHBoxLayout()
+        channel_label = QLabel(self.tr("&Asked by:"))
+        self.channel = channel_combo(
+            self.tr, self.tr("Asked by (channel)"), CHANNEL_SETTING, INQUIRY_CHANNELS
+        )
+        channel_label.setBuddy(self.channel)
+        self.log_button = QPushButton(self.tr("&Log this inquiry"))
+        self.log_button.setAccessibleName(self.tr("Log this inquiry"))
+        self.log_button.setToolTip(self.tr("Alt+L or Ctrl+L: counts in the weekly report"))
+        self.log_button.setAutoDefault(False)
+        self.log_button.setEnabled(False)
+        self.log_button.clicked.connect(self.log_inquiry)
+        close = QPushButton(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close"))
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        row.addWidget(channel_label)
+        row.addWidget(self.channel)
+        row.addStretch(1)
+        row.addWidget(self.log_button)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.message = QLabel()
+        style_error_label(self.message)
+        self.status_line = QLabel()
+        self.status_line.setAccessibleName(self.tr("Status question message"))
+        layout.addWidget(self.message)
+        layout.addWidget(self.status_line)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.log_inquiry)
+        self.find.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- finding -------------------------------------------------------------------------------
+
+    def lookup(self) -> None:
+        """Look up what was typed (Enter): one match opens it, several are listed to pick from."""
+        typed = self.find.text()
+        set_error_text(self.message, "")
+        if not typed.strip():
+            set_error_text(self.message, self.tr("Type a request number, a name or a phone number."))
+            return
+        self._seq += 1
+        seq = self._seq
+        self.hub.query(lambda s: status_matches(s, typed), lambda found: self._found(seq, typed, found),
+                       lambda exc: set_error_text(self.message, readable(exc)))  # fmt: skip
+
+    def _found(self, seq: int, typed: str, found: list[StatusMatch]) -> None:
+        if seq != self._seq:
+            return
+        self.matches = found
+        self.list.clear()
+        if not found:
+            self.list.setVisible(False)
+            set_error_text(self.message, self.tr("No request found for “{0}”.").format(typed.strip()))
+            self.find.selectAll()
+            return
+        if len(found) == 1:
+            self.list.setVisible(False)
+            self.open_ticket(found[0].ticket_id)
+            return
+        for match in found:
+            words = status_words(match.status, "en")
+            who = f" — {match.requester_name}" if match.requester_name else ""
+            item = QListWidgetItem(f"{match.number}  {match.title}{who}  ·  {words}")
+            item.setData(Qt.ItemDataRole.UserRole, match.ticket_id)
+            self.list.addItem(item)
+        self.list.setVisible(True)
+        self.list.setCurrentRow(0)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._say(self.tr("{0} requests found; choose one and press Enter").format(len(found)))
+
+    def open_ticket(self, ticket_id: str) -> None:
+        """Load and show the read-aloud view of a ticket."""
+        self._seq += 1
+        seq = self._seq
+        self.hub.query(lambda s: status_view(s, ticket_id), lambda view: self._show(seq, view),
+                       lambda exc: set_error_text(self.message, readable(exc)))  # fmt: skip
+
+    def _show(self, seq: int, view: StatusView | None) -> None:
+        if seq != self._seq or view is None:
+            return
+        self.view = view
+        self.text.setHtml(read_aloud_html(view, self.hub.db.clock.now()))
+        self.text.setVisible(True)
+        self.log_button.setEnabled(view.ticket_id not in self.logged)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._say(self.tr("{0}: {1}").format(view.number, status_words(view.status, "en")))
+
+    # ---- logging -------------------------------------------------------------------------------
+
+    def log_inquiry(self) -> None:
+        """Log a status inquiry about the shown ticket (once per ticket in this dialog)."""
+        view = self.view
+        if view is None or view.ticket_id in self.logged or not self.log_button.isEnabled():
+            return
+        self.log_button.setEnabled(False)
+        channel = self.channel.currentData()
+
+        def done(_result: Any) -> None:
+            self.logged.add(view.ticket_id)
+            self._say(self.tr("Status inquiry about {0} logged").format(view.number))
+
+        def failed(exc: BaseException) -> None:
+            self.log_button.setEnabled(True)
+            set_error_text(self.message, readable(exc))
+
+        try:
+            self.hub.mutate(log_contact, on_done=done, on_error=failed, kind="status_inquiry",
+                            channel=channel, ticket_id=view.ticket_id)  # fmt: skip
+        except Exception as exc:  # nobody signed in
+            failed(exc)
+
+    def _say(self, text: str) -> None:
+        self.status_line.setText(text)
+        self.status_line.setAccessibleDescription(text)
+        self.hub.announce.emit(text)

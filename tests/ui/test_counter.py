@@ -1,0 +1,245 @@
+"""The counter's status questions (Ctrl+I) and questions answered on the spot (Alt+Q), and the admin's
+receipt texts, through the real main window, keyboard only, on a real SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from helpers_detail import hub, office, sign_in, unnamed_interactive  # noqa: F401  (fixtures)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from citydesk.reports.metrics import parse_scope, weekly_metrics
+from citydesk.services import tickets
+from citydesk.store.models import ContactLog, ReceiptText
+from citydesk.ui.app import CitydeskApp
+from citydesk.ui.counter.question import QuestionDialog
+from citydesk.ui.counter.receipt_texts import ReceiptTextsDialog
+from citydesk.ui.counter.status import StatusQuestionDialog
+from citydesk.ui.shell import MainWindow
+from factories import Office
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot: Any, hub: CitydeskApp, office: Office) -> Iterator[MainWindow]:
+    """A clerk's main window."""
+    sign_in(hub, office.clerk)
+    QSettings().clear()
+    win = MainWindow(hub)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    yield win
+    if win.counter.active_dialog is not None:
+        win.counter.active_dialog.reject()
+    win.close()
+
+
+def key(qtbot: Any, k: Qt.Key, modifiers: Any = Qt.KeyboardModifier.NoModifier) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, k, modifiers)
+
+
+def type_text(qtbot: Any, text: str) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClicks(target, text)
+
+
+def open_dialog(qtbot: Any, win: MainWindow, k: Qt.Key, modifiers: Any, kind: type) -> Any:
+    qtbot.waitUntil(lambda: win.counter.active_dialog is None and win.isActiveWindow())
+    key(qtbot, k, modifiers)
+    qtbot.waitUntil(lambda: isinstance(win.counter.active_dialog, kind))
+    dialog = win.counter.active_dialog
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def contacts(office: Office) -> list[ContactLog]:
+    with office.db.read() as session:
+        rows = list(session.scalars(select(ContactLog).order_by(ContactLog.at)))
+        session.expunge_all()
+    return rows
+
+
+def week_figures(office: Office) -> tuple[int, int]:
+    """This week's status inquiries and questions answered on the spot, as the weekly report counts them."""
+    later = office.clock.now() + timedelta(minutes=1)  # the report counts what happened before "now"
+    with office.db.read() as session:
+        m = weekly_metrics(session, year=2026, week=47, scope=parse_scope(session, "city"), now=later)
+    return m.status_inquiries.current, m.questions.current
+
+
+def jane_ticket(office: Office) -> tickets.TicketCreated:
+    created = tickets.create_ticket(office.db, actor=office.clerk, title="Pothole on Elm Street",
+                                    channel="phone", category_id=office.pothole, requester_id=office.citizen,
+                                    location="12 Elm Street")  # fmt: skip
+    tickets.add_note(office.db, actor=office.tech, ticket_id=created.ticket_id,
+                     body="A crew is booked for Thursday morning.", public=True)  # fmt: skip
+    tickets.add_note(office.db, actor=office.tech, ticket_id=created.ticket_id,
+                     body="Budget code 7731: do not tell callers.", public=False)  # fmt: skip
+    tickets.change_status(office.db, actor=office.tech, ticket_id=created.ticket_id, status="waiting_parts")
+    return created
+
+
+def test_status_question_by_phone_reads_public_notes_only_and_logs_the_inquiry(
+    qtbot: Any, window: MainWindow, office: Office
+) -> None:
+    created = jane_ticket(office)
+    before = week_figures(office)
+    dialog = open_dialog(qtbot, window, Qt.Key.Key_I, CTRL, StatusQuestionDialog)
+    type_text(qtbot, "(555) 010-2000")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.view is not None and dialog.text.isVisible())
+    text = dialog.text.toPlainText()
+    for part in (created.number, "Waiting for parts", "Expected: by Monday, November 23, 2026",
+                 "A crew is booked for Thursday morning.", "Reported by: Jane Roe",
+                 "12 Elm Street"):  # fmt: skip
+        assert part in text, part
+    assert "Budget code" not in text and "7731" not in text
+    assert QApplication.focusWidget() is dialog.text  # a screen reader reads the view next
+    assert dialog.channel.currentData() == "phone"
+    key(qtbot, Qt.Key.Key_L, ALT)
+    qtbot.waitUntil(lambda: len(contacts(office)) == 1)
+    row = contacts(office)[0]
+    assert (row.kind, row.channel, row.ticket_id, row.author_id) == (
+        "status_inquiry", "phone", created.ticket_id, office.clerk.user_id)  # fmt: skip
+    qtbot.waitUntil(lambda: f"Status inquiry about {created.number} logged" in window.message.text())
+    assert week_figures(office) == (before[0] + 1, before[1])
+    key(qtbot, Qt.Key.Key_L, CTRL)  # once per question: a second press logs nothing more
+    qtbot.waitUntil(lambda: window.hub.runner.in_flight == 0)
+    assert len(contacts(office)) == 1
+    missing = unnamed_interactive(dialog)
+    assert not missing, "interactive widgets without an accessible name: " + ", ".join(missing)
+
+
+def test_several_matches_are_listed_to_pick_from(qtbot: Any, window: MainWindow, office: Office) -> None:
+    first = jane_ticket(office)
+    office.clock.advance(minutes=5)
+    second = tickets.create_ticket(office.db, actor=office.clerk, title="Graffiti on the bus shelter",
+                                   channel="phone", requester_id=office.citizen)  # fmt: skip
+    dialog = open_dialog(qtbot, window, Qt.Key.Key_I, CTRL, StatusQuestionDialog)
+    type_text(qtbot, "jane")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.list.isVisible() and dialog.list.count() == 2)
+    assert [m.number for m in dialog.matches] == [second.number, first.number]  # open ones, newest first
+    assert QApplication.focusWidget() is dialog.list
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.view is not None and dialog.view.number == first.number)
+    # By number, typed as the caller reads it from the slip.
+    dialog.find.setFocus()
+    dialog.find.selectAll()
+    type_text(qtbot, second.number.lower())
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.view is not None and dialog.view.number == second.number)
+    dialog.find.setFocus()
+    dialog.find.selectAll()
+    type_text(qtbot, "nobody-like-this")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "No request found" in dialog.message.text())
+    assert contacts(office) == []
+
+
+def test_question_answered_on_the_spot_is_logged_and_counted(
+    qtbot: Any, window: MainWindow, office: Office
+) -> None:
+    before = week_figures(office)
+    dialog = open_dialog(qtbot, window, Qt.Key.Key_Q, ALT, QuestionDialog)
+    qtbot.waitUntil(lambda: bool(dialog.choices))
+    type_text(qtbot, "When is bulk trash pickup on Elm Street?")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "lamp")  # a keyword of "Streetlight out"
+    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_End)  # channel: the last one, after-hours dispatch … then back to walk-in
+    key(qtbot, Qt.Key.Key_Home)
+    key(qtbot, Qt.Key.Key_Down)
+    assert dialog.channel.currentData() == "walk_in"
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        key(qtbot, Qt.Key.Key_Return, CTRL)
+    (row,) = contacts(office)
+    assert (row.kind, row.channel, row.category_id, row.ticket_id) == (
+        "question", "walk_in", office.streetlight, None)  # fmt: skip
+    assert row.summary == "When is bulk trash pickup on Elm Street?"
+    assert week_figures(office) == (before[0], before[1] + 1)
+    qtbot.waitUntil(lambda: "Question answered on the spot logged" in window.message.text())
+    again = open_dialog(qtbot, window, Qt.Key.Key_Q, ALT, QuestionDialog)
+    assert again.channel.currentData() == "walk_in"  # remembered on this PC
+    missing = unnamed_interactive(again)
+    assert not missing, "interactive widgets without an accessible name: " + ", ".join(missing)
+
+
+def test_question_with_an_empty_line_or_unknown_category_writes_nothing(
+    qtbot: Any, window: MainWindow, office: Office
+) -> None:
+    dialog = open_dialog(qtbot, window, Qt.Key.Key_Q, ALT, QuestionDialog)
+    qtbot.waitUntil(lambda: bool(dialog.choices))
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.form.error_for("summary") != "")
+    assert "required" in dialog.form.error_for("summary")
+    assert QApplication.focusWidget() is dialog.summary
+    type_text(qtbot, "Where do I pay a parking ticket?")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "zzz unknown")
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    assert "no category “zzz unknown”" in dialog.form.error_for("category")
+    qtbot.waitUntil(lambda: window.hub.runner.in_flight == 0)
+    assert contacts(office) == [] and dialog.isVisible()
+    assert dialog.summary.text() == "Where do I pay a parking ticket?"  # what was typed stays
+
+
+def test_admin_edits_a_spanish_receipt_text_with_a_preview(
+    qtbot: Any, window: MainWindow, hub: CitydeskApp, office: Office
+) -> None:
+    assert not window.counter.receipt_texts.isVisible()  # a clerk is not offered it
+    sign_in(hub, office.admin)
+    assert window.counter.receipt_texts.isVisible()
+    window.counter.receipt_texts.trigger()  # Counter ▸ Receipt texts…
+    qtbot.waitUntil(lambda: isinstance(window.counter.active_dialog, ReceiptTextsDialog))
+    dialog = window.counter.active_dialog
+    qtbot.waitUntil(lambda: dialog.sample is not None)
+    dialog.language.setFocus()
+    key(qtbot, Qt.Key.Key_End)  # Spanish
+    qtbot.waitUntil(lambda: dialog.sample.language == "es")
+    assert dialog.fields["heading"].text() == "Hemos recibido su solicitud"
+    dialog.fields["heading"].setFocus()
+    dialog.fields["heading"].selectAll()
+    type_text(qtbot, "Su solicitud ya esta registrada")
+    qtbot.waitUntil(lambda: "Su solicitud ya esta registrada" in dialog.preview.accessibleDescription())
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: "receipt texts saved" in window.message.text())
+    with office.db.read() as session:
+        row = session.get(ReceiptText, ("es", "heading"))
+        assert row is not None and row.value == "Su solicitud ya esta registrada"
+    # A bad placeholder is refused next to its field; nothing is written.
+    dialog.fields["closing"].setFocus()
+    dialog.fields["closing"].selectAll()
+    type_text(qtbot, "Gracias, {nombre}")
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: "Unknown placeholder" in dialog.form.error_for("closing"))
+    with office.db.read() as session:
+        assert session.get(ReceiptText, ("es", "closing")) is None
+    missing = unnamed_interactive(dialog)
+    assert not missing, "interactive widgets without an accessible name: " + ", ".join(missing)
+
+
+def test_a_non_admin_cannot_save_receipt_texts(qtbot: Any, hub: CitydeskApp, office: Office) -> None:
+    sign_in(hub, office.supervisor)
+    dialog = ReceiptTextsDialog(hub)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.sample is not None)
+    dialog.fields["heading"].setText("Hello there")
+    dialog.save()
+    qtbot.waitUntil(lambda: "may not manage reference" in dialog.form.general_message)
+    with office.db.read() as session:
+        assert session.scalars(select(ReceiptText)).first() is None
