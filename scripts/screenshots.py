@@ -51,6 +51,49 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def shoot_requesters(app: QApplication, hub: CitydeskApp, window: MainWindow) -> None:
+    """The Requesters window on the requester with the most tickets, as a supervisor (Merge into… shown),
+    and its merge dialog with a survivor chosen (the summary shows)."""
+    from sqlalchemy import func, select
+
+    from citydesk.store.models import Requester, TicketReporter
+
+    with hub.db.read() as session:
+        supervisor = next(u for u in sign_in_users(session) if u.role == "supervisor")
+        name = session.execute(
+            select(Requester.name)
+            .join(TicketReporter, TicketReporter.requester_id == Requester.id)
+            .where(Requester.name.is_not(None), Requester.merged_into.is_(None))
+            .group_by(Requester.id)
+            .order_by(func.count().desc(), Requester.name)
+            .limit(1)
+        ).scalar_one()
+    technician = hub.user
+    hub.sign_in(signed_in_as(hub.db, supervisor.id))
+    window.open_requesters()
+    people = window.requesters
+    assert people is not None
+    people.resize(1280, 760)
+    wait_until(app, lambda: people.list_model.rowCount() > 0 and hub.runner.in_flight == 0)
+    people.search.setText(name.split()[-1])
+    people._to_list()
+    wait_until(app, lambda: people.form.requester is not None and hub.runner.in_flight == 0)
+    people.grab().save(str(OUT / "requesters.png"))
+    people.open_merge()
+    dialog = people.merge_dialog
+    assert dialog is not None
+    dialog.search.setText(name.split()[0])
+    dialog._find()
+    wait_until(app, lambda: dialog.results.count() > 0)
+    dialog.results.setCurrentRow(0)
+    wait_until(app, lambda: dialog.ok_button.isEnabled())
+    dialog.grab().save(str(OUT / "requesters-merge.png"))
+    dialog.reject()
+    people.close()
+    if technician is not None:
+        hub.sign_in(technician)
+
+
 def main() -> int:
     """Build a demo database and save the screenshots."""
     app = QApplication(sys.argv[:1])
@@ -80,6 +123,7 @@ def main() -> int:
     window.table.selectRow(0)
     wait_until(app, lambda: getattr(window.detail, "view", None) is not None)
     window.grab().save(str(OUT / "search.png"))
+    shoot_requesters(app, hub, window)
     app.setPalette(dark_palette())
     window.clear_search()
     wait_until(app, lambda: window.model.rowCount() == 3000 and window.model.ticket_id(1) is not None)

@@ -527,7 +527,7 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
 
 
 def _natural(text: str) -> tuple[Any, ...]:
-    """"Ward 2" before "Ward 10"."""
+    """ "Ward 2" before "Ward 10"."""
     return tuple(int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text))
 
 

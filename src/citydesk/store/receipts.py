@@ -55,9 +55,7 @@ class ReceiptData:
 
 def text_overrides(session: Session, language: str) -> dict[str, str]:
     """The texts an admin has edited for `language` (key -> text)."""
-    rows = session.execute(
-        select(ReceiptText.key, ReceiptText.value).where(ReceiptText.language == language)
-    )
+    rows = session.execute(select(ReceiptText.key, ReceiptText.value).where(ReceiptText.language == language))
     return {key: value for key, value in rows}
 
 

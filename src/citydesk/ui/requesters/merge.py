@@ -57,7 +57,8 @@ class MergeDialog(QDialog):
         self._generation = 0
         self.setWindowTitle(tr("Merge {0} into…").format(source.label))
         self.setAccessibleName(tr("Merge requesters"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
+        self.resize(600, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr("{0} is a duplicate. Find the record to keep: their tickets move to it.").format(source.label)
@@ -75,6 +76,10 @@ class MergeDialog(QDialog):
         self.summary = QLabel(tr("Choose the requester to keep."))
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(tr("What the merge does"))
+        self.summary.setMinimumHeight(self.summary.fontMetrics().lineSpacing() * 3)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
         layout.addWidget(self.summary)
         layout.addWidget(self.form.general)
         self.buttons = QDialogButtonBox(

@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -20,7 +22,7 @@ from PySide6.QtCore import (
 
 from citydesk.store import requesters_view as rv
 from citydesk.ui.app import CitydeskApp
-from citydesk.ui.detail.view import local_text, status_text
+from citydesk.ui.detail.view import status_text
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
@@ -45,6 +47,7 @@ class TextTableModel(QAbstractTableModel):
     """A read-only table of text cells: subclasses give `headers`, `row_total()` and `cells(row)`."""
 
     headers: tuple[str, ...] = ()
+    numeric: frozenset[int] = frozenset()  # columns of numbers
 
     def row_total(self) -> int:
         """How many rows there are."""
@@ -71,7 +74,9 @@ class TextTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text (also for screen readers)."""
+        """Cell text (also for screen readers); counts are right-aligned."""
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if not index.isValid() or role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
@@ -87,6 +92,7 @@ class RequesterListModel(TextTableModel):
     """Requesters matching the search, in SQL order (by name), fetched a page at a time."""
 
     headers = REQUESTER_HEADERS
+    numeric = frozenset({4})
     loaded = Signal(int)  # number of rows after a search
 
     def __init__(self, hub: CitydeskApp, parent: Any = None) -> None:
@@ -205,5 +211,6 @@ class RequesterTicketsModel(TextTableModel):
     def cells(self, row: int) -> tuple[str, ...] | None:
         """Number, title, status, created (in city time)."""
         ticket = self.tickets[row]
-        created = local_text(ticket.created_at, self.tz) if self.tz else ticket.created_at.isoformat()
+        local = ticket.created_at.astimezone(self.tz) if self.tz else ticket.created_at
+        created = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
         return (ticket.number, ticket.title, status_text(ticket.status), created)

@@ -62,6 +62,7 @@ def _table(name: str, model: Any) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setWordWrap(False)
     table.horizontalHeader().setStretchLastSection(True)
     return table
@@ -110,8 +111,12 @@ class RequestersWindow(QWidget):
         self.search.setPlaceholderText(tr("Find a requester: name, phone or e-mail (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.list = _table(tr("Requesters found"), self.list_model)
-        for col, width in enumerate((200, 140, 220, 150)):
+        for col, width in enumerate((170, 125, 200, 75)):
             self.list.setColumnWidth(col, width)
+        header = self.list.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.found_label = QLabel()
         self.found_label.setAccessibleName(tr("Requesters found"))
         left = QWidget()
@@ -141,9 +146,12 @@ class RequestersWindow(QWidget):
         self.tickets = _table(tr("Tickets of this requester"), self.tickets_model)
         self.tickets.setToolTip(tr("Enter opens the ticket in the main window"))
         self.tickets_label.setBuddy(self.tickets)
-        for col, width in enumerate((130, 300, 150)):
+        for col, width in enumerate((125, 260, 95)):
             self.tickets.setColumnWidth(col, width)
-        self.tickets.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.tickets.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         right = QWidget()
         side = QVBoxLayout(right)
         side.setContentsMargins(8, 0, 0, 0)
@@ -155,7 +163,7 @@ class RequestersWindow(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([560, 640])
+        self.splitter.setSizes([620, 660])
         self.message = QLabel()
         self.message.setAccessibleName(tr("Status message"))
         self.message.setWordWrap(True)
