@@ -156,6 +156,10 @@ class MainWindow(QMainWindow):
             return act
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(action("&New request…", "Ctrl+N", self.new_request))
+        self.import_addresses_action = action("Import &addresses…", None, self.import_addresses)
+        file_menu.addAction(self.import_addresses_action)
+        file_menu.addSeparator()
         file_menu.addAction(action("Switch &user…", "Ctrl+Shift+U", self.switch_user))
         file_menu.addSeparator()
         file_menu.addAction(action("&Quit", "Ctrl+Q", self.close))
@@ -354,6 +358,9 @@ class MainWindow(QMainWindow):
     # ---- user, messages --------------------------------------------------------------------------
 
     def _on_signed_in(self, who: SignedIn | None) -> None:
+        self.import_addresses_action.setVisible(
+            who is not None and who.actor.role.value in ("admin", "system")
+        )
         if who is None:
             self.user_label.setText(self.tr("Nobody signed in"))
             return
@@ -366,6 +373,26 @@ class MainWindow(QMainWindow):
         self.hub.query(departments, self._fill_queues)
         if self.isVisible():
             self._queue_chosen(self.queues.currentItem())
+
+    def new_request(self) -> Any:
+        """Ctrl+N: the New request form (one per window; after a save it starts the next request)."""
+        from citydesk.ui.counter.intake import NewRequestDialog
+
+        dialog = getattr(self, "intake_dialog", None)
+        if dialog is None:
+            dialog = self.intake_dialog = NewRequestDialog(self.hub, self)
+        elif dialog.saved_ticket_id is not None:
+            dialog.start_next()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def import_addresses(self) -> None:
+        """File → Import addresses… (admins)."""
+        from citydesk.ui.counter.address_import import import_address_file
+
+        import_address_file(self.hub, self)
 
     def switch_user(self) -> None:
         """Sign out and show the sign-in screen (no restart)."""

@@ -1,0 +1,54 @@
+"""File → Import addresses… (admins): choose a CSV, check it all, import it all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from citydesk.services.addresses import AddressFileError, ImportSummary, import_addresses
+from citydesk.ui.app import CitydeskApp
+from citydesk.ui.tasks import readable
+
+
+def choose_address_file(parent: QWidget | None) -> Path | None:
+    """Ask for the CSV file (None when cancelled)."""
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        parent.tr("Import the city's address list") if parent else "Import addresses",
+        "",
+        "CSV files (*.csv *.txt);;All files (*)",
+    )
+    return Path(name) if name else None
+
+
+def problems_text(exc: BaseException) -> str:
+    """The message for a refused file: every problem on its own line."""
+    if isinstance(exc, AddressFileError):
+        lines = [str(e) for e in exc.errors[:30]]
+        more = len(exc.errors) - len(lines)
+        return (
+            "Nothing was imported. Fix these lines and import again:\n\n"
+            + "\n".join(lines)
+            + (f"\n… and {more} more." if more > 0 else "")
+        )
+    return readable(exc)
+
+
+def import_address_file(hub: CitydeskApp, parent: QWidget | None, path: Path | None = None) -> None:
+    """Import `path` (asked for when None) on the writer thread; the outcome is announced or shown."""
+    path = path or choose_address_file(parent)
+    if path is None:
+        return
+
+    def done(summary: ImportSummary) -> None:
+        hub.announce.emit(summary.describe())
+        hub.data_changed.emit()
+
+    def failed(exc: BaseException) -> None:
+        hub.announce.emit("The address list was not imported.")
+        box = QMessageBox(QMessageBox.Icon.Warning, "citydesk", problems_text(exc), parent=parent)
+        box.setAccessibleName("Address import problems")
+        box.open()
+
+    hub.mutate(import_addresses, path=path, on_done=done, on_error=failed)
