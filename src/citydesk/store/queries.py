@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, text
+from sqlalchemy import ColumnElement, Integer, Select, and_, bindparam, column, false, func, select, table
 from sqlalchemy.orm import Session, aliased
 
 from citydesk.domain.calendar import BusinessCalendar
@@ -56,6 +57,7 @@ class TicketQuery:
     department_id: str | None = None
     sort: SortKey = SortKey.AGE
     descending: bool = True
+    search: str | None = None  # typed search text: only the tickets it finds
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,37 +107,167 @@ def _queue_filter(
     return None
 
 
-def _order(stmt: Select[Any], query: TicketQuery) -> Select[Any]:
-    def direction(col: Any) -> Any:
-        return col.desc() if query.descending else col.asc()
+def _by(descending: bool, *cols: Any) -> tuple[Any, ...]:
+    """ORDER BY terms for `cols` then `row_no`, all in one direction (one index serves both ways)."""
+    return tuple(c.desc() if descending else c.asc() for c in (*cols, Ticket.row_no))
 
+
+Segment = tuple[ColumnElement[bool] | None, tuple[Any, ...]]
+
+
+def _segments(session: Session, query: TicketQuery) -> list[Segment]:
+    """The list's order as consecutive parts, each a condition and an ORDER BY that an existing index
+    serves without a temporary B-tree; descending is the exact reverse of ascending.
+
+    Blank values (no due date, anonymous requester, unassigned) come last in ascending order.
+    Department and assignee sort by *name* without a join: one part per department or user, in
+    name order, each an index range (`ix_ticket_department_open`, `ix_ticket_assignee_open`) with
+    open tickets first and the newest first within it.
+    """
+    d = query.descending
     key = query.sort
+    parts: list[Segment]
     if key is SortKey.NUMBER:
-        return stmt.order_by(direction(Ticket.number), direction(Ticket.row_no))
-    if key is SortKey.PRIORITY:
-        return stmt.order_by(direction(Ticket.priority_rank), Ticket.created_at.desc())
-    if key is SortKey.STATUS:
-        return stmt.order_by(direction(Ticket.status), Ticket.created_at.desc())
-    if key is SortKey.DUE:
-        return stmt.order_by(Ticket.due_at.is_(None), direction(Ticket.due_at))
-    if key is SortKey.REQUESTER:
-        return stmt.order_by(Ticket.requester_name.is_(None), direction(Ticket.requester_name))
-    if key is SortKey.TITLE:
-        return stmt.order_by(direction(Ticket.title))
-    if key is SortKey.UPDATED:
-        return stmt.order_by(direction(Ticket.updated_at))
-    if key is SortKey.DEPARTMENT:
-        dept = aliased(Department)
-        stmt = stmt.outerjoin(dept, dept.id == Ticket.department_id)
-        return stmt.order_by(dept.name.is_(None), direction(dept.name), Ticket.created_at.desc())
-    if key is SortKey.ASSIGNEE:
-        user = aliased(User)
-        stmt = stmt.outerjoin(user, user.id == Ticket.assignee_id)
-        return stmt.order_by(
-            user.display_name.is_(None), direction(user.display_name), Ticket.created_at.desc()
+        parts = [(None, _by(d, Ticket.number))]
+    elif key is SortKey.PRIORITY:  # P1 first, oldest first within a priority
+        parts = [(None, _by(d, Ticket.priority_rank, Ticket.created_at))]
+    elif key is SortKey.STATUS:
+        parts = [(None, _by(d, Ticket.status, Ticket.created_at))]
+    elif key is SortKey.DUE:
+        parts = [(Ticket.due_at.is_not(None), _by(d, Ticket.due_at)), (Ticket.due_at.is_(None), _by(d))]
+    elif key is SortKey.REQUESTER:
+        parts = [
+            (Ticket.requester_name.is_not(None), _by(d, Ticket.requester_name)),
+            (Ticket.requester_name.is_(None), _by(d)),
+        ]
+    elif key is SortKey.TITLE:
+        parts = [(None, _by(d, Ticket.title))]
+    elif key is SortKey.UPDATED:
+        parts = [(None, _by(d, Ticket.updated_at))]
+    elif key in (SortKey.DEPARTMENT, SortKey.ASSIGNEE):
+        if key is SortKey.DEPARTMENT:
+            by_name = select(Department.id).order_by(Department.name, Department.id)
+            owner, names = Ticket.department_id, by_name
+        else:
+            owner, names = Ticket.assignee_id, select(User.id).order_by(User.display_name, User.id)
+        within = _by(not d, Ticket.is_open, Ticket.created_at)  # open first, newest first
+        parts = [(owner == value, within) for value in session.scalars(names)]
+        parts.append((owner.is_(None), within))
+    else:  # AGE: descending = newest first
+        parts = [(None, _by(d, Ticket.created_at))]
+    return parts[::-1] if d else parts
+
+
+_FTS = table("ticket_fts", column("rowid", Integer), column("ticket_fts"))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchSpec:
+    """What a typed search looks for: an exact ticket number or an FTS5 query; the words to highlight."""
+
+    number: str | None
+    fts: str | None
+    terms: tuple[str, ...]
+
+
+def resolve_search(session: Session, typed: str) -> SearchSpec:
+    """Interpret typed search text: a complete existing number, bare digits of one, or words."""
+    typed = typed.strip()
+    number = normalize_number(typed)
+    if number is not None:
+        exists = session.scalar(select(Ticket.row_no).where(Ticket.number == number).limit(1))
+        if exists is not None:
+            return SearchSpec(number=number, fts=None, terms=(number,))
+    if looks_like_sequence(typed):
+        digits = typed.zfill(SEQ_DIGITS)
+        return SearchSpec(number=None, fts=f'number : "{digits}"', terms=(digits,))
+    return SearchSpec(number=None, fts=fts_query(typed), terms=tuple(_TOKEN.findall(typed)))
+
+
+def _search_condition(spec: SearchSpec) -> ColumnElement[bool]:
+    if spec.number is not None:
+        return Ticket.number == spec.number
+    if spec.fts is None:
+        return false()
+    return Ticket.row_no.in_(select(_FTS.c.rowid).where(_FTS.c.ticket_fts.match(spec.fts)))
+
+
+@dataclass(frozen=True, slots=True)
+class TicketPage:
+    """The first rows of a list: how many tickets it holds, the first row numbers, the search words."""
+
+    total: int
+    row_nos: array[int]
+    terms: tuple[str, ...] = ()
+
+
+class _Plan:
+    """One list query resolved inside a session: its conditions and, for a search, what it matches."""
+
+    def __init__(self, session: Session, query: TicketQuery, condition: ColumnElement[bool] | None) -> None:
+        self.session, self.query = session, query
+        self.conditions = [] if condition is None else [condition]
+        self.spec = resolve_search(session, query.search) if query.search is not None else None
+        if self.spec is not None:
+            self.conditions.append(_search_condition(self.spec))
+
+    @classmethod
+    def of(cls, session: Session, query: TicketQuery, now: datetime, calendar: BusinessCalendar) -> _Plan:
+        """The plan for a queue (with its time conditions) and optional search."""
+        return cls(session, query, _queue_filter(query, now=now, calendar=calendar))
+
+    def _newest_first_from_index(self) -> Select[Any] | None:
+        """A search in insertion order straight from the full-text index (its rowid), if that applies."""
+        spec, query = self.spec, self.query
+        if spec is None or spec.fts is None or query.sort is not SortKey.AGE or len(self.conditions) != 1:
+            return None
+        rowid = _FTS.c.rowid
+        return (
+            select(rowid)
+            .where(_FTS.c.ticket_fts.match(spec.fts))
+            .order_by(rowid.desc() if query.descending else rowid.asc())
         )
-    # AGE: descending = newest first
-    return stmt.order_by(direction(Ticket.created_at), direction(Ticket.row_no))
+
+    def count(self) -> int:
+        """How many tickets the list holds."""
+        if (from_index := self._newest_first_from_index()) is not None:
+            stmt = select(func.count()).select_from(from_index.order_by(None).subquery())
+        else:
+            stmt = select(func.count()).select_from(Ticket).where(*self.conditions)
+        return int(self.session.connection().execute(stmt).scalar_one())
+
+    def page(self, limit: int | None) -> TicketPage:
+        """The list's size, its first `limit` row numbers (all if None) and the search words."""
+        row_nos = self.ids(limit)
+        total = len(row_nos) if limit is None or len(row_nos) < limit else self.count()
+        return TicketPage(
+            total=total, row_nos=row_nos, terms=self.spec.terms if self.spec is not None else ()
+        )
+
+    def ids(self, limit: int | None) -> array[int]:
+        """The ordered row numbers, at most `limit` of them."""
+        out: array[int] = array("q")
+        if (from_index := self._newest_first_from_index()) is not None:
+            _fetch_ints(self.session, from_index if limit is None else from_index.limit(limit), out)
+            return out
+        for condition, order in _segments(self.session, self.query):
+            if limit is not None and len(out) >= limit:
+                break
+            stmt = select(Ticket.row_no).where(*self.conditions).order_by(*order)
+            if condition is not None:
+                stmt = stmt.where(condition)
+            _fetch_ints(self.session, stmt if limit is None else stmt.limit(limit - len(out)), out)
+        return out
+
+
+def _fetch_ints(session: Session, stmt: Select[Any], out: array[int]) -> None:
+    """Append one integer column to `out`, read straight from the driver's cursor: building
+    SQLAlchemy rows would double the cost of fetching 100k integers."""
+    result = session.connection().execute(stmt)
+    try:
+        out.extend(value for (value,) in result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 def ticket_ids(
@@ -144,17 +276,17 @@ def ticket_ids(
     *,
     now: datetime,
     calendar: BusinessCalendar,
-    only: Sequence[int] | None = None,
-) -> list[int]:
-    """The ordered row numbers of the tickets in a queue (optionally within a search result)."""
-    stmt = select(Ticket.row_no)
-    condition = _queue_filter(query, now=now, calendar=calendar)
-    if condition is not None:
-        stmt = stmt.where(condition)
-    if only is not None:
-        stmt = stmt.where(Ticket.row_no.in_(list(only)))
-    # Core execution: the ORM's row machinery triples the cost of fetching 100k integers.
-    return [row[0] for row in session.connection().execute(_order(stmt, query))]
+    limit: int | None = None,
+) -> array[int]:
+    """The ordered row numbers of the tickets in a queue or search result (at most `limit`)."""
+    return _Plan.of(session, query, now, calendar).ids(limit)
+
+
+def ticket_page(
+    session: Session, query: TicketQuery, *, now: datetime, calendar: BusinessCalendar, limit: int | None
+) -> TicketPage:
+    """The size of a list and its first `limit` row numbers (all if None): what the table shows first."""
+    return _Plan.of(session, query, now, calendar).page(limit)
 
 
 def queue_counts(
@@ -188,34 +320,38 @@ def queue_counts(
     return counts
 
 
+# Built once and run through Core: building the select and the ORM execution path cost ~5x the query.
+_DEPT, _USER = aliased(Department), aliased(User)
+_ROWS = (
+    select(
+        Ticket.row_no,
+        Ticket.id,
+        Ticket.number,
+        Ticket.title,
+        Ticket.status,
+        Ticket.priority,
+        Ticket.created_at,
+        Ticket.due_at,
+        Ticket.is_open,
+        Ticket.requester_name,
+        Ticket.reporter_count,
+        _DEPT.name,
+        _USER.display_name,
+        Ticket.escalation_level,
+        Ticket.location_text,
+    )
+    .outerjoin(_DEPT, _DEPT.id == Ticket.department_id)
+    .outerjoin(_USER, _USER.id == Ticket.assignee_id)
+    .where(Ticket.row_no.in_(bindparam("row_nos", expanding=True)))
+)
+
+
 def rows_by_ids(session: Session, row_nos: Sequence[int]) -> dict[int, TicketRow]:
     """Table rows for a page of row numbers."""
     if not row_nos:
         return {}
-    dept, user = aliased(Department), aliased(User)
-    stmt = (
-        select(
-            Ticket.row_no,
-            Ticket.id,
-            Ticket.number,
-            Ticket.title,
-            Ticket.status,
-            Ticket.priority,
-            Ticket.created_at,
-            Ticket.due_at,
-            Ticket.is_open,
-            Ticket.requester_name,
-            Ticket.reporter_count,
-            dept.name,
-            user.display_name,
-            Ticket.escalation_level,
-            Ticket.location_text,
-        )
-        .outerjoin(dept, dept.id == Ticket.department_id)
-        .outerjoin(user, user.id == Ticket.assignee_id)
-        .where(Ticket.row_no.in_(list(row_nos)))
-    )
-    return {r[0]: TicketRow(*list(r)) for r in session.execute(stmt)}
+    result = session.connection().execute(_ROWS, {"row_nos": list(row_nos)})
+    return {r[0]: TicketRow(*tuple(r)) for r in result}
 
 
 def recent_open_high_priority(session: Session, limit: int = 50) -> list[tuple[str, str, str, str | None]]:
@@ -256,31 +392,5 @@ class SearchResult:
 
 def search(session: Session, typed: str, *, limit: int | None = 50) -> SearchResult:
     """Full-text search over tickets plus an exact match on the number column, newest first."""
-    typed = typed.strip()
-    terms = tuple(_TOKEN.findall(typed))
-    number = normalize_number(typed)
-    if number is not None:
-        rows = list(
-            session.scalars(select(Ticket.row_no).where(Ticket.number == number).order_by(Ticket.row_no))
-        )
-        if rows:
-            return SearchResult(total=len(rows), row_nos=rows, terms=(number,))
-    if looks_like_sequence(typed):
-        terms = (typed.zfill(SEQ_DIGITS),)
-        query = f'number : "{typed.zfill(SEQ_DIGITS)}"'
-    else:
-        query = fts_query(typed) or ""
-    if not query:
-        return SearchResult(total=0, row_nos=[], terms=())
-    total = int(
-        session.execute(
-            text("SELECT count(*) FROM ticket_fts WHERE ticket_fts MATCH :q"), {"q": query}
-        ).scalar_one()
-    )
-    sql = "SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH :q ORDER BY rowid DESC"
-    params: dict[str, Any] = {"q": query}
-    if limit is not None:
-        sql += " LIMIT :n"
-        params["n"] = limit
-    rows = [r[0] for r in session.execute(text(sql), params)]
-    return SearchResult(total=total, row_nos=rows, terms=terms)
+    page = _Plan(session, TicketQuery(search=typed), None).page(limit)
+    return SearchResult(total=page.total, row_nos=page.row_nos.tolist(), terms=page.terms)

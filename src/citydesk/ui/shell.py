@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.hub = hub
         self._ready_sent = False
-        self._search_generation = 0
+        self._search_generation = 0  # counts searches started
+        self._announced_search = 0  # the last search whose result was announced
         self.requesters: Any = None  # the Requesters window, made on first use
         user_id = hub.user.actor.user_id if hub.user else None
         self._queue_query = TicketQuery(queue=Queue.MINE, user_id=user_id)
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
         queue, dep_id, _label = item.data(Qt.ItemDataRole.UserRole)
         user_id = self.hub.user.actor.user_id if self.hub.user else None
         self._queue_query = replace(
-            self.model.query, queue=Queue(queue), department_id=dep_id, user_id=user_id
+            self.model.query, queue=Queue(queue), department_id=dep_id, user_id=user_id, search=None
         )
         if not self.search.text().strip():
             self.model.set_query(self._queue_query)
@@ -264,26 +265,24 @@ class MainWindow(QMainWindow):
 
     def _run_search(self) -> None:
         typed = self.search.text()
-        self._search_generation += 1
-        generation = self._search_generation
         if not typed.strip():
             self.clear_search()
             return
-        self.hub.query(
-            lambda s: queries.search(s, typed, limit=None), lambda r: self._searched(generation, r)
-        )
-
-    def _searched(self, generation: int, result: queries.SearchResult) -> None:
-        if generation != self._search_generation:
-            return  # the user kept typing
-        # Search results come newest first from the index: show them in that order, without a re-sort.
+        self._search_generation += 1
+        # Search results come newest first straight from the index: show them in that order.
         self.table.horizontalHeader().blockSignals(True)
         self.table.horizontalHeader().setSortIndicator(AGE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().blockSignals(False)
-        query = replace(self._queue_query, queue=Queue.ALL, sort=SortKey.AGE, descending=True)
-        self.model.set_query(query, only=result.row_nos)
-        self._highlight(result.terms)
-        self._announce(self.tr("{0} tickets found").format(f"{result.total:,}"))
+        query = replace(self._queue_query, queue=Queue.ALL, sort=SortKey.AGE, descending=True, search=typed)
+        self.model.set_query(query)
+
+    def _searched(self, rows: int) -> None:
+        """A search's first page is shown: highlight its words, announce how many it found (once)."""
+        if self._announced_search == self._search_generation:
+            return  # a re-sort or refresh of the same search
+        self._announced_search = self._search_generation
+        self._highlight(self.model.terms)
+        self._announce(self.tr("{0} tickets found").format(f"{rows:,}"))
 
     def _highlight(self, terms: tuple[str, ...]) -> None:
         setter = getattr(self.detail, "set_highlight", None)
@@ -293,6 +292,8 @@ class MainWindow(QMainWindow):
     # ---- table -----------------------------------------------------------------------------------
 
     def _on_loaded(self, rows: int) -> None:
+        if self.model.query.search is not None:
+            self._searched(rows)
         selected = getattr(self.detail, "ticket_id", None)
         row = self.model.row_of(selected) if selected else None
         if row is None and rows and self.search.text().strip():

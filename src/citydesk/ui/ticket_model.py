@@ -1,14 +1,16 @@
 """The ticket table: a QAbstractTableModel over an ordered id list from SQL, rows paged in by id.
 
 Sorting and filtering happen in SQL (`store.queries.ticket_ids`), never in a proxy model; the
-model holds only the ordered row numbers (100k ints) and a bounded cache of fetched pages.
+model holds only the ordered row numbers (an `array` of 100k ints) and a bounded cache of fetched pages.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import time
+from array import array
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import Status
 from citydesk.store import queries
-from citydesk.store.queries import SortKey, TicketQuery, TicketRow
+from citydesk.store.queries import SortKey, TicketPage, TicketQuery, TicketRow
 from citydesk.ui.app import CitydeskApp
 
 (
@@ -40,6 +42,7 @@ SORT_KEYS = {
     COL_ASSIGNEE: SortKey.ASSIGNEE, COL_AGE: SortKey.AGE, COL_DUE: SortKey.DUE,
 }  # fmt: skip
 PAGE = 200
+FIRST_ROWS = 60  # rows fetched with a new list's first page: a full window's worth, the rest on demand
 MAX_PAGES = 40
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,68 +66,139 @@ def priority_colour(priority: str, dark: bool) -> QColor | None:
     return None
 
 
-class TicketTableModel(QAbstractTableModel):
-    """Tickets of one queue or search result, in SQL order, fetched a page at a time."""
+@dataclass(frozen=True, slots=True)
+class FirstPage:
+    """What a (re)load shows at once: the list's size, its first row numbers, their rows."""
 
-    loaded = Signal(int)  # number of rows after a (re)load
+    page: TicketPage
+    rows: dict[int, TicketRow]
+
+
+class TicketTableModel(QAbstractTableModel):
+    """Tickets of one queue or search result, in SQL order, fetched a page at a time.
+
+    A (re)load first asks SQL for the list's size and its first page only (an index range, a few
+    ms even at 100k tickets) and shows it; the complete ordered id list follows in a second
+    background query. Until it arrives, rows past the first page show a placeholder.
+    """
+
+    loaded = Signal(int)  # number of rows, once the first page of a (re)load is shown
+    completed = Signal(int)  # number of rows, once the complete id list of a (re)load is known
 
     def __init__(self, hub: CitydeskApp, parent: Any = None) -> None:
         super().__init__(parent)
         self.hub = hub
         self.query = TicketQuery()
-        self.only: list[int] | None = None  # search mode: the matching row numbers
-        self.ids: list[int] = []
+        self.ids: array[int] = array("q")  # the row numbers known so far, in list order
+        self.terms: tuple[str, ...] = ()  # the words a search matched (to highlight)
+        self._total = 0
         self._pages: OrderedDict[int, dict[int, TicketRow]] = OrderedDict()
         self._pending: set[int] = set()
+        self._partial = False  # page 0 holds only the rows fetched with the list
         self._generation = 0
         self._loaded_generation = 0
+        self._complete_generation = 0
         self.max_burst_ms = 0.0
 
     # ---- loading ---------------------------------------------------------------------------------
 
-    def set_query(self, query: TicketQuery, only: list[int] | None = None) -> None:
-        """Show another queue (or a search result, `only`) and reload the id list in SQL."""
+    def set_query(self, query: TicketQuery) -> None:
+        """Show another queue or search result: its first page at once, then the rest of its ids."""
         self.query = query
-        self.only = only
-        self.reload()
+        self._load(whole=False)
 
     def reload(self) -> None:
-        """Re-run the id query off the GUI thread, then fetch the first page."""
+        """Re-run the list after data changed: the complete id list in one step, so the rows
+        already on screen never blink to placeholders."""
+        self._load(whole=True)
+
+    def _load(self, *, whole: bool) -> None:
         self._generation += 1
         generation = self._generation
-        query, only = self.query, self.only
-        calendar_now = datetime.now(UTC)
+        query = self.query
+        now = self.hub.db.clock.now()
 
-        def fetch(session: Any) -> tuple[list[int], dict[int, TicketRow]]:
+        def first(session: Any) -> FirstPage:
             from citydesk.store.settings import load_calendar
 
             calendar = load_calendar(session)
-            if only is not None and query.sort is SortKey.AGE and query.descending:
-                ids = list(only)  # search results arrive newest first already
-            else:
-                ids = queries.ticket_ids(session, query, now=calendar_now, calendar=calendar, only=only)
-            return ids, queries.rows_by_ids(session, ids[:PAGE])
+            page = queries.ticket_page(
+                session, query, now=now, calendar=calendar, limit=None if whole else PAGE
+            )
+            return FirstPage(page, queries.rows_by_ids(session, page.row_nos[:FIRST_ROWS]))
 
-        self.hub.query(fetch, lambda result: self._reloaded(generation, result))
+        def complete(session: Any) -> array[int]:
+            from citydesk.store.settings import load_calendar
 
-    def _reloaded(self, generation: int, result: tuple[list[int], dict[int, TicketRow]]) -> None:
+            return queries.ticket_ids(session, query, now=now, calendar=load_calendar(session))
+
+        def shown(result: FirstPage) -> None:
+            if self._first_arrived(generation, result):
+                self.hub.query(complete, lambda ids: self._all_arrived(generation, ids))
+
+        self.hub.query(first, shown)
+
+    def _first_arrived(self, generation: int, result: FirstPage) -> bool:
+        """Show a first page; True when the rest of the id list is still to fetch."""
         if generation != self._generation:
-            return  # a newer query superseded this one
+            return False  # a newer query superseded this one
         self._loaded_generation = generation
         started = time.perf_counter()
         self.beginResetModel()
-        self.ids, first = result
+        self.ids = result.page.row_nos
+        self._total = result.page.total
+        self.terms = result.page.terms
         self._pages.clear()
         self._pending.clear()
-        self._pages[0] = first
+        self._pages[0] = result.rows
+        self._partial = len(result.rows) < min(PAGE, len(self.ids))  # page 0 holds FIRST_ROWS rows only
         self.endResetModel()
         self._burst(started)
-        self.loaded.emit(len(self.ids))
+        self.loaded.emit(self._total)
+        if len(self.ids) >= self._total:
+            self._complete_generation = generation
+            self.completed.emit(self._total)
+            return False
+        return True
+
+    def _all_arrived(self, generation: int, ids: array[int]) -> None:
+        """The complete id list: keep the rows shown, fill in the placeholders."""
+        if generation != self._generation:
+            return
+        started = time.perf_counter()
+        known = len(self.ids)
+        if ids[:known] != self.ids:  # the list changed in between: the cached page may not fit
+            self._pages.clear()
+            self._pending.clear()
+            self._partial = False
+        self.ids = ids
+        self._complete_generation = generation
+        shown, total = self._total, len(ids)
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < shown:
+            self.beginRemoveRows(QModelIndex(), total, shown - 1)
+            self._total = total
+            self.endRemoveRows()
+        if total:
+            first = known if self._pages else 0
+            self.dataChanged.emit(
+                self.index(min(first, total - 1), 0), self.index(total - 1, len(HEADERS) - 1)
+            )
+        self._burst(started)
+        self.completed.emit(total)
 
     @property
     def loading(self) -> bool:
-        """True while an id query is in flight."""
+        """True while the first page of a (re)load is in flight."""
         return self._loaded_generation != self._generation
+
+    @property
+    def complete(self) -> bool:
+        """True once the complete id list of the current (re)load is known."""
+        return self._complete_generation == self._generation
 
     def _burst(self, started: float) -> None:
         self.max_burst_ms = max(self.max_burst_ms, (time.perf_counter() - started) * 1000)
@@ -133,31 +207,37 @@ class TicketTableModel(QAbstractTableModel):
         page = row // PAGE
         cached = self._pages.get(page)
         if cached is None:
-            self._request(page)
+            if row < len(self.ids):  # past the known ids the complete list will bring them
+                self._request(page)
             return None
         self._pages.move_to_end(page)
-        return cached.get(self.ids[row])
+        found = cached.get(self.ids[row]) if row < len(self.ids) else None
+        if found is None and page == 0 and self._partial:
+            self._request(0)  # the rest of the first page, past the rows fetched with the list
+        return found
 
     def _request(self, page: int) -> None:
         if page in self._pending:
             return
         self._pending.add(page)
         generation = self._generation
-        wanted = self.ids[page * PAGE : (page + 1) * PAGE]
+        wanted = self.ids[page * PAGE : (page + 1) * PAGE].tolist()
         self.hub.query(
             lambda s: queries.rows_by_ids(s, wanted), lambda rows: self._page_arrived(generation, page, rows)
         )
 
     def _page_arrived(self, generation: int, page: int, rows: dict[int, TicketRow]) -> None:
-        if generation != self._generation:
+        if generation != self._generation or page not in self._pending:
             return
         started = time.perf_counter()
         self._pending.discard(page)
         self._pages[page] = rows
+        if page == 0:
+            self._partial = False
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         first = page * PAGE
-        last = min(len(self.ids), first + PAGE) - 1
+        last = min(self._total, first + PAGE) - 1
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
         self._burst(started)
 
@@ -165,7 +245,7 @@ class TicketTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Number of tickets listed."""
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Number of columns."""
@@ -240,11 +320,11 @@ class TicketTableModel(QAbstractTableModel):
             return
         self.query = dataclasses.replace(self.query, sort=key, descending=descending)
         if self._generation:  # before the first load the view is only setting up its header
-            self.reload()
+            self._load(whole=False)
 
     def ticket_id(self, row: int) -> str | None:
         """The ticket id at a row, if its page is loaded."""
-        if 0 <= row < len(self.ids):
+        if 0 <= row < self._total:
             found = self._row(row)
             return found.id if found else None
         return None
