@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session
 
 from citydesk.store.detail import requester_match
 from citydesk.store.models import Department, Requester, Ticket, TicketReporter
@@ -84,37 +84,52 @@ def search_requester_ids(session: Session, typed: str) -> list[str]:
         if condition is None:
             return []
         stmt = stmt.where(condition)
-    stmt = stmt.order_by(
-        Requester.name_key.is_(None), Requester.name_key, Requester.phone_digits, Requester.id
-    )
-    return list(session.scalars(stmt))
+    # Named people in name order (the name_key index gives that order without a sort), then the
+    # few known only by phone or e-mail.
+    named = stmt.where(Requester.name_key.is_not(None)).order_by(Requester.name_key)
+    unnamed = stmt.where(Requester.name_key.is_(None)).order_by(Requester.phone_digits, Requester.email)
+    return [*session.scalars(named), *session.scalars(unnamed)]
 
 
-def _with_merged(requester_ids: Sequence[str]) -> Select[tuple[str]]:
-    """The given requesters and every requester merged into them, at any depth (a recursive CTE)."""
-    start = select(Requester.id).where(Requester.id.in_(list(requester_ids))).cte("family", recursive=True)
-    child = aliased(Requester)
-    family = start.union_all(select(child.id).where(child.merged_into == start.c.id))
-    return select(family.c.id)
+def _families(session: Session, requester_ids: Sequence[str]) -> dict[str, set[str]]:
+    """Each requester with every requester merged into it, at any depth.
+
+    Merged rows are few, so they are read once (a scan of one column; `merged_into` has no index and
+    a recursive CTE would make SQLite build a temporary one on every call) and followed in Python.
+    """
+    children: dict[str, list[str]] = {}
+    for child, parent in session.execute(
+        select(Requester.id, Requester.merged_into).where(Requester.merged_into.is_not(None))
+    ):
+        children.setdefault(str(parent), []).append(child)
+    families = {}
+    for root in requester_ids:
+        members, todo = {root}, [root]
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in members:
+                    members.add(child)
+                    todo.append(child)
+        families[root] = members
+    return families
 
 
 def _ticket_counts(session: Session, requester_ids: Sequence[str]) -> dict[str, int]:
     """Distinct tickets per requester, counting duplicates merged into them."""
     if not requester_ids:
         return {}
-    start = (
-        select(Requester.id.label("root"), Requester.id.label("member"))
-        .where(Requester.id.in_(list(requester_ids)))
-        .cte("family", recursive=True)
-    )
-    child = aliased(Requester)
-    family = start.union_all(select(start.c.root, child.id).where(child.merged_into == start.c.member))
-    rows = session.execute(
-        select(family.c.root, func.count(func.distinct(TicketReporter.ticket_id)))
-        .join(TicketReporter, TicketReporter.requester_id == family.c.member)
-        .group_by(family.c.root)
-    )
-    return {root: int(count) for root, count in rows}
+    families = _families(session, requester_ids)
+    members = {m for family in families.values() for m in family}
+    tickets: dict[str, set[str]] = {}
+    for requester_id, ticket_id in session.execute(
+        select(TicketReporter.requester_id, TicketReporter.ticket_id).where(
+            TicketReporter.requester_id.in_(members)
+        )
+    ):
+        tickets.setdefault(str(requester_id), set()).add(ticket_id)
+    return {
+        root: len(set().union(*(tickets.get(m, set()) for m in family))) for root, family in families.items()
+    }
 
 
 def requester_rows(session: Session, requester_ids: Sequence[str]) -> dict[str, RequesterRow]:
@@ -173,7 +188,7 @@ def requester_tickets(
         .where(
             Ticket.id.in_(
                 select(TicketReporter.ticket_id).where(
-                    TicketReporter.requester_id.in_(_with_merged([requester_id]))
+                    TicketReporter.requester_id.in_(_families(session, [requester_id])[requester_id])
                 )
             )
         )
