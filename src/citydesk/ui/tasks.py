@@ -100,6 +100,8 @@ class TaskRunner(QObject):
     def _deliver(self, delivery: _Delivery) -> None:
         on_done, on_error, result, exc = delivery.on_done, delivery.on_error, delivery.result, delivery.exc
         self._in_flight -= 1
+        if self._closed:  # shut down: the windows that asked may be gone, so nobody is called back
+            return
         self.busy_changed.emit(self._in_flight)
         if exc is not None:
             if on_error is not None:
