@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
             self.table.selectRow(row)
         if not self._ready_sent and self.isVisible():
             self._ready_sent = True
-            QTimer.singleShot(0, self.ready.emit)
+            QTimer.singleShot(0, self, self.ready.emit)
             self.refresh_counts()
 
     def showEvent(self, event: QShowEvent) -> None:

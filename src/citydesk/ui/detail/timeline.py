@@ -374,7 +374,7 @@ class TimelineView(QListView):
             bar.setValue(position)
         else:
             self.scrollToBottom()
-            QTimer.singleShot(0, self.scrollToBottom)  # again once Qt's delayed layout has run
+            QTimer.singleShot(0, self, self.scrollToBottom)  # again once Qt's delayed layout has run
 
     def clear_entries(self) -> None:
         """Show nothing."""
