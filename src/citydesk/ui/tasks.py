@@ -103,6 +103,8 @@ class TaskRunner(QObject):
         if self._closed:  # shut down: the windows that asked may be gone, so nobody is called back
             return
         self.busy_changed.emit(self._in_flight)
+        if not (_receiver_alive(on_done) and _receiver_alive(on_error)):
+            return  # the widget that asked was closed meanwhile: nobody to tell
         if exc is not None:
             if on_error is not None:
                 on_error(exc)
@@ -116,6 +118,16 @@ class TaskRunner(QObject):
         self._closed = True
         for pool in (self._writer, self._readers, self._http):
             pool.shutdown(wait=wait)
+
+
+def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
+    """False when the callback is a method of a Qt object whose C++ side is already deleted."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject):
+        from shiboken6 import isValid
+
+        return bool(isValid(owner))
+    return True
 
 
 def _is_expected(exc: BaseException) -> bool:
