@@ -32,6 +32,8 @@ _SRC = Path(__file__).resolve().parents[1] / "src" / "citydesk"
 _GENERATOR_SOURCES = (
     "services/demo.py",
     "services/demo_content.py",
+    "services/demo_addresses.py",
+    "services/addresses.py",
     "services/bulk.py",
     "store/fts.py",
     "store/migrations/versions",

@@ -94,6 +94,54 @@ def shoot_requesters(app: QApplication, hub: CitydeskApp, window: MainWindow) ->
         hub.sign_in(technician)
 
 
+def shoot_new_request(app: QApplication, hub: CitydeskApp, window: MainWindow) -> None:
+    """The New request form typed into as a clerk would, with a duplicate candidate beside it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from sqlalchemy import select
+
+    from citydesk.store.models import Address, Category, Requester, Ticket
+
+    with hub.db.read() as session:
+        address, category = session.execute(
+            select(Address.text, Category.name)
+            .join(Ticket, Ticket.address_id == Address.id)
+            .join(Category, Category.id == Ticket.category_id)
+            .where(Ticket.is_open.is_(True), Category.caller_script != "")
+            .order_by(Ticket.created_at.desc())
+        ).first()
+        phone = session.scalars(select(Requester.phone).where(Requester.phone.is_not(None))).first()
+    dialog = window.new_request()
+    wait_until(app, lambda: dialog.context is not None)
+
+    def type_and_choose(field, text: str) -> None:  # type: ignore[no-untyped-def]
+        field.edit.setFocus()
+        QTest.keyClicks(field.edit, text)
+        wait_until(app, lambda: field.list.count() > 0)
+        QTest.keyClick(field.edit, Qt.Key.Key_Return)
+
+    type_and_choose(dialog.requester, phone[-4:])
+    type_and_choose(dialog.location, address)
+    type_and_choose(dialog.category, category.split()[0])
+    wait_until(app, lambda: dialog.duplicates.list.count() > 0 and hub.runner.in_flight == 0)
+    dialog.description.setPlainText("Reported again by a neighbour this morning.")
+    dialog.duplicates.list.setFocus()
+    for _ in range(20):
+        app.processEvents()
+    dialog.grab().save(str(OUT / "new-request.png"))
+    dialog.start_next()
+    dialog.new_requester.setChecked(True)
+    QTest.keyClicks(dialog.person.name, "Ana Morales")
+    dialog.person.language.setCurrentIndex(1)
+    type_and_choose(dialog.location, "city park")
+    type_and_choose(dialog.category, "graffiti")
+    wait_until(app, lambda: hub.runner.in_flight == 0)
+    for _ in range(20):
+        app.processEvents()
+    dialog.grab().save(str(OUT / "new-request-new-citizen.png"))
+    dialog.close()
+
+
 def main() -> int:
     """Build a demo database and save the screenshots."""
     app = QApplication(sys.argv[:1])
@@ -124,6 +172,7 @@ def main() -> int:
     wait_until(app, lambda: getattr(window.detail, "view", None) is not None)
     window.grab().save(str(OUT / "search.png"))
     shoot_requesters(app, hub, window)
+    shoot_new_request(app, hub, window)
     app.setPalette(dark_palette())
     window.clear_search()
     wait_until(app, lambda: window.model.rowCount() == 3000 and window.model.ticket_id(1) is not None)

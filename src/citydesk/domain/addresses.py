@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.text import fold
@@ -44,6 +45,7 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s,.;:]+", folded) if w]
 
 
+@lru_cache(maxsize=65536)
 def parse_street(text: str | None) -> StreetParts:
     """Split "120 N Main St., Apt 4" into number 120, street key "n main st", block 1.
 

@@ -24,7 +24,7 @@ from citydesk.domain.errors import ValidationError
 from citydesk.domain.permissions import Action, require
 from citydesk.domain.roles import Actor
 from citydesk.domain.text import fold
-from citydesk.services._tx import transaction
+from citydesk.services._tx import Tx, transaction
 from citydesk.store.db import Database
 from citydesk.store.models import Address, FieldClock
 
@@ -220,7 +220,8 @@ def read_address_file(path: Path) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def _values(row: AddressRow) -> dict[str, Any]:
+def address_values(row: AddressRow) -> dict[str, Any]:
+    """The address columns for a checked row (street key, block and search key derived)."""
     parts = parse_street(row.text)
     return {
         "text": row.text,
@@ -262,7 +263,7 @@ def import_addresses(
         updates: list[tuple[str, dict[str, Any], list[str]]] = []
         unchanged = 0
         for row in rows:
-            values = _values(row)
+            values = address_values(row)
             old = by_external.get(row.external_id) if row.external_id else by_text.get(fold(row.text))
             if old is None:
                 inserts.append(values)
@@ -276,15 +277,7 @@ def import_addresses(
         if dry_run:
             return summary
         stamp = tx.capture.stamp()
-        clocks: list[dict[str, Any]] = []
-        new_rows = []
-        for values in inserts:
-            address_id = tx.capture.new_id()
-            new_rows.append({"id": address_id, **values, "created_at": stamp.at, "updated_at": stamp.at})
-            clocks += [_clock(address_id, f, stamp.hlc, stamp.device_id) for f in SYNCED_FIELDS]
-            tx.capture.record(op="insert", table="address", row_id=address_id, hlc=stamp.hlc)
-        if new_rows:
-            tx.session.execute(insert(Address), new_rows)
+        insert_addresses_in(tx, inserts, capture=True)
         for address_id, values, changed in updates:
             tx.session.execute(
                 update(Address).where(Address.id == address_id).values(**values, updated_at=stamp.at)
@@ -292,9 +285,27 @@ def import_addresses(
             for name in changed:
                 tx.session.merge(FieldClock(**_clock(address_id, name, stamp.hlc, stamp.device_id)))
                 tx.capture.record(op="update", table="address", row_id=address_id, field=name, hlc=stamp.hlc)
-        if clocks:
-            tx.session.execute(insert(FieldClock), clocks)
         return summary
+
+
+def insert_addresses_in(tx: Tx, rows: list[dict[str, Any]], *, capture: bool) -> list[str]:
+    """Insert new address rows with their field clocks (and outbox rows unless `capture` is off, as for
+    the demo city, which never syncs); returns their ids in order."""
+    stamp = tx.capture.stamp()
+    ids: list[str] = []
+    clocks: list[dict[str, Any]] = []
+    new_rows = []
+    for values in rows:
+        address_id = tx.capture.new_id()
+        ids.append(address_id)
+        new_rows.append({"id": address_id, **values, "created_at": stamp.at, "updated_at": stamp.at})
+        clocks += [_clock(address_id, f, stamp.hlc, stamp.device_id) for f in SYNCED_FIELDS]
+        if capture:
+            tx.capture.record(op="insert", table="address", row_id=address_id, hlc=stamp.hlc)
+    if new_rows:
+        tx.session.execute(insert(Address), new_rows)
+        tx.session.execute(insert(FieldClock), clocks)
+    return ids
 
 
 def _clock(row_id: str, name: str, hlc: int, device_id: str) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from citydesk.domain.roles import SYSTEM_ACTOR, SYSTEM_USER_ID
 from citydesk.domain.timeline import EntryKind
 from citydesk.services import demo_content as content
 from citydesk.services.bulk import BulkEntry, BulkTicket, bulk_create_requesters, bulk_create_tickets
+from citydesk.services.demo_addresses import AddressBook, Places, ticket_location
 from citydesk.services.demo_content import CategorySpec
 from citydesk.services.setup import (
     add_category,
@@ -87,6 +88,7 @@ class DemoSummary:
     first_date: date
     last_date: date
     elapsed_seconds: float
+    addresses: int = 0
 
 
 # ---- calendar helpers -------------------------------------------------------------------------------
@@ -277,72 +279,6 @@ def _fold(text: str) -> str:
     return "".join(c for c in plain if c.isascii() and (c.isalnum() or c == ".")).lower()
 
 
-class _Places:
-    """Addresses, intersections, parks and buildings with rough map coordinates."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.streets = content.STREETS
-        self.park_coords = [
-            (content.CENTER_LAT + rng.uniform(-0.02, 0.02), content.CENTER_LON + rng.uniform(-0.03, 0.03))
-            for _ in content.PARKS
-        ]
-
-    def _coords(self, street: int, number: int) -> tuple[float, float]:
-        name = self.streets[street]
-        along = (number - 1500) / 100
-        if name.endswith("Ave"):
-            return (
-                round(content.CENTER_LAT + along * 0.0009, 5),
-                round(content.CENTER_LON + (street - 20) * 0.003, 5),
-            )
-        return (
-            round(content.CENTER_LAT + (street - 20) * 0.0025, 5),
-            round(content.CENTER_LON + along * 0.0011, 5),
-        )
-
-    def address(self) -> dict[str, Any]:
-        """A house address (and its street and a cross street)."""
-        rng = self.rng
-        street = rng.randrange(len(self.streets))
-        number = rng.randrange(1, 30) * 100 + rng.randrange(0, 100, 2) + rng.randrange(2)
-        other = (street + rng.randrange(1, len(self.streets))) % len(self.streets)
-        lat, lon = self._coords(street, number)
-        text = f"{number} {self.streets[street]}"
-        return {
-            "form": "address",
-            "street": self.streets[street],
-            "address": text,
-            "cross": f"{self.streets[street]} & {self.streets[other]}",
-            "text": text,
-            "lat": lat,
-            "lon": lon,
-        }
-
-    def street_spot(self) -> dict[str, Any]:
-        """A spot on a street: an address (70%) or an intersection."""
-        place = self.address()
-        if self.rng.random() < 0.3:
-            place = dict(place, form="cross", text=place["cross"])
-        return place
-
-    def park(self) -> dict[str, Any]:
-        """A park."""
-        index = self.rng.randrange(len(content.PARKS))
-        name = content.PARKS[index]
-        lat, lon = self.park_coords[index]
-        return {
-            "form": "park",
-            "street": name,
-            "address": name,
-            "cross": name,
-            "park": name,
-            "text": name,
-            "lat": round(lat, 5),
-            "lon": round(lon, 5),
-        }
-
-
 _BUILDINGS = {
     "CLK": ("City Hall", "City Hall — Clerk's counter", "Council chambers"),
     "FIN": ("City Hall — Finance office",),
@@ -354,7 +290,7 @@ _BUILDINGS = {
 
 
 def _make_citizens(
-    count: int, rng: random.Random, places: _Places
+    count: int, rng: random.Random, places: Places
 ) -> tuple[list[_Person], list[dict[str, Any]]]:
     """`count` citizens with plausible names and consistent contact data, and their requester rows."""
     people: list[_Person] = []
@@ -576,7 +512,7 @@ class _Generator:
         rng: random.Random,
         hours: _Hours,
         ref: _Reference,
-        places: _Places,
+        places: Places,
         citizens: list[_Person],
         citizen_ids: list[str],
         staff: list[_Person],
@@ -861,7 +797,7 @@ class _Generator:
             location = None
         else:
             form = place["form"]
-            location = {"text": place["text"], "lat": place["lat"], "lon": place["lon"]}
+            location = ticket_location(place)
         words = {
             "street": place["street"],
             "address": place["address"],
@@ -1405,9 +1341,11 @@ def create_demo(
     if end <= hours.midnight[hours.day_index(as_of)]:
         raise ValueError(f"as_of {as_of} is after the database clock's today")
 
-    people_rng = _stream(seed, "people")
-    places = _Places(people_rng)
     total = sum(day.count for day in plan)
+    book = AddressBook.make(total, _stream(seed, "addresses"))
+    book.write(db)
+    people_rng = _stream(seed, "people")
+    places = Places(people_rng, book)
     citizens, citizen_rows = _make_citizens(
         max(MIN_CITIZENS, total // TICKETS_PER_CITIZEN), people_rng, places
     )
@@ -1438,7 +1376,7 @@ def create_demo(
         rng=_stream(seed, "tickets"),
         hours=hours,
         ref=ref,
-        places=_Places(_stream(seed, "places")),
+        places=Places(_stream(seed, "places"), book),
         citizens=citizens,
         citizen_ids=citizen_ids,
         staff=staff,
@@ -1468,4 +1406,5 @@ def create_demo(
         first_date=first_date,
         last_date=as_of,
         elapsed_seconds=_time.perf_counter() - started,
+        addresses=len(book.ids),
     )

@@ -155,7 +155,12 @@ def create_requester_in(tx: Tx, **values: Any) -> RequesterSaved:
             updated_at=stamp.at,
         )
     )
-    _write_clocks(tx.session, requester_id, list(SYNCED_FIELDS), stamp)
+    # A new row has no clocks yet: one multi-row insert (merging each would read first).
+    tx.session.execute(
+        insert(FieldClock),
+        [{"table_name": "requester", "row_id": requester_id, "field": name, "hlc": stamp.hlc,
+          "device_id": stamp.device_id} for name in SYNCED_FIELDS],
+    )  # fmt: skip
     tx.capture.record(op="insert", table="requester", row_id=requester_id, hlc=stamp.hlc)
     return RequesterSaved(
         requester_id,

@@ -32,8 +32,7 @@ class DuplicateList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(self.tr("<b>Is it already reported?</b>"))
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        self.hint = QLabel()  # two short lines: a wrapped label is squeezed by the list below it
         self.hint.setAccessibleName(self.tr("Already reported: summary"))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Possible duplicates"))
@@ -64,14 +63,14 @@ class DuplicateList(QWidget):
             self.list.setCurrentRow(0)
             self.hint.setText(
                 self.tr(
-                    "{0} open tickets may be the same problem. Ctrl+D adds this caller to the highlighted."
+                    "{0} open tickets may be the same problem.\nCtrl+D adds this caller to the highlighted."
                 ).format(len(candidates))
                 if len(candidates) != 1
-                else self.tr("1 open ticket may be the same problem. Ctrl+D adds this caller to it.")
+                else self.tr("1 open ticket may be the same problem.\nCtrl+D adds this caller to it.")
             )
         else:
             self.hint.setText(
-                self.tr("No open ticket of this category near this place, nor of this requester.")
+                self.tr("No open ticket of this category near this place,\nnor of this requester.")
             )
 
     def candidates(self) -> list[DuplicateCandidate]:

@@ -37,7 +37,6 @@ class NewRequesterBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("New requester"))
         self.setAccessibleName(self.tr("New requester"))
         box = QVBoxLayout(self)
         self.form = Form(self)
