@@ -167,7 +167,7 @@ def main() -> int:
     window.grab().save(str(OUT / "main-window.png"))
     window.search.setText("streetlight")
     window._run_search()
-    wait_until(app, lambda: window.model.only is not None and window.model.ticket_id(0) is not None)
+    wait_until(app, lambda: bool(window.model.terms) and window.model.ticket_id(0) is not None)
     window.table.selectRow(0)
     wait_until(app, lambda: getattr(window.detail, "view", None) is not None)
     window.grab().save(str(OUT / "search.png"))

@@ -463,7 +463,7 @@ class NewRequestDialog(SavingMixin, QDialog):
         for question in questions:
             edit = line_field(question)
             label = QLabel(question)
-            label.setWordWrap(True)
+            label.setWordWrap(len(question) > 60)  # short questions on one line (a wrapped label is squeezed)
             label.setBuddy(edit)
             self.questions_layout.addRow(label, edit)
             self.answers.append((question, edit))
