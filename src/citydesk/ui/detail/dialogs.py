@@ -90,13 +90,14 @@ class ServiceDialog(QDialog):
 
     # -- flow --------------------------------------------------------------------------------------
 
-    def finish_tab_order(self, *widgets: QWidget) -> None:
-        """Fields in reading order, then OK, then Cancel; focus starts on the first field."""
+    def finish_tab_order(self, *widgets: QWidget, focus: QWidget | None = None) -> None:
+        """Fields in reading order, then OK, then Cancel; focus starts on `focus` (else the first field)."""
         chain = [*widgets, self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-        if widgets:
-            widgets[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        start = focus or (widgets[0] if widgets else None)
+        if start is not None:
+            start.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
         """Validate through the service on the writer thread; close on success, keep input on error."""
@@ -167,7 +168,8 @@ class LogCallDialog(ServiceDialog):
         self.public = QCheckBox(self.tr("&Public: the requester may be told this"))
         self.public.setAccessibleName(self.tr("Public: the requester may be told this"))
         self.form.add_wide(self.public)
-        self.finish_tab_order(self.summary, self.who, self.public)
+        # Tab follows the form from the top (caller first); typing starts in the summary.
+        self.finish_tab_order(self.who, self.summary, self.public, focus=self.summary)
 
     def request(self) -> Request:
         """log_call with the summary, caller and visibility."""
