@@ -6,11 +6,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shiboken6
 from helpers_detail import CTRL, CTRL_SHIFT, focused, hub, press, sign_in, type_text, unnamed_interactive  # noqa: F401
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from citydesk.domain.errors import ValidationError
 from citydesk.domain.roles import Actor
 from citydesk.services import tickets
 from citydesk.services.requesters import create_requester
@@ -45,9 +48,17 @@ def open_requesters(
 def find(qtbot: Any, window: RequestersWindow, typed: str) -> None:
     """Type into the search box (which has focus), press Enter, and wait for the first match's form."""
     window.search.selectAll()
-    with qtbot.waitSignal(window.loaded, timeout=5000):
-        type_text(qtbot, typed)
-        press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, typed)
+    press(qtbot, Qt.Key.Key_Return)
+    # A search may also run while typing (after a pause); wait for the one of the whole text.
+    model = window.list_model
+    qtbot.waitUntil(
+        lambda: model.typed == typed and not model.searching and model.rowCount() > 0, timeout=5000
+    )
+    first = model.requester_id(0)
+    qtbot.waitUntil(
+        lambda: window.form.requester is not None and window.form.requester.id == first, timeout=5000
+    )
     assert focused() is window.list
 
 
@@ -193,7 +204,8 @@ def test_staff_member_needs_a_department(
         press(qtbot, Qt.Key.Key_S, CTRL)
     row = stored_requester(office, office.citizen)
     assert (row.kind, row.department_id) == ("staff", office.it)
-    assert "Staff (Information Technology)" in [window.list_model.data(window.list_model.index(0, 3))]
+    model = window.list_model
+    qtbot.waitUntil(lambda: model.data(model.index(0, 3)) == "Staff (Information Technology)", timeout=5000)
 
 
 def test_supervisor_merges_two_duplicates(qtbot: Any, hub: CitydeskApp, office: Office) -> None:
@@ -287,6 +299,78 @@ def test_every_control_of_the_requesters_window_has_an_accessible_name(
         missing = unnamed_interactive(window.merge_dialog)
         assert not missing, "interactive widgets without an accessible name: " + ", ".join(missing)
         window.merge_dialog.reject()
+    finally:
+        window.close()
+        main.close()
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    lighter, darker = sorted((luminance(a), luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+R = QPalette.ColorRole
+DARK = {
+    R.Window: "#202124", R.WindowText: "#e8eaed", R.Base: "#181a1b", R.Text: "#e8eaed",
+    R.Button: "#2d2f31", R.ButtonText: "#e8eaed", R.Highlight: "#8ab4f8", R.HighlightedText: "#202124",
+}  # fmt: skip
+"""The dark palette of `scripts/screenshots.py` (like a system dark mode)."""
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_text_of_the_requesters_window_meets_contrast_in_both_palettes(
+    qtbot: Any, hub: CitydeskApp, office: Office, dark: bool
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    if dark:
+        palette = QPalette()
+        for role, colour in DARK.items():
+            palette.setColor(role, QColor(colour))
+        app.setPalette(palette)
+    try:
+        sign_in(hub, office.supervisor)
+        window = RequestersWindow(hub)
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.loaded, timeout=5000):
+            window.show_requester(office.citizen)
+        window.form.form.show_error(ValidationError("email", "That e-mail address cannot be right."))
+        error = window.form.form.rows["email"].error
+        assert error.isVisible()
+        labels = (error, window.form.heading, window.tickets_label, window.message, window.found_label)
+        pairs = [(label, R.WindowText, R.Window) for label in labels]
+        pairs.append((window.form.name, R.Text, R.Base))  # selection colours are the platform's own
+        for widget, fore, back in pairs:
+            p = widget.palette()
+            ratio = _contrast(p.color(fore), p.color(back))
+            assert ratio >= 4.5, f"{widget.accessibleName() or type(widget).__name__}: {ratio:.2f}"
+    finally:
+        app.setPalette(before)
+
+
+def test_closing_merge_while_a_search_runs_is_harmless(qtbot: Any, hub: CitydeskApp, office: Office) -> None:
+    main, window = open_requesters(qtbot, hub, office, office.supervisor)
+    try:
+        find(qtbot, window, "jose")
+        window.open_merge()
+        dialog = window.merge_dialog
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isActiveWindow)
+        type_text(qtbot, "jane")
+        dialog._find()  # a search in flight, as after a pause in typing
+        press(qtbot, Qt.Key.Key_Escape)
+        assert window.merge_dialog is None
+        QCoreApplication.sendPostedEvents(dialog, QEvent.Type.DeferredDelete)  # gone before the reply
+        assert not shiboken6.isValid(dialog)
+        qtbot.waitUntil(lambda: hub.runner.in_flight == 0)  # the reply came back (and was ignored)
     finally:
         window.close()
         main.close()

@@ -54,6 +54,7 @@ class MergeDialog(QDialog):
         self.summary_text = ""
         self.preview: tuple[int, str, str] = (0, source.label, "")
         self.busy = False
+        self.closed = False
         self._generation = 0
         self.setWindowTitle(tr("Merge {0} into…").format(source.label))
         self.setAccessibleName(tr("Merge requesters"))
@@ -121,7 +122,7 @@ class MergeDialog(QDialog):
         )
 
     def _found(self, generation: int, found: list[Choice]) -> None:
-        if generation != self._generation:
+        if generation != self._generation or self.closed:
             return
         self.results.clear()
         for choice in found:
@@ -153,8 +154,8 @@ class MergeDialog(QDialog):
             self.summary.setText(tr("Counting the tickets that move…"))
 
     def _previewed(self, choice: Choice, preview: tuple[int, str, str]) -> None:
-        if self.target is None or self.target.id != choice.id:
-            return  # another choice since
+        if self.closed or self.target is None or self.target.id != choice.id:
+            return  # another choice since, or closed
         self.preview = preview
         self.summary_text = merge_summary(*preview)
         self.summary.setText(self.summary_text)
@@ -204,3 +205,10 @@ class MergeDialog(QDialog):
         """Cancel, unless the merge is being written (it finishes in moments)."""
         if not self.busy:
             super().reject()
+
+    def done(self, result: int) -> None:
+        """Close; searches and counts still under way are ignored when they come back."""
+        self._timer.stop()
+        self._generation += 1
+        self.closed = True
+        super().done(result)

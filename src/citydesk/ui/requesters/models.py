@@ -103,6 +103,7 @@ class RequesterListModel(TextTableModel):
         self._pages: OrderedDict[int, dict[str, rv.RequesterRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
+        self._shown_generation = 0
 
     def search(self, typed: str) -> None:
         """List requesters matching `typed` (everybody when empty); the latest call wins."""
@@ -116,6 +117,11 @@ class RequesterListModel(TextTableModel):
 
         self.hub.query(fetch, lambda result: self._searched(generation, result))
 
+    @property
+    def searching(self) -> bool:
+        """True while the latest search has not come back."""
+        return self._shown_generation != self._generation
+
     def reload(self) -> None:
         """Search again with the same text (after an edit or a merge)."""
         self.search(self.typed)
@@ -123,6 +129,7 @@ class RequesterListModel(TextTableModel):
     def _searched(self, generation: int, result: tuple[list[str], dict[str, rv.RequesterRow]]) -> None:
         if generation != self._generation:
             return  # the user kept typing
+        self._shown_generation = generation
         self.beginResetModel()
         self.ids, first = result
         self._pages.clear()
