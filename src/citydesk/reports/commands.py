@@ -66,28 +66,18 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _write_report(args: argparse.Namespace) -> Path:
     from citydesk.domain.calendar import parse_week
     from citydesk.domain.clock import SystemClock
-    from citydesk.reports.metrics import last_full_week, parse_scope, weekly_metrics
-    from citydesk.reports.weekly_pdf import build_weekly_report
+    from citydesk.reports.writer import write_weekly_report
     from citydesk.store.db import StorageError, default_database_path, open_database
-    from citydesk.store.settings import load_calendar
 
     database: Path = getattr(args, "database", None) or default_database_path()
     if not database.exists():
         raise StorageError(f"There is no database at {database}.")
-    now = SystemClock().now()
+    week = parse_week(args.week) if args.week else None
     db = open_database(database, read_only=True, create=False)
     try:
-        with db.read() as session:
-            calendar = load_calendar(session)
-            year, week = parse_week(args.week) if args.week else last_full_week(calendar, now)
-            scope = parse_scope(session, args.scope)
-            metrics = weekly_metrics(session, year=year, week=week, scope=scope, now=now)
+        written = write_weekly_report(
+            db, now=SystemClock().now(), scope=args.scope, week=week, out=args.out, page_size=args.page_size
+        )
     finally:
         db.close()
-    return build_weekly_report(
-        metrics,
-        city_name=metrics.city_name,
-        scope_label=metrics.scope_name,
-        page_size=args.page_size,
-        out_path=args.out,
-    )
+    return written.path

@@ -255,7 +255,11 @@ def run_app(path: Path, *, self_test: bool = False) -> int:
         hub.shutdown()
         return 0
     window.show()
+    from citydesk.ui.reports.schedule_bridge import start_report_schedule, stop_report_schedule
+
+    start_report_schedule(hub)
     code = qt_app.exec()
+    stop_report_schedule(hub)
     hub.shutdown()
     return int(code)
 

@@ -186,6 +186,9 @@ class MainWindow(QMainWindow):
         from citydesk.ui.counter.actions import CounterActions
 
         self.counter = CounterActions(self.hub, self, self.menuBar().addMenu(self.tr("&Counter")))
+        from citydesk.ui.reports.menu import add_reports_menu
+
+        self.reports_action = add_reports_menu(self, self.hub)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(action("&About citydesk", None, self._about))
 
