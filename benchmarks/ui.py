@@ -60,7 +60,7 @@ def bench_ui(ctx: Context) -> list[Figure]:
         ),
         Figure(
             "ui.search_ms",
-            "search as you type: last key → results (median of 5)",
+            "search as you type: last key → results, debounce included (median of 5)",
             r["search_median_ms"],
             "ms",
             Budget(100),

@@ -9,7 +9,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.orm import Session
@@ -45,7 +45,12 @@ class CitydeskApp(QObject):
         self.runner = runner or TaskRunner(self)
         self.runner.failed.connect(self.error)
         self.user: SignedIn | None = None
-        self.sync_status.emit(SyncStatus(online=False, last_sync=None, pending=0))
+        self.sync_state = SyncStatus(online=False, last_sync=None, pending=0)  # the latest `sync_status`
+
+    def report_sync(self, status: SyncStatus) -> None:
+        """Record and announce the connection and sync state (the sync engine calls this)."""
+        self.sync_state = status
+        self.sync_status.emit(status)
 
     @property
     def actor(self) -> Actor:
@@ -183,6 +188,29 @@ def bring_to_front(window: QWidget) -> None:
 # ---- entry point --------------------------------------------------------------------------------
 
 
+def translations_dir() -> Path:
+    """resources/translations/ of the installation (beside src/ in a checkout, in the bundle when frozen)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources" / "translations"
+    return Path(__file__).resolve().parents[3] / "resources" / "translations"
+
+
+def install_translator(
+    app: QCoreApplication, locale: QLocale | None = None, folder: Path | None = None
+) -> QTranslator | None:
+    """Load `citydesk_<language>.qm` for `locale` (the system's by default) into the app.
+
+    Returns the installed translator, or None when there is no translation (the app stays in English).
+    """
+    translator = QTranslator(app)
+    if translator.load(locale or QLocale.system(), "citydesk", "_", str(folder or translations_dir())):
+        app.installTranslator(translator)
+        return translator
+    translator.deleteLater()
+    return None
+
+
 def _make_qt_app() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -190,6 +218,7 @@ def _make_qt_app() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName("citydesk")
+    install_translator(app)
     return app
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,20 +27,21 @@ from citydesk.store import queries
 from citydesk.store.detail import departments, pending_change_count
 from citydesk.store.queries import Queue, SortKey, TicketQuery
 from citydesk.ui.app import CitydeskApp
-from citydesk.ui.events import Notice, SignedIn
+from citydesk.ui.events import Notice, SignedIn, SyncStatus
 from citydesk.ui.ticket_model import SORT_KEYS, TicketTableModel
 
+# The labels are translated where shown (`self.tr`); QT_TRANSLATE_NOOP marks them for pyside6-lupdate.
 QUEUES: tuple[tuple[Queue, str], ...] = (
-    (Queue.MINE, "My tickets"),
-    (Queue.UNASSIGNED, "Unassigned"),
-    (Queue.P1_OPEN, "P1 open"),
-    (Queue.OVERDUE, "Overdue"),
-    (Queue.WAITING, "Waiting"),
-    (Queue.VISITS_TODAY, "Today's visits"),
-    (Queue.RESOLVED_WEEK, "Resolved this week"),
-    (Queue.ALL, "All"),
+    (Queue.MINE, QT_TRANSLATE_NOOP("MainWindow", "My tickets")),
+    (Queue.UNASSIGNED, QT_TRANSLATE_NOOP("MainWindow", "Unassigned")),
+    (Queue.P1_OPEN, QT_TRANSLATE_NOOP("MainWindow", "P1 open")),
+    (Queue.OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Overdue")),
+    (Queue.WAITING, QT_TRANSLATE_NOOP("MainWindow", "Waiting")),
+    (Queue.VISITS_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Today's visits")),
+    (Queue.RESOLVED_WEEK, QT_TRANSLATE_NOOP("MainWindow", "Resolved this week")),
+    (Queue.ALL, QT_TRANSLATE_NOOP("MainWindow", "All")),
 )
-SEARCH_DELAY_MS = 40
+SEARCH_DELAY_MS = 25  # debounce: a key repeat or paste coalesces; typed words still search at once
 AGE_COLUMN = 7
 
 
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         hub.ticket_changed.connect(lambda _change: self._changed())
         hub.data_changed.connect(self._changed)
         hub.signed_in.connect(self._on_signed_in)
+        hub.sync_status.connect(self._show_sync)
+        self._show_sync(hub.sync_state)
         hub.announce.connect(self._announce)
         hub.notice.connect(self._on_notice)
         hub.error.connect(lambda message: self._announce(message))
@@ -130,15 +133,19 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.search, self.table)
         self.setTabOrder(self.table, self.detail)
         bar = self.statusBar()
-        self.sync_label = QLabel(self.tr("Offline — standalone office"))
+        self.sync_label = QLabel()
         self.pending_label = QLabel()
         self.user_label = QLabel()
+        self.office_label = QLabel()
         self.busy = QLabel()
         self.message = QLabel()
         self.message.setAccessibleName(self.tr("Status message"))
-        for label, name in ((self.sync_label, "Connection"), (self.pending_label, "Pending local changes"),
-                            (self.user_label, "Signed-in user"), (self.busy, "Background work")):  # fmt: skip
-            label.setAccessibleName(self.tr(name))
+        for label, name in ((self.sync_label, self.tr("Connection")),
+                            (self.pending_label, self.tr("Pending local changes")),
+                            (self.user_label, self.tr("Signed-in user")),
+                            (self.office_label, self.tr("Office")),
+                            (self.busy, self.tr("Background work"))):  # fmt: skip
+            label.setAccessibleName(name)
             bar.addPermanentWidget(label)
         bar.addWidget(self.message, 1)
 
@@ -149,7 +156,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         def action(text: str, shortcut: str | QKeySequence | None, slot: Any) -> QAction:
-            act = QAction(self.tr(text), self)
+            """A window action with already translated `text`."""
+            act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
@@ -157,27 +165,26 @@ class MainWindow(QMainWindow):
             return act
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(action("&New request…", "Ctrl+N", self.new_request))
-        self.import_addresses_action = action("Import &addresses…", None, self.import_addresses)
+        file_menu.addAction(action(self.tr("&New request…"), "Ctrl+N", self.new_request))
+        self.import_addresses_action = action(self.tr("Import &addresses…"), None, self.import_addresses)
         file_menu.addAction(self.import_addresses_action)
         file_menu.addSeparator()
-        file_menu.addAction(action("Switch &user…", "Ctrl+Shift+U", self.switch_user))
+        file_menu.addAction(action(self.tr("Switch &user…"), "Ctrl+Shift+U", self.switch_user))
         file_menu.addSeparator()
-        file_menu.addAction(action("&Quit", "Ctrl+Q", self.close))
+        file_menu.addAction(action(self.tr("&Quit"), "Ctrl+Q", self.close))
         view = self.menuBar().addMenu(self.tr("&View"))
-        find = action("&Find tickets", "Ctrl+F", self.focus_search)
+        find = action(self.tr("&Find tickets"), "Ctrl+F", self.focus_search)
         find.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
         view.addAction(find)
-        view.addAction(action("&Refresh", "F5", self.refresh))
-        view.addAction(action("Re&questers…", "Ctrl+Shift+P", self.open_requesters))
-        clear = action("Clear search", None, self.clear_search)
+        view.addAction(action(self.tr("&Refresh"), "F5", self.refresh))
+        view.addAction(action(self.tr("Re&questers…"), "Ctrl+Shift+P", self.open_requesters))
+        clear = action(self.tr("Clear search"), None, self.clear_search)
         self.search.addAction(clear)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         for number, (_queue, label) in enumerate(QUEUES, start=1):
-            view.addAction(
-                action(label, f"Ctrl+{number}", lambda _=False, n=number - 1: self.queues.setCurrentRow(n))
-            )
+            choose = lambda _=False, n=number - 1: self.queues.setCurrentRow(n)  # noqa: E731
+            view.addAction(action(self.tr(label), f"Ctrl+{number}", choose))
         ticket_menu = self.menuBar().addMenu(self.tr("&Ticket"))
         pane_actions = getattr(self.detail, "ticket_actions", None)
         if pane_actions is not None:
@@ -190,7 +197,7 @@ class MainWindow(QMainWindow):
 
         self.reports_action = add_reports_menu(self, self.hub)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(action("&About citydesk", None, self._about))
+        help_menu.addAction(action(self.tr("&About citydesk"), None, self._about))
 
     # ---- queues and counts -----------------------------------------------------------------------
 
@@ -368,9 +375,9 @@ class MainWindow(QMainWindow):
         if who is None:
             self.user_label.setText(self.tr("Nobody signed in"))
             return
-        self.user_label.setText(
-            self.tr("{0} ({1}) · {2}").format(who.actor.display_name, who.actor.role.label, who.office_name)
-        )
+        self.user_label.setText(self.tr("{0} ({1})").format(who.actor.display_name, who.actor.role.label))
+        office = self.tr("{0} ({1})").format(who.office_name, who.office_code)
+        self.office_label.setText(self.tr("{0} · demo").format(office) if who.is_demo else office)
         self.setWindowTitle(
             self.tr("citydesk — {0}").format(who.office_name) + (" (demo)" if who.is_demo else "")
         )
@@ -397,6 +404,12 @@ class MainWindow(QMainWindow):
         from citydesk.ui.counter.address_import import import_address_file
 
         import_address_file(self.hub, self)
+
+    def _show_sync(self, status: SyncStatus) -> None:
+        """Online or offline and when the last sync finished (placeholders until the sync engine lands)."""
+        state = self.tr("Online") if status.online else self.tr("Offline")
+        when = status.last_sync or self.tr("not yet")
+        self.sync_label.setText(self.tr("{0} · last sync: {1}").format(state, when))
 
     def switch_user(self) -> None:
         """Sign out and show the sign-in screen (no restart)."""

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -35,7 +42,18 @@ from citydesk.ui.app import CitydeskApp
     COL_AGE,
     COL_DUE,
 ) = range(9)
-HEADERS = ("Number", "Priority", "Status", "Title", "Requester", "Department", "Assigned to", "Age", "Due")
+# Translated in headerData; QT_TRANSLATE_NOOP marks them for pyside6-lupdate.
+HEADERS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("TicketTableModel", "Number"),
+    QT_TRANSLATE_NOOP("TicketTableModel", "Priority"),
+    QT_TRANSLATE_NOOP("TicketTableModel", "Status"),
+    QT_TRANSLATE_NOOP("TicketTableModel", "Title"),
+    QT_TRANSLATE_NOOP("TicketTableModel", "Requester"),
+    QT_TRANSLATE_NOOP("TicketTableModel", "Department"),
+    QT_TRANSLATE_NOOP("TicketTableModel", "Assigned to"),
+    QT_TRANSLATE_NOOP("TicketTableModel", "Age"),
+    QT_TRANSLATE_NOOP("TicketTableModel", "Due"),
+)
 SORT_KEYS = {
     COL_NUMBER: SortKey.NUMBER, COL_PRIORITY: SortKey.PRIORITY, COL_STATUS: SortKey.STATUS,
     COL_TITLE: SortKey.TITLE, COL_REQUESTER: SortKey.REQUESTER, COL_DEPARTMENT: SortKey.DEPARTMENT,
