@@ -10,7 +10,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -18,7 +18,7 @@ from citydesk.domain.clock import ManualClock
 from citydesk.services.demo import create_demo
 from citydesk.store.db import open_database
 from citydesk.store.detail import sign_in_users
-from citydesk.ui.app import CitydeskApp, signed_in_as
+from citydesk.ui.app import CitydeskApp, install_translator, signed_in_as
 from citydesk.ui.shell import MainWindow
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -142,6 +142,23 @@ def shoot_new_request(app: QApplication, hub: CitydeskApp, window: MainWindow) -
     dialog.close()
 
 
+def shoot_spanish(app: QApplication, hub: CitydeskApp) -> None:
+    """The main window with the Spanish translation (as on a PC whose locale is Spanish)."""
+    translator = install_translator(app, QLocale("es_ES"))
+    assert translator is not None, "resources/translations/citydesk_es.qm is missing"
+    window = MainWindow(hub)
+    window.resize(1400, 860)
+    window.show()
+    wait_until(app, lambda: window.model.rowCount() > 0)
+    window.queues.setCurrentRow(7)  # Todos
+    wait_until(app, lambda: window.model.ticket_id(2) is not None)
+    window.table.selectRow(2)
+    wait_until(app, lambda: getattr(window.detail, "view", None) is not None and hub.runner.in_flight == 0)
+    window.grab().save(str(OUT / "main-window-es.png"))
+    window.close()
+    app.removeTranslator(translator)
+
+
 def main() -> int:
     """Build a demo database and save the screenshots."""
     app = QApplication(sys.argv[:1])
@@ -173,6 +190,7 @@ def main() -> int:
     window.grab().save(str(OUT / "search.png"))
     shoot_requesters(app, hub, window)
     shoot_new_request(app, hub, window)
+    shoot_spanish(app, hub)
     app.setPalette(dark_palette())
     window.clear_search()
     wait_until(app, lambda: window.model.rowCount() == 3000 and window.model.ticket_id(1) is not None)
