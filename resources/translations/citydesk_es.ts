@@ -1085,38 +1085,38 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="150" />
       <source>{0} ago, {1} (via {2}, at office {3})</source>
-      <translation type="unfinished" />
+      <translation>hace {0}, {1} (por {2}, en la oficina {3})</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="164" />
       <source>{0} at {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} a las {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="179" />
       <source>Description: {0}</source>
-      <translation type="unfinished" />
+      <translation>Descripción: {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="179" />
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="169" />
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>ninguna</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="184" />
       <source>Nobody recorded (internal work)</source>
-      <translation type="unfinished" />
+      <translation>Nadie registrado (trabajo interno)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="192" />
       <source>reply by {0}</source>
-      <translation type="unfinished" />
+      <translation>responder por {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="194" />
       <source>prefers {0}</source>
-      <translation type="unfinished" />
+      <translation>prefiere {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="76" />
@@ -1156,7 +1156,7 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="125" />
       <source>Sent it to the {0} queue</source>
-      <translation type="unfinished" />
+      <translation>Lo envió a la cola de {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="127" />
@@ -1187,17 +1187,17 @@
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="141" />
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="146" />
       <source>someone</source>
-      <translation type="unfinished" />
+      <translation>alguien</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="142" />
       <source>Added another reporter: {0}</source>
-      <translation type="unfinished" />
+      <translation>Añadió otro informante: {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="145" />
       <source>Merged the duplicate requester {0} into {1}</source>
-      <translation type="unfinished" />
+      <translation>Fusionó el solicitante duplicado {0} con {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="149" />
@@ -1207,12 +1207,12 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="151" />
       <source>(duplicate of {0})</source>
-      <translation type="unfinished" />
+      <translation>(duplicado de {0})</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="153" />
       <source>(referred to {0})</source>
-      <translation type="unfinished" />
+      <translation>(remitido a {0})</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="156" />
@@ -1222,12 +1222,12 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="158" />
       <source>Redacted a note. Reason: {0}</source>
-      <translation type="unfinished" />
+      <translation>Ocultó una nota. Motivo: {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="164" />
       <source>Changed the title to “{0}”</source>
-      <translation type="unfinished" />
+      <translation>Cambió el título a «{0}»</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="166" />
@@ -1237,12 +1237,12 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="169" />
       <source>Changed the location to {0}</source>
-      <translation type="unfinished" />
+      <translation>Cambió la ubicación a {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="171" />
       <source>Changed the category to {0}</source>
-      <translation type="unfinished" />
+      <translation>Cambió la categoría a {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="172" />
@@ -1257,12 +1257,12 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="189" />
       <source>[redacted by {0}]</source>
-      <translation type="unfinished" />
+      <translation>[ocultado por {0}]</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="189" />
       <source>a supervisor</source>
-      <translation type="unfinished" />
+      <translation>un supervisor</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="352" />
@@ -1277,57 +1277,57 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="60" />
       <source>a former user</source>
-      <translation type="unfinished" />
+      <translation>un antiguo usuario</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="67" />
       <source>another department</source>
-      <translation type="unfinished" />
+      <translation>otro departamento</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="74" />
       <source>no category</source>
-      <translation type="unfinished" />
+      <translation>sin categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="134" />
       <source>1 minute</source>
-      <translation type="unfinished" />
+      <translation>1 minuto</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="134" />
       <source>{0} minutes</source>
-      <translation type="unfinished" />
+      <translation>{0} minutos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="137" />
       <source>1 hour</source>
-      <translation type="unfinished" />
+      <translation>1 hora</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="137" />
       <source>{0} hours</source>
-      <translation type="unfinished" />
+      <translation>{0} horas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="138" />
       <source>{0} days</source>
-      <translation type="unfinished" />
+      <translation>{0} días</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="145" />
       <source>{0} h {1} min</source>
-      <translation type="unfinished" />
+      <translation>{0} h {1} min</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
       <source>{0} h</source>
-      <translation type="unfinished" />
+      <translation>{0} h</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="148" />
       <source>{0} min</source>
-      <translation type="unfinished" />
+      <translation>{0} min</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="155" />
@@ -1337,22 +1337,22 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="159" />
       <source>Late: was due {0} ({1} ago)</source>
-      <translation type="unfinished" />
+      <translation>Atrasado: vencía {0} (hace {1})</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="160" />
       <source>Due {0} (in {1})</source>
-      <translation type="unfinished" />
+      <translation>Vence {0} (en {1})</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="162" />
       <source>Resolved late: was due {0}</source>
-      <translation type="unfinished" />
+      <translation>Resuelto tarde: vencía {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="163" />
       <source>Was due {0}; resolved on time</source>
-      <translation type="unfinished" />
+      <translation>Vencía {0}; resuelto a tiempo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="169" />
