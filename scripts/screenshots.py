@@ -159,6 +159,93 @@ def shoot_spanish(app: QApplication, hub: CitydeskApp) -> None:
     app.removeTranslator(translator)
 
 
+def _counter_ticket(hub: CitydeskApp) -> tuple[str, str, str]:
+    """(ticket id, number, Spanish-speaking reporter's ticket id): an open demo ticket with a public note."""
+    from sqlalchemy import select
+
+    from citydesk.store.models import Requester, Ticket, TicketReporter, TimelineEntry
+
+    with hub.db.read() as session:
+        public = select(TimelineEntry.ticket_id).where(TimelineEntry.public, TimelineEntry.kind == "note")
+        ticket_id, number = session.execute(
+            select(Ticket.id, Ticket.number)
+            .where(Ticket.is_open, Ticket.status.in_(("in_progress", "waiting_parts")), Ticket.id.in_(public))
+            .order_by(Ticket.created_at.desc())
+            .limit(1)
+        ).one()
+        spanish = session.execute(
+            select(Ticket.id)
+            .join(TicketReporter, TicketReporter.ticket_id == Ticket.id)
+            .join(Requester, Requester.id == TicketReporter.requester_id)
+            .where(Requester.preferred_language == "es", Requester.anonymous.is_(False), Ticket.is_open)
+            .order_by(Ticket.created_at.desc())
+            .limit(1)
+        ).scalar_one()
+    return ticket_id, number, spanish
+
+
+def shoot_counter(app: QApplication, hub: CitydeskApp, window: MainWindow) -> None:
+    """The status question view, the receipt dialog, a question on the spot, the admin's receipt texts,
+    and PNGs of both receipt layouts (pdftoppm -r 100) under docs/receipts/."""
+    import shutil
+    import subprocess
+
+    from citydesk.domain.roles import SYSTEM_ACTOR
+    from citydesk.reports.receipt import write_receipt_pdf
+    from citydesk.services.setup import set_setting
+    from citydesk.store.receipts import receipt_data
+    from citydesk.ui.counter.question import QuestionDialog
+    from citydesk.ui.counter.receipt import ReceiptDialog
+    from citydesk.ui.counter.receipt_texts import ReceiptTextsDialog
+    from citydesk.ui.counter.status import StatusQuestionDialog
+
+    set_setting(hub.db, actor=SYSTEM_ACTOR, key="city_phone", value="(555) 010-0311")
+    ticket_id, number, spanish_id = _counter_ticket(hub)
+    status = StatusQuestionDialog(hub, window)
+    status.show()
+    status.find.setText(number)
+    status.lookup()
+    wait_until(app, lambda: status.view is not None and hub.runner.in_flight == 0)
+    status.grab().save(str(OUT / "status-question.png"))
+    status.close()
+    receipt = ReceiptDialog(hub, spanish_id, window)
+    receipt.show()
+    wait_until(app, lambda: receipt.slip is not None and hub.runner.in_flight == 0)
+    receipt.grab().save(str(OUT / "receipt-dialog.png"))
+    receipt.close()
+    question = QuestionDialog(hub, window)
+    question.show()
+    wait_until(app, lambda: bool(question.choices))
+    question.summary.setText("Opening hours of the recycling centre on Saturdays")
+    question.category.setText("Bulk trash pickup")
+    question.grab().save(str(OUT / "question.png"))
+    question.close()
+    technician = hub.user
+    with hub.db.read() as session:
+        admin = next(u for u in sign_in_users(session) if u.role == "admin")
+    hub.sign_in(signed_in_as(hub.db, admin.id))
+    texts = ReceiptTextsDialog(hub, window)
+    texts.show()
+    texts.language.setCurrentIndex(1)  # Spanish
+    wait_until(app, lambda: texts.sample is not None and texts.sample.language == "es")
+    texts.grab().save(str(OUT / "receipt-texts.png"))
+    texts.close()
+    if technician is not None:
+        hub.sign_in(technician)
+    folder = OUT.parent / "receipts"
+    folder.mkdir(parents=True, exist_ok=True)
+    with hub.db.read() as session:
+        english = receipt_data(session, ticket_id, language="en")
+        spanish = receipt_data(session, spanish_id)
+    for data, layout, name in ((english, "half_letter", "receipt-half-letter"),
+                               (spanish, "thermal_80", "receipt-thermal-es")):  # fmt: skip
+        pdf = write_receipt_pdf(data, layout, Path(tempfile.mkdtemp()) / f"{name}.pdf")
+        crop = ["-x", "0", "-y", "0", "-W", "850", "-H", "565"] if layout == "half_letter" else []  # top half
+        if shutil.which("pdftoppm"):
+            command = ["pdftoppm", "-png", "-r", "100", "-singlefile", *crop, str(pdf), str(folder / name)]
+            subprocess.run(command, check=True)
+
+
 def main() -> int:
     """Build a demo database and save the screenshots."""
     app = QApplication(sys.argv[:1])
@@ -191,6 +278,7 @@ def main() -> int:
     shoot_requesters(app, hub, window)
     shoot_new_request(app, hub, window)
     shoot_spanish(app, hub)
+    shoot_counter(app, hub, window)
     app.setPalette(dark_palette())
     window.clear_search()
     wait_until(app, lambda: window.model.rowCount() == 3000 and window.model.ticket_id(1) is not None)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from citydesk.reports.metrics import parse_scope, weekly_metrics
 from citydesk.services import tickets
 from citydesk.store.models import ContactLog, ReceiptText
+from citydesk.store.settings import load_settings
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.counter.question import QuestionDialog
 from citydesk.ui.counter.receipt_texts import ReceiptTextsDialog
@@ -217,7 +218,7 @@ def test_admin_edits_a_spanish_receipt_text_with_a_preview(
     type_text(qtbot, "Su solicitud ya esta registrada")
     qtbot.waitUntil(lambda: "Su solicitud ya esta registrada" in dialog.preview.accessibleDescription())
     key(qtbot, Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: "receipt texts saved" in window.message.text())
+    qtbot.waitUntil(lambda: "Receipt texts saved (Spanish): 1 changed" in window.message.text())
     with office.db.read() as session:
         row = session.get(ReceiptText, ("es", "heading"))
         assert row is not None and row.value == "Su solicitud ya esta registrada"
@@ -229,6 +230,27 @@ def test_admin_edits_a_spanish_receipt_text_with_a_preview(
     qtbot.waitUntil(lambda: "Unknown placeholder" in dialog.form.error_for("closing"))
     with office.db.read() as session:
         assert session.get(ReceiptText, ("es", "closing")) is None
+    # The city's phone for status questions is set here too; a number that cannot be right is refused.
+    dialog.fields["closing"].setFocus()
+    dialog.fields["closing"].selectAll()
+    type_text(qtbot, "Gracias.")
+    dialog.phone.setFocus()
+    type_text(qtbot, "12")
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: "does not look like a phone number" in dialog.form.error_for("phone"))
+    with office.db.read() as session:
+        assert session.get(ReceiptText, ("es", "closing")) is None
+    dialog.phone.selectAll()
+    type_text(qtbot, "(555) 010-0311")
+    qtbot.waitUntil(
+        lambda: "llame al (555) 010-0311" in " ".join(dialog.preview.accessibleDescription().split())
+    )
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: "Receipt texts saved (Spanish): 2 changed" in window.message.text())
+    with office.db.read() as session:
+        assert load_settings(session)["city_phone"] == "(555) 010-0311"
+        closing = session.get(ReceiptText, ("es", "closing"))
+        assert closing is not None and closing.value == "Gracias."
     missing = unnamed_interactive(dialog)
     assert not missing, "interactive widgets without an accessible name: " + ", ".join(missing)
 

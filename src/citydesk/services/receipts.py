@@ -13,13 +13,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from citydesk.domain import validation
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.permissions import Action
 from citydesk.domain.receipt_texts import check_key, check_language, clean_text
 from citydesk.domain.roles import Actor
 from citydesk.services._tx import transaction
+from citydesk.services.setup import set_setting_in
 from citydesk.store.db import Database
-from citydesk.store.models import FieldClock, ReceiptText
+from citydesk.store.models import CitySetting, FieldClock, ReceiptText
+from citydesk.store.receipts import PHONE_SETTING
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,21 +39,35 @@ def receipt_text_row_id(language: str, key: str) -> str:
 
 
 def set_receipt_texts(
-    db: Database, *, actor: Actor, language: str, values: Mapping[str, str]
+    db: Database,
+    *,
+    actor: Actor,
+    language: str,
+    values: Mapping[str, str],
+    city_phone: str | None = None,
 ) -> ReceiptTextsSaved:
-    """Save several texts of one language in one transaction (admin); unchanged ones write nothing."""
+    """Save several texts of one language in one transaction (admin); unchanged ones write nothing.
+
+    `city_phone` (the number the slip tells citizens to call; "" clears it, None leaves it) is the city
+    setting `city_phone`, saved in the same transaction."""
     lang = check_language(language)
-    if not values:
+    if not values and city_phone is None:
         raise ValidationError("key", "No receipt text to save.")
     clean = {check_key(key): clean_text(key, value) for key, value in values.items()}
+    phone = validation.phone(city_phone) if city_phone is not None else None
     with transaction(db, actor, Action.MANAGE_REFERENCE) as tx:
+        changed: list[str] = []
+        if city_phone is not None:
+            current_phone = tx.session.get(CitySetting, PHONE_SETTING)
+            if (current_phone.value if current_phone else None) != phone:
+                set_setting_in(tx, PHONE_SETTING, phone)
+                changed.append(PHONE_SETTING)
         current = {
             row.key: row
             for row in tx.session.scalars(
                 select(ReceiptText).where(ReceiptText.language == lang, ReceiptText.key.in_(list(clean)))
             )
         }
-        changed = []
         for key, value in clean.items():
             row = current.get(key)
             if row is not None and row.value == value:

@@ -50,6 +50,7 @@ from citydesk.ui.forms import set_error_text, style_error_label
 from citydesk.ui.tasks import readable
 
 LAYOUT_SETTING = "receipt/layout"
+PREVIEW_WIDTH = 440
 FONT_FAMILY = "DejaVu Sans"
 _fonts_loaded = False
 
@@ -109,6 +110,16 @@ def slip_image(slip: Any, *, dpi: float = 96.0, crop_to: float | None = None) ->
     paint_slip(painter, slip, dpi=dpi)
     painter.end()
     return image
+
+
+def preview_pixmap(slip: Any, width: int) -> QPixmap:
+    """The slip as a picture `width` pixels wide (a half page shows only its top half, the slip)."""
+    half_page = slip.width > 300
+    image = slip_image(slip, dpi=144.0, crop_to=slip.height / 2 if half_page else None)
+    if not half_page:
+        width = min(width, int(slip.width * 1.6))
+    scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    return QPixmap.fromImage(scaled)
 
 
 def configure_printer(printer: QPrinter, slip: Any) -> None:
@@ -171,7 +182,7 @@ class ReceiptDialog(QDialog):
         layout = QHBoxLayout(self)
         self.preview = QLabel(self.tr("Preparing the receipt…"))
         self.preview.setAccessibleName(self.tr("Receipt preview"))
-        self.preview.setMinimumSize(330, 420)
+        self.preview.setMinimumSize(PREVIEW_WIDTH + 20, 440)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.preview.setStyleSheet("background: #e8e8e8; padding: 8px;")
         layout.addWidget(self.preview, 1)
@@ -256,9 +267,7 @@ class ReceiptDialog(QDialog):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(self.data.language)))
         self.language.blockSignals(False)
-        image = slip_image(self.slip, dpi=72.0 if self.slip.width > 300 else 110.0,
-                           crop_to=self.slip.height / 2 if self.slip.width > 300 else None)  # fmt: skip
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        self.preview.setPixmap(preview_pixmap(self.slip, PREVIEW_WIDTH))
         self.preview.setAccessibleDescription(self.slip.plain_text())
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(True)

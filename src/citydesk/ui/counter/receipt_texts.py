@@ -11,7 +11,7 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,7 @@ from citydesk.domain.errors import ValidationError
 from citydesk.domain.receipt_texts import DEFAULTS, PLACEHOLDERS, RECEIPT_KEYS, clean_text
 from citydesk.services.receipts import set_receipt_texts
 from citydesk.ui.app import CitydeskApp
-from citydesk.ui.counter.receipt import slip_image
+from citydesk.ui.counter.receipt import preview_pixmap
 from citydesk.ui.forms import Form, line_field, set_error_text
 from citydesk.ui.tasks import readable
 
@@ -67,6 +67,10 @@ class ReceiptTextsDialog(QDialog):
         holder = QWidget()
         self.form = Form(holder)
         holder.setLayout(self.form.layout)
+        self.phone = line_field(self.tr("City phone printed on the slip"), placeholder=self.tr("none"))
+        self.phone.textEdited.connect(lambda _t: self._preview_timer.start())
+        self.form.add_row("phone", self.tr("City &phone printed on the slip:"), self.phone)
+        self.saved_phone = ""
         self.fields: dict[str, QLineEdit] = {}
         for key, caption in RECEIPT_KEYS.items():
             edit = line_field(self.tr(caption))
@@ -126,6 +130,8 @@ class ReceiptTextsDialog(QDialog):
         self.sample = sample
         texts = dict(sample.texts)
         self.saved_values = {key: texts.get(key, "") for key in RECEIPT_KEYS}
+        self.saved_phone = sample.phone or ""
+        self.phone.setText(self.saved_phone)
         self.form.clear_errors()
         for key, edit in self.fields.items():
             edit.setText(self.saved_values[key])
@@ -147,13 +153,14 @@ class ReceiptTextsDialog(QDialog):
                 texts[key] = clean_text(key, value)
             except ValidationError:
                 texts[key] = self.saved_values.get(key, "")
-        data = dataclasses.replace(self.sample, texts=tuple(sorted(texts.items())))
+        phone = " ".join(self.phone.text().split()) or None
+        data = dataclasses.replace(self.sample, texts=tuple(sorted(texts.items())), phone=phone)
         try:
             slip = slip_layout(data, "thermal_80")
         except Exception as exc:  # a text too long for the slip: say so, keep the last preview
             set_error_text(self.form.general, readable(exc))
             return
-        self.preview.setPixmap(QPixmap.fromImage(slip_image(slip, dpi=110.0)))
+        self.preview.setPixmap(preview_pixmap(slip, 360))
         self.preview.setAccessibleDescription(slip.plain_text())
 
     def restore_defaults(self) -> None:
@@ -168,7 +175,8 @@ class ReceiptTextsDialog(QDialog):
             return
         self.form.clear_errors()
         changed = {k: v for k, v in self.values().items() if v != self.saved_values.get(k)}
-        if not changed:
+        phone = self.phone.text() if self.phone.text().strip() != self.saved_phone else None
+        if not changed and phone is None:
             set_error_text(self.form.general, self.tr("Nothing has changed."))
             return
         language = self.current_language
@@ -179,7 +187,9 @@ class ReceiptTextsDialog(QDialog):
             self.busy = False
             self.save_button.setEnabled(True)
             self.hub.announce.emit(
-                self.tr("{0} receipt texts saved ({1})").format(len(result.changed), LANGUAGES[language])
+                self.tr("Receipt texts saved ({0}): {1} changed").format(
+                    LANGUAGES[language], len(result.changed)
+                )
             )
             self._load()
 
@@ -190,7 +200,8 @@ class ReceiptTextsDialog(QDialog):
 
         try:
             self.hub.mutate(
-                set_receipt_texts, on_done=done, on_error=failed, language=language, values=changed
+                set_receipt_texts, on_done=done, on_error=failed, language=language, values=changed,
+                city_phone=phone,
             )
         except Exception as exc:
             failed(exc)
