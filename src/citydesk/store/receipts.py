@@ -60,9 +60,15 @@ def text_overrides(session: Session, language: str) -> dict[str, str]:
 
 
 def receipt_data(
-    session: Session, ticket_id: str, *, requester_id: str | None = None, language: str | None = None
+    session: Session,
+    ticket_id: str,
+    *,
+    requester_id: str | None = None,
+    language: str | None = None,
+    newest_reporter: bool = False,
 ) -> ReceiptData:
-    """The slip for a ticket, for one of its reporters (default: the first) in their language."""
+    """The slip for a ticket, for one of its reporters in their language: `requester_id`, else the
+    newest reporter (a caller just added to a reported problem) or the first."""
     ticket = session.scalar(select(Ticket).where(Ticket.id == ticket_id))
     if ticket is None:
         raise NotFound("ticket", ticket_id)
@@ -70,7 +76,7 @@ def receipt_data(
         select(Requester)
         .join(TicketReporter, TicketReporter.requester_id == Requester.id)
         .where(TicketReporter.ticket_id == ticket_id)
-        .order_by(TicketReporter.reported_at)
+        .order_by(TicketReporter.reported_at.desc() if newest_reporter else TicketReporter.reported_at)
     )
     if requester_id is not None:
         stmt = stmt.where(Requester.id == requester_id)

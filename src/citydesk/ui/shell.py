@@ -392,6 +392,9 @@ class MainWindow(QMainWindow):
         dialog = getattr(self, "intake_dialog", None)
         if dialog is None:
             dialog = self.intake_dialog = NewRequestDialog(self.hub, self)
+            from citydesk.ui.counter.receipt import connect_intake
+
+            connect_intake(self.hub, dialog)
         elif dialog.saved_ticket_id is not None:
             dialog.start_next()
         dialog.show()

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.text import fold
@@ -19,6 +20,7 @@ from citydesk.store.detail import Choice, categories
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.counter.status import channel_combo
 from citydesk.ui.forms import Form, line_field
+from citydesk.ui.tasks import readable
 
 CHANNEL_SETTING = "counter/question_channel"
 
@@ -90,7 +92,7 @@ class QuestionDialog(QDialog):
                               (self.channel, self.ok_button), (self.ok_button, cancel)):  # fmt: skip
             QWidget.setTabOrder(first, second)
         self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
-        hub.query(categories, self._categories)
+        hub.query(categories, lambda choices: isValid(self) and self._categories(choices))
 
     def _categories(self, choices: list[Choice]) -> None:
         self.choices = choices
@@ -116,11 +118,15 @@ class QuestionDialog(QDialog):
             self._failed(exc)
 
     def _done(self, _result: Any) -> None:
-        self.busy = False
         self.hub.announce.emit(self.tr("Question answered on the spot logged"))
-        self.accept()
+        if isValid(self):
+            self.busy = False
+            self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            self.hub.error.emit(readable(exc))
+            return
         self.busy = False
         self.ok_button.setEnabled(True)
         self.form.show_error(exc)

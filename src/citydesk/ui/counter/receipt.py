@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from citydesk.domain.channels import LANGUAGES
 from citydesk.ui.app import CitydeskApp
@@ -159,11 +160,13 @@ class ReceiptDialog(QDialog):
         parent: QWidget | None = None,
         *,
         requester_id: str | None = None,
+        newest_reporter: bool = False,
     ) -> None:
         super().__init__(parent)
         self.hub = hub
         self.ticket_id = ticket_id
         self.requester_id = requester_id
+        self.newest_reporter = newest_reporter
         self.data: Any = None
         self.slip: Any = None
         self.saved_path: Path | None = None
@@ -251,13 +254,15 @@ class ReceiptDialog(QDialog):
 
         self._seq += 1
         seq, ticket_id, requester_id = self._seq, self.ticket_id, self.requester_id
-        layout = self.layout_choice
+        layout, newest = self.layout_choice, self.newest_reporter
 
         def job(session: Any) -> tuple[Any, Any]:
-            data = receipt_data(session, ticket_id, requester_id=requester_id, language=language)
+            data = receipt_data(session, ticket_id, requester_id=requester_id, language=language,
+                                newest_reporter=newest)  # fmt: skip
             return data, slip_layout(data, layout)
 
-        self.hub.query(job, lambda result: self._loaded(seq, result), lambda exc: self._failed(seq, exc))
+        self.hub.query(job, lambda result: isValid(self) and self._loaded(seq, result),
+                       lambda exc: isValid(self) and self._failed(seq, exc))  # fmt: skip
 
     def _loaded(self, seq: int, result: tuple[Any, Any]) -> None:
         if seq != self._seq:
@@ -345,12 +350,17 @@ class ReceiptDialog(QDialog):
         self.pdf_button.setEnabled(False)
 
         def done(written: Path) -> None:
+            self.hub.announce.emit(self.tr("Receipt for {0} saved to {1}").format(data.number, written))
+            if not isValid(self):
+                return
             self.pdf_button.setEnabled(True)
             self.saved_path = written
-            self.hub.announce.emit(self.tr("Receipt for {0} saved to {1}").format(data.number, written))
             self.accept()
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                self.hub.error.emit(readable(exc))
+                return
             self.pdf_button.setEnabled(True)
             self.show_message(readable(exc))
 
@@ -358,13 +368,32 @@ class ReceiptDialog(QDialog):
 
 
 def offer_receipt(
-    hub: CitydeskApp, parent: QWidget | None, ticket_id: str, *, requester_id: str | None = None
+    hub: CitydeskApp,
+    parent: QWidget | None,
+    ticket_id: str,
+    *,
+    requester_id: str | None = None,
+    newest_reporter: bool = False,
 ) -> ReceiptDialog:
     """Open the receipt dialog for a ticket (window-modal; it deletes itself when closed)."""
-    dialog = ReceiptDialog(hub, ticket_id, parent, requester_id=requester_id)
+    dialog = ReceiptDialog(hub, ticket_id, parent, requester_id=requester_id, newest_reporter=newest_reporter)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    if parent is not None:  # give the keyboard back to the form (not every platform does)
+        window = parent.window()
+        dialog.finished.connect(lambda _code: window.isVisible() and window.activateWindow())
     dialog.open()
     return dialog
+
+
+def connect_intake(hub: CitydeskApp, intake: Any) -> None:
+    """Offer the slip when the New request dialog asks for it (its Print receipt…, Ctrl+P), for the
+    caller just served: the new ticket's requester, or the caller added to a reported problem."""
+
+    def offer(ticket_id: str) -> None:
+        intake.receipt_dialog = offer_receipt(hub, intake, ticket_id, newest_reporter=True)
+
+    intake.receipt_dialog = None
+    intake.receipt_requested.connect(offer)
 
 
 def receipt_for_view(hub: CitydeskApp, view: Any, parent: QWidget | None = None) -> ReceiptDialog:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from citydesk.domain.channels import LANGUAGES
 from citydesk.domain.errors import ValidationError
@@ -121,8 +122,11 @@ class ReceiptTextsDialog(QDialog):
         from citydesk.store.receipts import sample_receipt
 
         language, now = self.current_language, self.hub.db.clock.now()
-        self.hub.query(lambda s: sample_receipt(s, language, now=now), self._loaded,
-                       lambda exc: set_error_text(self.form.general, readable(exc)))  # fmt: skip
+        self.hub.query(
+            lambda s: sample_receipt(s, language, now=now),
+            lambda sample: isValid(self) and self._loaded(sample),
+            lambda exc: isValid(self) and set_error_text(self.form.general, readable(exc)),
+        )
 
     def _loaded(self, sample: Any) -> None:
         if sample.language != self.current_language:
@@ -184,6 +188,8 @@ class ReceiptTextsDialog(QDialog):
         self.save_button.setEnabled(False)
 
         def done(result: Any) -> None:
+            if not isValid(self):
+                return
             self.busy = False
             self.save_button.setEnabled(True)
             self.hub.announce.emit(
@@ -194,6 +200,9 @@ class ReceiptTextsDialog(QDialog):
             self._load()
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                self.hub.error.emit(readable(exc))
+                return
             self.busy = False
             self.save_button.setEnabled(True)
             self.form.show_error(exc)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from citydesk.domain.channels import Channel
 from citydesk.domain.receipt_texts import date_words, status_words
@@ -175,8 +176,11 @@ class StatusQuestionDialog(QDialog):
             return
         self._seq += 1
         seq = self._seq
-        self.hub.query(lambda s: status_matches(s, typed), lambda found: self._found(seq, typed, found),
-                       lambda exc: set_error_text(self.message, readable(exc)))  # fmt: skip
+        self.hub.query(
+            lambda s: status_matches(s, typed),
+            lambda found: isValid(self) and self._found(seq, typed, found),
+            self._query_failed,
+        )
 
     def _found(self, seq: int, typed: str, found: list[StatusMatch]) -> None:
         if seq != self._seq:
@@ -207,8 +211,15 @@ class StatusQuestionDialog(QDialog):
         """Load and show the read-aloud view of a ticket."""
         self._seq += 1
         seq = self._seq
-        self.hub.query(lambda s: status_view(s, ticket_id), lambda view: self._show(seq, view),
-                       lambda exc: set_error_text(self.message, readable(exc)))  # fmt: skip
+        self.hub.query(
+            lambda s: status_view(s, ticket_id),
+            lambda view: isValid(self) and self._show(seq, view),
+            self._query_failed,
+        )
+
+    def _query_failed(self, exc: BaseException) -> None:
+        if isValid(self):
+            set_error_text(self.message, readable(exc))
 
     def _show(self, seq: int, view: StatusView | None) -> None:
         if seq != self._seq or view is None:
@@ -231,10 +242,16 @@ class StatusQuestionDialog(QDialog):
         channel = self.channel.currentData()
 
         def done(_result: Any) -> None:
+            if not isValid(self):
+                self.hub.announce.emit(self.tr("Status inquiry about {0} logged").format(view.number))
+                return
             self.logged.add(view.ticket_id)
             self._say(self.tr("Status inquiry about {0} logged").format(view.number))
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                self.hub.error.emit(readable(exc))
+                return
             self.log_button.setEnabled(True)
             set_error_text(self.message, readable(exc))
 
