@@ -13,7 +13,7 @@ import html
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,35 +62,44 @@ def _day(instant: datetime, tz_name: str) -> str:
     return date_words(instant.astimezone(ZoneInfo(tz_name)).date(), "en")
 
 
+def tr(text: str) -> str:
+    """Translate `text` in the status question's context."""
+    return QCoreApplication.translate("StatusQuestion", text)
+
+
+def _fact(label: str, value: str) -> str:
+    return f"<b>{html.escape(tr(label))}:</b> {html.escape(value)}"
+
+
 def read_aloud_html(view: StatusView, now: datetime) -> str:
     """The view as HTML: what to say first, then the details and the public notes."""
     esc = html.escape
     parts = [f"<h2>{esc(view.number)} — {esc(view.title)}</h2>"]
-    words = status_words(view.status, "en")
-    label = Status(view.status).label if view.status in Status._value2member_map_ else view.status
+    words = tr(status_words(view.status, "en"))
+    label = tr(Status(view.status).label) if view.status in Status._value2member_map_ else view.status
     parts.append(f"<p style='font-size:large'><b>{esc(words)}.</b> <i>({esc(label)})</i></p>")
     if view.language == "es":
-        parts.append(f"<p>In Spanish: <i>{esc(status_words(view.status, 'es'))}.</i></p>")
+        parts.append(f"<p>{esc(tr('In Spanish'))}: <i>{esc(status_words(view.status, 'es'))}.</i></p>")
     if view.is_open and view.due_at is not None:
         due = _day(view.due_at, view.tz_name)
         if view.due_at < now:
-            parts.append(f"<p><b>Expected:</b> by {esc(due)} — it is late; apologise and say it is being "
-                         "followed up.</p>")  # fmt: skip
+            late = tr("by {0} — it is late; apologise and say it is being followed up.").format(due)
+            parts.append(f"<p>{_fact('Expected', late)}</p>")
         else:
-            parts.append(f"<p><b>Expected:</b> by {esc(due)}</p>")
+            parts.append(f"<p>{_fact('Expected', tr('by {0}').format(due))}</p>")
     elif view.is_open:
-        parts.append("<p><b>Expected:</b> no date set yet</p>")
+        parts.append(f"<p>{_fact('Expected', tr('no date set yet'))}</p>")
     if view.resolved_at is not None and not view.is_open:
         reason = view.resolution_reason
-        why = ResolutionReason(reason).label if reason in ResolutionReason._value2member_map_ else ""
-        parts.append(f"<p><b>Resolved:</b> {esc(_day(view.resolved_at, view.tz_name))}"
-                     + (f" ({esc(why)})" if why else "") + "</p>")  # fmt: skip
+        why = tr(ResolutionReason(reason).label) if reason in ResolutionReason._value2member_map_ else ""
+        when = _day(view.resolved_at, view.tz_name) + (f" ({why})" if why else "")
+        parts.append(f"<p>{_fact('Resolved', when)}</p>")
     if view.visit_at is not None:
-        parts.append(f"<p><b>Visit scheduled:</b> {esc(_day(view.visit_at, view.tz_name))}</p>")
+        parts.append(f"<p>{_fact('Visit scheduled', _day(view.visit_at, view.tz_name))}</p>")
     facts = [("Asked for on", _day(view.created_at, view.tz_name)), ("Category", view.category_name),
              ("Location", view.location), ("Reported by", ", ".join(view.reporters) or None)]  # fmt: skip
-    parts.append("<p>" + "<br>".join(f"<b>{esc(k)}:</b> {esc(v)}" for k, v in facts if v) + "</p>")
-    parts.append("<h3>What we can tell the caller</h3>")
+    parts.append("<p>" + "<br>".join(_fact(k, v) for k, v in facts if v) + "</p>")
+    parts.append(f"<h3>{esc(tr('What we can tell the caller'))}</h3>")
     if view.public_notes:
         items = "".join(
             f"<li><b>{esc(_day(note.at, view.tz_name))}:</b> {esc(note.body)}</li>"
@@ -98,7 +107,7 @@ def read_aloud_html(view: StatusView, now: datetime) -> str:
         )
         parts.append(f"<ul>{items}</ul>")
     else:
-        parts.append("<p>No public notes yet.</p>")
+        parts.append(f"<p>{esc(tr('No public notes yet.'))}</p>")
     return "".join(parts)
 
 
