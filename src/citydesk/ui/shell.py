@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(action(self.tr("&New request…"), "Ctrl+N", self.new_request))
         self.import_addresses_action = action(self.tr("Import &addresses…"), None, self.import_addresses)
         file_menu.addAction(self.import_addresses_action)
+        from citydesk.ui.csvio import CsvActions
+
+        self.csv_actions = CsvActions(self.hub, self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(action(self.tr("Switch &user…"), "Ctrl+Shift+U", self.switch_user))
         file_menu.addSeparator()
@@ -372,6 +375,7 @@ class MainWindow(QMainWindow):
         self.import_addresses_action.setVisible(
             who is not None and who.actor.role.value in ("admin", "system")
         )
+        self.csv_actions.update_for(who.actor.role if who else None)
         if who is None:
             self.user_label.setText(self.tr("Nobody signed in"))
             return

@@ -1,0 +1,333 @@
+"""File → Import tickets…: choose a CSV, map its columns, preview every row's problems, import all or none.
+
+The file is read on a reader thread (`reports.csv_import.read_csv`); the mapping starts from
+`guess_mapping` and each source column has a combo box of citydesk fields. Every change of the
+mapping re-checks the whole file on a reader thread (`preview`, generation-numbered so a late
+answer never overwrites a newer one). The preview table shows the first rows with their problems,
+the list under it every problem ("Row 7, Date Created: ..."); **Import** stays disabled while there
+is any. Import runs `services.csv_import.import_tickets` on the writer thread with a progress bar;
+it writes all rows or none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from citydesk.domain.imports import ImportPlan
+from citydesk.reports.csv_import import TARGETS, CsvTable, guess_mapping, preview, read_csv
+from citydesk.services.csv_import import ImportResult, import_tickets
+from citydesk.ui.app import CitydeskApp
+from citydesk.ui.forms import set_error_text, style_error_label
+from citydesk.ui.tasks import readable
+
+NOT_IMPORTED = "ignore"
+PREVIEW_ROWS = 200
+
+
+class ImportDialog(QDialog):
+    """The import dialog: file, column mapping, preview with per-row problems, Import."""
+
+    # Signals carry one object: a bare no-argument signal waited on from Python corrupted the heap
+    # under PySide6 6.11 (seen with pytest-qt's waitSignal), like the None-reference bug in docs/design.md.
+    previewed = Signal(object)  # ImportPlan: a preview for the current mapping is shown
+    imported = Signal(object)  # ImportResult
+    _progress = Signal(int, int)  # from the writer thread, queued to the GUI thread
+
+    def __init__(self, hub: CitydeskApp, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.table: CsvTable | None = None
+        self.plan: ImportPlan | None = None
+        self.path: Path | None = None
+        self.busy = False
+        self._generation = 0
+        self.setWindowTitle(self.tr("Import tickets from a spreadsheet (CSV)"))
+        self.setAccessibleName(self.tr("Import tickets"))
+        self.resize(1100, 760)
+        layout = QVBoxLayout(self)
+
+        row = QHBoxLayout()
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("No file chosen"))
+        self.file_edit.setAccessibleName(self.tr("CSV file"))
+        self.choose_button = QPushButton(self.tr("&Choose file…"))
+        self.choose_button.setAccessibleName(self.tr("Choose file"))
+        self.choose_button.setToolTip(self.tr("Ctrl+O"))
+        self.choose_button.clicked.connect(self.choose_file)
+        QShortcut(QKeySequence("Ctrl+O"), self, self.choose_file)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.choose_button)
+        row.addWidget(file_label)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.choose_button)
+        layout.addLayout(row)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First value"), self.tr("Import as")]
+        )
+        self.mapping_table.setAccessibleName(self.tr("Column mapping"))
+        self.mapping_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.verticalHeader().setVisible(False)
+        self.mapping_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        splitter.addWidget(self.mapping_table)
+        self.preview_table = QTableWidget(0, 0)
+        self.preview_table.setAccessibleName(self.tr("Preview of the rows"))
+        self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview_table.verticalHeader().setVisible(False)
+        splitter.addWidget(self.preview_table)
+        self.error_list = QListWidget()
+        self.error_list.setAccessibleName(self.tr("Problems found"))
+        splitter.addWidget(self.error_list)
+        splitter.setSizes([260, 300, 160])
+        layout.addWidget(splitter, 1)
+
+        self.summary = QLabel(self.tr("Choose a CSV file to import."))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.message = QLabel()
+        style_error_label(self.message)
+        layout.addWidget(self.message)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setAccessibleName(self.tr("Import"))
+        self.import_button.setEnabled(False)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close"))
+        self.buttons.accepted.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._progress.connect(self._show_progress)
+        self.setTabOrder(self.choose_button, self.mapping_table)
+        self.setTabOrder(self.mapping_table, self.preview_table)
+        self.setTabOrder(self.preview_table, self.error_list)
+        self.setTabOrder(self.error_list, self.import_button)
+        self.choose_button.setFocus()
+
+    # ---- file and mapping ----------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        """Ask for a CSV file and load it."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import tickets"), "", self.tr("CSV files (*.csv *.txt);;All files (*)")
+        )
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        """Read `path` on a reader thread, guess the mapping and preview it."""
+        self.path = Path(path)
+        self.file_edit.setText(str(path))
+        self._set_message("")
+        self.summary.setText(self.tr("Reading {0}…").format(self.path.name))
+        self.hub.runner.read(lambda: read_csv(path), self._file_read, self._failed)
+
+    def _file_read(self, table: CsvTable) -> None:
+        self.table = table
+        self.notice.setText(table.notice or "")
+        self.notice.setVisible(bool(table.notice))
+        mapping = guess_mapping(table.headers)
+        first = table.rows[0][1] if table.rows else ()
+        self.mapping_table.setRowCount(len(table.headers))
+        for i, header in enumerate(table.headers):
+            self.mapping_table.setItem(i, 0, QTableWidgetItem(header))
+            self.mapping_table.setItem(i, 1, QTableWidgetItem(first[i] if i < len(first) else ""))
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("Import {0} as").format(header))
+            combo.addItem(self.tr("(not imported)"), NOT_IMPORTED)
+            for target, meaning in TARGETS.items():
+                if target != NOT_IMPORTED:
+                    combo.addItem(f"{target} — {meaning}", target)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, NOT_IMPORTED))))
+            combo.currentIndexChanged.connect(self.refresh_preview)
+            self.mapping_table.setCellWidget(i, 2, combo)
+        self.mapping_table.resizeColumnsToContents()
+        self.refresh_preview()
+
+    def mapping(self) -> dict[str, str]:
+        """The mapping the combo boxes show: {source column: field}."""
+        out: dict[str, str] = {}
+        for i in range(self.mapping_table.rowCount()):
+            combo = self.mapping_table.cellWidget(i, 2)
+            item = self.mapping_table.item(i, 0)
+            if isinstance(combo, QComboBox) and item is not None:
+                out[item.text()] = str(combo.currentData())
+        return out
+
+    def set_target(self, column: str, target: str) -> None:
+        """Choose the field a source column imports as (what a person does with the combo box)."""
+        for i in range(self.mapping_table.rowCount()):
+            item = self.mapping_table.item(i, 0)
+            combo = self.mapping_table.cellWidget(i, 2)
+            if item is not None and item.text() == column and isinstance(combo, QComboBox):
+                combo.setCurrentIndex(combo.findData(target))
+                return
+        raise KeyError(column)
+
+    # ---- preview -------------------------------------------------------------------------------
+
+    def refresh_preview(self) -> None:
+        """Check the whole file under the current mapping on a reader thread."""
+        table = self.table
+        if table is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        mapping = self.mapping()
+        now = self.hub.db.clock.now()
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("Checking {0:,} rows…").format(len(table.rows)))
+        self.hub.query(
+            lambda session: preview(session, table, mapping, now=now),
+            lambda plan: self._show_plan(generation, plan),
+            self._failed,
+        )
+
+    def _show_plan(self, generation: int, plan: ImportPlan) -> None:
+        if generation != self._generation or self.table is None:
+            return  # a newer mapping is being checked
+        self.plan = plan
+        table = self.table
+        problems: dict[int, list[str]] = {}
+        for error in plan.errors:
+            problems.setdefault(error.row, []).append(
+                f"{error.column}: {error.message}" if error.column else error.message
+            )
+        shown = [h for h, t in plan.mapping.items() if t != NOT_IMPORTED]
+        index = {h: i for i, h in enumerate(table.headers)}
+        self.preview_table.clear()
+        self.preview_table.setColumnCount(2 + len(shown))
+        self.preview_table.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Problems")] + [f"{h} → {plan.mapping[h]}" for h in shown]
+        )
+        rows = table.rows[:PREVIEW_ROWS]
+        self.preview_table.setRowCount(len(rows))
+        for r, (line, cells) in enumerate(rows):
+            self.preview_table.setItem(r, 0, QTableWidgetItem(str(line)))
+            trouble = QTableWidgetItem("; ".join(problems.get(line, [])) or self.tr("OK"))
+            if line in problems:
+                trouble.setText("⚠ " + trouble.text())
+            self.preview_table.setItem(r, 1, trouble)
+            for c, header in enumerate(shown, start=2):
+                i = index[header]
+                self.preview_table.setItem(r, c, QTableWidgetItem(cells[i] if i < len(cells) else ""))
+        self.preview_table.resizeColumnsToContents()
+        self.error_list.clear()
+        self.error_list.addItems(plan.error_lines())
+        count = len(plan.problems) + len(plan.errors)
+        if count:
+            text = self.tr("{0:,} rows; {1:,} problem(s). Fix the mapping or the file: nothing is imported "
+                           "while there are problems.").format(plan.total, count)  # fmt: skip
+        else:
+            text = self.tr("All {0:,} rows are ready to import.").format(len(plan.rows))
+        self.summary.setText(text)
+        self.hub.announce.emit(text)
+        self.import_button.setEnabled(plan.ok and not self.busy)
+        self.previewed.emit(plan)
+
+    # ---- import --------------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        """Import the previewed rows on the writer thread (all or none)."""
+        plan = self.plan
+        if plan is None or not plan.ok or self.busy:
+            return
+        self.busy = True
+        self.import_button.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.mapping_table.setEnabled(False)
+        self.progress.setRange(0, len(plan.rows))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.summary.setText(self.tr("Importing {0:,} tickets…").format(len(plan.rows)))
+        try:
+            self.hub.mutate(
+                import_tickets,
+                plan=plan,
+                source_name=self.path.name if self.path else "",
+                progress=self._progress.emit,
+                on_done=self._imported,
+                on_error=self._import_failed,
+            )
+        except Exception as exc:  # nobody signed in
+            self._import_failed(exc)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _imported(self, result: ImportResult) -> None:
+        self.busy = False
+        self.progress.setValue(self.progress.maximum())
+        text = self.tr("Imported {0:,} tickets ({1} to {2}).").format(
+            result.tickets, result.first_number, result.last_number
+        )
+        self.summary.setText(text)
+        self.hub.announce.emit(text)
+        self.hub.data_changed.emit()
+        self.imported.emit(result)
+        self.accept()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.progress.setVisible(False)
+        self.choose_button.setEnabled(True)
+        self.mapping_table.setEnabled(True)
+        self._set_message(readable(exc) + " " + self.tr("Nothing was imported."))
+        self.import_button.setEnabled(bool(self.plan and self.plan.ok))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.summary.setText("")
+        self._set_message(readable(exc))
+
+    def _set_message(self, text: str) -> None:
+        set_error_text(self.message, text)
+        if text:
+            self.hub.announce.emit(text)
+
+    def reject(self) -> None:
+        """Close, unless an import is running (it finishes either way; closing would hide its outcome)."""
+        if not self.busy:
+            super().reject()
+
+
+def open_import_dialog(hub: CitydeskApp, parent: QWidget | None = None) -> ImportDialog:
+    """Show the import dialog (non-modal) and return it."""
+    dialog = ImportDialog(hub, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
