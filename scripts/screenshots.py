@@ -142,6 +142,46 @@ def shoot_new_request(app: QApplication, hub: CitydeskApp, window: MainWindow) -
     dialog.close()
 
 
+def shoot_csv(app: QApplication, hub: CitydeskApp, folder: Path) -> None:
+    """The import dialog on a small 311-style file with two bad rows, and the export dialog, as an admin."""
+    from sqlalchemy import select
+
+    from citydesk.store.models import Category
+    from citydesk.ui.csvio.export_dialog import ExportDialog
+    from citydesk.ui.csvio.import_dialog import ImportDialog
+
+    with hub.db.read() as session:
+        admin = next(u for u in sign_in_users(session) if u.role == "admin")
+        first, second = list(session.scalars(select(Category.name).order_by(Category.name).limit(2)))
+    technician = hub.user
+    hub.sign_in(signed_in_as(hub.db, admin.id))
+    source = folder / "requests-311.csv"
+    rows = [
+        "Service Request ID,Title,Status,Address,Date Created,Closed Date,Latitude,Longitude,Category,Source",
+        f"SR-1001,Hole by school,Closed,400 Oak Ave,1762093800,11/04/2025 10:15 AM,41.5,-90.5,{first},Phone",
+        f"SR-1002,Light out,Open,12 Elm St,1762185600,,41.49,-90.50,{second.upper()},Mobile App",
+        "SR-1003,Flooded underpass,Open,Main & 1st,11/05/2025 14:45 PM,,,,Flooding,Web",
+        f"SR-1004,Second hole,In Progress,410 Oak Ave,2025-11-05 08:30,,41.5,-90.5,{first},Voice In",
+        f"SR-1002,Light out,Open,12 Elm St,1762185600,,41.49,-90.50,{second},Mobile App",
+    ]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    dialog = ImportDialog(hub)
+    dialog.resize(1100, 720)
+    dialog.show()
+    dialog.load_file(source)
+    wait_until(app, lambda: dialog.plan is not None and hub.runner.in_flight == 0)
+    dialog.grab().save(str(OUT / "csv-import.png"))
+    dialog.close()
+    export = ExportDialog(hub)
+    export.show()
+    export.public_records.setChecked(True)
+    wait_until(app, lambda: export.department.count() > 1 and hub.runner.in_flight == 0)
+    export.grab().save(str(OUT / "csv-export.png"))
+    export.close()
+    if technician is not None:
+        hub.sign_in(technician)
+
+
 def shoot_spanish(app: QApplication, hub: CitydeskApp) -> None:
     """The main window with the Spanish translation (as on a PC whose locale is Spanish)."""
     translator = install_translator(app, QLocale("es_ES"))
@@ -279,6 +319,7 @@ def main() -> int:
     shoot_new_request(app, hub, window)
     shoot_spanish(app, hub)
     shoot_counter(app, hub, window)
+    shoot_csv(app, hub, folder)
     app.setPalette(dark_palette())
     window.clear_search()
     wait_until(app, lambda: window.model.rowCount() == 3000 and window.model.ticket_id(1) is not None)

@@ -158,3 +158,23 @@ def test_metrics_export(office: Office, tmp_path: Path) -> None:
     assert table[("summary", "resolved")][2] == "1"
     assert table[("summary", "backlog_end")][2] == "2"
     assert table[("rate", "on_time_pct")][5] == "1 of 1, 100%"
+
+
+def test_stamps_on_both_sides_of_a_daylight_saving_change(office: Office, tmp_path: Path) -> None:
+    from citydesk.services import tickets as svc
+
+    office.clock.set(datetime(2026, 11, 1, 6, 30, tzinfo=UTC))  # 01:30 CDT, before the change at 07:00 UTC
+    svc.create_ticket(office.db, actor=office.clerk, title="Before the change", channel="phone")
+    office.clock.set(datetime(2026, 11, 1, 7, 30, tzinfo=UTC))  # 01:30 CST, after it
+    svc.create_ticket(office.db, actor=office.clerk, title="After the change", channel="phone")
+    office.clock.set(datetime(2026, 7, 1, 15, 0, tzinfo=UTC))
+    svc.create_ticket(office.db, actor=office.clerk, title="Summer", channel="phone")
+    out = tmp_path / "dst.csv"
+    with office.db.read() as session:
+        export_tickets(session, out)
+    created = {r[5]: r[1] for r in read_export(out)[1:]}
+    assert created == {
+        "Summer": "2026-07-01T10:00:00-05:00",
+        "Before the change": "2026-11-01T01:30:00-05:00",
+        "After the change": "2026-11-01T01:30:00-06:00",
+    }

@@ -61,10 +61,10 @@ from citydesk.store.settings import load_calendar
 
 # citydesk fields a column can map to, with what they mean (shown in the app and `--help`).
 TARGETS: dict[str, str] = {
-    "source_id": "the row's id in the source system (ticket or service-request number); duplicates",
+    "source_id": "the row's id in the source system (a duplicate id is refused)",
     "title": "short title (required)",
     "description": "what was asked",
-    "status": "new, assigned, in progress, waiting, resolved, closed (311 words such as Open work)",
+    "status": "new, assigned, in progress, waiting, resolved, closed (or Open, Completed, ...)",
     "priority": "P1, P2, P3, Ops (or critical, high, normal, low)",
     "channel": "phone, walk-in, e-mail, web, intranet, internal, after-hours (or call, online, app)",
     "category": "category name (must exist in citydesk; case and accents ignored)",

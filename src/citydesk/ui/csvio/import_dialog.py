@@ -43,6 +43,7 @@ from citydesk.ui.tasks import readable
 
 NOT_IMPORTED = "ignore"
 PREVIEW_ROWS = 200
+PROBLEMS_WIDTH = 380  # px; the full text is in the tooltip and the list below
 
 
 class ImportDialog(QDialog):
@@ -241,11 +242,13 @@ class ImportDialog(QDialog):
             trouble = QTableWidgetItem("; ".join(problems.get(line, [])) or self.tr("OK"))
             if line in problems:
                 trouble.setText("⚠ " + trouble.text())
+                trouble.setToolTip(trouble.text())
             self.preview_table.setItem(r, 1, trouble)
             for c, header in enumerate(shown, start=2):
                 i = index[header]
                 self.preview_table.setItem(r, c, QTableWidgetItem(cells[i] if i < len(cells) else ""))
         self.preview_table.resizeColumnsToContents()
+        self.preview_table.setColumnWidth(1, min(self.preview_table.columnWidth(1), PROBLEMS_WIDTH))
         self.error_list.clear()
         self.error_list.addItems(plan.error_lines())
         count = len(plan.problems) + len(plan.errors)
