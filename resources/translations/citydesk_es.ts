@@ -4,37 +4,37 @@
   <context>
     <name>AssignDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="190" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="192" />
       <source>Assign</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="192" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="194" />
       <source>Assign to</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="202" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="204" />
       <source>{0} (department queue)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="206" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="208" />
       <source>Nobody (unassign)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="207" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="209" />
       <source>Assign &amp;to:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="208" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="210" />
       <source>Type the first letters of a name to jump to it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="227" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="229" />
       <source>{0} assigned to {1}</source>
       <translation type="unfinished" />
     </message>
@@ -42,22 +42,22 @@
   <context>
     <name>ChangePriorityDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="272" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="274" />
       <source>Change priority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="275" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="277" />
       <source>Priority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="295" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="297" />
       <source>Priority:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="309" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="311" />
       <source>{0} is now {1}</source>
       <translation type="unfinished" />
     </message>
@@ -65,32 +65,32 @@
   <context>
     <name>ChangeStatusDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="234" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="236" />
       <source>Change status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="235" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="237" />
       <source>New status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="238" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="240" />
       <source>Now: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="240" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="242" />
       <source>&amp;New status:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="242" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="244" />
       <source>To resolve the ticket, use Resolve (Ctrl+R): it asks for a reason.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="253" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="255" />
       <source>{0} is now {1}</source>
       <translation type="unfinished" />
     </message>
@@ -98,67 +98,67 @@
   <context>
     <name>EditDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="316" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="318" />
       <source>Edit ticket</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="316" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="318" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="318" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="320" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="319" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="321" />
       <source>&amp;Title:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="320" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="322" />
       <source>Description</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="322" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="324" />
       <source>&amp;Description:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="323" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="325" />
       <source>Location</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="324" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="326" />
       <source>&amp;Location:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="325" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="327" />
       <source>Category</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="326" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="328" />
       <source>No category</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="330" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="332" />
       <source>&amp;Category:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="370" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="372" />
       <source>Nothing has changed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="397" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="399" />
       <source>{0} updated</source>
       <translation type="unfinished" />
     </message>
@@ -214,52 +214,52 @@
   <context>
     <name>LogCallDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="156" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="157" />
       <source>Log a call</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="156" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="157" />
       <source>Log call</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="157" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="158" />
       <source>Caller</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="158" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="159" />
       <source>Not recorded</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="164" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="165" />
       <source>&amp;Caller:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="165" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="166" />
       <source>What was said</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="166" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="167" />
       <source>&amp;What was said:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="167" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="168" />
       <source>&amp;Public: the requester may be told this</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="168" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="169" />
       <source>Public: the requester may be told this</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="183" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="185" />
       <source>Call logged on {0}</source>
       <translation type="unfinished" />
     </message>
@@ -437,73 +437,73 @@
       <translation>&amp;Mostrador</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="196" />
+      <location filename="../../src/citydesk/ui/shell.py" line="199" />
       <source>&amp;Help</source>
       <translation>A&amp;yuda</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="197" />
+      <location filename="../../src/citydesk/ui/shell.py" line="200" />
       <source>&amp;About citydesk</source>
       <translation>&amp;Acerca de citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="244" />
+      <location filename="../../src/citydesk/ui/shell.py" line="247" />
       <source>{0} local changes not yet synced</source>
       <translation>{0} cambios locales aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="292" />
+      <location filename="../../src/citydesk/ui/shell.py" line="295" />
       <source>{0} tickets found</source>
       <translation>{0} tickets encontrados</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="373" />
+      <location filename="../../src/citydesk/ui/shell.py" line="376" />
       <source>Nobody signed in</source>
       <translation>Nadie ha iniciado sesión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="375" />
-      <location filename="../../src/citydesk/ui/shell.py" line="376" />
+      <location filename="../../src/citydesk/ui/shell.py" line="378" />
+      <location filename="../../src/citydesk/ui/shell.py" line="379" />
       <source>{0} ({1})</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="377" />
+      <location filename="../../src/citydesk/ui/shell.py" line="380" />
       <source>{0} · demo</source>
       <translation>{0} · demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="379" />
+      <location filename="../../src/citydesk/ui/shell.py" line="382" />
       <source>citydesk — {0}</source>
       <translation>citydesk — {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="407" />
+      <location filename="../../src/citydesk/ui/shell.py" line="410" />
       <source>Online</source>
       <translation>En línea</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="407" />
+      <location filename="../../src/citydesk/ui/shell.py" line="410" />
       <source>Offline</source>
       <translation>Sin conexión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="408" />
+      <location filename="../../src/citydesk/ui/shell.py" line="411" />
       <source>not yet</source>
       <translation>todavía no</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="409" />
+      <location filename="../../src/citydesk/ui/shell.py" line="412" />
       <source>{0} · last sync: {1}</source>
       <translation>{0} · última sincronización: {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="438" />
+      <location filename="../../src/citydesk/ui/shell.py" line="441" />
       <source>About citydesk</source>
       <translation>Acerca de citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="439" />
+      <location filename="../../src/citydesk/ui/shell.py" line="442" />
       <source>citydesk {0} — the city's service desk.</source>
       <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
     </message>
