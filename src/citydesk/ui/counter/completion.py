@@ -118,7 +118,11 @@ class CompletionField(QWidget):
         fetch = self._fetch
         if fetch is None or not typed:
             return
-        self.hub.query(lambda session: fetch(session, typed), lambda hits: self._show(generation, hits))
+        # A bound method as the callback: the runner drops answers for a field deleted meanwhile.
+        self.hub.query(lambda session: (generation, fetch(session, typed)), self._answered)
+
+    def _answered(self, answer: tuple[int, list[Any]]) -> None:
+        self._show(*answer)
 
     def _show(self, generation: int, hits: list[Any]) -> None:
         if generation != self._generation:

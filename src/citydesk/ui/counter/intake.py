@@ -299,7 +299,7 @@ class NewRequestDialog(SavingMixin, QDialog):
         self.title.textEdited.connect(lambda _t: setattr(self, "_title_touched", True))
         self.due.dateChanged.connect(lambda _d: setattr(self, "_due_touched", True))
         self.duplicates.add_requested.connect(self.add_to_candidate)
-        self.hub.signed_in.connect(lambda _who: self._apply_role())
+        self.hub.signed_in.connect(self._on_signed_in)
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -314,6 +314,9 @@ class NewRequestDialog(SavingMixin, QDialog):
 
     def _match_categories(self, typed: str) -> list[CategoryHit]:
         return match_categories(list(self.context.categories), typed) if self.context else []
+
+    def _on_signed_in(self, _who: object) -> None:
+        self._apply_role()
 
     def _apply_role(self) -> None:
         may = self.hub.user is not None and allowed(self.hub.user.actor.role, Action.OVERRIDE_TARGET)
@@ -533,10 +536,11 @@ class NewRequestDialog(SavingMixin, QDialog):
         if not (kwargs["category_id"] and place) and not kwargs["requester_id"]:
             self._show_duplicates(generation, [])
             return
-        self.hub.query(
-            lambda s: duplicate_candidates(s, **kwargs),
-            lambda found: self._show_duplicates(generation, found),
-        )
+        # A bound method as the callback: the runner drops answers for a form deleted meanwhile.
+        self.hub.query(lambda s: (generation, duplicate_candidates(s, **kwargs)), self._duplicates_found)
+
+    def _duplicates_found(self, answer: tuple[int, list[DuplicateCandidate]]) -> None:
+        self._show_duplicates(*answer)
 
     def _show_duplicates(self, generation: int, found: list[DuplicateCandidate]) -> None:
         if generation != self._dup_generation:

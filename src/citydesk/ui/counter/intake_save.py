@@ -121,13 +121,15 @@ class SavingMixin:
 
     def _run(self, service: Any, kwargs: dict[str, Any], added_to: DuplicateCandidate | None = None) -> None:
         self.busy = True
+        self._adding_to = added_to  # one save at a time (busy), so the outcome knows which it was
         self.save_button.setEnabled(False)
         try:
-            self.hub.mutate(
-                service, on_done=lambda r: self._done(r, added_to), on_error=self._failed, **kwargs
-            )
+            self.hub.mutate(service, on_done=self._saved, on_error=self._failed, **kwargs)
         except Exception as exc:  # nobody signed in, the runner is shut down: say so, keep the input
             self._failed(exc)
+
+    def _saved(self, result: Any) -> None:
+        self._done(result, self._adding_to)
 
     def _done(self, result: Any, added_to: DuplicateCandidate | None) -> None:
         self.busy = False
