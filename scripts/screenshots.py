@@ -286,6 +286,29 @@ def shoot_counter(app: QApplication, hub: CitydeskApp, window: MainWindow) -> No
             subprocess.run(command, check=True)
 
 
+def shoot_reports(app: QApplication, hub: CitydeskApp, window: MainWindow) -> None:
+    """The Reports view as a supervisor, with the demo city's last full week generated and previewed."""
+    from citydesk.ui.reports.menu import open_reports_view
+
+    with hub.db.read() as session:
+        supervisor = next(u for u in sign_in_users(session) if u.role == "supervisor")
+    previous = hub.user
+    hub.sign_in(signed_in_as(hub.db, supervisor.id))
+    view = open_reports_view(window, hub)
+    assert view is not None
+    view.resize(1100, 900)
+    wait_until(app, lambda: view.setup is not None)
+    view.generate()
+    wait_until(app, lambda: view.current is not None, timeout_s=120)
+    wait_until(app, lambda: hub.runner.in_flight == 0)
+    for _ in range(5):  # the last delivery posted layout requests: let them run before the picture
+        app.processEvents()
+    view.grab().save(str(OUT / "reports.png"))
+    view.close()
+    if previous is not None:
+        hub.sign_in(previous)
+
+
 def main() -> int:
     """Build a demo database and save the screenshots."""
     app = QApplication(sys.argv[:1])
@@ -316,6 +339,7 @@ def main() -> int:
     wait_until(app, lambda: getattr(window.detail, "view", None) is not None)
     window.grab().save(str(OUT / "search.png"))
     shoot_requesters(app, hub, window)
+    shoot_reports(app, hub, window)
     shoot_new_request(app, hub, window)
     shoot_spanish(app, hub)
     shoot_counter(app, hub, window)

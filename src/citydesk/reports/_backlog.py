@@ -91,6 +91,10 @@ def open_sets(
             type_coerce(TK.is_open, Integer),
             type_coerce(TK.priority == OPS, Integer),
             case((TK.reopen_count > 0, TK.id), else_=None),
+            TK.id,
+            TK.priority,
+            TK.department_id,
+            TK.assignee_id,
         )
     ).all()
     plain = [(r[0], "~" if r[3] else (r[1] or r[0]), r[2], r[4]) for r in rows if r[5] is None]
@@ -117,8 +121,12 @@ def open_sets(
         stamp_text(TK.created_at),
         stamp_text(TK.due_at),
     )
+    # Never-reopened tickets open at the end: open now, or resolved at or after it (same rows as above).
+    end_key = to_db_text(end)
     at_end = [
-        OpenRow(*r) for r in session.execute(open_or_resolved_since(end, *cols, extra=TK.reopen_count == 0))
+        OpenRow(r[6], r[7], r[8], r[9], r[0], r[2])
+        for r in rows
+        if r[5] is None and (r[3] or (r[1] is not None and r[1] >= end_key))
     ]
 
     # Reopened tickets that may have been open at one of the instants: replay their status entries.

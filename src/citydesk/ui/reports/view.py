@@ -18,8 +18,10 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -105,6 +107,7 @@ class ReportsView(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.form = Form(self)
+        self.form.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setAccessibleName(self.tr("Year (ISO)"))
@@ -126,6 +129,7 @@ class ReportsView(QDialog):
         self.form.add_row("week", self.tr("&Week:"), week_box)
         self.form.rows["week"].label.setBuddy(self.year)
         self.scope = combo_field(self.tr("Scope"))
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.form.add_row("scope", self.tr("&Scope:"), self.scope)
         self.paper = combo_field(self.tr("Paper size"))
         for value, label in PAGE_SIZES:
@@ -165,9 +169,10 @@ class ReportsView(QDialog):
         self.stage.setAccessibleName(self.tr("Report status"))
         self.page_count_label = QLabel()
         self.page_count_label.setAccessibleName(self.tr("Pages in the report"))
+        self.page_count_label.setContentsMargins(12, 0, 0, 0)
+        actions.insertWidget(3, self.page_count_label)
         status.addWidget(self.progress, 1)
         status.addWidget(self.stage, 2)
-        status.addWidget(self.page_count_label)
         layout.addLayout(status)
 
         self.preview = QScrollArea()
@@ -334,11 +339,13 @@ class ReportsView(QDialog):
             label.deleteLater()
         self.page_labels = []
         for number, image in enumerate(images, start=1):
-            label = QLabel()
+            label = QLabel(self.pages_widget)
             label.setPixmap(QPixmap.fromImage(image))
+            label.setFixedSize(image.width() + 2, image.height() + 2)
             label.setAccessibleName(self.tr("Page {0} of {1}").format(number, len(images)))
             label.setStyleSheet("background: white; border: 1px solid palette(shadow);")
             self.pages_layout.addWidget(label)
+            label.show()
             self.page_labels.append(label)
 
     def _set_ready(self, ready: bool) -> None:
