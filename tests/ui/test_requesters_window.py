@@ -374,3 +374,26 @@ def test_closing_merge_while_a_search_runs_is_harmless(qtbot: Any, hub: Citydesk
     finally:
         window.close()
         main.close()
+
+
+def test_unsaved_edits_survive_choosing_another_requester(
+    qtbot: Any, clerk_window: tuple[MainWindow, RequestersWindow], office: Office
+) -> None:
+    _main, window = clerk_window
+    find(qtbot, window, "555 010")  # Jane Roe and José Núñez
+    assert listed_names(window) == ["Jane Roe", "José Núñez"]
+    tab_to(qtbot, window.form.address)
+    type_text(qtbot, "4 Oak Ave")
+    window.list.setFocus()
+    with qtbot.waitSignal(window.loaded, timeout=5000):
+        press(qtbot, Qt.Key.Key_Down)  # José
+    assert window.form.address.text() == ""
+    with qtbot.waitSignal(window.loaded, timeout=5000):
+        press(qtbot, Qt.Key.Key_Up)  # back to Jane: the typed address is still there, not yet saved
+    assert window.form.address.text() == "4 Oak Ave"
+    assert "unsaved changes to Jane Roe are back" in window.message.text()
+    assert stored_requester(office, office.citizen).address is None
+    with qtbot.waitSignal(window.loaded, timeout=5000):
+        press(qtbot, Qt.Key.Key_S, CTRL)
+    assert stored_requester(office, office.citizen).address == "4 Oak Ave"
+    assert window.form.address.text() == "4 Oak Ave" and not window.form.is_dirty()

@@ -128,6 +128,26 @@ class RequesterForm(QWidget):
         else:
             self.heading.setText(r.label)
 
+    def apply(self, values: dict[str, Any]) -> None:
+        """Put `values` (as `values()` returns them) back into the fields: an unsaved draft."""
+        for combo, key in (
+            (self.kind, "kind"),
+            (self.language, "preferred_language"),
+            (self.reply, "reply_method"),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(values[key])))
+        self.department.setCurrentIndex(max(0, self.department.findData(values["department_id"])))
+        for edit, key in (
+            (self.name, "name"),
+            (self.phone, "phone"),
+            (self.email, "email"),
+            (self.address, "address"),
+        ):
+            edit.setText(values[key] or "")
+        self.anonymous.setChecked(bool(values["anonymous"]))
+        self.confidential.setChecked(bool(values["confidential"]))
+        self._kind_changed()
+
     def _kind_changed(self, *_args: Any) -> None:
         self.department_row.set_visible(self.kind.currentData() == RequesterKind.STAFF.value)
 

@@ -81,6 +81,7 @@ class RequestersWindow(QWidget):
         self.merge_dialog: MergeDialog | None = None
         self.saving = False
         self._load_seq = 0
+        self._drafts: dict[str, dict[str, Any]] = {}  # unsaved form values by requester id
         self.tz = ZoneInfo("UTC")
         self.setWindowTitle(tr("Requesters — citydesk"))
         self.setAccessibleName(tr("Requesters"))
@@ -221,8 +222,12 @@ class RequestersWindow(QWidget):
         if requester_id is not None and requester_id != self.requester_id:
             self.show_requester(requester_id)
 
-    def show_requester(self, requester_id: str | None) -> None:
-        """Load `requester_id` into the form and the tickets list (None: empty)."""
+    def show_requester(self, requester_id: str | None, *, keep_draft: bool = True) -> None:
+        """Load `requester_id` into the form and the tickets list (None: empty). Unsaved edits of the
+        requester shown so far are kept and come back when they are shown again."""
+        shown = self.form.requester
+        if keep_draft and shown is not None and self.form.is_dirty():
+            self._drafts[shown.id] = self.form.values()
         self.requester_id = requester_id
         self._load_seq += 1
         seq = self._load_seq
@@ -239,6 +244,10 @@ class RequestersWindow(QWidget):
         detail, tickets, department_list, tz_name = result
         self.tz = ZoneInfo(tz_name)
         self.form.set_requester(detail, department_list)
+        draft = self._drafts.pop(detail.id, None) if detail is not None else None
+        if draft is not None and detail is not None:
+            self.form.apply(draft)
+            self._say(tr("Your unsaved changes to {0} are back; Ctrl+S saves them.").format(detail.label))
         self.tickets_model.set_tickets(tickets, self.tz)
         count = len(tickets)
         self.tickets_label.setText(tr("Tickets ({0})").format(f"{count:,}"))
@@ -277,7 +286,7 @@ class RequestersWindow(QWidget):
         self._say(tr("Requester {0} saved").format(result.display_name or tr("(no name)")))
         self.hub.data_changed.emit()  # ticket rows show the requester's name
         self.list_model.reload()
-        self.show_requester(result.requester_id)
+        self.show_requester(result.requester_id, keep_draft=False)
 
     def _save_failed(self, exc: BaseException) -> None:
         self.saving = False
@@ -306,7 +315,7 @@ class RequestersWindow(QWidget):
         self.merge_dialog = None
 
     def _merged(self, result: Any) -> None:
-        self.show_requester(result.requester_id)
+        self.show_requester(result.requester_id, keep_draft=False)
         if result.display_name:
             self.search.setText(result.display_name)  # list the survivor; the duplicate is gone from it
         self.list_model.search(self.search.text())
