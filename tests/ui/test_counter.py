@@ -219,6 +219,7 @@ def test_admin_edits_a_spanish_receipt_text_with_a_preview(
     qtbot.waitUntil(lambda: "Su solicitud ya esta registrada" in dialog.preview.accessibleDescription())
     key(qtbot, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: "Receipt texts saved (Spanish): 1 changed" in window.message.text())
+    qtbot.waitUntil(lambda: hub.runner.in_flight == 0)  # the saved texts reload into the fields first
     with office.db.read() as session:
         row = session.get(ReceiptText, ("es", "heading"))
         assert row is not None and row.value == "Su solicitud ya esta registrada"
