@@ -218,6 +218,9 @@ def _make_qt_app() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName("citydesk")
+    from citydesk.ui.palette import apply_accessible_palette
+
+    apply_accessible_palette(app)
     install_translator(app)
     return app
 
