@@ -34,8 +34,11 @@ def _tickets(office: Office) -> int:
 
 
 def _wait_preview(qtbot: Any, dialog: ImportDialog) -> None:
-    """Wait until the preview of the current mapping is shown (waitUntil: under PySide6 6.11 a
-    waitSignal's nested event loop around this dialog's reader-thread answers corrupted the heap)."""
+    """Wait until the preview of the current mapping is shown.
+
+    These tests poll (waitUntil) instead of qtbot.waitSignal: under PySide6 6.11, waitSignal's
+    nested event loop around this dialog's reader-thread answers crashed later tests (heap
+    corruption seen in glyph painting), which polling never did."""
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.mapping == _chosen(dialog), timeout=5000)
 
 
@@ -88,9 +91,11 @@ def test_import_dialog_maps_previews_errors_and_imports_after_fixing(
     assert dialog.import_button.isEnabled()
     assert _tickets(office) == 0
 
-    with qtbot.waitSignal(dialog.imported, timeout=10000) as blocker:
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    result = blocker.args[0]
+    results: list[Any] = []
+    dialog.imported.connect(results.append)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    result = results[0]
     assert result.tickets == 2 and result.first_number == "CLK-TST-000001"
     assert _tickets(office) == 2
     assert dialog.progress.value() == dialog.progress.maximum()
@@ -125,17 +130,19 @@ def test_export_dialog_writes_the_file_with_progress(
     assert not unnamed_interactive(dialog)
     dialog.public_records.setChecked(True)
     target = tmp_path / "out.csv"
-    with qtbot.waitSignal(dialog.exported, timeout=5000) as blocker:
-        dialog.export_to(target)
-    assert blocker.args[0].rows == 2
+    summaries: list[Any] = []
+    dialog.exported.connect(summaries.append)
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: len(summaries) == 1, timeout=5000)
+    assert summaries[0].rows == 2
     text = target.read_text(encoding="utf-8-sig")
     assert "Second hole" in text and text.rstrip().endswith('internal notes are left out."')
     assert "2 tickets exported" in dialog.summary.text()
     # a department with no tickets exports just the header
     dialog.department.setCurrentIndex(dialog.department.findText("Information Technology"))
-    with qtbot.waitSignal(dialog.exported, timeout=5000) as blocker:
-        dialog.export_to(target)
-    assert blocker.args[0].rows == 0
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: len(summaries) == 2, timeout=5000)
+    assert summaries[1].rows == 0
 
 
 def test_file_menu_actions_follow_the_role(qtbot: Any, hub: CitydeskApp) -> None:
