@@ -10,7 +10,8 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from citydesk.store import queries
-from citydesk.store.detail import find_requesters, ticket_detail, ticket_ids_by_number
+from citydesk.store.detail import ticket_detail, ticket_ids_by_number
+from citydesk.store.intake import complete_requesters
 from citydesk.store.models import Ticket, TicketReporter
 from citydesk.store.settings import load_calendar
 
@@ -81,7 +82,7 @@ def status_matches(session: Session, typed: str, *, limit: int = 20) -> list[Sta
     by_number = ticket_ids_by_number(session, typed)
     if by_number:
         return _match_rows(session, Ticket.id.in_(by_number), limit)
-    requesters = [choice.id for choice in find_requesters(session, typed, limit=50)]
+    requesters = [hit.id for hit in complete_requesters(session, typed, limit=50)]
     if requesters:
         reported = select(TicketReporter.ticket_id).where(TicketReporter.requester_id.in_(requesters))
         found = _match_rows(session, Ticket.id.in_(reported), limit)
