@@ -197,7 +197,13 @@ class ReceiptTextsDialog(QDialog):
                     LANGUAGES[language], len(result.changed)
                 )
             )
-            self._load()
+            # The saved texts are the new baseline (not reloaded: a reload could land on new typing).
+            for key, value in changed.items():
+                self.saved_values[key] = clean_text(key, value)
+                if self.fields[key].text() == value:
+                    self.fields[key].setText(self.saved_values[key])
+            if phone is not None:
+                self.saved_phone = phone.strip()
 
         def failed(exc: BaseException) -> None:
             if not isValid(self):
