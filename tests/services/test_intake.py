@@ -45,6 +45,8 @@ def test_requester_completion_by_name_phone_and_email(office: Office) -> None:
         assert [h.name for h in complete_requesters(s, "2000")] == ["Jane Roe"]  # the last digits
         assert [h.name for h in complete_requesters(s, "jane@ex")] == ["Jane Roe"]
         assert complete_requesters(s, "anonymous") == []
+        assert complete_requesters(s, "555 010") != [] and complete_requesters(s, "12") == []
+        assert [h.name for h in complete_requesters(s, "jane r")] == ["Jane Roe"]
         hit = complete_requesters(s, "jose")[0]
         assert (hit.preferred_language, hit.reply_method) == ("es", "phone")
 

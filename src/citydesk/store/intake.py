@@ -59,13 +59,14 @@ def complete_requesters(session: Session, typed: str, *, limit: int = COMPLETION
     # Each pattern scans a covering index (name_key, phone_digits or email: ~1 ms at 20k requesters),
     # never the wide table; only the few rows found are read in full.
     found: list[Any] = []
-    if digits and len(digits) >= 3 and len(digits) * 2 >= len(typed.replace(" ", "")):
+    phone_like = len(digits) >= 3 and len(digits) * 2 >= len(typed.replace(" ", ""))
+    if phone_like:
         found.append(_rowids(Requester.phone_digits.like(digits + "%"), limit))
         if len(digits) >= 4:
             found.append(_rowids(Requester.phone_digits.like("%" + digits), limit))  # the last digits
     elif "@" in typed or ("." in typed and " " not in typed):
         found.append(_rowids(Requester.email.like(_like_safe(typed.lower()) + "%"), limit))
-    if key and not digits:
+    if key and not phone_like and "@" not in typed:
         prefix = and_(Requester.name_key >= key, Requester.name_key < key + "\uffff")
         found += [
             _rowids(prefix, limit, order=True),
