@@ -85,13 +85,12 @@ class PagePrinter(QObject):
                 shutil.copyfile(self.pdf, target)
                 return pages.page_count(target)
 
-            self.hub.runner.read(
-                copy,
-                lambda count: self._finish(True, count, self.tr("Printed to {0}").format(target)),
-                self._failed,
-            )
+            self.hub.runner.read(copy, self._copied, self._failed)
             return
         self.hub.runner.read(lambda: pages.page_count(self.pdf), self._begin, self._failed)
+
+    def _copied(self, count: int) -> None:
+        self._finish(True, count, self.tr("Printed to {0}").format(self.printer.outputFileName()))
 
     def _begin(self, count: int) -> None:
         first, last = self.printer.fromPage(), self.printer.toPage()

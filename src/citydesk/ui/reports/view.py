@@ -391,12 +391,12 @@ class ReportsView(QDialog):
                 ) from exc
             return target
 
-        def done(path: Path) -> None:
-            QSettings().setValue("reports/folder", str(path.parent))
-            self._announce(self.tr("Report saved to {0}").format(path))
-            self.saved.emit(path)
+        self.hub.runner.read(copy, self._on_saved, self._on_save_error)
 
-        self.hub.runner.read(copy, done, self._on_save_error)
+    def _on_saved(self, path: Path) -> None:
+        QSettings().setValue("reports/folder", str(path.parent))
+        self._announce(self.tr("Report saved to {0}").format(path))
+        self.saved.emit(path)
 
     def _on_save_error(self, exc: BaseException) -> None:
         self.form.show_error(exc)
