@@ -51,3 +51,28 @@ def office(office_template: Office, tmp_path: Path) -> Iterator[Office]:
     made = dataclasses.replace(office_template, db=open_database(path, clock=clock), clock=clock)
     yield made
     made.db.close()
+
+
+# --- garbage collection on the main thread only --------------------------------------------------
+# The app collects garbage on the GUI thread only (`ui/collector.py`): a collection that a worker
+# thread triggers would destroy Qt objects left in reference cycles on that thread (deadlocks in
+# QObject::connect, segfaults while painting). The tests follow the same rule: automatic collection
+# is off, and each test that loaded Qt is followed by a full collection here, on the main thread,
+# while its widgets' QApplication still runs.
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Automatic garbage collection off for the run (collected after each test instead)."""
+    import gc
+
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """After each test: a full collection on the main thread (generation 0 only without Qt)."""
+    yield
+    import gc
+    import sys
+
+    gc.collect() if "PySide6.QtCore" in sys.modules else gc.collect(0)

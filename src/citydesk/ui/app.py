@@ -248,6 +248,9 @@ def run_app(path: Path, *, self_test: bool = False) -> int:
     """Open the desktop app on the database at `path`; returns the process exit code."""
     qt_app = _make_qt_app()
     from citydesk.services.setup import is_initialized
+    from citydesk.ui.collector import MainThreadCollector
+
+    MainThreadCollector(qt_app)  # Qt objects are only ever freed on the GUI thread
 
     guard = SingleInstance(path)
     if not self_test and guard.notify_running():
