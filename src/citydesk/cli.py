@@ -107,7 +107,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         db.close()
     print(
         f"\nDone: {summary.tickets:,} tickets, {summary.requesters:,} requesters, "
-        f"{summary.addresses:,} addresses, {summary.users} staff, "
+        f"{summary.addresses:,} addresses, {summary.contacts:,} questions and status inquiries, "
+        f"{summary.users} staff, "
         f"{summary.first_date} to {summary.last_date}, in {summary.elapsed_seconds:.1f} s."
     )
     return 0

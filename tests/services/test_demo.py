@@ -306,3 +306,30 @@ def test_planned_due_dates_follow_the_business_calendar() -> None:
         expected = calendar.due_at(datetime.fromtimestamp(ts, UTC), Priority(priority), target)
         assert expected is not None
         assert hours.due(ts, priority, target) == int(expected.timestamp()), (ts, priority, target)
+
+
+def test_questions_and_status_inquiries_at_the_counter(city: tuple[Database, DemoSummary]) -> None:
+    """The counter's contacts without a ticket: by clerks, in opening hours, inquiries about open tickets."""
+    from citydesk.store.models import ContactLog
+
+    db, summary = city
+    with db.read() as session:
+        calendar = load_calendar(session)
+        rows = session.execute(
+            select(
+                ContactLog.kind, ContactLog.at, ContactLog.author_id, Ticket.created_at, Ticket.resolved_at
+            ).outerjoin(Ticket, Ticket.id == ContactLog.ticket_id)
+        ).all()
+        clerks = set(session.scalars(select(User.id).where(User.role == "clerk")))
+    kinds = Counter(r.kind for r in rows)
+    assert summary.contacts == len(rows)
+    business_days = len({r.at.astimezone(calendar.tz).date() for r in rows})
+    assert 6 <= kinds["question"] / business_days <= 14
+    assert 2 <= kinds["status_inquiry"] / business_days <= 9
+    for r in rows:
+        local = r.at.astimezone(calendar.tz)
+        assert calendar.is_business_day(local.date()) and calendar.opens <= local.time() < calendar.closes
+        assert r.author_id in clerks and r.at < END
+        if r.kind == "status_inquiry":  # asked while the ticket was open, about a recent request
+            assert r.created_at < r.at and (r.resolved_at is None or r.resolved_at > r.at)
+            assert r.at - r.created_at <= timedelta(days=30)

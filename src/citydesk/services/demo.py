@@ -36,6 +36,7 @@ from citydesk.domain.timeline import EntryKind
 from citydesk.services import demo_content as content
 from citydesk.services.bulk import BulkEntry, BulkTicket, bulk_create_requesters, bulk_create_tickets
 from citydesk.services.demo_addresses import AddressBook, Places, ticket_location
+from citydesk.services.demo_contacts import BusinessHours, write_demo_contacts
 from citydesk.services.demo_content import CategorySpec
 from citydesk.services.setup import (
     add_category,
@@ -89,6 +90,7 @@ class DemoSummary:
     last_date: date
     elapsed_seconds: float
     addresses: int = 0
+    contacts: int = 0
 
 
 # ---- calendar helpers -------------------------------------------------------------------------------
@@ -1397,7 +1399,15 @@ def create_demo(
         progress=progress,
         total=total,
     )
+    first_index = hours.day_index(first_date)
+    open_days = [
+        BusinessHours(hours.open[i], hours.close[i])
+        for i in range(first_index, hours.day_index(as_of) + 1)
+        if hours.work[i]
+    ]
+    contacts = write_demo_contacts(db, days=open_days, end=end, seed=seed)
     return DemoSummary(
+        contacts=contacts,
         tickets=result.count,
         requesters=len(citizen_ids) + len(staff_ids),
         users=len(ref.users),
