@@ -33,6 +33,7 @@ _GENERATOR_SOURCES = (
     "services/demo.py",
     "services/demo_content.py",
     "services/demo_addresses.py",
+    "services/demo_contacts.py",
     "services/addresses.py",
     "services/bulk.py",
     "store/fts.py",
