@@ -313,6 +313,11 @@ def main() -> int:
     """Build a demo database and save the screenshots."""
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("citydesk-screenshots")
+    from citydesk.ui.collector import MainThreadCollector
+    from citydesk.ui.palette import apply_accessible_palette
+
+    apply_accessible_palette(app)  # as the app does at start
+    MainThreadCollector(app)
     QSettings().clear()
     folder = Path(tempfile.mkdtemp(prefix="citydesk-shots-"))
     clock = ManualClock(datetime.combine(AS_OF, time(23, 0), tzinfo=UTC))
