@@ -34,6 +34,8 @@ _GENERATOR_SOURCES = (
     "services/demo_content.py",
     "services/demo_addresses.py",
     "services/demo_contacts.py",
+    "services/demo_calendar.py",
+    "services/demo_people.py",
     "services/addresses.py",
     "services/bulk.py",
     "store/fts.py",

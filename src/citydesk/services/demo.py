@@ -19,15 +19,12 @@ from __future__ import annotations
 
 import random
 import time as _time
-import unicodedata
-from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from citydesk.domain.calendar import P1_RESPONSE, BusinessCalendar
 from citydesk.domain.clock import to_ms
 from citydesk.domain.ids import uuid7
 from citydesk.domain.numbers import format_number, make_prefix
@@ -36,8 +33,19 @@ from citydesk.domain.timeline import EntryKind
 from citydesk.services import demo_content as content
 from citydesk.services.bulk import BulkEntry, BulkTicket, bulk_create_requesters, bulk_create_tickets
 from citydesk.services.demo_addresses import AddressBook, Places, ticket_location
+from citydesk.services.demo_calendar import (
+    _DAY,
+    _HOUR,
+    DAILY_TICKETS,
+    DEFAULT_DAYS,
+    _Day,
+    _Hours,
+    _plan_days,
+    us_holidays,
+)
 from citydesk.services.demo_contacts import BusinessHours, write_demo_contacts
 from citydesk.services.demo_content import CategorySpec
+from citydesk.services.demo_people import _BUILDINGS, _make_citizens, _make_staff_requesters, _Person
 from citydesk.services.setup import (
     add_category,
     add_department,
@@ -52,26 +60,15 @@ from citydesk.store.settings import load_calendar
 
 Progress = Callable[[int, int], None]
 
-DAILY_TICKETS = 110
-"""Average tickets per calendar day (weekdays are busier than weekends)."""
-DEFAULT_DAYS = 26 * 7
-"""Days of history when no ticket count is given."""
-WEEKEND_SHARE = 0.35
-"""A weekend day or holiday brings this share of a weekday's tickets."""
-STORM_FACTOR = 2.0
-"""A storm day brings this many times the usual tickets (tree down, streetlights, signals, drains)."""
 MIN_CITIZENS = 300
 TICKETS_PER_CITIZEN = 5
 STAFF_REQUESTERS = 80
-SPANISH_SHARE = 0.12
 REQUESTER_BATCH = 2000
 LATE_SHARE = 0.09
 """Share of requests resolved somewhat late (besides each category's long-waiting backlog share)."""
 CLOSE_AFTER_DAYS = 14
 """Resolved tickets are closed automatically this many days later (some earlier by a supervisor)."""
 
-_HOUR = 3600
-_DAY = 86400
 _WORKDAY = 9 * _HOUR  # business seconds in a day (08:00-17:00)
 _OFFICE_HOURS = (8, 9, 10, 11, 12, 13, 14, 15, 16)
 _OFFICE_HOUR_WEIGHTS = (9, 14, 14, 12, 8, 12, 12, 11, 8)
@@ -91,326 +88,6 @@ class DemoSummary:
     elapsed_seconds: float
     addresses: int = 0
     contacts: int = 0
-
-
-# ---- calendar helpers -------------------------------------------------------------------------------
-
-
-def us_holidays(first: date, last: date) -> list[date]:
-    """City holidays in [first, last]: New Year, Memorial Day, July 4, Labor Day, Thanksgiving, Christmas.
-
-    Fixed-date holidays falling on a weekend are observed on the Friday before or the Monday after.
-    """
-    days: list[date] = []
-    for year in range(first.year, last.year + 1):
-        for fixed in (date(year, 1, 1), date(year, 7, 4), date(year, 12, 25)):
-            if fixed.weekday() == 5:
-                fixed -= timedelta(days=1)
-            elif fixed.weekday() == 6:
-                fixed += timedelta(days=1)
-            days.append(fixed)
-        may31 = date(year, 5, 31)
-        days.append(may31 - timedelta(days=may31.weekday()))
-        sep1 = date(year, 9, 1)
-        days.append(sep1 + timedelta(days=(7 - sep1.weekday()) % 7))
-        nov1 = date(year, 11, 1)
-        days.append(nov1 + timedelta(days=(3 - nov1.weekday()) % 7 + 21))
-    return sorted(d for d in days if first <= d <= last)
-
-
-class _Hours:
-    """The city's days as integer UTC seconds: midnight, opening, closing, business day or not.
-
-    Gives cheap business-time arithmetic (crews work 08:00-17:00 on business days) and due dates that
-    follow `BusinessCalendar.due_at`.
-    """
-
-    def __init__(self, calendar: BusinessCalendar, first: date, last: date) -> None:
-        zone = calendar.tz
-        self.first = first
-        self.midnight: list[int] = []
-        self.open: list[int] = []
-        self.close: list[int] = []
-        self.work: list[bool] = []
-        self.opens_at = calendar.opens.hour * _HOUR + calendar.opens.minute * 60
-        for offset in range((last - first).days + 1):
-            day = first + timedelta(days=offset)
-            self.midnight.append(int(datetime.combine(day, time(0), tzinfo=zone).timestamp()))
-            self.open.append(int(datetime.combine(day, calendar.opens, tzinfo=zone).timestamp()))
-            self.close.append(int(datetime.combine(day, calendar.closes, tzinfo=zone).timestamp()))
-            self.work.append(calendar.is_business_day(day))
-        self.size = len(self.open)
-
-    def index(self, ts: float) -> int:
-        """The day index of an instant."""
-        return min(max(bisect_right(self.midnight, ts) - 1, 0), self.size - 1)
-
-    def day_index(self, day: date) -> int:
-        """The index of a calendar day."""
-        return (day - self.first).days
-
-    def local(self, index: int, seconds: int) -> int:
-        """The instant `seconds` after local midnight of day `index` (exact for daytime hours)."""
-        return self.open[index] + seconds - self.opens_at
-
-    def in_hours(self, ts: float) -> bool:
-        """True during opening hours of a business day."""
-        i = self.index(ts)
-        return self.work[i] and self.open[i] <= ts < self.close[i]
-
-    def add(self, ts: int, seconds: float) -> int:
-        """The instant after `seconds` of business time from `ts` (outside hours, the clock waits)."""
-        i = self.index(ts)
-        left = seconds
-        now = float(ts)
-        while i < self.size:
-            if self.work[i]:
-                if now < self.open[i]:
-                    now = self.open[i]
-                room = self.close[i] - now
-                if room > 0:
-                    if left <= room:
-                        return int(now + left)
-                    left -= room
-            i += 1
-            if i < self.size:
-                now = self.open[i]
-        return int(now + left)
-
-    def between(self, start: int, end: int) -> int:
-        """Business seconds in [start, end)."""
-        if end <= start:
-            return 0
-        total = 0
-        for i in range(self.index(start), self.index(end) + 1):
-            if self.work[i]:
-                low, high = max(start, self.open[i]), min(end, self.close[i])
-                if high > low:
-                    total += high - low
-        return total
-
-    def due(self, ts: int, priority: str, target: int) -> int:
-        """The due instant, as `BusinessCalendar.due_at` computes it (categories always have a target)."""
-        if priority == "P1":
-            return ts + int(P1_RESPONSE.total_seconds())
-        if priority == "P2":
-            target = 0
-        i = self.index(ts)
-        if target == 0:
-            if self.work[i] and ts < self.close[i]:
-                return self.close[i]
-            target = 1
-        elif not self.work[i]:
-            target -= 1
-            while not self.work[i]:
-                i += 1
-            if target == 0:
-                return self.close[i]
-        while target > 0 and i < self.size - 1:
-            i += 1
-            if self.work[i]:
-                target -= 1
-        return self.close[i]
-
-
-# ---- the day plan -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Day:
-    day: date
-    count: int
-    storm: bool
-    workday: bool
-
-
-def _plan_days(as_of: date, tickets: int | None, holidays: set[date], rng: random.Random) -> list[_Day]:
-    """How many tickets each day gets: `tickets` exactly, or DEFAULT_DAYS at the usual rate."""
-    weekday_rate = DAILY_TICKETS * 7 / (5 + 2 * WEEKEND_SHARE)
-    rows: list[list[Any]] = []
-    total = 0.0
-    while True:
-        day = as_of - timedelta(days=len(rows))
-        workday = day.weekday() < 5 and day not in holidays
-        weight = weekday_rate * (1.0 if workday else WEEKEND_SHARE) * rng.uniform(0.88, 1.12)
-        rows.append([day, weight, workday, False])
-        total += weight
-        if tickets is None and len(rows) >= DEFAULT_DAYS:
-            break
-        if tickets is not None and total >= tickets:
-            break
-    rows.reverse()
-    if len(rows) >= 14:
-        storms = max(1, round(len(rows) / 50))
-        for index in sorted(rng.sample(range(len(rows) - 3), storms)):
-            rows[index][1] *= STORM_FACTOR
-            rows[index][3] = True
-            if not rows[index + 1][3]:
-                rows[index + 1][1] *= 1.3
-    total = sum(row[1] for row in rows)
-    wanted = tickets if tickets is not None else round(total)
-    plan: list[_Day] = []
-    running = 0.0
-    given = 0
-    for day, weight, workday, storm in rows:
-        running += weight
-        upto = round(running * wanted / total) if total else 0
-        plan.append(_Day(day=day, count=upto - given, storm=storm, workday=workday))
-        given = upto
-    return plan
-
-
-# ---- people -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Person:
-    """A requester as the generator sees it."""
-
-    name: str | None
-    first: str
-    language: str
-    reply: str
-    place: dict[str, Any] | None
-    department: str | None = None
-
-
-def _fold(text: str) -> str:
-    """ASCII letters for an e-mail address."""
-    plain = unicodedata.normalize("NFKD", text.translate(content.ASCII_FOLD))
-    return "".join(c for c in plain if c.isascii() and (c.isalnum() or c == ".")).lower()
-
-
-_BUILDINGS = {
-    "CLK": ("City Hall", "City Hall — Clerk's counter", "Council chambers"),
-    "FIN": ("City Hall — Finance office",),
-    "PW": ("Public Works Yard", "Public Works Yard — garage office"),
-    "PARKS": ("Public Works Yard", "Senior Center"),
-    "PD": ("Police Annex", "Police Annex — dispatch"),
-    "IT": ("City Hall",),
-}
-
-
-def _make_citizens(
-    count: int, rng: random.Random, places: Places
-) -> tuple[list[_Person], list[dict[str, Any]]]:
-    """`count` citizens with plausible names and consistent contact data, and their requester rows."""
-    people: list[_Person] = []
-    rows: list[dict[str, Any]] = []
-    phones: set[int] = set()
-    emails: set[str] = set()
-    specials = {
-        1 + i * max(1, count // len(content.SPECIAL_PEOPLE)): p for i, p in enumerate(content.SPECIAL_PEOPLE)
-    }
-    for index in range(count):
-        special = specials.get(index)
-        anonymous = special is None and rng.random() < 0.02
-        if special is not None:
-            name, language = special
-            first, last = name.split(" ", 1)
-        elif rng.random() < SPANISH_SHARE:
-            first, last = rng.choice(content.SPANISH_FIRST), rng.choice(content.SPANISH_LAST)
-            language = "es"
-        elif rng.random() < 0.07:
-            first, last = rng.choice(content.SPANISH_FIRST), rng.choice(content.SPANISH_LAST)
-            language = "en"
-        else:
-            first, last = rng.choice(content.FIRST_NAMES), rng.choice(content.LAST_NAMES)
-            language = "en"
-        created = rng.uniform(0, 400)  # days before the first ticket; turned into a time by the caller
-        if anonymous:
-            people.append(_Person(name=None, first="the caller", language=language, reply="none", place=None))
-            rows.append(
-                {
-                    "kind": "citizen",
-                    "anonymous": True,
-                    "reply_method": "none",
-                    "preferred_language": language,
-                    "_days_before": created,
-                }
-            )
-            continue
-        name = f"{first} {last}"
-        phone = email = None
-        if rng.random() < 0.88:
-            while True:
-                number = rng.randrange(90_000)  # (555) 010- to 018-; staff have 019-
-                if number not in phones:
-                    phones.add(number)
-                    break
-            phone = f"(555) 01{number // 10_000}-{number % 10_000:04d}"
-        if phone is None or rng.random() < 0.45:
-            base = f"{_fold(first)}.{_fold(last)}"
-            email = f"{base}@{rng.choice(content.EMAIL_DOMAINS)}"
-            while email in emails:
-                email = f"{base}{rng.randrange(2, 99)}@{rng.choice(content.EMAIL_DOMAINS)}"
-            emails.add(email)
-        place = places.address() if rng.random() < 0.8 else None
-        choices = [
-            ("phone", 60 if phone else 0),
-            ("email", 30 if email else 0),
-            ("letter", 6 if place else 0),
-            ("none", 4),
-        ]
-        reply = rng.choices([c for c, _ in choices], weights=[w for _, w in choices])[0]
-        confidential = rng.random() < 0.02
-        people.append(_Person(name=name, first=first, language=language, reply=reply, place=place))
-        rows.append(
-            {
-                "kind": "citizen",
-                "name": name,
-                "phone": phone,
-                "email": email,
-                "address": place["address"] if place else None,
-                "preferred_language": language,
-                "reply_method": reply,
-                "confidential": confidential,
-                "_days_before": created,
-            }
-        )
-    return people, rows
-
-
-def _make_staff_requesters(
-    count: int, rng: random.Random, departments: dict[str, str]
-) -> tuple[list[_Person], list[dict[str, Any]]]:
-    """City employees who file IT requests."""
-    people: list[_Person] = []
-    rows: list[dict[str, Any]] = []
-    codes = [c for c, _ in content.STAFF_REQUESTER_DEPARTMENTS]
-    weights = [w for _, w in content.STAFF_REQUESTER_DEPARTMENTS]
-    used: set[str] = set()
-    for index in range(count):
-        first, last = rng.choice(content.FIRST_NAMES + content.SPANISH_FIRST), rng.choice(content.LAST_NAMES)
-        department = rng.choices(codes, weights=weights)[0]
-        email = f"{_fold(first)}.{_fold(last)}@{content.STAFF_EMAIL_DOMAIN}"
-        if email in used:
-            email = f"{_fold(first)}.{_fold(last)}{index}@{content.STAFF_EMAIL_DOMAIN}"
-        used.add(email)
-        phone = f"(555) 019-{2000 + index:04d} x{100 + index}"
-        people.append(
-            _Person(
-                name=f"{first} {last}",
-                first=first,
-                language="en",
-                reply="email",
-                place=None,
-                department=department,
-            )
-        )
-        rows.append(
-            {
-                "kind": "staff",
-                "name": f"{first} {last}",
-                "phone": phone,
-                "email": email,
-                "department_id": departments[department],
-                "preferred_language": "en",
-                "reply_method": "email",
-                "_days_before": rng.uniform(0, 400),
-            }
-        )
-    return people, rows
 
 
 # ---- reference data ---------------------------------------------------------------------------------
