@@ -10,12 +10,14 @@ general message line at the bottom.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -186,3 +188,22 @@ def combo_field(accessible_name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(accessible_name)
     return combo
+
+
+def submit_buttons(
+    dialog: QDialog, ok_text: str, submit: Callable[[], None], *, tooltip: str = "Ctrl+Enter"
+) -> QDialogButtonBox:
+    """OK (named `ok_text`) and Cancel, wired to `submit` and `dialog.reject`; Ctrl+Enter submits too."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setAccessibleName(ok_text.replace("&", "").rstrip("…"))
+    ok.setToolTip(tooltip)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(dialog.tr("Cancel"))
+    cancel.setAccessibleName(dialog.tr("Cancel"))
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, submit)
+    return buttons

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -19,7 +18,7 @@ from citydesk.services.contacts import log_contact
 from citydesk.store.detail import Choice, categories
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.counter.status import channel_combo
-from citydesk.ui.forms import Form, line_field
+from citydesk.ui.forms import Form, line_field, submit_buttons
 from citydesk.ui.tasks import readable
 
 CHANNEL_SETTING = "counter/question_channel"
@@ -73,21 +72,12 @@ class QuestionDialog(QDialog):
         self.form.add_row("channel", self.tr("C&hannel:"), self.channel)
         layout.addLayout(self.form.layout)
         layout.addWidget(self.form.general)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = submit_buttons(
+            self, self.tr("Log question"), self.submit, tooltip=self.tr("Enter or Ctrl+Enter")
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Log question"))
-        self.ok_button.setAccessibleName(self.tr("Log question"))
-        self.ok_button.setToolTip(self.tr("Enter or Ctrl+Enter"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
         for first, second in ((self.summary, self.category), (self.category, self.channel),
                               (self.channel, self.ok_button), (self.ok_button, cancel)):  # fmt: skip
             QWidget.setTabOrder(first, second)

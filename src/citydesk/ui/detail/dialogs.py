@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -35,7 +34,7 @@ from citydesk.domain.statuses import TRANSITIONS, Status
 from citydesk.services import tickets
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.detail.view import DetailView, priority_text, status_text
-from citydesk.ui.forms import Form, combo_field, line_field, plain_text_field
+from citydesk.ui.forms import Form, combo_field, line_field, plain_text_field, submit_buttons
 
 Request = tuple[Callable[..., Any], dict[str, Any]]
 
@@ -62,21 +61,9 @@ class ServiceDialog(QDialog):
         self.form = Form(self)
         layout.addLayout(self.form.layout)
         layout.addWidget(self.form.general)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = submit_buttons(self, ok_text, self.submit, tooltip=self.tr("Ctrl+Enter"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
-        self.ok_button.setAccessibleName(ok_text.replace("&", "").rstrip("…"))
-        self.ok_button.setToolTip(self.tr("Ctrl+Enter"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
 
     # -- subclasses fill these in ------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +25,7 @@ from citydesk.services.requesters import RequestersMerged, merge_requesters
 from citydesk.store.detail import Choice, find_requesters
 from citydesk.store.requesters_view import RequesterDetail, merge_preview
 from citydesk.ui.app import CitydeskApp
-from citydesk.ui.forms import Form, line_field
+from citydesk.ui.forms import Form, line_field, submit_buttons
 from citydesk.ui.requesters.models import tr
 
 SEARCH_DELAY_MS = 60
@@ -83,22 +82,11 @@ class MergeDialog(QDialog):
         self.summary.setFont(font)
         layout.addWidget(self.summary)
         layout.addWidget(self.form.general)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = submit_buttons(self, tr("&Merge"), self.submit, tooltip=tr("Ctrl+Enter"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(tr("&Merge"))
-        self.ok_button.setAccessibleName(tr("Merge"))
-        self.ok_button.setToolTip(tr("Ctrl+Enter"))
         self.ok_button.setEnabled(False)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(tr("Cancel"))
-        self.cancel_button.setAccessibleName(tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
         QWidget.setTabOrder(self.search, self.results)
         QWidget.setTabOrder(self.results, self.ok_button)
         QWidget.setTabOrder(self.ok_button, self.cancel_button)
