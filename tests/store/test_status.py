@@ -45,5 +45,45 @@ def test_view_shows_public_notes_only_and_never_redacted_or_internal(office: Off
         assert status_view(session, "no-such-ticket") is None
     assert view is not None
     assert [n.body for n in view.public_notes] == ["Parts ordered.", "Told: next week."]
-    assert view.reporters == ("Anonymous",)
+    assert (view.reporter_count, view.caller_name) == (1, None)  # a lookup by number names nobody
     assert view.due_at is not None and view.is_open
+
+
+def shared_pothole(office: Office) -> str:
+    """A pothole reported by Jane Roe (English) and then by José Núñez (Spanish)."""
+    created = tickets.create_ticket(office.db, actor=office.clerk, title="Pothole on Elm", channel="phone",
+                                    requester_id=office.citizen)  # fmt: skip
+    office.clock.advance(minutes=10)
+    tickets.add_reporter(office.db, actor=office.clerk, ticket_id=created.ticket_id,
+                         requester_id=office.spanish_citizen, channel="walk_in")  # fmt: skip
+    return created.ticket_id
+
+
+def test_a_caller_found_by_phone_hears_only_their_own_name_in_their_language(office: Office) -> None:
+    ticket_id = shared_pothole(office)
+    with office.db.read() as session:
+        [match] = status_matches(session, "555 010 3000")
+        assert (match.caller_id, match.caller_name, match.matched_by) == (
+            office.spanish_citizen, "José Núñez", "phone")  # fmt: skip
+        view = status_view(session, ticket_id, caller_id=match.caller_id, matched_by=match.matched_by)
+        [by_name] = status_matches(session, "jane")
+        by_number = status_matches(session, view.number if view else "")
+    assert view is not None
+    assert (view.reporter_count, view.caller_name, view.matched_by, view.language) == (
+        2, "José Núñez", "phone", "es")  # fmt: skip
+    assert (by_name.caller_id, by_name.caller_name, by_name.matched_by) == (
+        office.citizen, "Jane Roe", "name")  # fmt: skip
+    assert [(m.caller_id, m.caller_name) for m in by_number] == [(None, None)]
+
+
+def test_a_lookup_by_number_or_words_names_nobody(office: Office) -> None:
+    ticket_id = shared_pothole(office)
+    with office.db.read() as session:
+        view = status_view(session, ticket_id)
+        [by_words] = status_matches(session, "pothole elm")
+        # a caller id that did not report this ticket is not named either
+        stranger = status_view(session, ticket_id, caller_id="someone-else", matched_by="phone")
+    assert view is not None and stranger is not None
+    assert (view.reporter_count, view.caller_name, view.language) == (2, None, "en")
+    assert (stranger.caller_name, stranger.matched_by) == (None, None)
+    assert by_words.caller_name is None

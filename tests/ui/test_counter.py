@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from citydesk.reports.metrics import parse_scope, weekly_metrics
+from citydesk.reports.receipt import write_receipt_pdf
 from citydesk.services import tickets
 from citydesk.store.models import ContactLog, ReceiptText
+from citydesk.store.receipts import receipt_data
 from citydesk.store.settings import load_settings
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.counter.question import QuestionDialog
@@ -23,6 +26,7 @@ from citydesk.ui.counter.receipt_texts import ReceiptTextsDialog
 from citydesk.ui.counter.status import StatusQuestionDialog
 from citydesk.ui.shell import MainWindow
 from factories import Office
+from receipt_helpers import pdf_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -104,7 +108,8 @@ def test_status_question_by_phone_reads_public_notes_only_and_logs_the_inquiry(
     qtbot.waitUntil(lambda: dialog.view is not None and dialog.text.isVisible())
     text = dialog.text.toPlainText()
     for part in (created.number, "Waiting for parts", "Expected: by Monday, November 23, 2026",
-                 "A crew is booked for Thursday morning.", "Reported by: Jane Roe",
+                 "A crew is booked for Thursday morning.", "Reported by: 1 person",
+                 "Caller: Jane Roe (matched by phone)",
                  "12 Elm Street"):  # fmt: skip
         assert part in text, part
     assert "Budget code" not in text and "7731" not in text
@@ -122,6 +127,38 @@ def test_status_question_by_phone_reads_public_notes_only_and_logs_the_inquiry(
     assert len(contacts(office)) == 1
     missing = unnamed_interactive(dialog)
     assert not missing, "interactive widgets without an accessible name: " + ", ".join(missing)
+
+
+def test_the_read_aloud_view_and_receipt_name_only_the_matched_caller(
+    qtbot: Any, window: MainWindow, office: Office, tmp_path: Path
+) -> None:
+    created = jane_ticket(office)  # Jane Roe reported it; José Núñez (Spanish) calls about the same pothole
+    office.clock.advance(minutes=10)
+    tickets.add_reporter(office.db, actor=office.clerk, ticket_id=created.ticket_id,
+                         requester_id=office.spanish_citizen, channel="walk_in")  # fmt: skip
+    dialog = open_dialog(qtbot, window, Qt.Key.Key_I, CTRL, StatusQuestionDialog)
+    type_text(qtbot, "555 010 3000")  # José's phone
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.view is not None and dialog.text.isVisible())
+    text = dialog.text.toPlainText()
+    for part in ("Reported by: 2 people", "Caller: José Núñez (matched by phone)", "In Spanish: ",
+                 "A crew is booked for Thursday morning."):  # fmt: skip
+        assert part in text, part
+    assert "Jane" not in text and "Roe" not in text and "7731" not in text
+    # Looked up by number: the caller may be anyone, so nobody is named; several reporters -> English
+    dialog.find.setFocus()
+    dialog.find.selectAll()
+    type_text(qtbot, created.number)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.view is not None and dialog.view.caller_name is None)
+    text = dialog.text.toPlainText()
+    assert "Reported by: 2 people" in text and "Caller:" not in text and "In Spanish" not in text
+    assert "Jane" not in text and "José" not in text and "Núñez" not in text
+    # José's receipt slip names José only
+    with office.db.read() as session:
+        data = receipt_data(session, created.ticket_id, requester_id=office.spanish_citizen)
+    slip = pdf_text(write_receipt_pdf(data, "half_letter", tmp_path / "slip.pdf"))
+    assert "José Núñez" in slip and "Jane" not in slip and "Roe" not in slip
 
 
 def test_several_matches_are_listed_to_pick_from(qtbot: Any, window: MainWindow, office: Office) -> None:

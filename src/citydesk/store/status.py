@@ -1,17 +1,23 @@
 """Read queries for status questions: find a caller's tickets by number, name or phone, and what may be
-read aloud about one ticket (its public notes only, never internal ones)."""
+read aloud about one ticket (its public notes only, never internal ones).
+
+What a caller may hear about the other people who reported the same problem is their number only: a
+lookup by phone, e-mail or name names the one reporter it matched (and says how it matched); a lookup by
+ticket number or by the words of the request names nobody.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
+from citydesk.domain.text import fold
 from citydesk.store import queries
 from citydesk.store.detail import ticket_detail, ticket_ids_by_number
-from citydesk.store.intake import complete_requesters
+from citydesk.store.intake import RequesterHit, complete_requesters
 from citydesk.store.models import Ticket, TicketReporter
 from citydesk.store.settings import load_calendar
 
@@ -28,7 +34,11 @@ class StatusMatch:
     status: str
     is_open: bool
     created_at: datetime
-    requester_name: str | None
+    caller_id: str | None = None
+    """The reporter of this ticket the lookup matched (None for a lookup by number or by words)."""
+    caller_name: str | None = None
+    matched_by: str | None = None
+    """How the caller was matched: "phone", "e-mail" or "name" (None when nobody was)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +66,10 @@ class StatusView:
     resolved_at: datetime | None
     resolution_reason: str | None
     visit_at: datetime | None
-    reporters: tuple[str, ...]
+    reporter_count: int
+    caller_name: str | None
+    """The matched caller's name, only when the lookup matched one of this ticket's reporters."""
+    matched_by: str | None
     language: str
     public_notes: tuple[PublicNote, ...]
     tz_name: str
@@ -64,13 +77,24 @@ class StatusView:
 
 def _match_rows(session: Session, condition: object, limit: int) -> list[StatusMatch]:
     stmt = (
-        select(Ticket.id, Ticket.number, Ticket.title, Ticket.status, Ticket.is_open, Ticket.created_at,
-               Ticket.requester_name)
+        select(Ticket.id, Ticket.number, Ticket.title, Ticket.status, Ticket.is_open, Ticket.created_at)
         .where(condition)  # type: ignore[arg-type]
         .order_by(case((Ticket.is_open, 0), else_=1), Ticket.created_at.desc())
         .limit(limit)
     )  # fmt: skip
     return [StatusMatch(*row) for row in session.execute(stmt)]
+
+
+def matched_by(typed: str, hit: RequesterHit) -> str:
+    """How `typed` matched the requester `hit`: "phone", "e-mail" or "name"."""
+    digits = "".join(ch for ch in typed if ch.isdigit())
+    phone_digits = "".join(ch for ch in (hit.phone or "") if ch.isdigit())
+    if len(digits) >= 3 and digits in phone_digits:
+        return "phone"
+    key = fold(typed)
+    if key and "@" not in typed and key in (fold(hit.name) or ""):
+        return "name"
+    return "e-mail" if hit.email else "name"
 
 
 def status_matches(session: Session, typed: str, *, limit: int = 20) -> list[StatusMatch]:
@@ -82,23 +106,54 @@ def status_matches(session: Session, typed: str, *, limit: int = 20) -> list[Sta
     by_number = ticket_ids_by_number(session, typed)
     if by_number:
         return _match_rows(session, Ticket.id.in_(by_number), limit)
-    requesters = [hit.id for hit in complete_requesters(session, typed, limit=50)]
-    if requesters:
-        reported = select(TicketReporter.ticket_id).where(TicketReporter.requester_id.in_(requesters))
+    hits = {hit.id: hit for hit in complete_requesters(session, typed, limit=50)}
+    if hits:
+        reported = select(TicketReporter.ticket_id).where(TicketReporter.requester_id.in_(list(hits)))
         found = _match_rows(session, Ticket.id.in_(reported), limit)
         if found:
-            return found
+            callers = _matched_reporters(session, [m.ticket_id for m in found], list(hits))
+            return [_with_caller(match, hits.get(callers.get(match.ticket_id, "")), typed) for match in found]
     result = queries.search(session, typed, limit=limit)
     if not result.row_nos:
         return []
     return _match_rows(session, Ticket.row_no.in_(result.row_nos), limit)
 
 
-def status_view(session: Session, ticket_id: str) -> StatusView | None:
-    """The read-aloud view of a ticket (public notes only), or None if there is no such ticket."""
+def _with_caller(match: StatusMatch, hit: RequesterHit | None, typed: str) -> StatusMatch:
+    if hit is None:
+        return match
+    return replace(match, caller_id=hit.id, caller_name=hit.name, matched_by=matched_by(typed, hit))
+
+
+def _matched_reporters(session: Session, ticket_ids: list[str], requester_ids: list[str]) -> dict[str, str]:
+    """For each ticket, the first (earliest) of its reporters among `requester_ids`."""
+    rows = session.execute(
+        select(TicketReporter.ticket_id, TicketReporter.requester_id)
+        .where(TicketReporter.ticket_id.in_(ticket_ids), TicketReporter.requester_id.in_(requester_ids))
+        .order_by(TicketReporter.reported_at.desc())
+    )
+    return {ticket: requester for ticket, requester in rows if requester is not None}
+
+
+def status_view(
+    session: Session, ticket_id: str, *, caller_id: str | None = None, matched_by: str | None = None
+) -> StatusView | None:
+    """The read-aloud view of a ticket (public notes only), or None if there is no such ticket.
+
+    `caller_id` is the reporter the lookup matched (`StatusMatch.caller_id`): only that reporter is
+    named, and the spoken language is theirs. Without one, nobody is named and the language is the
+    only reporter's, or English when several people reported it.
+    """
     detail = ticket_detail(session, ticket_id)
     if detail is None:
         return None
+    caller = next((r for r in detail.reporters if caller_id and r.requester_id == caller_id), None)
+    if caller is not None:
+        language = caller.preferred_language
+    elif len(detail.reporters) == 1:
+        language = detail.reporters[0].preferred_language
+    else:
+        language = "en"
     notes = tuple(
         PublicNote(item.at, item.kind, item.body or "")
         for item in detail.timeline
@@ -117,8 +172,10 @@ def status_view(session: Session, ticket_id: str) -> StatusView | None:
         resolved_at=detail.resolved_at,
         resolution_reason=detail.resolution_reason,
         visit_at=detail.visit_at if detail.is_open else None,
-        reporters=tuple(r.name for r in detail.reporters),
-        language=detail.reporters[0].preferred_language if detail.reporters else "en",
+        reporter_count=len(detail.reporters),
+        caller_name=caller.name if caller is not None else None,
+        matched_by=matched_by if caller is not None else None,
+        language=language,
         public_notes=notes,
         tz_name=load_calendar(session).tz_name,
     )

@@ -2,7 +2,8 @@
 phone, read its status aloud, log the inquiry with one key (Alt+L or Ctrl+L).
 
 The view shows only what the caller may be told: the status in plain words, the expected date, a
-scheduled visit, who reported it and the **public** notes (`store.status.status_view` never loads
+scheduled visit, how many people reported it (a name only for the reporter the lookup matched by phone,
+e-mail or name, and how it matched) and the **public** notes (`store.status.status_view` never loads
 internal ones). Logging the inquiry writes a `contact_log` row (kind status inquiry, the channel the
 caller used) through `services.contacts.log_contact`; the weekly report counts it.
 """
@@ -71,6 +72,26 @@ def _fact(label: str, value: str) -> str:
     return f"<b>{html.escape(tr(label))}:</b> {html.escape(value)}"
 
 
+def reported_by(view: StatusView) -> str | None:
+    """How many people reported the problem ("1 person", "3 people"); never their names."""
+    if view.reporter_count <= 0:
+        return None
+    if view.reporter_count == 1:
+        return tr("1 person")
+    return tr("{0} people").format(view.reporter_count)
+
+
+_MATCHED_BY = {"phone": "matched by phone", "e-mail": "matched by e-mail", "name": "matched by name"}
+
+
+def caller_words(view: StatusView) -> str | None:
+    """The matched caller's name and how the lookup matched them; None when nobody was matched."""
+    if view.caller_name is None:
+        return None
+    how = _MATCHED_BY.get(view.matched_by or "")
+    return f"{view.caller_name} ({tr(how)})" if how else view.caller_name
+
+
 def read_aloud_html(view: StatusView, now: datetime) -> str:
     """The view as HTML: what to say first, then the details and the public notes."""
     esc = html.escape
@@ -97,7 +118,8 @@ def read_aloud_html(view: StatusView, now: datetime) -> str:
     if view.visit_at is not None:
         parts.append(f"<p>{_fact('Visit scheduled', _day(view.visit_at, view.tz_name))}</p>")
     facts = [("Asked for on", _day(view.created_at, view.tz_name)), ("Category", view.category_name),
-             ("Location", view.location), ("Reported by", ", ".join(view.reporters) or None)]  # fmt: skip
+             ("Location", view.location), ("Reported by", reported_by(view)),
+             ("Caller", caller_words(view))]  # fmt: skip
     parts.append("<p>" + "<br>".join(_fact(k, v) for k, v in facts if v) + "</p>")
     parts.append(f"<h3>{esc(tr('What we can tell the caller'))}</h3>")
     if view.public_notes:
@@ -135,7 +157,7 @@ class StatusQuestionDialog(QDialog):
         layout.addWidget(self.find)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Matching requests"))
-        self.list.itemActivated.connect(lambda item: self.open_ticket(item.data(Qt.ItemDataRole.UserRole)))
+        self.list.itemActivated.connect(lambda item: self._open_row(self.list.row(item)))
         self.list.setVisible(False)
         layout.addWidget(self.list)
         self.text = QTextBrowser()
@@ -203,11 +225,11 @@ class StatusQuestionDialog(QDialog):
             return
         if len(found) == 1:
             self.list.setVisible(False)
-            self.open_ticket(found[0].ticket_id)
+            self.open_ticket(found[0].ticket_id, found[0])
             return
         for match in found:
             words = status_words(match.status, "en")
-            who = f" — {match.requester_name}" if match.requester_name else ""
+            who = f" — {match.caller_name}" if match.caller_name else ""
             item = QListWidgetItem(f"{match.number}  {match.title}{who}  ·  {words}")
             item.setData(Qt.ItemDataRole.UserRole, match.ticket_id)
             self.list.addItem(item)
@@ -216,12 +238,18 @@ class StatusQuestionDialog(QDialog):
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self._say(self.tr("{0} requests found; choose one and press Enter").format(len(found)))
 
-    def open_ticket(self, ticket_id: str) -> None:
-        """Load and show the read-aloud view of a ticket."""
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self.matches):
+            self.open_ticket(self.matches[row].ticket_id, self.matches[row])
+
+    def open_ticket(self, ticket_id: str, match: StatusMatch | None = None) -> None:
+        """Load and show the read-aloud view of a ticket; `match` names the caller the lookup found."""
         self._seq += 1
         seq = self._seq
+        caller_id = match.caller_id if match is not None and match.ticket_id == ticket_id else None
+        how = match.matched_by if caller_id else None
         self.hub.query(
-            lambda s: status_view(s, ticket_id),
+            lambda s: status_view(s, ticket_id, caller_id=caller_id, matched_by=how),
             lambda view: isValid(self) and self._show(seq, view),
             self._query_failed,
         )
