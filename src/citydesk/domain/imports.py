@@ -1,6 +1,6 @@
 """An import plan as plain data: the checked rows of a spreadsheet CSV and the errors found.
 
-`citydesk.reports.csv_import` builds it from a file; `citydesk.services.csv_import` commits it.
+`citydesk.reports.csvio.parse` builds it from a file; `citydesk.services.csv_import` commits it.
 """
 
 from __future__ import annotations

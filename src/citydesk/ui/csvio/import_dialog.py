@@ -1,6 +1,6 @@
 """File → Import tickets…: choose a CSV, map its columns, preview every row's problems, import all or none.
 
-The file is read on a reader thread (`reports.csv_import.read_csv`); the mapping starts from
+The file is read on a reader thread (`reports.csvio.parse.read_csv`); the mapping starts from
 `guess_mapping` and each source column has a combo box of citydesk fields. Every change of the
 mapping re-checks the whole file on a reader thread (`preview`, generation-numbered so a late
 answer never overwrites a newer one). The preview table shows the first rows with their problems,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from citydesk.domain.imports import ImportPlan
-from citydesk.reports.csv_import import TARGETS, CsvTable, guess_mapping, preview, read_csv
+from citydesk.reports.csvio.parse import TARGETS, CsvTable, guess_mapping, preview, read_csv
 from citydesk.services.csv_import import ImportResult, import_tickets
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label

@@ -45,7 +45,7 @@ from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.domain.text import fold
 from citydesk.reports._common import CAT, DEP
-from citydesk.reports._csv_words import (
+from citydesk.reports.csvio.vocabulary import (
     CHANNEL_WORDS,
     DATE_HELP,
     GUESSES,

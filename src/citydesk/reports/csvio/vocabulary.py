@@ -1,7 +1,7 @@
 """Words a spreadsheet uses for citydesk's fields and values: column names, statuses, channels, ...
 
 Keys are folded (lower case, accents removed, letters and digits only: "Date Created" ->
-"datecreated"), see `csv_import._key`.
+"datecreated"), see `citydesk.reports.csvio.parse`.
 """
 
 from __future__ import annotations
