@@ -15,7 +15,8 @@ from sqlalchemy import select
 from citydesk.domain.errors import PermissionDenied, ValidationError
 from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.reports.csvio.export import export_tickets
-from citydesk.reports.csvio.parse import format_mapping, guess_mapping, parse_mapping, read_csv
+from citydesk.reports.csvio.mapping import format_mapping, guess_mapping, parse_mapping
+from citydesk.reports.csvio.parse import read_csv
 from citydesk.services.csv_import import import_tickets
 from citydesk.store import queries
 from citydesk.store.models import Requester, Ticket, TicketReporter, TimelineEntry

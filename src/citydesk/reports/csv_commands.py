@@ -95,7 +95,7 @@ def add_csv_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def _targets() -> list[str]:
-    from citydesk.reports.csvio.parse import TARGETS
+    from citydesk.reports.csvio.mapping import TARGETS
 
     return list(TARGETS)
 
@@ -175,7 +175,8 @@ def cmd_export_metrics(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Run `citydesk import`: check every row, print the problems, write all rows or none."""
     from citydesk.domain.roles import SYSTEM_ACTOR
-    from citydesk.reports.csvio.parse import format_mapping, guess_mapping, parse_mapping, preview, read_csv
+    from citydesk.reports.csvio.mapping import format_mapping, guess_mapping, parse_mapping
+    from citydesk.reports.csvio.parse import preview, read_csv
     from citydesk.services.csv_import import import_tickets
 
     try:

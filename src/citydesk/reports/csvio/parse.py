@@ -7,10 +7,8 @@ path, all or nothing. The steps:
    with or without a BOM, UTF-16, or Windows-1252 with a notice; comma, semicolon or tab). Blank
    rows and rows whose first cell starts with `#` and whose other cells are empty (citydesk's
    public-records note) are skipped.
-2. A mapping from source columns to citydesk fields: `parse_mapping("Title=title,Date
-   Created=created_at")` (quote a column name that holds a comma: `"Street, No"=location`) or
-   `guess_mapping(headers)`, which knows citydesk's own export and the usual city 311 columns.
-   Columns mapped to nothing (or to `ignore`) are left out.
+2. A mapping from source columns to citydesk fields (`citydesk.reports.csvio.mapping`): given with
+   `parse_mapping` or guessed with `guess_mapping`.
 3. `build_plan(table, mapping, reference)`: every row checked; each problem is a `Problem` with
    the spreadsheet row number (the header is row 1), the source column and a message. Duplicates:
    a source id seen before in the file or already in the database (as an imported source id or
@@ -23,8 +21,6 @@ is midnight city time. Dates in the future, and resolutions before the creation,
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -45,54 +41,23 @@ from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.domain.text import fold
 from citydesk.reports._common import CAT, DEP
+from citydesk.reports.csvio.mapping import check_mapping, guess_mapping
 from citydesk.reports.csvio.vocabulary import (
     CHANNEL_WORDS,
     DATE_HELP,
-    GUESSES,
     NO,
     PRIORITY_WORDS,
     REASON_WORDS,
     STATUS_WORDS,
     US_FORMATS,
     YES,
+    word_key,
 )
 from citydesk.store.imports import existing_source_ids
 from citydesk.store.settings import load_calendar
 
-# citydesk fields a column can map to, with what they mean (shown in the app and `--help`).
-TARGETS: dict[str, str] = {
-    "source_id": "the row's id in the source system (a duplicate id is refused)",
-    "title": "short title (required)",
-    "description": "what was asked",
-    "status": "new, assigned, in progress, waiting, resolved, closed (or Open, Completed, ...)",
-    "priority": "P1, P2, P3, Ops (or critical, high, normal, low)",
-    "channel": "phone, walk-in, e-mail, web, intranet, internal, after-hours (or call, online, app)",
-    "category": "category name (must exist in citydesk; case and accents ignored)",
-    "department": "department name or code (default: the category's department)",
-    "location": "address or place text",
-    "latitude": "latitude in degrees",
-    "longitude": "longitude in degrees",
-    "ward": "ward or district",
-    "created_at": "when it was reported (required)",
-    "resolved_at": "when it was resolved",
-    "closed_at": "when it was closed (also the resolution time when there is no resolved date)",
-    "resolution_reason": "done, duplicate, referred, not a city matter, could not locate, void",
-    "resolution_note": "the public resolution note",
-    "requester_name": "the requester's name",
-    "requester_phone": "the requester's phone",
-    "requester_email": "the requester's e-mail",
-    "requester_address": "the requester's postal address",
-    "requester_confidential": "yes/no: withhold the requester from public-records exports",
-    "ignore": "leave the column out",
-}
-REQUIRED = ("title", "created_at")
 FUTURE_SLACK = timedelta(minutes=5)
 MAX_ERRORS = 1000
-
-
-def _key(text: str) -> str:
-    """A column name or word folded for matching ("Date Created" -> "datecreated")."""
-    return re.sub(r"[^a-z0-9]", "", fold(text) or "")
 
 
 # ---- reading the file ------------------------------------------------------------------------------
@@ -106,69 +71,6 @@ def read_csv(path: Path) -> CsvTable:
     except OSError as exc:
         raise ValidationError("file", f"Cannot read {path}: {exc.strerror or exc}.") from None
     return read_bytes(data, name=path.name, skip_notes=True).check()
-
-
-# ---- the mapping -----------------------------------------------------------------------------------
-
-
-def guess_mapping(headers: Iterable[str]) -> dict[str, str]:
-    """A first mapping by column name (citydesk's export, usual 311 names); each field used once."""
-    out: dict[str, str] = {}
-    used: set[str] = set()
-    for header in headers:
-        target = GUESSES.get(_key(header))
-        if target is None and _key(header) in TARGETS:
-            target = _key(header)
-        if target and target not in used:
-            out[header] = target
-            used.add(target)
-    return out
-
-
-def parse_mapping(text: str, headers: Iterable[str]) -> dict[str, str]:
-    """`Title=title,Date Created=created_at` → {source column: field}; ValidationError('map')."""
-    known = {h.strip(): h for h in headers}
-    folded = {h.casefold(): h for h in known}
-    out: dict[str, str] = {}
-    items = next(csv.reader([text], skipinitialspace=True), []) if text.strip() else []
-    for item in items:
-        if not item.strip():
-            continue
-        source, sep, target = item.rpartition("=")
-        source, target = source.strip(), target.strip().lower()
-        if not sep or not source:
-            raise ValidationError("map", f"Write each mapping as Column=field; got {item!r}.")
-        if target not in TARGETS:
-            raise ValidationError("map", f"Unknown field {target!r}; the fields are: {', '.join(TARGETS)}.")
-        header = known.get(source) or folded.get(source.casefold())
-        if header is None:
-            raise ValidationError(
-                "map", f"The file has no column {source!r} (its columns: {', '.join(known) or 'none'})."
-            )
-        out[header] = target
-    return out
-
-
-def format_mapping(mapping: Mapping[str, str]) -> str:
-    """The mapping in the `--map` format (column names quoted when they need it)."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="").writerow(
-        [f"{source}={target}" for source, target in mapping.items() if target != "ignore"]
-    )
-    return buffer.getvalue()
-
-
-def check_mapping(mapping: Mapping[str, str]) -> list[str]:
-    """Problems with a mapping as a whole: required fields missing, a field mapped twice."""
-    problems = []
-    targets = [t for t in mapping.values() if t != "ignore"]
-    for target in REQUIRED:
-        if target not in targets:
-            problems.append(f"No column is mapped to {target} ({TARGETS[target]}).")
-    for target in sorted({t for t in targets if targets.count(t) > 1}):
-        sources = ", ".join(s for s, t in mapping.items() if t == target)
-        problems.append(f"{target} is mapped from more than one column ({sources}).")
-    return problems
 
 
 # ---- the database's reference data -----------------------------------------------------------------
@@ -251,7 +153,7 @@ class _RowCheck:
         value = self.raw(target)
         if not value:
             return default
-        found = words.get(_key(value))
+        found = words.get(word_key(value))
         if found is None:
             self.error(target, f"Unknown {what} {value!r}.")
         return found

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from citydesk.domain.csvfile import CsvProblems, CsvTable
 from citydesk.domain.imports import ImportPlan
-from citydesk.reports.csvio.parse import TARGETS, guess_mapping, preview, read_csv
+from citydesk.reports.csvio.mapping import TARGETS, guess_mapping
+from citydesk.reports.csvio.parse import preview, read_csv
 from citydesk.services.csv_import import ImportResult, import_tickets
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label
