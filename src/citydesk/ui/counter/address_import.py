@@ -29,7 +29,7 @@ def problems_text(exc: BaseException) -> str:
         lines = [p.text() for p in exc.problems[:30]]
         more = len(exc.problems) - len(lines)
         return (
-            "Nothing was imported. Fix these lines and import again:\n\n"
+            "Nothing was imported. Fix these rows and import again:\n\n"
             + "\n".join(lines)
             + (f"\n… and {more} more." if more > 0 else "")
         )
