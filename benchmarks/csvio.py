@@ -38,7 +38,7 @@ def _rss_mb() -> float:
 
 
 def _export(db: Any, path: Path, created_to: date | None = None) -> tuple[int, float]:
-    from citydesk.reports.csv_export import TicketFilter, export_tickets
+    from citydesk.reports.csvio.export import TicketFilter, export_tickets
 
     started = time.perf_counter()
     with db.read() as session:
@@ -148,7 +148,7 @@ def bench_import(ctx: Context) -> list[Figure]:
     from sqlalchemy import select
 
     from citydesk.domain.roles import SYSTEM_ACTOR
-    from citydesk.reports.csv_import import preview, read_csv
+    from citydesk.reports.csvio.parse import preview, read_csv
     from citydesk.services.csv_import import import_tickets
     from citydesk.store.db import open_database
     from citydesk.store.models import Category

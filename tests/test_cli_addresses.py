@@ -44,5 +44,21 @@ def test_a_bad_file_lists_its_problems_and_writes_nothing(
     bad.write_text("address,lat,lon\n1 Elm St,41.5,-93.6\n2 Elm St,91,-93.6\n", encoding="utf-8")
     assert main(["import-addresses", "--database", str(database), str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "nothing was imported" in err and "line 3, latitude: 91 is out of range" in err
+    assert "nothing was imported" in err and "Row 3, latitude: 91 is out of range" in err
     assert address_count(database) == 0
+
+
+def test_a_windows_1252_file_imports_correct_names_with_a_note(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    excel = tmp_path / "excel.csv"
+    excel.write_bytes("Address;Ward\n12 Calle Núñez;Peñasco\n".encode("cp1252"))
+    assert main(["import-addresses", "--database", str(database), str(excel)]) == 0
+    captured = capsys.readouterr()
+    assert "added 1" in captured.out
+    assert "Note: excel.csv is not UTF-8; it was read as Windows-1252" in captured.err
+    conn = sqlite3.connect(database)
+    try:
+        assert conn.execute("SELECT text, ward FROM address").fetchall() == [("12 Calle Núñez", "Peñasco")]
+    finally:
+        conn.close()

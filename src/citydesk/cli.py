@@ -159,20 +159,23 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_import_addresses(args: argparse.Namespace) -> int:
     """Import (or with --dry-run, check) an address list, as the system actor."""
+    from citydesk.domain.csvfile import CsvProblems
     from citydesk.domain.roles import SYSTEM_ACTOR
-    from citydesk.services.addresses import AddressFileError, import_addresses
+    from citydesk.services.addresses import import_addresses
     from citydesk.store.db import default_database_path, open_database
 
     db = open_database(args.database or default_database_path())
     try:
         summary = import_addresses(db, actor=SYSTEM_ACTOR, path=args.file, dry_run=args.dry_run)
-    except AddressFileError as exc:
+    except CsvProblems as exc:
         print(f"citydesk: nothing was imported from {args.file}:", file=sys.stderr)
-        for error in exc.errors:
-            print(f"  {error}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem.text()}", file=sys.stderr)
         return 1
     finally:
         db.close()
+    if summary.notice:
+        print(f"Note: {summary.notice}", file=sys.stderr)
     print(("Dry run (nothing written): " if args.dry_run else "") + summary.describe())
     return 0
 

@@ -9,7 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from citydesk.domain.imports import ImportPlan
-from citydesk.reports.csv_import import parse_mapping, preview, read_csv
+from citydesk.reports.csvio.mapping import parse_mapping
+from citydesk.reports.csvio.parse import preview, read_csv
 from citydesk.services import tickets as svc
 from citydesk.services.requesters import create_requester
 from factories import Office

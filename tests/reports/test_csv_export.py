@@ -10,7 +10,7 @@ import pytest
 from csv_helpers import confidential_and_anonymous, read_export, seed_tickets
 
 from citydesk.domain.errors import ValidationError
-from citydesk.reports.csv_export import (
+from citydesk.reports.csvio.export import (
     NOTES_COLUMN,
     PUBLIC_RECORDS_NOTE,
     REDACTED,

@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from citydesk.domain.errors import PermissionDenied, ValidationError
 from citydesk.domain.roles import SYSTEM_ACTOR
-from citydesk.reports.csv_export import export_tickets
-from citydesk.reports.csv_import import format_mapping, guess_mapping, parse_mapping, read_csv
+from citydesk.reports.csvio.export import export_tickets
+from citydesk.reports.csvio.mapping import format_mapping, guess_mapping, parse_mapping
+from citydesk.reports.csvio.parse import read_csv
 from citydesk.services.csv_import import import_tickets
 from citydesk.store import queries
 from citydesk.store.models import Requester, Ticket, TicketReporter, TimelineEntry
@@ -202,6 +203,17 @@ def test_semicolon_separated_utf8_bom_file(office: Office, tmp_path: Path) -> No
     path = write(tmp_path / "eu.csv", "\ufeffTitle;Date Created\nHole;2026-11-10 08:00\n")
     plan = plan_for(office, path)
     assert plan.ok and plan.rows[0].created_at == datetime(2026, 11, 10, 14, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("separator", "encoding"), [("\t", "utf-8"), (";", "utf-16"), (",", "cp1252")])
+def test_the_ticket_import_reads_through_the_one_csv_reader(
+    office: Office, tmp_path: Path, separator: str, encoding: str
+) -> None:
+    """The same reader as the address list: tab, semicolon, UTF-16 and Windows-1252 files all plan alike."""
+    text = f"Title{separator}Date Created\nCalle Núñez{separator}2026-11-10 08:00\n"
+    plan = plan_for(office, write(tmp_path / "t.csv", text, encoding))
+    assert plan.ok and plan.rows[0].title == "Calle Núñez"
+    assert (plan.notice is not None) is (encoding == "cp1252")
 
 
 def test_missing_required_columns(office: Office, tmp_path: Path) -> None:

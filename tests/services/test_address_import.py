@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -60,13 +62,13 @@ def test_reimport_updates_by_id_and_by_text(office: Office) -> None:
         ("address,lat\n1 Elm St,41\n", "latitude and longitude columns come together"),
         (
             "Address,Lat,Long\n1 Elm St,41.5,-93\n2 Elm St,north,-93\n",
-            "line 3, latitude: 'north' is not a number",
+            "Row 3, latitude: 'north' is not a number",
         ),
-        ("address,latitude,longitude\n1 Elm St,95,-93\n", "line 2, latitude: 95 is out of range"),
+        ("address,latitude,longitude\n1 Elm St,95,-93\n", "Row 2, latitude: 95 is out of range"),
         ("address,latitude,longitude\n1 Elm St,41,\n", "give both latitude and longitude"),
-        ("address,ward\n,W1\n2 Elm St,W1\n", "line 2, address: the address is empty"),
-        ("address,id\n1 Elm St,X\n2 Elm St,X\n", "line 3, id: the id 'X' is also on line 2"),
-        ("", "the file is empty"),
+        ("address,ward\n,W1\n2 Elm St,W1\n", "Row 2, address: the address is empty"),
+        ("address,id\n1 Elm St,X\n2 Elm St,X\n", "Row 3, id: the id 'X' is also on row 2"),
+        ("", "The file is empty"),
     ],
 )
 def test_bad_files_write_nothing_and_say_where(office: Office, data: str, expected: str) -> None:
@@ -81,7 +83,7 @@ def test_every_bad_row_is_listed_not_only_the_first(office: Office) -> None:
     data = "address,lat,lon\n1 Elm St,x,1\n2 Elm St,1,y\n3 Elm St,1,1\n,1,1\n"
     with pytest.raises(AddressFileError) as info:
         import_addresses(office.db, actor=office.admin, data=data)
-    assert [(e.line, e.column) for e in info.value.errors] == [
+    assert [(p.row, p.column) for p in info.value.problems] == [
         (2, "latitude"),
         (3, "longitude"),
         (5, "address"),
@@ -92,4 +94,44 @@ def test_only_admins_import(office: Office) -> None:
     for actor in (office.clerk, office.supervisor):
         with pytest.raises(PermissionDenied):
             import_addresses(office.db, actor=actor, path=SAMPLE)
+    assert counts(office) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "separator", "notice"),
+    [("utf-8-sig", ",", False), ("cp1252", ";", True), ("utf-8", "\t", False), ("utf-16", ",", False)],
+)
+def test_the_file_goes_through_the_one_csv_reader(
+    office: Office, tmp_path: Path, encoding: str, separator: str, notice: bool
+) -> None:
+    """Encodings and separators as for the ticket import: an Excel (Windows-1252) file keeps its accents."""
+    path = tmp_path / "calles.csv"
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=separator)
+    writer.writerows([
+        ("Address", "Ward", "Aliases"),
+        ("12 Calle Núñez", "Peñasco", "Plaza Mayor; Café Zoë"),
+        ("14 Rue Brontë", "Ward 2", ""),
+    ])  # fmt: skip
+    path.write_bytes(text.getvalue().encode(encoding))
+    summary = import_addresses(office.db, actor=office.admin, path=path)
+    assert summary.added == 2
+    assert (summary.notice is not None) is notice
+    if notice:
+        assert (
+            summary.notice is not None and "calles.csv" in summary.notice and "Windows-1252" in summary.notice
+        )
+    with office.db.read() as s:
+        found = {(a.text, a.ward, tuple(a.aliases)) for a in s.scalars(select(Address))}
+    assert found == {
+        ("12 Calle Núñez", "Peñasco", ("Plaza Mayor", "Café Zoë")),
+        ("14 Rue Brontë", "Ward 2", ()),
+    }
+
+
+def test_bytes_that_are_not_text_are_refused_with_the_shared_problem(office: Office) -> None:
+    with pytest.raises(AddressFileError) as info:
+        import_addresses(office.db, actor=office.admin, data=b"address\nJos\x81\x8d St\n")
+    assert [(p.row, p.column) for p in info.value.problems] == [(0, "")]
+    assert "neither UTF-8 nor Windows-1252" in info.value.message
     assert counts(office) == (0, 0, 0)

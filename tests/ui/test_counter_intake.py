@@ -264,13 +264,22 @@ def test_admin_imports_an_address_list_and_completion_finds_an_alias(
     qtbot.waitUntil(lambda: message_box() is not None, timeout=5000)
     box = message_box()
     assert box is not None
-    assert "line 2, latitude: give both latitude and longitude" in box.text()
+    assert "Row 2, latitude: give both latitude and longitude" in box.text()
     box.close()
     assert count(office, Address) == before
     good = tmp_path / "parks.csv"
     good.write_text("Address;Ward;Aliases\nSpruce Park;Ward 5;Dog park|the old quarry\n", encoding="utf-8")
     import_address_file(hub, window, good)
     qtbot.waitUntil(lambda: "added 1" in window.message.text(), timeout=5000)
+    excel = tmp_path / "excel.csv"  # Windows-1252, as an older Excel saves "CSV": read right, with a notice
+    excel.write_bytes("Address;Ward\nPlaza Núñez;Ward 5\n".encode("cp1252"))
+    import_address_file(hub, window, excel)
+    qtbot.waitUntil(lambda: message_box() is not None, timeout=5000)
+    notice = message_box()
+    assert notice is not None and "excel.csv is not UTF-8; it was read as Windows-1252" in notice.text()
+    notice.close()
+    with office.db.read() as s:
+        assert s.scalar(select(Address.text).where(Address.text.like("Plaza%"))) == "Plaza Núñez"
     window.activateWindow()  # back from the message box
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     clerk = Clerk(qtbot)

@@ -112,6 +112,8 @@ def test_import_dialog_refuses_an_unreadable_file(
     dialog.load_file(source)
     qtbot.waitUntil(lambda: "neither UTF-8 nor Windows-1252" in dialog.message.text(), timeout=5000)
     assert not dialog.import_button.isEnabled()
+    assert dialog.error_list.count() == 1  # the reader's problem, listed like a plan's
+    assert dialog.error_list.item(0).text().startswith("bad.csv is neither UTF-8 nor Windows-1252")
     assert _tickets(office) == 0
 
 

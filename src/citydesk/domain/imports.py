@@ -1,6 +1,7 @@
 """An import plan as plain data: the checked rows of a spreadsheet CSV and the errors found.
 
-`citydesk.reports.csv_import` builds it from a file; `citydesk.services.csv_import` commits it.
+`citydesk.reports.csvio.parse` builds it from a file; `citydesk.services.csv_import` commits it.
+Every problem is a `citydesk.domain.csvfile.Problem` (row, column, message), as for the address list.
 """
 
 from __future__ import annotations
@@ -11,21 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from citydesk.domain.csvfile import Problem
 from citydesk.domain.text import fold
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """A problem with one cell (or a whole row, `column` ""), by spreadsheet row number."""
-
-    row: int
-    column: str
-    message: str
-
-    def text(self) -> str:
-        """ "Row 7, Date Created: not a date ..." as printed by the command line."""
-        where = f"Row {self.row}, {self.column}" if self.column else f"Row {self.row}"
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +63,11 @@ class ImportPlan:
     """What an import would write, or why it cannot: the rows that passed and every error found."""
 
     rows: tuple[ImportRow, ...]
-    errors: tuple[RowError, ...]
+    errors: tuple[Problem, ...]  # problems of single rows and cells
     total: int
     mapping: Mapping[str, str]
     notice: str | None = None
-    problems: tuple[str, ...] = field(default=())  # whole-file problems (mapping, empty file)
+    problems: tuple[Problem, ...] = field(default=())  # whole-file problems (mapping, no rows): row 0
 
     @property
     def ok(self) -> bool:
@@ -88,5 +76,5 @@ class ImportPlan:
 
     def error_lines(self, limit: int | None = None) -> list[str]:
         """Every problem as a printable line (whole-file problems first)."""
-        lines = list(self.problems) + [e.text() for e in self.errors]
+        lines = [p.text() for p in (*self.problems, *self.errors)]
         return lines if limit is None else lines[:limit]

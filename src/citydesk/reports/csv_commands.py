@@ -95,7 +95,7 @@ def add_csv_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def _targets() -> list[str]:
-    from citydesk.reports.csv_import import TARGETS
+    from citydesk.reports.csvio.mapping import TARGETS
 
     return list(TARGETS)
 
@@ -116,7 +116,7 @@ def _fail(command: str, exc: CitydeskError) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Run `citydesk export`."""
-    from citydesk.reports.csv_export import export_tickets, make_filter
+    from citydesk.reports.csvio.export import export_tickets, make_filter
     from citydesk.reports.metrics import parse_scope
 
     try:
@@ -150,7 +150,7 @@ def cmd_export_metrics(args: argparse.Namespace) -> int:
     """Run `citydesk export-metrics`."""
     from citydesk.domain.calendar import parse_week
     from citydesk.domain.clock import SystemClock
-    from citydesk.reports.csv_export import export_metrics
+    from citydesk.reports.csvio.export import export_metrics
     from citydesk.reports.metrics import last_full_week, parse_scope, weekly_metrics
     from citydesk.store.settings import load_calendar
 
@@ -175,7 +175,8 @@ def cmd_export_metrics(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Run `citydesk import`: check every row, print the problems, write all rows or none."""
     from citydesk.domain.roles import SYSTEM_ACTOR
-    from citydesk.reports.csv_import import format_mapping, guess_mapping, parse_mapping, preview, read_csv
+    from citydesk.reports.csvio.mapping import format_mapping, guess_mapping, parse_mapping
+    from citydesk.reports.csvio.parse import preview, read_csv
     from citydesk.services.csv_import import import_tickets
 
     try:

@@ -3,14 +3,14 @@
 Columns (header names matched case-insensitively, with the usual synonyms): address (required),
 id, ward/district, latitude and longitude (together), aliases separated by ';' or '|'. A re-import
 updates rows by their external id, or by the address text when a row has no id; rows missing from a
-new file are left as they are. Every written field gets a clock in `field_clock` and an outbox row,
-in one transaction with the rows themselves.
+new file are left as they are. The file goes through the one CSV reader (`citydesk.domain.csvfile`:
+UTF-8, UTF-16, or Windows-1252 with a notice in the summary; comma, semicolon or tab), and every
+problem is a `Problem` (row, column, message). Every written field gets a clock in `field_clock`
+and an outbox row, in one transaction with the rows themselves.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ from sqlalchemy import insert, select, update
 
 from citydesk.domain import validation
 from citydesk.domain.addresses import coordinate, parse_street, search_key, split_aliases
+from citydesk.domain.csvfile import CsvProblems, CsvTable, Problem, read_bytes, read_text
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.permissions import Action, require
 from citydesk.domain.roles import Actor
@@ -50,28 +51,14 @@ COLUMN_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """One problem in the file: the line number (1 = the header), the column and what is wrong."""
+class AddressFileError(CsvProblems):
+    """The file cannot be imported; `problems` lists every problem found (nothing was written)."""
 
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" if self.line else "header"
-        return f"{where}, {self.column}: {self.message}"
-
-
-class AddressFileError(ValidationError):
-    """The file cannot be imported; `errors` lists every problem found (nothing was written)."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        shown = "; ".join(str(e) for e in errors[:MAX_ERRORS_SHOWN])
-        more = f" (and {len(errors) - MAX_ERRORS_SHOWN} more)" if len(errors) > MAX_ERRORS_SHOWN else ""
-        count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
-        super().__init__("file", f"Nothing was imported: {count} in the address file: {shown}{more}.")
-        self.errors = errors
+    def __init__(self, problems: list[Problem]) -> None:
+        shown = "; ".join(p.text() for p in problems[:MAX_ERRORS_SHOWN])
+        more = f" (and {len(problems) - MAX_ERRORS_SHOWN} more)" if len(problems) > MAX_ERRORS_SHOWN else ""
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(problems, f"Nothing was imported: {count} in the address file: {shown}{more}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +84,7 @@ class ImportSummary:
     unchanged: int
     dry_run: bool
     columns: tuple[str, ...] = field(default=())
+    notice: str | None = None  # e.g. the file was read as Windows-1252
 
     def describe(self) -> str:
         """One line for the command line and the status bar."""
@@ -111,80 +99,77 @@ def _header_key(name: str) -> str:
     return " ".join((fold(name) or "").replace("_", " ").replace("-", " ").split())
 
 
-def match_columns(header: Iterable[str]) -> tuple[dict[str, int], list[RowError]]:
+def match_columns(header: Iterable[str]) -> tuple[dict[str, int], list[Problem]]:
     """Map our fields to column positions by header name; errors for missing or ambiguous columns."""
     positions: dict[str, int] = {}
-    errors: list[RowError] = []
+    errors: list[Problem] = []
     lookup = {syn: key for key, synonyms in COLUMN_SYNONYMS.items() for syn in synonyms}
     for index, name in enumerate(header):
         key = lookup.get(_header_key(name))
         if key is None:
             continue
         if key in positions:
-            errors.append(RowError(1, name.strip(), f"a second {COLUMN_LABELS[key]} column"))
+            errors.append(Problem(1, name.strip(), f"a second {COLUMN_LABELS[key]} column"))
             continue
         positions[key] = index
     if "text" not in positions:
-        errors.append(RowError(1, "address", "the file has no address column (a header such as 'address')"))
+        errors.append(Problem(1, "address", "the file has no address column (a header such as 'address')"))
     if ("latitude" in positions) != ("longitude" in positions):
         missing = "longitude" if "latitude" in positions else "latitude"
-        errors.append(RowError(1, missing, "latitude and longitude columns come together"))
+        errors.append(Problem(1, missing, "latitude and longitude columns come together"))
     return positions, errors
 
 
-def parse_address_csv(data: str) -> tuple[list[AddressRow], tuple[str, ...]]:
+def read_address_csv(data: str | bytes, name: str = "the file") -> CsvTable:
+    """An address file through the one CSV reader (bytes: encoding detected); AddressFileError if bad."""
+    table = read_bytes(data, name=name) if isinstance(data, bytes) else read_text(data)
+    if table.problems:
+        raise AddressFileError(list(table.problems))
+    return table
+
+
+def parse_address_csv(table: CsvTable) -> tuple[list[AddressRow], tuple[str, ...]]:
     """Check a whole address file; raises AddressFileError listing every problem, else returns its rows."""
-    sample = data[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(data.lstrip("\ufeff")), dialect)
-    header = next(reader, None)
-    if not header or not any(h.strip() for h in header):
-        raise AddressFileError([RowError(1, "header", "the file is empty (it needs a header row)")])
-    positions, errors = match_columns(header)
+    positions, errors = match_columns(table.headers)
     if errors:
         raise AddressFileError(errors)
     rows: list[AddressRow] = []
     seen_ids: dict[str, int] = {}
     seen_texts: dict[str, int] = {}
 
-    def cell(values: list[str], key: str) -> str:
+    def cell(values: tuple[str, ...], key: str) -> str:
         index = positions.get(key)
         return values[index].strip() if index is not None and index < len(values) else ""
 
-    for line, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        row_errors: list[RowError] = []
+    for line, values in table.rows:
+        row_errors: list[Problem] = []
         text = " ".join(cell(values, "text").split())
         if not text:
-            row_errors.append(RowError(line, "address", "the address is empty"))
+            row_errors.append(Problem(line, "address", "the address is empty"))
         elif len(text) > validation.LOCATION_MAX:
-            row_errors.append(RowError(line, "address", f"longer than {validation.LOCATION_MAX} characters"))
+            row_errors.append(Problem(line, "address", f"longer than {validation.LOCATION_MAX} characters"))
         coords: dict[str, float | None] = {}
         for key, low, high in (("latitude", -90.0, 90.0), ("longitude", -180.0, 180.0)):
             try:
                 coords[key] = coordinate(key, cell(values, key), low=low, high=high)
             except ValidationError as exc:
-                row_errors.append(RowError(line, key, exc.message))
+                row_errors.append(Problem(line, key, exc.message))
         if len(row_errors) == 0 and (coords["latitude"] is None) != (coords["longitude"] is None):
-            row_errors.append(RowError(line, "latitude", "give both latitude and longitude, or neither"))
+            row_errors.append(Problem(line, "latitude", "give both latitude and longitude, or neither"))
         external_id = cell(values, "external_id") or None
         ward = cell(values, "ward") or None
         if external_id and len(external_id) > 60:
-            row_errors.append(RowError(line, "id", "longer than 60 characters"))
+            row_errors.append(Problem(line, "id", "longer than 60 characters"))
         if ward and len(ward) > 60:
-            row_errors.append(RowError(line, "ward/district", "longer than 60 characters"))
+            row_errors.append(Problem(line, "ward/district", "longer than 60 characters"))
         if external_id and external_id in seen_ids:
             row_errors.append(
-                RowError(line, "id", f"the id {external_id!r} is also on line {seen_ids[external_id]}")
+                Problem(line, "id", f"the id {external_id!r} is also on row {seen_ids[external_id]}")
             )
         folded = fold(text) or ""
         if text and not external_id and folded in seen_texts:
             row_errors.append(
-                RowError(line, "address", f"the same address is also on line {seen_texts[folded]}")
+                Problem(line, "address", f"the same address is also on row {seen_texts[folded]}")
             )
         if row_errors:
             errors.extend(row_errors)
@@ -208,16 +193,12 @@ def parse_address_csv(data: str) -> tuple[list[AddressRow], tuple[str, ...]]:
     return rows, tuple(COLUMN_LABELS[k] for k in sorted(positions, key=positions.__getitem__))
 
 
-def read_address_file(path: Path) -> str:
-    """The text of an address file (UTF-8, with or without BOM; Windows-1252 as a fallback)."""
+def read_address_file(path: Path) -> bytes:
+    """The bytes of an address file (decoded by the one CSV reader, `domain.csvfile`)."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ValidationError("file", f"Cannot read {path}: {exc.strerror or exc}.") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
 
 
 def address_values(row: AddressRow) -> dict[str, Any]:
@@ -238,13 +219,22 @@ def address_values(row: AddressRow) -> dict[str, Any]:
 
 
 def import_addresses(
-    db: Database, *, actor: Actor, data: str | None = None, path: Path | None = None, dry_run: bool = False
+    db: Database,
+    *,
+    actor: Actor,
+    data: str | bytes | None = None,
+    path: Path | None = None,
+    dry_run: bool = False,
 ) -> ImportSummary:
-    """Import an address list from CSV text or a file: all rows or none (admin or system only)."""
+    """Import an address list from CSV text or bytes or a file: all rows or none (admin or system only)."""
     require(actor.role, Action.IMPORT_DATA)
-    if (data is None) == (path is None):
+    if path is not None and data is None:
+        table = read_address_csv(read_address_file(path), path.name)
+    elif data is not None and path is None:
+        table = read_address_csv(data)
+    else:
         raise ValidationError("file", "Give either the CSV text or a file.")
-    rows, columns = parse_address_csv(data if data is not None else read_address_file(path))  # type: ignore[arg-type]
+    rows, columns = parse_address_csv(table)
     with transaction(db, actor, Action.IMPORT_DATA) as tx:
         existing = {
             r.id: r
@@ -273,7 +263,9 @@ def import_addresses(
                 updates.append((old.id, values, changed))
             else:
                 unchanged += 1
-        summary = ImportSummary(len(rows), len(inserts), len(updates), unchanged, dry_run, columns)
+        summary = ImportSummary(
+            len(rows), len(inserts), len(updates), unchanged, dry_run, columns, notice=table.notice
+        )
         if dry_run:
             return summary
         stamp = tx.capture.stamp()

@@ -1,6 +1,6 @@
 """Commit a checked CSV import plan through the bulk path: requesters and tickets, all or nothing.
 
-The plan comes from `citydesk.reports.csv_import` (which reads and checks the file). Here, in ONE
+The plan comes from `citydesk.reports.csvio.parse` (which reads and checks the file). Here, in ONE
 transaction: the plan's source ids are checked again against the database; each person named on
 the rows becomes one requester (the same e-mail, phone or name on several rows is one person, and
 a live requester with the same e-mail or phone is reused); then the tickets are written by

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from citydesk.services.addresses import AddressFileError, ImportSummary, import_addresses
+from citydesk.domain.csvfile import CsvProblems
+from citydesk.services.addresses import ImportSummary, import_addresses
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.tasks import readable
 
@@ -24,11 +25,11 @@ def choose_address_file(parent: QWidget | None) -> Path | None:
 
 def problems_text(exc: BaseException) -> str:
     """The message for a refused file: every problem on its own line."""
-    if isinstance(exc, AddressFileError):
-        lines = [str(e) for e in exc.errors[:30]]
-        more = len(exc.errors) - len(lines)
+    if isinstance(exc, CsvProblems):
+        lines = [p.text() for p in exc.problems[:30]]
+        more = len(exc.problems) - len(lines)
         return (
-            "Nothing was imported. Fix these lines and import again:\n\n"
+            "Nothing was imported. Fix these rows and import again:\n\n"
             + "\n".join(lines)
             + (f"\n… and {more} more." if more > 0 else "")
         )
@@ -44,6 +45,10 @@ def import_address_file(hub: CitydeskApp, parent: QWidget | None, path: Path | N
     def done(summary: ImportSummary) -> None:
         hub.announce.emit(summary.describe())
         hub.data_changed.emit()
+        if summary.notice:  # read as Windows-1252: ask to check the accented letters
+            box = QMessageBox(QMessageBox.Icon.Information, "citydesk", summary.notice, parent=parent)
+            box.setAccessibleName("Address import notice")
+            box.open()
 
     def failed(exc: BaseException) -> None:
         hub.announce.emit("The address list was not imported.")

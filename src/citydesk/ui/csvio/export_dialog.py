@@ -1,6 +1,6 @@
 """File → Export tickets…: choose filters, a file name (save dialog), and export on a reader thread.
 
-The export itself is `reports.csv_export.export_tickets` (UTF-8 with BOM, one header row, city
+The export itself is `reports.csvio.export.export_tickets` (UTF-8 with BOM, one header row, city
 time with offset, streamed in chunks); a progress bar follows it. "Public records" redacts
 confidential requesters and leaves internal notes out, and the file says so in its last row.
 """
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from citydesk.reports.csv_export import ExportSummary, export_tickets, make_filter
+from citydesk.reports.csvio.export import ExportSummary, export_tickets, make_filter
 from citydesk.store.detail import Choice, departments
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label

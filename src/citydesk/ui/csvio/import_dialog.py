@@ -1,6 +1,7 @@
 """File → Import tickets…: choose a CSV, map its columns, preview every row's problems, import all or none.
 
-The file is read on a reader thread (`reports.csv_import.read_csv`); the mapping starts from
+The file is read on a reader thread (`reports.csvio.parse.read_csv`, through the one CSV reader
+`domain.csvfile`; a file it cannot read lists its problems like a plan's); the mapping starts from
 `guess_mapping` and each source column has a combo box of citydesk fields. Every change of the
 mapping re-checks the whole file on a reader thread (`preview`, generation-numbered so a late
 answer never overwrites a newer one). The preview table shows the first rows with their problems,
@@ -34,8 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citydesk.domain.csvfile import CsvProblems, CsvTable
 from citydesk.domain.imports import ImportPlan
-from citydesk.reports.csv_import import TARGETS, CsvTable, guess_mapping, preview, read_csv
+from citydesk.reports.csvio.mapping import TARGETS, guess_mapping
+from citydesk.reports.csvio.parse import preview, read_csv
 from citydesk.services.csv_import import ImportResult, import_tickets
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label
@@ -315,6 +318,9 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText("")
+        self.error_list.clear()
+        if isinstance(exc, CsvProblems):  # the file cannot be read: its problems in the list, as a plan's
+            self.error_list.addItems([p.text() for p in exc.problems])
         self._set_message(readable(exc))
 
     def _set_message(self, text: str) -> None:

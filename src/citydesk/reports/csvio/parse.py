@@ -3,16 +3,13 @@
 Nothing here writes; `citydesk.services.csv_import.import_tickets` commits a plan through the bulk
 path, all or nothing. The steps:
 
-1. `read_csv(path)`: UTF-8 (with or without a byte-order mark) or UTF-16 with a BOM; a file that is
-   not valid UTF-8 is read as Windows-1252 (what Excel writes for "CSV" on Windows) with a notice
-   to check accented letters; bytes that are neither are refused. Comma, semicolon or tab
-   separated (sniffed from the header line). Rows whose first cell starts with `#` and whose other
-   cells are empty (citydesk's public-records note) and blank rows are skipped.
-2. A mapping from source columns to citydesk fields: `parse_mapping("Title=title,Date
-   Created=created_at")` (quote a column name that holds a comma: `"Street, No"=location`) or
-   `guess_mapping(headers)`, which knows citydesk's own export and the usual city 311 columns.
-   Columns mapped to nothing (or to `ignore`) are left out.
-3. `build_plan(table, mapping, reference)`: every row checked; each problem is a `RowError` with
+1. `read_csv(path)`: the file's bytes through the one CSV reader, `citydesk.domain.csvfile` (UTF-8
+   with or without a BOM, UTF-16, or Windows-1252 with a notice; comma, semicolon or tab). Blank
+   rows and rows whose first cell starts with `#` and whose other cells are empty (citydesk's
+   public-records note) are skipped.
+2. A mapping from source columns to citydesk fields (`citydesk.reports.csvio.mapping`): given with
+   `parse_mapping` or guessed with `guess_mapping`.
+3. `build_plan(table, mapping, reference)`: every row checked; each problem is a `Problem` with
    the spreadsheet row number (the header is row 1), the source column and a message. Duplicates:
    a source id seen before in the file or already in the database (as an imported source id or
    as a ticket number), or a row identical to an earlier one.
@@ -24,8 +21,6 @@ is midnight city time. Dates in the future, and resolutions before the creation,
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -39,200 +34,43 @@ from sqlalchemy.orm import Session
 
 from citydesk.domain import validation
 from citydesk.domain.channels import Channel
+from citydesk.domain.csvfile import CsvTable, Problem, read_bytes
 from citydesk.domain.errors import ValidationError
-from citydesk.domain.imports import ImportPlan, ImportRow, RequesterIn, RowError
+from citydesk.domain.imports import ImportPlan, ImportRow, RequesterIn
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.domain.text import fold
 from citydesk.reports._common import CAT, DEP
-from citydesk.reports._csv_words import (
+from citydesk.reports.csvio.mapping import check_mapping, guess_mapping
+from citydesk.reports.csvio.vocabulary import (
     CHANNEL_WORDS,
     DATE_HELP,
-    GUESSES,
     NO,
     PRIORITY_WORDS,
     REASON_WORDS,
     STATUS_WORDS,
     US_FORMATS,
     YES,
+    word_key,
 )
 from citydesk.store.imports import existing_source_ids
 from citydesk.store.settings import load_calendar
 
-# citydesk fields a column can map to, with what they mean (shown in the app and `--help`).
-TARGETS: dict[str, str] = {
-    "source_id": "the row's id in the source system (a duplicate id is refused)",
-    "title": "short title (required)",
-    "description": "what was asked",
-    "status": "new, assigned, in progress, waiting, resolved, closed (or Open, Completed, ...)",
-    "priority": "P1, P2, P3, Ops (or critical, high, normal, low)",
-    "channel": "phone, walk-in, e-mail, web, intranet, internal, after-hours (or call, online, app)",
-    "category": "category name (must exist in citydesk; case and accents ignored)",
-    "department": "department name or code (default: the category's department)",
-    "location": "address or place text",
-    "latitude": "latitude in degrees",
-    "longitude": "longitude in degrees",
-    "ward": "ward or district",
-    "created_at": "when it was reported (required)",
-    "resolved_at": "when it was resolved",
-    "closed_at": "when it was closed (also the resolution time when there is no resolved date)",
-    "resolution_reason": "done, duplicate, referred, not a city matter, could not locate, void",
-    "resolution_note": "the public resolution note",
-    "requester_name": "the requester's name",
-    "requester_phone": "the requester's phone",
-    "requester_email": "the requester's e-mail",
-    "requester_address": "the requester's postal address",
-    "requester_confidential": "yes/no: withhold the requester from public-records exports",
-    "ignore": "leave the column out",
-}
-REQUIRED = ("title", "created_at")
 FUTURE_SLACK = timedelta(minutes=5)
 MAX_ERRORS = 1000
-
-
-def _key(text: str) -> str:
-    """A column name or word folded for matching ("Date Created" -> "datecreated")."""
-    return re.sub(r"[^a-z0-9]", "", fold(text) or "")
 
 
 # ---- reading the file ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CsvTable:
-    """A CSV file read into memory: its header, its data rows (with their spreadsheet row numbers)."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[str, ...]], ...]
-    encoding: str
-    notice: str | None = None
-
-
-def decode(data: bytes, name: str = "the file") -> tuple[str, str, str | None]:
-    """The text of a CSV file, the encoding used and a notice for the user (None when plain UTF-8)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16", None
-    try:
-        return data.decode("utf-8-sig"), "utf-8", None
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise ValidationError(
-            "file",
-            f"{name} is neither UTF-8 nor Windows-1252 text (byte {first_bad + 1} cannot be read). "
-            "Save it from the spreadsheet as “CSV UTF-8” and try again.",
-        ) from None
-    return (
-        text,
-        "cp1252",
-        f"{name} is not UTF-8; it was read as Windows-1252 (an older Excel CSV). Check that accented "
-        "letters look right in the preview, or save it as “CSV UTF-8”.",
-    )
-
-
-def parse_csv_text(text: str, *, encoding: str = "utf-8", notice: str | None = None) -> CsvTable:
-    """Split CSV text into header and rows (delimiter sniffed; note and blank rows skipped)."""
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count) if first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader, None)
-        if not header or not any(h.strip() for h in header):
-            raise ValidationError("file", "The file is empty: the first row must name the columns.")
-        headers = tuple(h.strip() for h in header)
-        seen: set[str] = set()
-        for h in headers:
-            if h and h in seen:
-                raise ValidationError("file", f"The column {h!r} appears twice in the header row.")
-            seen.add(h)
-        rows: list[tuple[int, tuple[str, ...]]] = []
-        for line, cells in enumerate(reader, start=2):  # the spreadsheet's row number (header = 1)
-            if not any(c.strip() for c in cells):
-                continue
-            if cells[0].lstrip().startswith("#") and not any(c.strip() for c in cells[1:]):
-                continue
-            rows.append((line, tuple(cells)))
-    except csv.Error as exc:
-        raise ValidationError(
-            "file", f"The file is not valid CSV near row {reader.line_num}: {exc}."
-        ) from None
-    return CsvTable(headers=headers, rows=tuple(rows), encoding=encoding, notice=notice)
-
-
 def read_csv(path: Path) -> CsvTable:
-    """Read a CSV file (see the module docstring for encodings); ValidationError('file') if unreadable."""
+    """Read a CSV file through `domain.csvfile`; CsvProblems (a ValidationError) if it is unreadable."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ValidationError("file", f"Cannot read {path}: {exc.strerror or exc}.") from None
-    text, encoding, notice = decode(data, path.name)
-    return parse_csv_text(text, encoding=encoding, notice=notice)
-
-
-# ---- the mapping -----------------------------------------------------------------------------------
-
-
-def guess_mapping(headers: Iterable[str]) -> dict[str, str]:
-    """A first mapping by column name (citydesk's export, usual 311 names); each field used once."""
-    out: dict[str, str] = {}
-    used: set[str] = set()
-    for header in headers:
-        target = GUESSES.get(_key(header))
-        if target is None and _key(header) in TARGETS:
-            target = _key(header)
-        if target and target not in used:
-            out[header] = target
-            used.add(target)
-    return out
-
-
-def parse_mapping(text: str, headers: Iterable[str]) -> dict[str, str]:
-    """`Title=title,Date Created=created_at` → {source column: field}; ValidationError('map')."""
-    known = {h.strip(): h for h in headers}
-    folded = {h.casefold(): h for h in known}
-    out: dict[str, str] = {}
-    items = next(csv.reader([text], skipinitialspace=True), []) if text.strip() else []
-    for item in items:
-        if not item.strip():
-            continue
-        source, sep, target = item.rpartition("=")
-        source, target = source.strip(), target.strip().lower()
-        if not sep or not source:
-            raise ValidationError("map", f"Write each mapping as Column=field; got {item!r}.")
-        if target not in TARGETS:
-            raise ValidationError("map", f"Unknown field {target!r}; the fields are: {', '.join(TARGETS)}.")
-        header = known.get(source) or folded.get(source.casefold())
-        if header is None:
-            raise ValidationError(
-                "map", f"The file has no column {source!r} (its columns: {', '.join(known) or 'none'})."
-            )
-        out[header] = target
-    return out
-
-
-def format_mapping(mapping: Mapping[str, str]) -> str:
-    """The mapping in the `--map` format (column names quoted when they need it)."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="").writerow(
-        [f"{source}={target}" for source, target in mapping.items() if target != "ignore"]
-    )
-    return buffer.getvalue()
-
-
-def check_mapping(mapping: Mapping[str, str]) -> list[str]:
-    """Problems with a mapping as a whole: required fields missing, a field mapped twice."""
-    problems = []
-    targets = [t for t in mapping.values() if t != "ignore"]
-    for target in REQUIRED:
-        if target not in targets:
-            problems.append(f"No column is mapped to {target} ({TARGETS[target]}).")
-    for target in sorted({t for t in targets if targets.count(t) > 1}):
-        sources = ", ".join(s for s, t in mapping.items() if t == target)
-        problems.append(f"{target} is mapped from more than one column ({sources}).")
-    return problems
+    return read_bytes(data, name=path.name, skip_notes=True).check()
 
 
 # ---- the database's reference data -----------------------------------------------------------------
@@ -295,7 +133,7 @@ class _RowCheck:
     """Parses the cells of one row, collecting errors instead of stopping at the first."""
 
     def __init__(
-        self, line: int, cells: Mapping[str, str], columns: Mapping[str, str], errors: list[RowError]
+        self, line: int, cells: Mapping[str, str], columns: Mapping[str, str], errors: list[Problem]
     ):
         self.line = line
         self.cells = cells
@@ -309,13 +147,13 @@ class _RowCheck:
         return value
 
     def error(self, target: str, message: str) -> None:
-        self.errors.append(RowError(self.line, self.columns.get(target, target), message))
+        self.errors.append(Problem(self.line, self.columns.get(target, target), message))
 
     def word(self, target: str, words: Mapping[str, Any], default: Any, what: str) -> Any:
         value = self.raw(target)
         if not value:
             return default
-        found = words.get(_key(value))
+        found = words.get(word_key(value))
         if found is None:
             self.error(target, f"Unknown {what} {value!r}.")
         return found
@@ -387,16 +225,16 @@ def _plain(max_len: int, field_name: str) -> Any:
 def build_plan(table: CsvTable, mapping: Mapping[str, str], reference: Reference) -> ImportPlan:
     """Check every row of `table` under `mapping`; the plan lists the good rows and every error."""
     mapping = {s: t for s, t in mapping.items() if t and t != "ignore"}
-    problems = check_mapping(mapping)
+    problems = [Problem(0, "", message) for message in check_mapping(mapping)]
     if not table.rows:
-        problems.append("The file has a header row but no data rows.")
+        problems.append(Problem(0, "", "The file has a header row but no data rows."))
     if problems:
         return ImportPlan((), (), len(table.rows), mapping, table.notice, tuple(problems))
     index = {h: i for i, h in enumerate(table.headers)}
     columns = {t: s for s, t in mapping.items()}
     picks = [(t, index[s]) for s, t in mapping.items()]
     zone = reference.zone
-    errors: list[RowError] = []
+    errors: list[Problem] = []
     rows: list[ImportRow] = []
     seen_ids: dict[str, int] = {}
     seen_rows: dict[tuple[str, ...], int] = {}

@@ -1,7 +1,7 @@
 """Words a spreadsheet uses for citydesk's fields and values: column names, statuses, channels, ...
 
-Keys are folded (lower case, accents removed, letters and digits only: "Date Created" ->
-"datecreated"), see `csv_import._key`.
+Keys are folded by `word_key` (lower case, accents removed, letters and digits only: "Date Created"
+-> "datecreated").
 """
 
 from __future__ import annotations
@@ -11,6 +11,13 @@ import re
 from citydesk.domain.channels import Channel
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
+from citydesk.domain.text import fold
+
+
+def word_key(text: str) -> str:
+    """A column name or word folded for matching ("Date Created" -> "datecreated")."""
+    return re.sub(r"[^a-z0-9]", "", fold(text) or "")
+
 
 # Usual column names (folded: lower case, letters and digits only) → field.
 GUESSES: dict[str, str] = {}
