@@ -110,7 +110,7 @@ def test_import_wrong_encoding_as_a_real_process(database: Path, tmp_path: Path)
     source = tmp_path / "bad.csv"
     source.write_bytes(b"Title,Date Created\nHole \x81\x8d,2026-11-10\n")
     exe = shutil.which("citydesk", path=str(Path(sys.executable).parent))
-    command = [exe] if exe else [sys.executable, "-m", "citydesk.cli"]
+    command = [exe] if exe else [sys.executable, "-m", "citydesk"]
     done = subprocess.run(
         [*command, "import", str(source), "--database", str(database)],
         capture_output=True,
@@ -119,4 +119,23 @@ def test_import_wrong_encoding_as_a_real_process(database: Path, tmp_path: Path)
     )
     assert done.returncode == 1
     assert "neither UTF-8 nor Windows-1252" in done.stderr and "Nothing was imported." in done.stderr
+    assert _tickets(database) == 1
+
+
+def test_import_prints_every_problem(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The docstring promises every problem, one per line: 120 bad rows give 120 lines, the last included."""
+    source = tmp_path / "many.csv"
+    rows = "".join(f"Lamp {i},not a date {i},Pothole\n" for i in range(120))
+    source.write_text("Headline,Opened On,Kind\n" + rows, encoding="utf-8")
+    mapping = "Headline=title,Opened On=created_at,Kind=category"
+    assert main(["import", str(source), "--map", mapping, "--database", str(database)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    problems = [line for line in err if line.startswith("Row ")]
+    assert len(problems) == 120
+    assert problems[0].startswith("Row 2, Opened On: 'not a date 0' is not a date")
+    assert problems[-1].startswith("Row 121, Opened On: 'not a date 119' is not a date")
+    assert not any("more problems" in line for line in err)
+    assert err[-1] == "Nothing was imported: 120 problem(s) in 120 rows."
     assert _tickets(database) == 1
