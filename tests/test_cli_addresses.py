@@ -14,7 +14,8 @@ SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "addres
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Path:
+def new_office_file(tmp_path: Path) -> Path:
+    """A set-up office database file with no addresses yet, closed as a user would find it."""
     path = tmp_path / "citydesk.sqlite"
     make_office(path).db.close()
     return path
@@ -28,21 +29,21 @@ def address_count(path: Path) -> int:
         conn.close()
 
 
-def test_dry_run_then_import(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import-addresses", "--database", str(database), str(SAMPLE), "--dry-run"]) == 0
+def test_dry_run_then_import(new_office_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import-addresses", "--database", str(new_office_file), str(SAMPLE), "--dry-run"]) == 0
     assert "Dry run (nothing written): 10 addresses checked: would add 10" in capsys.readouterr().out
-    assert address_count(database) == 0
-    assert main(["import-addresses", "--database", str(database), str(SAMPLE)]) == 0
+    assert address_count(new_office_file) == 0
+    assert main(["import-addresses", "--database", str(new_office_file), str(SAMPLE)]) == 0
     assert "added 10" in capsys.readouterr().out
-    assert address_count(database) == 10
+    assert address_count(new_office_file) == 10
 
 
 def test_a_bad_file_lists_its_problems_and_writes_nothing(
-    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    new_office_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("address,lat,lon\n1 Elm St,41.5,-93.6\n2 Elm St,91,-93.6\n", encoding="utf-8")
-    assert main(["import-addresses", "--database", str(database), str(bad)]) == 1
+    assert main(["import-addresses", "--database", str(new_office_file), str(bad)]) == 1
     err = capsys.readouterr().err
     assert "nothing was imported" in err and "line 3, latitude: 91 is out of range" in err
-    assert address_count(database) == 0
+    assert address_count(new_office_file) == 0
