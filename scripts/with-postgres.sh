@@ -8,6 +8,7 @@
 # runs CMD, then always stops the server and deletes the dir (also on failure or Ctrl-C).
 # Works as root (the server runs as the `postgres` user) and as a normal user.
 # Without PostgreSQL binaries CMD runs without the variable (PG tests skip), except in CI (CI=true).
+# `make test` does not wrap pytest in it: the `pg_url` fixture (tests/conftest.py) runs it on first use.
 set -euo pipefail
 
 if (($# == 0)); then echo "usage: $0 CMD [ARGS...]" >&2; exit 2; fi

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,6 +52,49 @@ def office(office_template: Office, tmp_path: Path) -> Iterator[Office]:
     made = dataclasses.replace(office_template, db=open_database(path, clock=clock), clock=clock)
     yield made
     made.db.close()
+
+
+# --- PostgreSQL, started only for the tests that ask for it ---------------------------------------
+# `make test` runs pytest without a server; the first test that takes `pg_url` starts a throwaway one
+# through scripts/with-postgres.sh (which stops it and deletes its files when pytest lets go of it).
+
+WITH_POSTGRES = Path(__file__).resolve().parents[1] / "scripts" / "with-postgres.sh"
+
+
+@pytest.fixture(scope="session")
+def pg_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The SQLAlchemy URL of a throwaway PostgreSQL server, started on first use for the whole run.
+
+    $CITYDESK_TEST_PG_URL, when set, names a server to use instead. Without PostgreSQL the test
+    skips with the reason, except in CI (CI=true), where it fails.
+    """
+    if given := os.environ.get("CITYDESK_TEST_PG_URL"):
+        yield given
+        return
+    log = tmp_path_factory.mktemp("postgres") / "with-postgres.log"
+    with log.open("w") as err:
+        # The inner command prints the URL, then holds the server until its stdin closes.
+        server = subprocess.Popen(
+            ["bash", str(WITH_POSTGRES), "sh", "-c", 'echo "${CITYDESK_TEST_PG_URL:-}"; read -r _ || true'],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
+    assert server.stdin is not None and server.stdout is not None
+    url = server.stdout.readline().strip()
+    if not url:
+        server.stdin.close()
+        server.wait(timeout=120)
+        reason = log.read_text().strip() or f"{WITH_POSTGRES.name} exited with {server.returncode}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"this test needs PostgreSQL, and CI=true: {reason}", pytrace=False)
+        pytest.skip(f"needs PostgreSQL (scripts/bootstrap.sh test installs it): {reason}")
+    try:
+        yield url
+    finally:
+        server.stdin.close()  # the inner command ends; with-postgres.sh stops the server, removes its dir
+        server.wait(timeout=120)
 
 
 # --- garbage collection on the main thread only --------------------------------------------------

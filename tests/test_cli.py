@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import re
 import shutil
@@ -42,7 +41,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def database(template: Path, tmp_path: Path) -> Path:
+def three_tickets_file(template: Path, tmp_path: Path) -> Path:
     """A fresh copy of the template database in its own folder."""
     path = tmp_path / "office" / "citydesk.sqlite"
     path.parent.mkdir()
@@ -110,26 +109,28 @@ def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_backup_command_writes_a_verified_copy(
-    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    three_tickets_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = digest(database)
-    assert main(["backup", "--database", str(database), "--to", str(tmp_path / "copies")]) == 0
+    before = digest(three_tickets_file)
+    assert main(["backup", "--database", str(three_tickets_file), "--to", str(tmp_path / "copies")]) == 0
     out = capsys.readouterr()
     copy = backed_up_path(out.out)
     assert out.err == ""
     assert copy.parent == tmp_path / "copies" and copy.exists()
     assert re.fullmatch(r"citydesk-\d{8}-\d{6}\.sqlite", copy.name)
     verify_backup(copy)
-    assert numbers(copy) == numbers(database) == ["CLK-TST-000001", "CLK-TST-000002", "CLK-TST-000003"]
-    assert digest(database) == before
+    assert (
+        numbers(copy) == numbers(three_tickets_file) == ["CLK-TST-000001", "CLK-TST-000002", "CLK-TST-000003"]
+    )
+    assert digest(three_tickets_file) == before
 
 
 def test_backup_goes_beside_the_database_by_default(
-    database: Path, capsys: pytest.CaptureFixture[str]
+    three_tickets_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["backup", "--database", str(database)]) == 0
+    assert main(["backup", "--database", str(three_tickets_file)]) == 0
     copy = backed_up_path(capsys.readouterr().out)
-    assert copy.parent == database.parent / "backups"
+    assert copy.parent == three_tickets_file.parent / "backups"
 
 
 def test_backup_of_a_missing_database_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,20 +143,20 @@ def test_backup_of_a_missing_database_exits_1(tmp_path: Path, capsys: pytest.Cap
 
 @pytest.mark.parametrize("command", ["backup", "restore"])
 def test_top_level_database_option_applies_to_subcommands(
-    database: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+    three_tickets_file: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     default = Path(os.environ["CITYDESK_DATABASE"])
     if command == "backup":
-        code = main(["--database", str(database), "backup", "--to", str(tmp_path / "copies")])
+        code = main(["--database", str(three_tickets_file), "backup", "--to", str(tmp_path / "copies")])
         assert code == 0, capsys.readouterr().err
-        assert numbers(backed_up_path(capsys.readouterr().out)) == numbers(database)
+        assert numbers(backed_up_path(capsys.readouterr().out)) == numbers(three_tickets_file)
     else:
-        assert main(["backup", "--database", str(database), "--to", str(tmp_path / "copies")]) == 0
+        assert main(["backup", "--database", str(three_tickets_file), "--to", str(tmp_path / "copies")]) == 0
         copy = backed_up_path(capsys.readouterr().out)
-        old_device = device_id(database)
-        code = main(["--database", str(database), "restore", str(copy)])
+        old_device = device_id(three_tickets_file)
+        code = main(["--database", str(three_tickets_file), "restore", str(copy)])
         assert code == 0, capsys.readouterr().err
-        assert device_id(database) != old_device
+        assert device_id(three_tickets_file) != old_device
     assert not default.exists(), "the default database was used instead of the one named"
 
 
@@ -163,13 +164,13 @@ def test_top_level_database_option_applies_to_subcommands(
 
 
 def test_restore_command_replaces_the_database_with_a_new_identity(
-    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    three_tickets_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["backup", "--database", str(database), "--to", str(tmp_path / "copies")]) == 0
+    assert main(["backup", "--database", str(three_tickets_file), "--to", str(tmp_path / "copies")]) == 0
     copy = backed_up_path(capsys.readouterr().out)
-    old_device = device_id(database)
+    old_device = device_id(three_tickets_file)
 
-    assert main(["restore", "--database", str(database), str(copy)]) == 0
+    assert main(["restore", "--database", str(three_tickets_file), str(copy)]) == 0
 
     out = capsys.readouterr()
     assert out.err == ""
@@ -177,11 +178,11 @@ def test_restore_command_replaces_the_database_with_a_new_identity(
     kept_line = re.search(r"kept as (.+)$", out.out.strip())
     assert kept_line, out.out
     kept = Path(kept_line.group(1))
-    assert kept.exists() and kept.parent == database.parent and ".replaced-" in kept.name
+    assert kept.exists() and kept.parent == three_tickets_file.parent and ".replaced-" in kept.name
     assert device_id(kept) == old_device
-    assert device_id(database) != old_device
-    assert numbers(database) == numbers(copy)
-    prefix = query(database, "SELECT number_prefix FROM sync_state")[0][0]
+    assert device_id(three_tickets_file) != old_device
+    assert numbers(three_tickets_file) == numbers(copy)
+    prefix = query(three_tickets_file, "SELECT number_prefix FROM sync_state")[0][0]
     assert prefix.startswith("CLK-") and prefix != "CLK-TST"
 
 
@@ -194,31 +195,35 @@ def test_restore_command_replaces_the_database_with_a_new_identity(
     ids=["text file", "missing file"],
 )
 def test_restore_of_a_non_database_exits_1_and_changes_nothing(
-    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str
+    three_tickets_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes | None,
+    message: str,
 ) -> None:
     bad = tmp_path / "minutes.sqlite"
     if content is not None:
         bad.write_bytes(content)
-    before = digest(database)
-    before_files = sorted(p.name for p in database.parent.iterdir())
+    before = digest(three_tickets_file)
+    before_files = sorted(p.name for p in three_tickets_file.parent.iterdir())
 
-    assert main(["restore", "--database", str(database), str(bad)]) == 1
+    assert main(["restore", "--database", str(three_tickets_file), str(bad)]) == 1
 
     out = capsys.readouterr()
     assert out.out == ""
     assert out.err.startswith("citydesk: ") and message in out.err and "minutes.sqlite" in out.err
     assert out.err.count("\n") == 1 and "Traceback" not in out.err
-    assert digest(database) == before
-    assert sorted(p.name for p in database.parent.iterdir()) == before_files
+    assert digest(three_tickets_file) == before
+    assert sorted(p.name for p in three_tickets_file.parent.iterdir()) == before_files
 
 
-def test_restore_of_a_non_database_as_a_real_process(database: Path, tmp_path: Path) -> None:
+def test_restore_of_a_non_database_as_a_real_process(three_tickets_file: Path, tmp_path: Path) -> None:
     bad = tmp_path / "photo.jpg"
     bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 4000)
-    before = digest(database)
+    before = digest(three_tickets_file)
     env = {**os.environ, "PYTHONUTF8": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "citydesk", "restore", "--database", str(database), str(bad)],
+        [sys.executable, "-m", "citydesk", "restore", "--database", str(three_tickets_file), str(bad)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -228,17 +233,12 @@ def test_restore_of_a_non_database_as_a_real_process(database: Path, tmp_path: P
     assert result.returncode == 1
     assert "citydesk: " in result.stderr and "not an SQLite file" in result.stderr
     assert "Traceback" not in result.stderr
-    assert digest(database) == before
+    assert digest(three_tickets_file) == before
 
 
 # -- demo -----------------------------------------------------------------------------------------
 
-needs_demo = pytest.mark.skipif(
-    not importlib.util.find_spec("citydesk.services.demo"), reason="services/demo.py is not written yet"
-)
 
-
-@needs_demo
 def test_demo_command_creates_a_demo_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "demo.sqlite"
     args = ["demo", "--tickets", "300", "--as-of", "2026-11-20", "--database", str(path)]
@@ -259,7 +259,6 @@ def test_demo_command_creates_a_demo_database(tmp_path: Path, capsys: pytest.Cap
     assert digest(path) == before
 
 
-@needs_demo
 def test_demo_is_deterministic_for_a_seed_and_date(tmp_path: Path) -> None:
     def make(name: str) -> list[tuple[Any, ...]]:
         path = tmp_path / name

@@ -14,7 +14,8 @@ SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "addres
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Path:
+def new_office_file(tmp_path: Path) -> Path:
+    """A set-up office database file with no addresses yet, closed as a user would find it."""
     path = tmp_path / "citydesk.sqlite"
     make_office(path).db.close()
     return path
@@ -28,36 +29,36 @@ def address_count(path: Path) -> int:
         conn.close()
 
 
-def test_dry_run_then_import(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import-addresses", "--database", str(database), str(SAMPLE), "--dry-run"]) == 0
+def test_dry_run_then_import(new_office_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import-addresses", "--database", str(new_office_file), str(SAMPLE), "--dry-run"]) == 0
     assert "Dry run (nothing written): 10 addresses checked: would add 10" in capsys.readouterr().out
-    assert address_count(database) == 0
-    assert main(["import-addresses", "--database", str(database), str(SAMPLE)]) == 0
+    assert address_count(new_office_file) == 0
+    assert main(["import-addresses", "--database", str(new_office_file), str(SAMPLE)]) == 0
     assert "added 10" in capsys.readouterr().out
-    assert address_count(database) == 10
+    assert address_count(new_office_file) == 10
 
 
 def test_a_bad_file_lists_its_problems_and_writes_nothing(
-    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    new_office_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("address,lat,lon\n1 Elm St,41.5,-93.6\n2 Elm St,91,-93.6\n", encoding="utf-8")
-    assert main(["import-addresses", "--database", str(database), str(bad)]) == 1
+    assert main(["import-addresses", "--database", str(new_office_file), str(bad)]) == 1
     err = capsys.readouterr().err
     assert "nothing was imported" in err and "Row 3, latitude: 91 is out of range" in err
-    assert address_count(database) == 0
+    assert address_count(new_office_file) == 0
 
 
 def test_a_windows_1252_file_imports_correct_names_with_a_note(
-    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    new_office_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     excel = tmp_path / "excel.csv"
     excel.write_bytes("Address;Ward\n12 Calle Núñez;Peñasco\n".encode("cp1252"))
-    assert main(["import-addresses", "--database", str(database), str(excel)]) == 0
+    assert main(["import-addresses", "--database", str(new_office_file), str(excel)]) == 0
     captured = capsys.readouterr()
     assert "added 1" in captured.out
     assert "Note: excel.csv is not UTF-8; it was read as Windows-1252" in captured.err
-    conn = sqlite3.connect(database)
+    conn = sqlite3.connect(new_office_file)
     try:
         assert conn.execute("SELECT text, ward FROM address").fetchall() == [("12 Calle Núñez", "Peñasco")]
     finally:

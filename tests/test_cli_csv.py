@@ -17,7 +17,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture
-def database(office: Office) -> Path:
+def one_ticket_file(office: Office) -> Path:
     """The office database file, closed so the command opens it like a user would."""
     from citydesk.services import tickets as svc
 
@@ -35,88 +35,121 @@ def _tickets(path: Path) -> int:
         conn.close()
 
 
-def test_export_writes_the_file(database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_writes_the_file(
+    one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "t.csv"
-    assert main(["export", str(out), "--database", str(database), "--open", "--category", "pothole"]) == 0
+    assert (
+        main(["export", str(out), "--database", str(one_ticket_file), "--open", "--category", "pothole"]) == 0
+    )
     assert "1 tickets written" in capsys.readouterr().out
     assert out.read_bytes().startswith(b"\xef\xbb\xbfnumber,created_at,")
-    assert main(["export", str(out), "--database", str(database), "--public-records", "--notes"]) == 0
+    assert main(["export", str(out), "--database", str(one_ticket_file), "--public-records", "--notes"]) == 0
     assert "public records" in capsys.readouterr().out
     assert out.read_text(encoding="utf-8-sig").rstrip().endswith('left out."')
 
 
 def test_export_bad_filter_exits_1(
-    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert (
-        main(["export", str(tmp_path / "t.csv"), "--database", str(database), "--department", "Parks"]) == 1
+        main(["export", str(tmp_path / "t.csv"), "--database", str(one_ticket_file), "--department", "Parks"])
+        == 1
     )
     assert "no department 'Parks'" in capsys.readouterr().err
     assert main(["export", str(tmp_path / "t.csv"), "--database", str(tmp_path / "none.sqlite")]) == 1
     assert not (tmp_path / "t.csv").exists()
 
 
-def test_export_metrics(database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_metrics(one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "m.csv"
     assert (
         main(
-            ["export-metrics", str(out), "--week", "2026-W47", "--scope", "city", "--database", str(database)]
+            [
+                "export-metrics",
+                str(out),
+                "--week",
+                "2026-W47",
+                "--scope",
+                "city",
+                "--database",
+                str(one_ticket_file),
+            ]
         )
         == 0
     )
     assert "2026-W47" in capsys.readouterr().out
     assert "summary,opened,1," in out.read_text(encoding="utf-8-sig")
     assert main(["export-metrics", str(out), "--week", "2026-W47", "--scope", "office:NOPE",
-                 "--database", str(database)]) == 1  # fmt: skip
+                 "--database", str(one_ticket_file)]) == 1  # fmt: skip
 
 
-def test_import_dry_run_then_import(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_dry_run_then_import(one_ticket_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = FIXTURES / "city311_requests.csv"
-    assert main(["import", str(source), "--dry-run", "--database", str(database)]) == 0
+    assert main(["import", str(source), "--dry-run", "--database", str(one_ticket_file)]) == 0
     out = capsys.readouterr().out
     assert "Mapping: Service Request ID=source_id,Title=title," in out and "Dry run: all 5 rows" in out
-    assert _tickets(database) == 1
-    assert main(["import", str(source), "--database", str(database)]) == 0
+    assert _tickets(one_ticket_file) == 1
+    assert main(["import", str(source), "--database", str(one_ticket_file)]) == 0
     assert "Imported 5 tickets (CLK-TST-000002 to CLK-TST-000006)" in capsys.readouterr().out
-    assert _tickets(database) == 6
+    assert _tickets(one_ticket_file) == 6
     # the same file again: every source id is already there, nothing imported, exit 1
-    assert main(["import", str(source), "--database", str(database)]) == 1
+    assert main(["import", str(source), "--database", str(one_ticket_file)]) == 1
     err = capsys.readouterr().err
     assert "Row 2, Service Request ID: The id 'SR-1001' is already in this database" in err
     assert "Nothing was imported: 5 problem(s) in 5 rows." in err
-    assert _tickets(database) == 6
+    assert _tickets(one_ticket_file) == 6
 
 
 def test_import_with_an_explicit_mapping_and_errors(
-    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "odd.csv"
     source.write_text(
         "Headline,Opened On,Kind\nHole,2026-11-10,Pothole\nLamp,soon,Pothole\n", encoding="utf-8"
     )
     mapping = "Headline=title,Opened On=created_at,Kind=category"
-    assert main(["import", str(source), "--map", mapping, "--database", str(database)]) == 1
+    assert main(["import", str(source), "--map", mapping, "--database", str(one_ticket_file)]) == 1
     err = capsys.readouterr().err
     assert "Row 3, Opened On: 'soon' is not a date" in err
-    assert _tickets(database) == 1
-    assert main(["import", str(source), "--map", "Nope=title", "--database", str(database)]) == 1
+    assert _tickets(one_ticket_file) == 1
+    assert main(["import", str(source), "--map", "Nope=title", "--database", str(one_ticket_file)]) == 1
     assert "The file has no column 'Nope'" in capsys.readouterr().err
     source.write_text("Headline,Opened On,Kind\nHole,2026-11-10,Pothole\n", encoding="utf-8")
-    assert main(["import", str(source), "--map", mapping, "--database", str(database)]) == 0
-    assert _tickets(database) == 2
+    assert main(["import", str(source), "--map", mapping, "--database", str(one_ticket_file)]) == 0
+    assert _tickets(one_ticket_file) == 2
 
 
-def test_import_wrong_encoding_as_a_real_process(database: Path, tmp_path: Path) -> None:
+def test_import_wrong_encoding_as_a_real_process(one_ticket_file: Path, tmp_path: Path) -> None:
     source = tmp_path / "bad.csv"
     source.write_bytes(b"Title,Date Created\nHole \x81\x8d,2026-11-10\n")
     exe = shutil.which("citydesk", path=str(Path(sys.executable).parent))
-    command = [exe] if exe else [sys.executable, "-m", "citydesk.cli"]
+    command = [exe] if exe else [sys.executable, "-m", "citydesk"]
     done = subprocess.run(
-        [*command, "import", str(source), "--database", str(database)],
+        [*command, "import", str(source), "--database", str(one_ticket_file)],
         capture_output=True,
         text=True,
         check=False,
     )
     assert done.returncode == 1
     assert "neither UTF-8 nor Windows-1252" in done.stderr and "Nothing was imported." in done.stderr
-    assert _tickets(database) == 1
+    assert _tickets(one_ticket_file) == 1
+
+
+def test_import_prints_every_problem(
+    one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The docstring promises every problem, one per line: 120 bad rows give 120 lines, the last included."""
+    source = tmp_path / "many.csv"
+    rows = "".join(f"Lamp {i},not a date {i},Pothole\n" for i in range(120))
+    source.write_text("Headline,Opened On,Kind\n" + rows, encoding="utf-8")
+    mapping = "Headline=title,Opened On=created_at,Kind=category"
+    assert main(["import", str(source), "--map", mapping, "--database", str(one_ticket_file)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    problems = [line for line in err if line.startswith("Row ")]
+    assert len(problems) == 120
+    assert problems[0].startswith("Row 2, Opened On: 'not a date 0' is not a date")
+    assert problems[-1].startswith("Row 121, Opened On: 'not a date 119' is not a date")
+    assert not any("more problems" in line for line in err)
+    assert err[-1] == "Nothing was imported: 120 problem(s) in 120 rows."
+    assert _tickets(one_ticket_file) == 1

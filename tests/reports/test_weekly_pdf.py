@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from weekly_fixture import REPORT_NOW, CityWeek
 
+from citydesk.cli.report import add_report_parser, cmd_report
 from citydesk.domain.clock import SystemClock
 from citydesk.domain.errors import CitydeskError, ValidationError
 from citydesk.reports import ReportError, weekly_pdf
-from citydesk.reports.commands import add_report_parser, cmd_report
 from citydesk.reports.metrics import Scope, weekly_metrics
 from citydesk.reports.weekly_pdf import SECTIONS, build_weekly_report
 

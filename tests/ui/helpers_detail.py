@@ -1,12 +1,9 @@
-"""Fixtures and helpers for the detail pane, sign-in and first-run tests (real widgets, real SQLite)."""
+"""Helpers for the UI tests: signing in, keys, accessible names (their fixtures are in conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,7 +22,7 @@ from citydesk.services import tickets
 from citydesk.store.detail import TicketDetail, ticket_detail
 from citydesk.ui.app import CitydeskApp, signed_in_as
 from citydesk.ui.detail import TicketDetailPane
-from factories import Office, make_office
+from factories import Office
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -38,22 +35,6 @@ INTERACTIVE = (
     QAbstractSpinBox,
     QAbstractItemView,
 )
-
-
-@pytest.fixture
-def office(tmp_path: Path) -> Iterator[Office]:
-    """A set-up office database (users clerk/tech/tech2/supervisor/admin) with a manual clock."""
-    made = make_office(tmp_path / "office.sqlite")
-    yield made
-    made.db.close()
-
-
-@pytest.fixture
-def hub(qtbot: Any, office: Office) -> Iterator[CitydeskApp]:
-    """The signal hub on the office database; background work is finished before the database closes."""
-    app = CitydeskApp(office.db)
-    yield app
-    app.runner.shutdown(wait=True)
 
 
 def sign_in(hub: CitydeskApp, actor: Actor) -> None:
@@ -92,22 +73,6 @@ def unnamed_interactive(root: QWidget) -> list[str]:
                 f"{type(widget).__name__} {widget.objectName()!r} {getattr(widget, 'text', lambda: '')()!r}"
             )
     return missing
-
-
-@pytest.fixture
-def pane(qtbot: Any, hub: CitydeskApp) -> Iterator[TicketDetailPane]:
-    """The detail pane, shown as its own window and active (so window shortcuts work)."""
-    widget = TicketDetailPane(hub)
-    qtbot.addWidget(widget)
-    widget.resize(760, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    yield widget
-    if widget.active_dialog is not None:
-        widget.active_dialog.busy = False
-        widget.active_dialog.reject()
 
 
 # ---- helpers ----------------------------------------------------------------------------------

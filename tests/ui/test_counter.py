@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_detail import hub, office, sign_in, unnamed_interactive  # noqa: F401  (fixtures)
+from helpers_detail import sign_in, unnamed_interactive
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select

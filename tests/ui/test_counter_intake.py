@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from helpers_detail import CTRL, hub, sign_in, unnamed_interactive  # noqa: F401  (fixtures)
-from PySide6.QtCore import QSettings, Qt
+from helpers_detail import CTRL, sign_in, unnamed_interactive
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import func, select
 
-from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.services import tickets
-from citydesk.services.addresses import import_addresses
-from citydesk.services.intake import remember_channel
 from citydesk.store.detail import ticket_detail
 from citydesk.store.intake import complete_addresses
 from citydesk.store.models import Address, Requester, Ticket
@@ -26,7 +21,6 @@ from citydesk.ui.detail.view import reporters_count_text
 from citydesk.ui.shell import MainWindow
 from factories import Office
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "addresses.csv"
 ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
 
@@ -51,27 +45,6 @@ class Clerk:
         self.qtbot.keyClicks(self.focused(), text)
 
 
-@pytest.fixture
-def window(qtbot: Any, hub: CitydeskApp, office: Office) -> Iterator[MainWindow]:
-    """The main window of a signed-in clerk, with the sample address list imported."""
-    import_addresses(office.db, actor=SYSTEM_ACTOR, path=SAMPLE)
-    remember_channel(office.db, actor=office.clerk, channel="phone")
-    sign_in(hub, office.clerk)
-    QSettings().clear()
-    win = MainWindow(hub)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.ready, timeout=10_000):
-        win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    yield win
-    dialog = getattr(win, "intake_dialog", None)
-    if dialog is not None:
-        dialog.busy = False
-        dialog.close()
-    win.close()
-
-
 def open_form(qtbot: Any, clerk: Clerk, win: MainWindow) -> NewRequestDialog:
     """Ctrl+N in the main window; returns the form once it is loaded and active."""
     clerk.press(Qt.Key.Key_N, CTRL)
@@ -90,9 +63,11 @@ def count(office: Office, model: type) -> int:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def test_walk_in_for_a_new_citizen_in_few_keystrokes(qtbot: Any, window: MainWindow, office: Office) -> None:
+def test_walk_in_for_a_new_citizen_in_few_keystrokes(
+    qtbot: Any, intake_window: MainWindow, office: Office
+) -> None:
     clerk = Clerk(qtbot)
-    dialog = open_form(qtbot, clerk, window)
+    dialog = open_form(qtbot, clerk, intake_window)
     assert dialog.channel.currentData() == "phone"  # remembered from the last request on this PC
     assert clerk.focused() is dialog.channel
     clerk.type("w")  # Walk-in
@@ -133,7 +108,7 @@ def test_walk_in_for_a_new_citizen_in_few_keystrokes(qtbot: Any, window: MainWin
     assert (t.location_text, t.ward, t.address_id is not None) == ("120 N Main St", "Ward 1", True)
     assert requester is not None and (requester.name, requester.phone) == ("Ann Lee", "555-010-4444")
     assert t.number in dialog.result.text() and "Expected by" in dialog.result.text()
-    assert t.number in window.message.text()  # announced
+    assert t.number in intake_window.message.text()  # announced
     assert dialog.receipt_button.isEnabled()
     with qtbot.waitSignal(dialog.receipt_requested, timeout=2000) as asked:
         clerk.press(Qt.Key.Key_P, CTRL)
@@ -152,7 +127,7 @@ def test_walk_in_for_a_new_citizen_in_few_keystrokes(qtbot: Any, window: MainWin
 
 
 def test_phone_caller_added_as_second_reporter_of_a_duplicate(
-    qtbot: Any, window: MainWindow, office: Office
+    qtbot: Any, intake_window: MainWindow, office: Office
 ) -> None:
     with office.db.read() as s:
         main = complete_addresses(s, "120 main")[0]
@@ -162,7 +137,7 @@ def test_phone_caller_added_as_second_reporter_of_a_duplicate(
     )  # fmt: skip
     before = count(office, Ticket)
     clerk = Clerk(qtbot)
-    dialog = open_form(qtbot, clerk, window)
+    dialog = open_form(qtbot, clerk, intake_window)
     clerk.press(Qt.Key.Key_Tab)
     clerk.type("555 010 2")  # Jane Roe's phone
     wait_suggestions(qtbot, dialog.requester)
@@ -199,11 +174,11 @@ def shown_error(dialog: NewRequestDialog, field: str) -> str:
 
 
 def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(
-    qtbot: Any, window: MainWindow, office: Office
+    qtbot: Any, intake_window: MainWindow, office: Office
 ) -> None:
     tickets_before, requesters_before = count(office, Ticket), count(office, Requester)
     clerk = Clerk(qtbot)
-    dialog = open_form(qtbot, clerk, window)
+    dialog = open_form(qtbot, clerk, intake_window)
     clerk.press(Qt.Key.Key_Return, CTRL)
     assert "Find the requester" in shown_error(dialog, "requester")
     assert clerk.focused() is dialog.requester.edit
@@ -248,14 +223,14 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(
 
 
 def test_admin_imports_an_address_list_and_completion_finds_an_alias(
-    qtbot: Any, window: MainWindow, hub: CitydeskApp, office: Office, tmp_path: Path
+    qtbot: Any, intake_window: MainWindow, hub: CitydeskApp, office: Office, tmp_path: Path
 ) -> None:
     sign_in(hub, office.admin)
-    assert window.import_addresses_action.isVisible()
+    assert intake_window.import_addresses_action.isVisible()
     bad = tmp_path / "bad.csv"
     bad.write_text("address,lat,lon\nSpruce Park,41.5,\n", encoding="utf-8")
     before = count(office, Address)
-    import_address_file(hub, window, bad)
+    import_address_file(hub, intake_window, bad)
 
     def message_box() -> QMessageBox | None:
         shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
@@ -269,21 +244,21 @@ def test_admin_imports_an_address_list_and_completion_finds_an_alias(
     assert count(office, Address) == before
     good = tmp_path / "parks.csv"
     good.write_text("Address;Ward;Aliases\nSpruce Park;Ward 5;Dog park|the old quarry\n", encoding="utf-8")
-    import_address_file(hub, window, good)
-    qtbot.waitUntil(lambda: "added 1" in window.message.text(), timeout=5000)
+    import_address_file(hub, intake_window, good)
+    qtbot.waitUntil(lambda: "added 1" in intake_window.message.text(), timeout=5000)
     excel = tmp_path / "excel.csv"  # Windows-1252, as an older Excel saves "CSV": read right, with a notice
     excel.write_bytes("Address;Ward\nPlaza Núñez;Ward 5\n".encode("cp1252"))
-    import_address_file(hub, window, excel)
+    import_address_file(hub, intake_window, excel)
     qtbot.waitUntil(lambda: message_box() is not None, timeout=5000)
     notice = message_box()
     assert notice is not None and "excel.csv is not UTF-8; it was read as Windows-1252" in notice.text()
     notice.close()
     with office.db.read() as s:
         assert s.scalar(select(Address.text).where(Address.text.like("Plaza%"))) == "Plaza Núñez"
-    window.activateWindow()  # back from the message box
+    intake_window.activateWindow()  # back from the message box
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     clerk = Clerk(qtbot)
-    dialog = open_form(qtbot, clerk, window)
+    dialog = open_form(qtbot, clerk, intake_window)
     clerk.press(Qt.Key.Key_L, ALT)
     clerk.type("old quarry")
     wait_suggestions(qtbot, dialog.location)
@@ -296,20 +271,20 @@ def test_admin_imports_an_address_list_and_completion_finds_an_alias(
 
 
 def test_clerks_and_supervisors_see_the_overrides_they_may_use(
-    qtbot: Any, window: MainWindow, hub: CitydeskApp, office: Office
+    qtbot: Any, intake_window: MainWindow, hub: CitydeskApp, office: Office
 ) -> None:
     clerk = Clerk(qtbot)
-    dialog = open_form(qtbot, clerk, window)
+    dialog = open_form(qtbot, clerk, intake_window)
     assert not dialog.due.isEnabled() and not dialog.department.isEnabled()
     sign_in(hub, office.supervisor)
     assert dialog.due.isEnabled() and dialog.department.isEnabled()
 
 
 def test_every_interactive_widget_of_the_form_has_an_accessible_name(
-    qtbot: Any, window: MainWindow, office: Office
+    qtbot: Any, intake_window: MainWindow, office: Office
 ) -> None:
     clerk = Clerk(qtbot)
-    dialog = open_form(qtbot, clerk, window)
+    dialog = open_form(qtbot, clerk, intake_window)
     clerk.press(Qt.Key.Key_W, ALT)
     dialog.person.kind.setCurrentIndex(1)  # staff: the department row shows
     dialog.category.edit.setFocus()

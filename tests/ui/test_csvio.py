@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from helpers_detail import hub, office, sign_in, unnamed_interactive  # noqa: F401  (fixtures)
+from helpers_detail import sign_in, unnamed_interactive
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 

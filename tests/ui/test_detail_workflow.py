@@ -5,9 +5,6 @@ schedule a visit, escalate, resolve as a duplicate of another ticket; reopen as 
 step is checked in the timeline widget and in the database (through the store's read queries).
 """
 
-# The fixtures imported from helpers_detail are used as test arguments, which ruff reads as redefinitions.
-# ruff: noqa: F401
-
 from __future__ import annotations
 
 import os
@@ -20,11 +17,8 @@ from helpers_detail import (
     CTRL,
     CTRL_SHIFT,
     focused,
-    hub,
     new_ticket,
-    office,
     open_by_key,
-    pane,
     press,
     shortcut,
     show,

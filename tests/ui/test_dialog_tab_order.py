@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from helpers_detail import hub, new_ticket, pane, show, sign_in  # noqa: F401  (fixtures)
+from helpers_detail import new_ticket, show, sign_in
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from helpers_detail import hub, office, sign_in, unnamed_interactive  # noqa: F401  (fixtures)
+from helpers_detail import sign_in, unnamed_interactive
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from helpers_detail import CTRL, hub, sign_in  # noqa: F401  (fixtures)
+from helpers_detail import CTRL
 from PySide6.QtCore import Qt
 from sqlalchemy import select
-from test_counter_intake import ALT, Clerk, open_form, wait_suggestions, window  # noqa: F401  (fixture)
+from test_counter_intake import ALT, Clerk, open_form, wait_suggestions
 
 from citydesk.store.models import Requester, Ticket, TicketReporter
 from citydesk.ui.counter.receipt import ReceiptDialog
@@ -22,10 +22,10 @@ pytestmark = needs_poppler
 
 
 def test_walk_in_for_a_new_spanish_speaker_prints_the_receipt_to_pdf(
-    qtbot: Any, window: MainWindow, office: Office, tmp_path: Path
+    qtbot: Any, intake_window: MainWindow, office: Office, tmp_path: Path
 ) -> None:
     clerk = Clerk(qtbot)
-    dialog = open_form(qtbot, clerk, window)
+    dialog = open_form(qtbot, clerk, intake_window)
     clerk.type("w")  # Walk-in
     clerk.press(Qt.Key.Key_Tab)
     clerk.press(Qt.Key.Key_W, ALT)  # new requester

@@ -7,14 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_detail import (  # noqa: F401  (fixtures)
+from helpers_detail import (
     CTRL,
     focused,
-    hub,
     new_ticket,
-    office,
     open_by_key,
-    pane,
     press,
     show,
     sign_in,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_detail import CTRL_SHIFT, hub, office, sign_in, unnamed_interactive  # noqa: F401  (fixtures)
+from helpers_detail import CTRL_SHIFT, sign_in, unnamed_interactive
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter

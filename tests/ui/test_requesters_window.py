@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from helpers_detail import CTRL, CTRL_SHIFT, focused, hub, press, sign_in, type_text, unnamed_interactive  # noqa: F401
+from helpers_detail import CTRL, CTRL_SHIFT, focused, press, sign_in, type_text, unnamed_interactive
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication

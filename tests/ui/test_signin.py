@@ -1,8 +1,5 @@
 """Signing in on a shared office PC, by keyboard: wrong password refused, right one accepted, demo picker."""
 
-# The fixtures imported from helpers_detail are used as test arguments, which ruff reads as redefinitions.
-# ruff: noqa: F401
-
 from __future__ import annotations
 
 import os
@@ -10,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_detail import hub, office, unnamed_interactive
+from helpers_detail import unnamed_interactive
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 

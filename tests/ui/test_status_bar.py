@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from helpers_detail import hub, office, sign_in  # noqa: F401  (fixtures)
+from helpers_detail import sign_in
 from PySide6.QtCore import QSettings
 
 from citydesk.services import tickets

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from helpers_detail import hub, office  # noqa: F401  (fixtures)
-
 from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.services.bulk import BulkTicket, bulk_create_tickets
 from citydesk.store import queries

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -10,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_detail import hub, office, sign_in  # noqa: F401  (fixtures)
+from helpers_detail import sign_in
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -64,8 +63,6 @@ def test_main_window_and_detail_pane_in_spanish(
     assert win.search.placeholderText().startswith("Buscar tickets")
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent)) is None,
-                    reason="pyside6-lrelease is not in the venv")  # fmt: skip
 def test_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     qm = tmp_path / "citydesk_es.qm"
     lrelease = str(Path(sys.executable).with_name("pyside6-lrelease"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from helpers_detail import hub, office, sign_in  # noqa: F401  (fixtures)
+from helpers_detail import sign_in
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 

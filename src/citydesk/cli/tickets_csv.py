@@ -16,21 +16,9 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from citydesk.cli.common import database_arg, open_existing
 from citydesk.domain.errors import CitydeskError
-
-SHOWN_ERRORS = 50
-
-
-def _database(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--database",
-        metavar="PATH",
-        type=Path,
-        default=argparse.SUPPRESS,  # keeps a --database given before the subcommand
-        help="the database file (default: $CITYDESK_DATABASE or the user's data folder)",
-    )
 
 
 def add_csv_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,7 +48,7 @@ def add_csv_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
         action="store_true",
         help="redact confidential requesters, leave out internal notes, and say so in the file",
     )
-    _database(export)
+    database_arg(export)
     export.set_defaults(handler=cmd_export)
 
     metrics = subparsers.add_parser(
@@ -71,7 +59,7 @@ def add_csv_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
         "--week", metavar="YYYY-Www", default=None, help="ISO week (default: last full week)"
     )
     metrics.add_argument("--scope", default="city", help="city (default), office:CODE or department:CODE")
-    _database(metrics)
+    database_arg(metrics)
     metrics.set_defaults(handler=cmd_export_metrics)
 
     imp = subparsers.add_parser(
@@ -90,7 +78,7 @@ def add_csv_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
         + ", ".join(_targets()),
     )
     imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
-    _database(imp)
+    database_arg(imp)
     imp.set_defaults(handler=cmd_import)
 
 
@@ -98,15 +86,6 @@ def _targets() -> list[str]:
     from citydesk.reports.csvio.mapping import TARGETS
 
     return list(TARGETS)
-
-
-def _open(args: argparse.Namespace, *, read_only: bool) -> Any:
-    from citydesk.store.db import StorageError, default_database_path, open_database
-
-    database: Path = getattr(args, "database", None) or default_database_path()
-    if not database.exists():
-        raise StorageError(f"There is no database at {database}.")
-    return open_database(database, read_only=read_only, create=False)
 
 
 def _fail(command: str, exc: CitydeskError) -> int:
@@ -120,7 +99,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from citydesk.reports.metrics import parse_scope
 
     try:
-        db = _open(args, read_only=True)
+        db = open_existing(args, read_only=True)
         try:
             with db.read() as session:
                 flt = make_filter(
@@ -149,15 +128,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_export_metrics(args: argparse.Namespace) -> int:
     """Run `citydesk export-metrics`."""
     from citydesk.domain.calendar import parse_week
-    from citydesk.domain.clock import SystemClock
     from citydesk.reports.csvio.export import export_metrics
     from citydesk.reports.metrics import last_full_week, parse_scope, weekly_metrics
     from citydesk.store.settings import load_calendar
 
     try:
-        db = _open(args, read_only=True)
+        db = open_existing(args, read_only=True)
         try:
-            now = SystemClock().now()
+            now = db.clock.now()
             with db.read() as session:
                 calendar = load_calendar(session)
                 year, week = parse_week(args.week) if args.week else last_full_week(calendar, now)
@@ -185,15 +163,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         if table.notice:
             print(f"Note: {table.notice}", file=sys.stderr)
         print(f"Mapping: {format_mapping(mapping) or '(none)'}")
-        db = _open(args, read_only=args.dry_run)
+        db = open_existing(args, read_only=args.dry_run)
         try:
             with db.read() as session:
                 plan = preview(session, table, mapping, now=db.clock.now())
             lines = plan.error_lines()
-            for line in lines[:SHOWN_ERRORS]:
+            for line in lines:  # every problem, as the module docstring promises
                 print(line, file=sys.stderr)
-            if len(lines) > SHOWN_ERRORS:
-                print(f"... and {len(lines) - SHOWN_ERRORS:,} more problems.", file=sys.stderr)
             if not plan.ok:
                 print(
                     f"Nothing was imported: {len(lines):,} problem(s) in {plan.total:,} rows.",

@@ -3,8 +3,9 @@
     citydesk report [--week 2026-W47] [--scope city|office:CODE|department:CODE] --out FILE.pdf
                     [--page-size letter|a4] [--database PATH]
 
-The default week is the last full week in city time. Prints the path written and exits 0; a
-clear message and exit 1 on bad input (unknown week or scope, future week, unwritable folder).
+The default week is the last full week in city time (now: the database's clock). Prints the path
+written and exits 0; a clear message and exit 1 on bad input (unknown week or scope, future week,
+unwritable folder).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from citydesk.cli.common import database_arg, existing_database, open_existing
 from citydesk.domain.errors import CitydeskError
 
 
@@ -41,13 +43,7 @@ def add_report_parser(
     parser.add_argument(
         "--page-size", choices=("letter", "a4"), default="letter", help="paper size (default letter)"
     )
-    parser.add_argument(
-        "--database",
-        metavar="PATH",
-        type=Path,
-        default=argparse.SUPPRESS,  # keeps a --database given before the subcommand
-        help="the database file (default: $CITYDESK_DATABASE or the user's data folder)",
-    )
+    database_arg(parser)
     parser.set_defaults(handler=cmd_report)
     return parser
 
@@ -65,18 +61,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _write_report(args: argparse.Namespace) -> Path:
     from citydesk.domain.calendar import parse_week
-    from citydesk.domain.clock import SystemClock
     from citydesk.reports.writer import write_weekly_report
-    from citydesk.store.db import StorageError, default_database_path, open_database
 
-    database: Path = getattr(args, "database", None) or default_database_path()
-    if not database.exists():
-        raise StorageError(f"There is no database at {database}.")
+    database = existing_database(args)
     week = parse_week(args.week) if args.week else None
-    db = open_database(database, read_only=True, create=False)
+    db = open_existing(args, read_only=True, checked=database)
     try:
         written = write_weekly_report(
-            db, now=SystemClock().now(), scope=args.scope, week=week, out=args.out, page_size=args.page_size
+            db, now=db.clock.now(), scope=args.scope, week=week, out=args.out, page_size=args.page_size
         )
     finally:
         db.close()

@@ -1,0 +1,69 @@
+"""Fixtures shared by the UI tests: the signal hub on the office database, the detail pane, the counter.
+
+The `office` they use is the suite's (tests/conftest.py): a fresh copy of the set-up office database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers_detail import sign_in
+from PySide6.QtCore import QSettings
+
+from citydesk.domain.roles import SYSTEM_ACTOR
+from citydesk.services.addresses import import_addresses
+from citydesk.services.intake import remember_channel
+from citydesk.ui.app import CitydeskApp
+from citydesk.ui.detail import TicketDetailPane
+from citydesk.ui.shell import MainWindow
+from factories import Office
+
+SAMPLE_ADDRESSES = Path(__file__).resolve().parents[2] / "resources" / "samples" / "addresses.csv"
+
+
+@pytest.fixture
+def hub(qtbot: Any, office: Office) -> Iterator[CitydeskApp]:
+    """The signal hub on the office database; background work is finished before the database closes."""
+    app = CitydeskApp(office.db)
+    yield app
+    app.runner.shutdown(wait=True)
+
+
+@pytest.fixture
+def pane(qtbot: Any, hub: CitydeskApp) -> Iterator[TicketDetailPane]:
+    """The detail pane, shown as its own window and active (so window shortcuts work)."""
+    widget = TicketDetailPane(hub)
+    qtbot.addWidget(widget)
+    widget.resize(760, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    yield widget
+    if widget.active_dialog is not None:
+        widget.active_dialog.busy = False
+        widget.active_dialog.reject()
+
+
+@pytest.fixture
+def intake_window(qtbot: Any, hub: CitydeskApp, office: Office) -> Iterator[MainWindow]:
+    """The main window of a signed-in clerk, with the sample address list imported."""
+    import_addresses(office.db, actor=SYSTEM_ACTOR, path=SAMPLE_ADDRESSES)
+    remember_channel(office.db, actor=office.clerk, channel="phone")
+    sign_in(hub, office.clerk)
+    QSettings().clear()
+    win = MainWindow(hub)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    yield win
+    dialog = getattr(win, "intake_dialog", None)
+    if dialog is not None:
+        dialog.busy = False
+        dialog.close()
+    win.close()
