@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QSpinBox, QWidget
 
 from citydesk.domain.statuses import ResolutionReason
@@ -13,6 +13,7 @@ from citydesk.domain.validation import MAX_ESCALATION_LEVEL, MAX_MINUTES
 from citydesk.services import tickets
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.detail.dialogs import Request, ServiceDialog
+from citydesk.ui.detail.duplicate_info import DuplicateInfo
 from citydesk.ui.detail.timeline import EntryRow
 from citydesk.ui.detail.view import DetailView, local_text, reason_text
 from citydesk.ui.forms import combo_field, line_field, plain_text_field
@@ -126,7 +127,11 @@ class ScheduleVisitDialog(ServiceDialog):
 
 
 class ResolveDialog(ServiceDialog):
-    """Resolve with a reason and a public note; asks for the other number or the agency when needed."""
+    """Resolve with a reason and a public note; asks for the other number or the agency when needed.
+
+    For a duplicate, the other ticket is shown as its number is typed (number, title, category, status,
+    department), with a warning when its category or department differ, and its duplicate chain with
+    an offer to use the chain's end (a chain that loops is reported, not followed)."""
 
     def __init__(self, hub: CitydeskApp, view: DetailView, parent: QWidget | None = None) -> None:
         super().__init__(hub, view, parent, title=self.tr("Resolve"), ok_text=self.tr("Resolve"))
@@ -137,6 +142,13 @@ class ResolveDialog(ServiceDialog):
         self.duplicate_of = line_field(self.tr("Duplicate of ticket number"), placeholder="CLK-2-000042")
         self.duplicate_row = self.form.add_row(
             "duplicate_of", self.tr("&Duplicate of (number):"), self.duplicate_of
+        )
+        self.duplicate_info = DuplicateInfo(hub, view.detail, self)
+        self.form.add_wide(self.duplicate_info)
+        self.duplicate_of.textChanged.connect(self.duplicate_info.schedule)
+        self.duplicate_info.end_chosen.connect(self._use_number)
+        self.duplicate_info.shown.connect(
+            lambda: self.duplicate_of.setAccessibleDescription(self.duplicate_info.text.text())
         )
         self.agency = line_field(
             self.tr("Agency referred to"), placeholder=self.tr("County Health Department")
@@ -155,12 +167,18 @@ class ResolveDialog(ServiceDialog):
             self.form.add_wide(told)
         self.reason.currentIndexChanged.connect(self._reason_changed)
         self._reason_changed()
-        self.finish_tab_order(self.reason, self.duplicate_of, self.agency, self.note)
+        use_end = self.duplicate_info.use_end
+        self.finish_tab_order(self.reason, self.duplicate_of, use_end, self.agency, self.note)
 
     def _reason_changed(self) -> None:
         reason = self.reason.currentData()
         self.duplicate_row.set_visible(reason == ResolutionReason.DUPLICATE.value)
+        self.duplicate_info.setVisible(reason == ResolutionReason.DUPLICATE.value)
         self.agency_row.set_visible(reason == ResolutionReason.REFERRED.value)
+
+    def _use_number(self, number: str) -> None:
+        self.duplicate_of.setText(number)
+        self.duplicate_of.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def request(self) -> Request:
         """resolve with the reason, public note, and the number or agency it needs."""
