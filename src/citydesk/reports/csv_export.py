@@ -197,7 +197,10 @@ def _segments(
     from sqlalchemy import func
 
     if now is None:
-        stamps = [session.scalar(select(func.max(TK.created_at))), session.scalar(select(func.max(TK.due_at)))]
+        stamps = [
+            session.scalar(select(func.max(TK.created_at))),
+            session.scalar(select(func.max(TK.due_at))),
+        ]
         now = max((s for s in stamps if s is not None), default=datetime(2000, 1, 1, tzinfo=UTC))
     oldest = session.scalar(select(func.min(TK.created_at)))
     lo = min(oldest, now) if oldest else now

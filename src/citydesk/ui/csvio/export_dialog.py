@@ -157,9 +157,9 @@ class ExportDialog(QDialog):
             flt = make_filter(session, created_from=first, created_to=last, open_only=open_only)
             if department_id:
                 flt = replace(flt, department_id=department_id)
+            progress = self._progress.emit
             return export_tickets(
-                session, path, flt, public_records=public, with_notes=notes, progress=self._progress.emit,
-                now=now,
+                session, path, flt, public_records=public, with_notes=notes, progress=progress, now=now
             )
 
         self.busy = True
