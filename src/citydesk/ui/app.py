@@ -7,12 +7,11 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy.orm import Session
 
 from citydesk.domain.clock import Clock
 from citydesk.domain.errors import CitydeskError
@@ -21,6 +20,9 @@ from citydesk.store.db import Database, open_database
 from citydesk.store.detail import local_identity, sign_in_users
 from citydesk.ui.events import Notice, SignedIn, SyncStatus, TicketChanged
 from citydesk.ui.tasks import TaskRunner, readable
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 APP_NAME = "citydesk"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from citydesk.reports.csv_export import ExportSummary, export_tickets, make_filter
 from citydesk.store.detail import Choice, departments
@@ -35,6 +35,9 @@ from citydesk.store.settings import load_calendar
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label
 from citydesk.ui.tasks import readable
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 STATES = (
     ("all", "All tickets", None),
