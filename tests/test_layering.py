@@ -206,9 +206,7 @@ def test_imports_follow_the_layer_table() -> None:
                 continue  # the layer itself, or a name of the bare package (citydesk.__version__)
             if layer == "":
                 offenders.append(f"{imp}  (citydesk/__init__.py imports nothing from citydesk)")
-            elif target in LAYERS.allowed[layer]:
-                continue
-            elif target in LAYERS.lazy[layer] and imp.in_function:
+            elif target in LAYERS.allowed[layer] or (target in LAYERS.lazy[layer] and imp.in_function):
                 continue
             elif target in LAYERS.lazy[layer]:
                 offenders.append(f"{imp}  ({layer} may import {target} only inside a function)")
