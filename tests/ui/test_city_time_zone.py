@@ -2,13 +2,15 @@
 
 The PC here runs on Tokyo time (TZ) while the city is America/Chicago; the ticket is due late in the
 evening in Chicago, which is already the next day in Tokyo. The ticket table, the detail pane, the
-receipt and the CSV export must all name the city's day.
+receipt, the CSV export and the weekly report must all name the city's day.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import shutil
+import subprocess
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -20,6 +22,7 @@ from helpers_detail import new_ticket, show, sign_in
 
 from citydesk.reports.csv_export import export_tickets
 from citydesk.reports.receipt import Layout, slip_layout
+from citydesk.reports.writer import write_weekly_report
 from citydesk.store.queries import Queue, TicketQuery
 from citydesk.store.receipts import receipt_data
 from citydesk.ui.app import CitydeskApp
@@ -104,3 +107,18 @@ def test_every_view_shows_the_citys_due_day_on_a_pc_in_another_zone(
     with out.open(encoding="utf-8-sig", newline="") as handle:
         header, row = list(csv.reader(handle))[:2]
     assert dict(zip(header, row, strict=True))["due_at"] == "2026-11-16T22:30:00-06:00"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_weekly_report_shows_the_citys_days_on_a_pc_elsewhere(chicago: Office, tmp_path: Path) -> None:
+    created = new_ticket(chicago, priority="P1")
+    out = tmp_path / "week.pdf"
+    # the week of Nov 16-22, written the Tuesday after (the ticket is still open and past due)
+    write_weekly_report(chicago.db, now=datetime(2026, 11, 24, 12, tzinfo=UTC), week=(2026, 47), out=out)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], check=True, capture_output=True, text=True)
+    rows = [" ".join(line.split()) for line in text.stdout.splitlines() if created.number in line]
+    # the aging table: came in Nov 16 and due Nov 16; the P1 list: logged Monday the 16th at 18:30
+    # (in Tokyo both are already Tuesday the 17th)
+    assert len(rows) == 2, rows
+    assert any(" P1 Public Works Unassigned Nov 16 Nov 16 " in row for row in rows), rows
+    assert any(" Mon 16 18:30 — Logged by" in row for row in rows), rows
