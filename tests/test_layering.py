@@ -1,14 +1,16 @@
-"""The layer arrows of docs/design.md, checked on the source (ast) and at runtime.
+"""The layer table of docs/design.md, enforced on the source (ast) and at runtime.
 
-Arrows point down only: ui -> jobs -> reports/services -> sync -> store -> domain. Nothing but the
-ui (and the CLI, lazily, to open the window) imports citydesk.ui, and nothing outside ui/ imports PySide6,
-so the server, the CLI's headless commands and the tests of the lower layers never load Qt.
+The table between `<!-- layers:start -->` and `<!-- layers:end -->` in docs/design.md is the rule, written
+once: this test parses it and fails on any import it does not allow. Only the entry points import
+citydesk.ui, and only inside a function; nothing outside ui/ imports PySide6, so the server, the CLI's
+headless commands and the tests of the lower layers never load Qt; the UI builds no SQL.
 """
 
 from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -21,29 +23,71 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 PACKAGE = SRC / "citydesk"
+DESIGN = ROOT / "docs" / "design.md"
 
-# Which other layers each layer may import (every layer may import itself and the bare package,
-# e.g. `from citydesk import __version__`). A layer is the first name below citydesk: a subpackage
-# (store/, cli/) or a top-level module (secrets.py). Layers that do not exist yet are fine.
-ALL = {"domain", "store", "sync", "secrets", "services", "reports", "jobs", "server", "ui", "cli"}
-ALLOWED: dict[str, set[str]] = {
-    "domain": set(),
-    "store": {"domain"},
-    "secrets": {"domain"},
-    "sync": {"store", "domain", "secrets"},
-    "services": {"store", "sync", "domain"},
-    "reports": {"store", "domain"},
-    "jobs": {"sync", "reports", "services", "store", "domain"},
-    "server": {"sync", "store", "domain"},
-    "ui": ALL - {"server", "cli"},
-    # The entry points may use everything; citydesk.ui only inside a function (checked below).
-    "cli": ALL,
-    "__main__": ALL,
-    "": set(),  # citydesk/__init__.py stays empty of imports so every layer can import it cheaply
-}
-# Modules allowed to import citydesk.ui, and only lazily (inside a function), so headless commands
-# never load Qt.
-UI_LAZY_IMPORTERS = {"cli", "__main__"}
+@dataclass(frozen=True)
+class Layers:
+    """The layer table: who may import whom, in row order (top to bottom)."""
+
+    order: tuple[str, ...]  # the rows, top to bottom
+    allowed: dict[str, frozenset[str]]  # layer -> layers it may import at module level
+    lazy: dict[str, frozenset[str]]  # layer -> layers it may import only inside a function
+    shared: frozenset[str]  # layers every layer may import
+    planned: frozenset[str]  # rows with no code yet
+
+
+def parse_layer_table(markdown: str) -> Layers:
+    """The `package | state | may import` table between the layers markers of docs/design.md."""
+    block = re.search(r"<!-- layers:start -->\n(.*?)\n<!-- layers:end -->", markdown, re.S)
+    assert block is not None, "docs/design.md lost its layers table (<!-- layers:start --> ... end -->)"
+    rows = [line.strip().strip("|").split("|") for line in block.group(1).strip().splitlines()]
+    assert [c.strip() for c in rows[0]] == ["package", "state", "may import"], rows[0]
+    order: list[str] = []
+    cells: dict[str, str] = {}
+    shared: set[str] = set()
+    planned: set[str] = set()
+    for row in rows[2:]:
+        assert len(row) == 3, f"a layers row needs three cells: {row}"
+        name_cell, state, may = (c.strip() for c in row)
+        names = re.findall(r"`([^`]+)`", name_cell)
+        assert len(names) == 1, f"one package per row: {name_cell!r}"
+        name = names[0]
+        assert name not in cells, f"{name} has two rows"
+        order.append(name)
+        cells[name] = may
+        if "every package may import it" in state:
+            shared.add(name)
+        if state.startswith("planned"):
+            planned.add(name)
+    allowed: dict[str, set[str]] = {name: set() for name in order}
+    lazy: dict[str, set[str]] = {name: set() for name in order}
+    for name, may in cells.items():
+        for part in (p.strip() for p in may.split(";")):
+            targets = set(re.findall(r"`([^`]+)`", part))
+            unknown = targets - set(order)
+            assert not unknown, f"{name} may import {sorted(unknown)}, which have no row"
+            if part.endswith("only inside a function"):
+                lazy[name] |= targets
+            elif part.startswith("everything"):  # every row below
+                allowed[name] |= set(order[order.index(name) + 1 :])
+            elif part in ("—", "-", ""):
+                assert not targets
+            else:
+                assert targets, f"{name}: cannot read {part!r}"
+                allowed[name] |= targets
+    for name in order:
+        allowed[name] -= lazy[name]
+        allowed[name] |= shared - {name}
+    return Layers(
+        order=tuple(order),
+        allowed={k: frozenset(v) for k, v in allowed.items()},
+        lazy={k: frozenset(v) for k, v in lazy.items()},
+        shared=frozenset(shared),
+        planned=frozenset(planned),
+    )
+
+
+LAYERS = parse_layer_table(DESIGN.read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -105,6 +149,30 @@ def test_sources_found() -> None:
     assert (PACKAGE / "__init__.py").exists(), f"no package at {PACKAGE}"
 
 
+def test_the_table_points_down() -> None:
+    """Each row imports only rows below it (shared rows aside), the UI is imported only by the entry
+    points and lazily, and the bottom imports nothing: the table itself is a stack."""
+    order = LAYERS.order
+    for name in order:
+        for target in LAYERS.allowed[name] | LAYERS.lazy[name]:
+            if target in LAYERS.shared:
+                continue
+            assert order.index(target) > order.index(name), f"{name} -> {target} points up the table"
+    assert not any("ui" in LAYERS.allowed[name] for name in order), "nothing may import ui at module level"
+    assert {name for name in order if "ui" in LAYERS.lazy[name]} <= {"cli", "__main__"}
+    assert LAYERS.allowed["domain"] == LAYERS.shared
+    for name in LAYERS.shared:
+        assert LAYERS.allowed[name] == frozenset(), f"{name} is shared by every layer: it imports nothing"
+
+
+def test_every_package_has_a_row_and_planned_rows_have_no_code() -> None:
+    on_disk = {layer_of(module_name(path)) for path in source_files()} - {""}
+    missing = on_disk - set(LAYERS.order)
+    assert not missing, f"packages without a row in docs/design.md's layers table: {sorted(missing)}"
+    built = LAYERS.planned & on_disk
+    assert not built, f"{sorted(built)} exist now: mark their rows in docs/design.md as built"
+
+
 def test_pyside6_only_in_ui() -> None:
     offenders = [
         str(imp)
@@ -117,39 +185,82 @@ def test_pyside6_only_in_ui() -> None:
         pytest.fail("PySide6 imported outside src/citydesk/ui/:\n" + "\n".join(offenders), pytrace=False)
 
 
-def test_layer_arrows() -> None:
+def test_imports_follow_the_layer_table() -> None:
     offenders = []
     for path in source_files():
-        layer = layer_of(module_name(path))
-        assert layer in ALLOWED, (
-            f"{path.relative_to(ROOT)} is in a layer ({layer!r}) the layering rules do not know; "
-            f"add it to ALLOWED in {Path(__file__).relative_to(ROOT)} (and to docs/design.md)"
-        )
+        module = module_name(path)
+        layer = layer_of(module)
         for imp in imports_of(path):
             if not imp.target.startswith("citydesk."):
                 continue
             target = layer_of(imp.target)
-            if target not in ALL or target == layer:
-                continue  # the bare package (citydesk.__version__) or the layer itself
-            if target == "ui" and layer != "ui":
-                if layer in UI_LAZY_IMPORTERS and imp.in_function:
-                    continue
-                offenders.append(f"{imp}  (only ui/ may import citydesk.ui; cli/ only inside a function)")
-            elif target not in ALLOWED[layer]:
-                allowed = ", ".join(sorted(ALLOWED[layer])) or "nothing else in citydesk"
-                offenders.append(f"{imp}  ({layer or 'citydesk/__init__'} may import: {allowed})")
+            if target == layer or target not in LAYERS.allowed:
+                continue  # the layer itself, or a name of the bare package (citydesk.__version__)
+            if layer == "":
+                offenders.append(f"{imp}  (citydesk/__init__.py imports nothing from citydesk)")
+            elif target in LAYERS.allowed[layer] or (target in LAYERS.lazy[layer] and imp.in_function):
+                continue
+            elif target in LAYERS.lazy[layer]:
+                offenders.append(f"{imp}  ({layer} may import {target} only inside a function)")
+            else:
+                allowed = ", ".join(sorted(LAYERS.allowed[layer])) or "nothing else in citydesk"
+                offenders.append(f"{imp}  ({layer} may import: {allowed}; docs/design.md)")
     if offenders:
-        pytest.fail("imports against the layer arrows:\n" + "\n".join(offenders), pytrace=False)
+        pytest.fail("imports against docs/design.md's layer table:\n" + "\n".join(offenders), pytrace=False)
 
 
-# Imports every module outside ui/ in a fresh interpreter and names the first one that loads Qt.
+def _type_checking_blocks(tree: ast.Module) -> set[int]:
+    """Ids of the statements inside `if TYPE_CHECKING:` blocks (the body, not an else)."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+            for stmt in node.body:
+                inside.update(id(n) for n in ast.walk(stmt))
+    return inside
+
+
+# What the UI may not touch because SQL is built from it: the tables and the prebuilt statements.
+SQL_BUILDING_BLOCKS = ("citydesk.store.models", "citydesk.store.statements", "sqlite3")
+
+
+def test_the_ui_builds_no_sql() -> None:
+    """In ui/, sqlalchemy is only the Session type under `if TYPE_CHECKING:`; no models, statements or
+    sqlite3: every query is a store function."""
+    offenders = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        typing_only = _type_checking_blocks(tree)
+        where = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules = [(alias.name, None) for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [(node.module, [alias.name for alias in node.names])]
+            else:
+                continue
+            for module, names in modules:
+                statement = f"{where}:{node.lineno}: {ast.unparse(node)}"
+                if module == "sqlalchemy" or module.startswith("sqlalchemy."):
+                    if id(node) not in typing_only:
+                        offenders.append(f"{statement}  (only under `if TYPE_CHECKING:`)")
+                    elif module != "sqlalchemy.orm" or names != ["Session"]:
+                        offenders.append(f"{statement}  (only `from sqlalchemy.orm import Session`)")
+                elif any(module == m or module.startswith(m + ".") for m in SQL_BUILDING_BLOCKS) or any(
+                    f"{module}.{name}" in SQL_BUILDING_BLOCKS for name in names or ()
+                ):
+                    offenders.append(f"{statement}  (the UI reads through store's query functions)")
+    if offenders:
+        pytest.fail("SQL built in ui/:\n" + "\n".join(offenders), pytrace=False)
+
+
+# Imports every module outside ui/ (the CLI too) in a fresh interpreter and names the first that loads Qt.
 _IMPORT_ALL = textwrap.dedent(
     """
     import importlib, os, pkgutil, sys, traceback
     import citydesk
 
-    # Not imported: the UI, `python -m` (it runs the command), and Alembic's migration scripts
-    # (env.py runs a migration when imported). The CLI is imported: only its app command loads Qt.
+    # Not imported: the UI, `python -m` (it runs the command), and Alembic's migration scripts (env.py
+    # runs a migration when imported). The CLI is imported: it reaches the UI only inside a function.
     SKIP = ("citydesk.ui", "citydesk.__main__", "citydesk.store.migrations")
 
     def walk(path, prefix):

@@ -113,9 +113,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                     priority=args.priority,
                     scope=parse_scope(session, args.scope),
                 )
-                summary = export_tickets(
-                    session, args.file, flt, public_records=args.public_records, with_notes=args.notes
-                )
+                summary = export_tickets(session, args.file, flt, public_records=args.public_records,
+                                         with_notes=args.notes, now=db.clock.now())  # fmt: skip
         finally:
             db.close()
     except CitydeskError as exc:

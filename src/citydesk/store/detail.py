@@ -321,3 +321,30 @@ def pending_change_count(session: Session) -> int:
     from citydesk.store.models import Outbox
 
     return int(session.scalar(select(func.count()).select_from(Outbox)) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeFacts:
+    """What a notification about a ticket needs: its label, priority, assignee, who changed it last."""
+
+    number: str
+    title: str
+    priority: str
+    assignee_id: str | None
+    last_author_id: str | None
+
+
+def notice_facts(session: Session, ticket_id: str) -> NoticeFacts | None:
+    """The facts the tray's notices decide on, or None if the ticket is not (yet) here."""
+    row = session.execute(
+        select(Ticket.number, Ticket.title, Ticket.priority, Ticket.assignee_id).where(Ticket.id == ticket_id)
+    ).one_or_none()
+    if row is None:
+        return None
+    author = session.scalar(
+        select(TimelineEntry.author_id)
+        .where(TimelineEntry.ticket_id == ticket_id)
+        .order_by(TimelineEntry.hlc.desc())
+        .limit(1)
+    )
+    return NoticeFacts(row.number, row.title, row.priority, row.assignee_id, author)

@@ -7,19 +7,22 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy.orm import Session
 
+from citydesk.domain.clock import Clock
 from citydesk.domain.errors import CitydeskError
 from citydesk.domain.roles import Actor, Role
 from citydesk.store.db import Database, open_database
 from citydesk.store.detail import local_identity, sign_in_users
 from citydesk.ui.events import Notice, SignedIn, SyncStatus, TicketChanged
 from citydesk.ui.tasks import TaskRunner, readable
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 APP_NAME = "citydesk"
@@ -225,17 +228,22 @@ def _make_qt_app() -> QApplication:
     return app
 
 
-def _self_test_database() -> Path:
-    """A small demo database in a temporary folder, for `--self-test` without a database."""
-    import tempfile
-    from datetime import UTC, date, datetime, time
+def _self_test_database(clock: Clock | None = None) -> Path:
+    """A small demo database in a temporary folder, for `--self-test` without a database.
 
-    from citydesk.domain.clock import ManualClock
+    Its day is today in the demo city (by `clock`, the system clock by default), like the CLI's demo.
+    """
+    import tempfile
+    from datetime import UTC, datetime, time
+    from zoneinfo import ZoneInfo
+
+    from citydesk.domain.clock import ManualClock, SystemClock
+    from citydesk.services import demo_content
     from citydesk.services.demo import create_demo
 
     folder = Path(tempfile.mkdtemp(prefix="citydesk-selftest-"))
     path = folder / "demo.sqlite"
-    as_of = date.today()
+    as_of = (clock or SystemClock()).now().astimezone(ZoneInfo(demo_content.TIME_ZONE)).date()
     db = open_database(path, clock=ManualClock(datetime.combine(as_of, time(23, 0), tzinfo=UTC)))
     try:
         create_demo(db, as_of=as_of, tickets=300, seed=1)
@@ -244,8 +252,14 @@ def _self_test_database() -> Path:
     return path
 
 
-def run_app(path: Path, *, self_test: bool = False) -> int:
-    """Open the desktop app on the database at `path`; returns the process exit code."""
+def run_app(path: Path, *, self_test: bool = False, clock: Clock | None = None) -> int:
+    """Open the desktop app on the database at `path`; returns the process exit code.
+
+    `clock` (the system clock by default) is the one every "now" of the session comes from.
+    """
+    from citydesk.domain.clock import SystemClock
+
+    clock = clock or SystemClock()
     qt_app = _make_qt_app()
     from citydesk.services.setup import is_initialized
     from citydesk.ui.collector import MainThreadCollector
@@ -257,9 +271,9 @@ def run_app(path: Path, *, self_test: bool = False) -> int:
         print("citydesk is already open on this database; it was brought to the front.")
         return 0
     if self_test and not (path.exists() and path.stat().st_size > 0):
-        path = _self_test_database()
+        path = _self_test_database(clock)
     try:
-        db = open_database(path)
+        db = open_database(path, clock=clock)
     except CitydeskError as exc:
         QMessageBox.critical(None, "citydesk", str(exc))
         print(f"citydesk: {exc}", file=sys.stderr)
@@ -267,7 +281,7 @@ def run_app(path: Path, *, self_test: bool = False) -> int:
     if not is_initialized(db):
         if self_test:
             db.close()
-            db = open_database(_self_test_database())
+            db = open_database(_self_test_database(clock), clock=clock)
         else:
             from citydesk.ui.first_run import run_first_run
 

@@ -9,7 +9,6 @@ shows its messages next to the fields.
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
@@ -255,10 +254,10 @@ class FirstRunDialog(QDialog):
         path = self.demo_path or demo_database_path()
         same = path.resolve() == Path(self.db.path).resolve()
         tickets, signal, current = self.demo_tickets, self.progress_signal, self.db
-        today = datetime.now(ZoneInfo(demo_content.TIME_ZONE)).date()
+        today = self.db.clock.now().astimezone(ZoneInfo(demo_content.TIME_ZONE)).date()
 
         def job() -> Database:
-            demo = current if same else open_database(path)
+            demo = current if same else open_database(path, clock=current.clock)
             try:
                 if not is_initialized(demo):
                     create_demo(

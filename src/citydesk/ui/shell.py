@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
@@ -229,10 +228,12 @@ class MainWindow(QMainWindow):
             for i in range(len(QUEUES), self.queues.count())
         ]
 
+        now = self.hub.db.clock.now()
+
         def count(session: Any) -> tuple[dict[str, int], int]:
             from citydesk.store.settings import load_calendar
 
-            found = queries.queue_counts(session, user_id=user_id, now=datetime.now(UTC),
+            found = queries.queue_counts(session, user_id=user_id, now=now,
                                          calendar=load_calendar(session), department_ids=dep_ids)  # fmt: skip
             return found, pending_change_count(session)
 

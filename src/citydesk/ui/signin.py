@@ -9,7 +9,7 @@ Enter.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid
-from sqlalchemy.orm import Session
 
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.passwords import verify_password
@@ -37,6 +36,9 @@ from citydesk.ui.app import CitydeskApp, signed_in_as
 from citydesk.ui.events import SignedIn
 from citydesk.ui.forms import Form, set_error_text, style_error_label
 from citydesk.ui.tasks import readable
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ROLE_ORDER = (Role.CLERK, Role.TECHNICIAN, Role.SUPERVISOR, Role.ADMIN)
 USER_ID = Qt.ItemDataRole.UserRole

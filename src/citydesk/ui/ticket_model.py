@@ -11,8 +11,9 @@ import time
 from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -90,6 +91,7 @@ class FirstPage:
 
     page: TicketPage
     rows: dict[int, TicketRow]
+    tz_name: str  # the city's time zone: every date the table shows is a day in the city
 
 
 class TicketTableModel(QAbstractTableModel):
@@ -117,6 +119,7 @@ class TicketTableModel(QAbstractTableModel):
         self._loaded_generation = 0
         self._complete_generation = 0
         self.max_burst_ms = 0.0
+        self.tz: ZoneInfo | None = None  # the city's zone, read with every first page
 
     # ---- loading ---------------------------------------------------------------------------------
 
@@ -143,7 +146,8 @@ class TicketTableModel(QAbstractTableModel):
             page = queries.ticket_page(
                 session, query, now=now, calendar=calendar, limit=None if whole else PAGE
             )
-            return FirstPage(page, queries.rows_by_ids(session, page.row_nos[:FIRST_ROWS]))
+            rows = queries.rows_by_ids(session, page.row_nos[:FIRST_ROWS])
+            return FirstPage(page, rows, calendar.tz_name)
 
         def complete(session: Any) -> array[int]:
             from citydesk.store.settings import load_calendar
@@ -163,6 +167,7 @@ class TicketTableModel(QAbstractTableModel):
         self._loaded_generation = generation
         started = time.perf_counter()
         self.beginResetModel()
+        self.tz = ZoneInfo(result.tz_name)
         self.ids = result.page.row_nos
         self._total = result.page.total
         self.terms = result.page.terms
@@ -285,7 +290,7 @@ class TicketTableModel(QAbstractTableModel):
         col = index.column()
         if row is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole and col == COL_NUMBER else None
-        now = datetime.now(UTC)
+        now = self.hub.db.clock.now()
         overdue = row.is_open and row.due_at is not None and row.due_at < now
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, col, now, overdue)
@@ -325,7 +330,7 @@ class TicketTableModel(QAbstractTableModel):
                 return ""
             if overdue:
                 return self.tr("Overdue {0}").format(age_text(row.due_at, now))
-            return row.due_at.astimezone().strftime("%a %d %b")
+            return row.due_at.astimezone(self.tz).strftime("%a %d %b")  # a day in the city
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

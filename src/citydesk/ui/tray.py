@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from citydesk.store.models import Ticket, TimelineEntry
+from citydesk.store.detail import NoticeFacts, notice_facts
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import Notice, TicketChanged
 
 WATCHED_KINDS = ("created", "assignment")
-
-
-def _facts(session: Session, ticket_id: str) -> tuple[str, str, str, str | None, str | None] | None:
-    """(number, title, priority, assignee id, author of the latest entry) of a ticket."""
-    row = session.execute(
-        select(Ticket.number, Ticket.title, Ticket.priority, Ticket.assignee_id).where(Ticket.id == ticket_id)
-    ).one_or_none()
-    if row is None:
-        return None
-    author = session.scalar(
-        select(TimelineEntry.author_id)
-        .where(TimelineEntry.ticket_id == ticket_id)
-        .order_by(TimelineEntry.hlc.desc())
-        .limit(1)
-    )
-    return row.number, row.title, row.priority, row.assignee_id, author
 
 
 class Notifier(QObject):
@@ -56,19 +36,25 @@ class Notifier(QObject):
         if change.kind not in WATCHED_KINDS or self.hub.user is None:
             return
         me = self.hub.user.actor.user_id
-        self.hub.query(lambda s: _facts(s, change.ticket_id), lambda facts: self._decide(change, me, facts))
+        self.hub.query(
+            lambda s: notice_facts(s, change.ticket_id), lambda facts: self._decide(change, me, facts)
+        )
 
-    def _decide(self, change: TicketChanged, me: str, facts: Any) -> None:
+    def _decide(self, change: TicketChanged, me: str, facts: NoticeFacts | None) -> None:
         if facts is None or self.hub.user is None or self.hub.user.actor.user_id != me:
             return
-        number, title, priority, assignee, author = facts
-        if change.kind == "created" and priority == "P1":
+        if change.kind == "created" and facts.priority == "P1":
             self.hub.notify(
-                self.tr("New P1 {0}").format(number), title, ticket_id=change.ticket_id, urgent=True
+                self.tr("New P1 {0}").format(facts.number),
+                facts.title,
+                ticket_id=change.ticket_id,
+                urgent=True,
             )
-        elif change.kind == "assignment" and assignee == me and author != me:
+        elif change.kind == "assignment" and facts.assignee_id == me and facts.last_author_id != me:
             self.hub.notify(
-                self.tr("{0} was assigned to you").format(number), title, ticket_id=change.ticket_id
+                self.tr("{0} was assigned to you").format(facts.number),
+                facts.title,
+                ticket_id=change.ticket_id,
             )
 
     def _on_notice(self, notice: Notice) -> None:

@@ -186,13 +186,25 @@ def _local_iso_sql(column: str, segments: list[tuple[datetime | None, int]]) -> 
     return f"CASE WHEN {column} IS NULL THEN '' {whens} ELSE {formatted(segments[0][1])} END"
 
 
-def _segments(session: Session, calendar: BusinessCalendar) -> list[tuple[datetime | None, int]]:
-    """The zone's offsets from the oldest ticket to a year from now (due dates lie ahead)."""
+def _segments(
+    session: Session, calendar: BusinessCalendar, now: datetime | None
+) -> list[tuple[datetime | None, int]]:
+    """The zone's offsets from the oldest ticket to a year past `now` (due dates lie ahead).
+
+    Without `now` (the database clock's time), the newest creation or due date stands for it, so an
+    export never reads the wall clock.
+    """
     from sqlalchemy import func
 
+    if now is None:
+        stamps = [
+            session.scalar(select(func.max(TK.created_at))),
+            session.scalar(select(func.max(TK.due_at))),
+        ]
+        now = max((s for s in stamps if s is not None), default=datetime(2000, 1, 1, tzinfo=UTC))
     oldest = session.scalar(select(func.min(TK.created_at)))
-    lo = oldest or datetime.now(UTC)
-    return offset_segments(calendar, lo - timedelta(days=1), datetime.now(UTC) + timedelta(days=400))
+    lo = min(oldest, now) if oldest else now
+    return offset_segments(calendar, lo - timedelta(days=1), now + timedelta(days=400))
 
 
 def _ticket_select(flt: TicketFilter, calendar: BusinessCalendar, segments: list[Any]) -> Select[Any]:
@@ -283,8 +295,11 @@ def iter_ticket_rows(
     public_records: bool = False,
     with_notes: bool = False,
     chunk: int = CHUNK,
+    now: datetime | None = None,
 ) -> Iterator[list[Any]]:
     """The export's data rows in `TICKET_COLUMNS` order (plus notes), streamed chunk by chunk.
+
+    `now` is the database clock's time (the span of time-zone offsets reaches a year past it).
 
     The ticket query's rows are read straight from the driver's cursor (`fetchmany`), without
     SQLAlchemy's per-row processing; stamps arrive already formatted by SQLite.
@@ -295,7 +310,7 @@ def iter_ticket_rows(
     departments = _pairs(session, select(DEP.id, DEP.name))
     offices = _pairs(session, select(OFF.id, OFF.code))
     users = _pairs(session, select(USR.id, USR.display_name))
-    result = session.execute(_ticket_select(flt, calendar, _segments(session, calendar)))
+    result = session.execute(_ticket_select(flt, calendar, _segments(session, calendar, now)))
     cursor = result.cursor
     try:
         while part := cursor.fetchmany(chunk):
@@ -382,12 +397,14 @@ def export_tickets(
     public_records: bool = False,
     with_notes: bool = False,
     progress: Progress | None = None,
+    now: datetime | None = None,
 ) -> ExportSummary:
-    """Export the filtered tickets to `path` (see the module docstring for the format)."""
+    """Export the filtered tickets to `path` (see the module docstring for the format); `now` is
+    the database clock's time."""
     flt = flt or TicketFilter()
     total = count_tickets(session, flt) if progress else 0
     header = (*TICKET_COLUMNS, NOTES_COLUMN) if with_notes else TICKET_COLUMNS
-    rows = iter_ticket_rows(session, flt, public_records=public_records, with_notes=with_notes)
+    rows = iter_ticket_rows(session, flt, public_records=public_records, with_notes=with_notes, now=now)
     written = write_csv(
         path,
         header,

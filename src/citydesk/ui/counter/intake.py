@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.channels import Channel
@@ -62,6 +61,9 @@ from citydesk.ui.counter.duplicates import DuplicateList
 from citydesk.ui.counter.intake_save import SavingMixin, long_date
 from citydesk.ui.counter.requester_form import NewRequesterBox
 from citydesk.ui.forms import Form, combo_field, line_field, plain_text_field, set_error_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DUPLICATES_DELAY_MS = 120
 

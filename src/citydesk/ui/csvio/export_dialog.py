@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,13 +28,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from citydesk.reports.csvio.export import ExportSummary, export_tickets, make_filter
 from citydesk.store.detail import Choice, departments
+from citydesk.store.settings import load_calendar
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label
 from citydesk.ui.tasks import readable
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 STATES = (
     ("all", "All tickets", None),
@@ -71,7 +75,7 @@ class ExportDialog(QDialog):
         self.dates.setChecked(False)
         self.dates.setAccessibleName(self.tr("Only tickets created between two days"))
         row = QHBoxLayout(self.dates)
-        today = QDate.currentDate()
+        today = _qdate(hub.db.clock.now().date())  # until the city's day arrives (_set_today)
         self.date_from = QDateEdit(today.addDays(-30))
         self.date_to = QDateEdit(today)
         for edit, name in ((self.date_from, "First day"), (self.date_to, "Last day")):
@@ -119,7 +123,14 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._progress.connect(self._show_progress)
         self.hub.query(departments, self._fill_departments)
+        now = hub.db.clock.now()
+        self.hub.query(lambda session: now.astimezone(load_calendar(session).tz).date(), self._set_today)
         self.state.setFocus()
+
+    def _set_today(self, today: date) -> None:
+        """Default the date range to the 30 days up to today in the city."""
+        self.date_from.setDate(_qdate(today).addDays(-30))
+        self.date_to.setDate(_qdate(today))
 
     def _fill_departments(self, choices: list[Choice]) -> None:
         for choice in choices:
@@ -143,13 +154,15 @@ class ExportDialog(QDialog):
         if self.dates.isChecked():
             first, last = _day(self.date_from.date()), _day(self.date_to.date())
         public, notes = self.public_records.isChecked(), self.notes.isChecked()
+        now = self.hub.db.clock.now()
 
         def job(session: Session) -> ExportSummary:
             flt = make_filter(session, created_from=first, created_to=last, open_only=open_only)
             if department_id:
                 flt = replace(flt, department_id=department_id)
+            progress = self._progress.emit
             return export_tickets(
-                session, path, flt, public_records=public, with_notes=notes, progress=self._progress.emit
+                session, path, flt, public_records=public, with_notes=notes, progress=progress, now=now
             )
 
         self.busy = True
@@ -187,6 +200,10 @@ class ExportDialog(QDialog):
 
 def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
 
 
 def open_export_dialog(hub: CitydeskApp, parent: QWidget | None = None) -> ExportDialog:

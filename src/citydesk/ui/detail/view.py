@@ -12,15 +12,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
-from sqlalchemy.orm import Session
 
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.store.detail import Choice, TicketDetail, categories, departments, ticket_detail, users
 from citydesk.store.settings import load_calendar
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 MARK_STYLE = "background-color:#ffe066;color:#000000;"
 """Search matches: dark text on yellow, readable in light and dark palettes (contrast > 15:1)."""

@@ -8,7 +8,7 @@ to their fields; Enter on a ticket opens it in the main window's detail pane (`o
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from citydesk.domain.permissions import Action, allowed
 from citydesk.services.requesters import RequesterSaved, update_requester
@@ -38,6 +37,9 @@ from citydesk.ui.requesters.form import RequesterForm
 from citydesk.ui.requesters.merge import MergeDialog
 from citydesk.ui.requesters.models import RequesterListModel, RequesterTicketsModel, tr
 from citydesk.ui.tasks import readable
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SEARCH_DELAY_MS = 60
 
