@@ -234,7 +234,7 @@ def test_restore_of_a_non_database_as_a_real_process(database: Path, tmp_path: P
 # -- demo -----------------------------------------------------------------------------------------
 
 needs_demo = pytest.mark.skipif(
-    not importlib.util.find_spec("citydesk.services.demo"), reason="services/demo.py is not written yet"
+    not importlib.util.find_spec("citydesk.demo"), reason="the demo package is not written yet"
 )
 
 

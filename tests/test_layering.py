@@ -25,13 +25,14 @@ PACKAGE = SRC / "citydesk"
 # Which other layers each layer may import (every layer may import itself and the bare package,
 # e.g. `from citydesk import __version__`). A layer is the first name below citydesk: a subpackage
 # (store/) or a top-level module (secrets.py, cli.py). Layers that do not exist yet are fine.
-ALL = {"domain", "store", "sync", "secrets", "services", "reports", "jobs", "server", "ui", "cli"}
+ALL = {"domain", "store", "sync", "secrets", "services", "demo", "reports", "jobs", "server", "ui", "cli"}
 ALLOWED: dict[str, set[str]] = {
     "domain": set(),
     "store": {"domain"},
     "secrets": {"domain"},
     "sync": {"store", "domain", "secrets"},
     "services": {"store", "sync", "domain"},
+    "demo": {"services", "store", "domain"},  # the demo city: a client of the services
     "reports": {"store", "domain", "services"},
     "jobs": {"sync", "reports", "services", "store", "domain"},
     "server": {"sync", "store", "domain"},

@@ -95,7 +95,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             Path(str(path) + suffix).unlink(missing_ok=True)
     from datetime import UTC, datetime, time
 
-    from citydesk.services.demo import create_demo
+    from citydesk.demo import create_demo
 
     as_of = args.as_of or date.today()
     clock = ManualClock(datetime.combine(as_of, time(23, 0), tzinfo=UTC))

@@ -230,8 +230,8 @@ def _self_test_database() -> Path:
     import tempfile
     from datetime import UTC, date, datetime, time
 
+    from citydesk.demo import create_demo
     from citydesk.domain.clock import ManualClock
-    from citydesk.services.demo import create_demo
 
     folder = Path(tempfile.mkdtemp(prefix="citydesk-selftest-"))
     path = folder / "demo.sqlite"
