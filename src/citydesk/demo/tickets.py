@@ -42,6 +42,17 @@ class Hotspot:
     last_day: int
 
 
+@dataclass(frozen=True, slots=True)
+class TicketText:
+    """A ticket's wording: its location value, the template words, title, description, intake answers."""
+
+    location: Any
+    words: dict[str, str]
+    title: str
+    description: str
+    answers: dict[str, str] | None
+
+
 def _compatible(templates: tuple[str, ...], form: str) -> tuple[str, ...]:
     """Templates that fit a place form (no intersection wording for an address, and the reverse)."""
     if form == "address":
@@ -267,6 +278,7 @@ class TicketGenerator:
     # -- one ticket --------------------------------------------------------------------------------
 
     def _ticket(self, t0: int, ci: int, in_hours: bool, hot: Hotspot | None) -> BulkTicket:
+        """One ticket created at `t0` in category `ci`, with its later entries."""
         rng = self.rng
         spec = self.specs[ci]
         ref = self.ref
@@ -281,21 +293,92 @@ class TicketGenerator:
         )
         if crew_found:
             channel = "internal"
-        person: Person | None = None
-        requester_id: str | None = None
-        citizen_index = -1
-        if kind == "it":
-            staff_index = rng.randrange(len(self.staff))
-            person, requester_id = self.staff[staff_index], self.staff_ids[staff_index]
-        elif kind != "ops" and not crew_found:
-            citizen_index = hot.citizen if hot is not None and rng.random() < 0.6 else self._pick_citizen()
-            person, requester_id = self.citizens[citizen_index], self.citizen_ids[citizen_index]
+        person, requester_id, citizen_index = self._requester(spec, crew_found, hot)
         creator = self._creator(spec, channel, tech)
 
         # outcome first: a duplicate takes the location of the ticket it duplicates
         priority = spec.priority
         raised = priority == "P3" and kind == "field" and rng.random() < 0.03
-        final_priority = "P2" if raised else priority
+        fcr, outcome, duplicate = self._outcome(ci, t0, in_hours, channel, hot)
+        place = self._place(spec, person, duplicate, hot)
+        text = self._text(ci, place, person, tech, channel, duplicate)
+
+        # number and office come from whoever logged it
+        number, prefix, office_id = self._number(ref.user_office[creator])
+        assignee_at_creation = (
+            creator if (creator == tech and (crew_found or kind == "ops" or rng.random() < 0.5)) else None
+        )
+        reroute = spec.reroute_from is not None and not fcr and rng.random() < 0.03
+        department = spec.reroute_from if reroute and spec.reroute_from else spec.department
+        fields = {
+            "title": text.title,
+            "description": text.description,
+            "status": "new",
+            "priority": priority,
+            "channel": channel,
+            "category_id": ref.categories[ci],
+            "department_id": ref.departments[department],
+            "location": text.location,
+            "assignee_id": users[assignee_at_creation] if assignee_at_creation else None,
+            "escalation_level": 0,
+        }
+        reporters: tuple[dict[str, Any], ...] = ()
+        if requester_id is not None and person is not None:
+            reporters = ({"requester_id": requester_id, "channel": channel, "reply_method": person.reply},)
+
+        plan = TicketPlan(
+            t0=t0,
+            spec=spec,
+            tech=tech,
+            supervisor=supervisor,
+            creator=creator,
+            person=person,
+            requester_id=requester_id,
+            citizen_index=citizen_index,
+            final_priority="P2" if raised else priority,
+            raised=raised,
+            fcr=fcr,
+            outcome=outcome,
+            duplicate=duplicate,
+            words=text.words,
+            assigned=assignee_at_creation is not None,
+            reroute=reroute,
+            in_hours=in_hours,
+        )
+        entries = Lifecycle(self.world, plan).entries()
+        if kind == "field" and outcome != "duplicate" and hot is None:
+            self.recent[ci].append((number, t0, place))
+        return BulkTicket(
+            created_at=datetime.fromtimestamp(t0, UTC),
+            created_by=users[creator],
+            fields=fields,
+            reporters=reporters,
+            entries=entries,
+            office_id=office_id,
+            prefix=prefix,
+            intake_answers=text.answers,
+        )
+
+    def _requester(
+        self, spec: CategorySpec, crew_found: bool, hot: Hotspot | None
+    ) -> tuple[Person | None, str | None, int]:
+        """Who asks: a staff member (IT), a citizen (a hotspot's own often), or nobody (ops, crew-found)."""
+        rng = self.rng
+        if spec.kind == "it":
+            staff_index = rng.randrange(len(self.staff))
+            return self.staff[staff_index], self.staff_ids[staff_index], -1
+        if spec.kind != "ops" and not crew_found:
+            citizen_index = hot.citizen if hot is not None and rng.random() < 0.6 else self._pick_citizen()
+            return self.citizens[citizen_index], self.citizen_ids[citizen_index], citizen_index
+        return None, None, -1
+
+    def _outcome(
+        self, ci: int, t0: int, in_hours: bool, channel: str, hot: Hotspot | None
+    ) -> tuple[bool, str, Duplicate | None]:
+        """Resolved on first contact or not, how the ticket ends, and the ticket it duplicates if any."""
+        rng = self.rng
+        spec = self.specs[ci]
+        kind = spec.kind
         fcr = (
             spec.fcr > 0
             and in_hours
@@ -330,23 +413,37 @@ class TicketGenerator:
                 outcome = "could_not_locate"
             elif roll < edges[3] + 0.004:
                 outcome = "void"
+        return fcr, outcome, duplicate
 
-        # where
-        place: dict[str, Any]
+    def _place(
+        self, spec: CategorySpec, person: Person | None, duplicate: Duplicate | None, hot: Hotspot | None
+    ) -> dict[str, Any]:
+        """Where the problem is: the duplicated ticket's place, the hotspot, a street, a home, a park."""
         if duplicate is not None:
-            place = duplicate[2]
-        elif hot is not None:
-            place = hot.place
-        elif spec.location == "street":
-            place = self.places.street_spot()
-        elif spec.location == "home":
-            place = (
-                person.place if person is not None and person.place is not None else None
-            ) or self.places.address()
-        elif spec.location == "park":
-            place = self.places.park()
-        else:
-            place = self.places.address()
+            return duplicate[2]
+        if hot is not None:
+            return hot.place
+        if spec.location == "street":
+            return self.places.street_spot()
+        if spec.location == "home":
+            home = person.place if person is not None and person.place is not None else None
+            return home or self.places.address()
+        if spec.location == "park":
+            return self.places.park()
+        return self.places.address()
+
+    def _text(
+        self,
+        ci: int,
+        place: dict[str, Any],
+        person: Person | None,
+        tech: str,
+        channel: str,
+        duplicate: Duplicate | None,
+    ) -> TicketText:
+        """The ticket's location, template words, title, description and intake answers."""
+        rng = self.rng
+        spec = self.specs[ci]
         building = rng.choice(WORKPLACES[person.department if person and person.department else "IT"])
         if spec.location == "building":
             form = "none"
@@ -365,7 +462,7 @@ class TicketGenerator:
             "place": building,
             "agency": spec.agency or "",
             "location": place["text"] if spec.location not in ("building", "none") else building,
-            "dept": ref.department_names[spec.department],
+            "dept": self.ref.department_names[spec.department],
             "caller": person.first if person else "the caller",
             "tech": tech.split(".")[0].capitalize(),
             "dup": duplicate[0] if duplicate else "",
@@ -378,62 +475,7 @@ class TicketGenerator:
         answers = None
         if spec.questions and rng.random() < 0.7:
             answers = {q: rng.choice(a) for q, a in zip(spec.questions, spec.answers, strict=True)}
-
-        # number and office come from whoever logged it
-        number, prefix, office_id = self._number(ref.user_office[creator])
-        assignee_at_creation = (
-            creator if (creator == tech and (crew_found or kind == "ops" or rng.random() < 0.5)) else None
-        )
-        reroute = spec.reroute_from is not None and not fcr and rng.random() < 0.03
-        department = spec.reroute_from if reroute and spec.reroute_from else spec.department
-        fields = {
-            "title": title,
-            "description": description,
-            "status": "new",
-            "priority": priority,
-            "channel": channel,
-            "category_id": ref.categories[ci],
-            "department_id": ref.departments[department],
-            "location": location,
-            "assignee_id": users[assignee_at_creation] if assignee_at_creation else None,
-            "escalation_level": 0,
-        }
-        reporters: tuple[dict[str, Any], ...] = ()
-        if requester_id is not None and person is not None:
-            reporters = ({"requester_id": requester_id, "channel": channel, "reply_method": person.reply},)
-
-        plan = TicketPlan(
-            t0=t0,
-            spec=spec,
-            tech=tech,
-            supervisor=supervisor,
-            creator=creator,
-            person=person,
-            requester_id=requester_id,
-            citizen_index=citizen_index,
-            final_priority=final_priority,
-            raised=raised,
-            fcr=fcr,
-            outcome=outcome,
-            duplicate=duplicate,
-            words=words,
-            assigned=assignee_at_creation is not None,
-            reroute=reroute,
-            in_hours=in_hours,
-        )
-        entries = Lifecycle(self.world, plan).entries()
-        if kind == "field" and outcome != "duplicate" and hot is None:
-            self.recent[ci].append((number, t0, place))
-        return BulkTicket(
-            created_at=datetime.fromtimestamp(t0, UTC),
-            created_by=users[creator],
-            fields=fields,
-            reporters=reporters,
-            entries=entries,
-            office_id=office_id,
-            prefix=prefix,
-            intake_answers=answers,
-        )
+        return TicketText(location, words, title, description, answers)
 
 
 _CUM_OFFICE = TicketGenerator._cumulative(list(OFFICE_HOUR_WEIGHTS))
