@@ -461,21 +461,10 @@ class Lifecycle:
         """Closed automatically after CLOSE_AFTER_DAYS, or earlier by the supervisor."""
         rng = self.world.rng
         if rng.random() < 0.6:
-            self.add(
-                resolved + CLOSE_AFTER_DAYS * DAY,
-                EntryKind.STATUS,
-                SYSTEM_USER_ID,
-                field="status",
-                value="closed",
-            )
+            when, author = resolved + CLOSE_AFTER_DAYS * DAY, SYSTEM_USER_ID
         else:
-            self.add(
-                self.world.hours.add(resolved, rng.uniform(2, 8) * WORKDAY),
-                EntryKind.STATUS,
-                self.plan.lead,
-                field="status",
-                value="closed",
-            )
+            when, author = self.world.hours.add(resolved, rng.uniform(2, 8) * WORKDAY), self.plan.lead
+        self.add(when, EntryKind.STATUS, author, field="status", value="closed")
 
     def finish(self) -> tuple[BulkEntry, ...]:
         """Sort the steps, make times strictly increasing after creation, and cut at the end."""
