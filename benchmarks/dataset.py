@@ -30,14 +30,10 @@ GENERATORS = ("demo", "synthetic")
 
 _SRC = Path(__file__).resolve().parents[1] / "src" / "citydesk"
 _GENERATOR_SOURCES = (
-    "services/demo.py",
-    "services/demo_content.py",
-    "services/demo_addresses.py",
-    "services/demo_contacts.py",
-    "services/demo_calendar.py",
-    "services/demo_people.py",
+    "demo",
     "services/addresses.py",
     "services/bulk.py",
+    "services/contacts.py",
     "store/fts.py",
     "store/migrations/versions",
 )
@@ -84,7 +80,7 @@ def source_fingerprint() -> str:
 def demo_available() -> str | None:
     """None when `create_demo` can be imported, else the reason it cannot."""
     try:
-        from citydesk.services.demo import create_demo  # noqa: F401
+        from citydesk.demo import create_demo  # noqa: F401
     except Exception as exc:  # an engineer may be mid-edit: any import error means "not usable"
         return f"{type(exc).__name__}: {exc}"
     return None
@@ -114,7 +110,7 @@ def _build(spec: DatasetSpec, target: Path, log: Callable[[str], None]) -> dict[
     try:
         progress = _progress_printer(log, spec.generator)
         if spec.generator == "demo":
-            from citydesk.services.demo import create_demo
+            from citydesk.demo import create_demo
 
             summary = create_demo(
                 db, as_of=spec.as_of, tickets=spec.tickets, seed=spec.seed, progress=progress

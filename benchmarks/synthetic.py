@@ -1,7 +1,7 @@
 """A small synthetic ticket generator through the services (setup + bulk path).
 
 Two uses: the input of the bulk benchmark (every ticket: `created` + 4 later entries), and a fallback
-database when `citydesk.services.demo.create_demo` is missing or broken (`--generator synthetic`).
+database when `citydesk.demo.create_demo` is missing or broken (`--generator synthetic`).
 About 20% of titles carry the word "streetlight" so the search benchmark has a common word.
 """
 

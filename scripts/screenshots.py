@@ -14,8 +14,8 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from citydesk.demo import create_demo
 from citydesk.domain.clock import ManualClock
-from citydesk.services.demo import create_demo
 from citydesk.store.db import open_database
 from citydesk.store.detail import sign_in_users
 from citydesk.ui.app import CitydeskApp, install_translator, signed_in_as

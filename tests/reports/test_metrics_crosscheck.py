@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from citydesk.demo import create_demo
 from citydesk.domain import metrics as dm
 from citydesk.domain.clock import ManualClock
 from citydesk.domain.timeline import Entry, fold
 from citydesk.reports.metrics import Scope, weekly_metrics
-from citydesk.services.demo import create_demo
 from citydesk.store.db import Database, open_database
 from citydesk.store.models import Ticket, TimelineEntry
 from citydesk.store.settings import load_calendar

@@ -50,8 +50,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             Path(str(path) + suffix).unlink(missing_ok=True)
     from datetime import UTC, datetime, time
 
-    from citydesk.services.demo import create_demo
-    from citydesk.services.demo_content import TIME_ZONE
+    from citydesk.demo import create_demo
+    from citydesk.demo.content import TIME_ZONE
 
     as_of = args.as_of or city_today(args, TIME_ZONE)
     clock = ManualClock(datetime.combine(as_of, time(23, 0), tzinfo=UTC))

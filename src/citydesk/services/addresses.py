@@ -11,7 +11,7 @@ and an outbox row, in one transaction with the rows themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -278,6 +278,61 @@ def import_addresses(
                 tx.session.merge(FieldClock(**_clock(address_id, name, stamp.hlc, stamp.device_id)))
                 tx.capture.record(op="update", table="address", row_id=address_id, field=name, hlc=stamp.hlc)
         return summary
+
+
+def bulk_add_addresses(
+    db: Database, *, actor: Actor, rows: Sequence[AddressRow], capture: bool = True
+) -> list[str]:
+    """Add new addresses (checked rows, e.g. generated ones) in one all-or-nothing transaction.
+
+    The rows follow the import's rules (address text, coordinates, id and ward lengths, no id or
+    id-less address twice, none already on the list); each gets its field clocks and, unless `capture`
+    is off (the demo city, which never syncs), an outbox row. Returns the new ids in order.
+    """
+    with transaction(db, actor, Action.IMPORT_DATA) as tx:
+        taken_ids = {i for i in tx.session.scalars(select(Address.external_id)) if i}
+        taken_texts = {
+            fold(text)
+            for text in tx.session.scalars(select(Address.text).where(Address.external_id.is_(None)))
+        }
+        for row in rows:
+            problem = _row_problem(row, taken_ids, taken_texts)
+            if problem:
+                raise ValidationError(problem[0], f"Row {row.line}: {problem[1]}.")
+            if row.external_id:
+                taken_ids.add(row.external_id)
+            else:
+                taken_texts.add(fold(row.text))
+        return insert_addresses_in(tx, [address_values(r) for r in rows], capture=capture)
+
+
+def _row_problem(
+    row: AddressRow, taken_ids: set[str], taken_texts: set[str | None]
+) -> tuple[str, str] | None:
+    """The first problem of a checked row against the import's rules, as (column, message), or None."""
+    if not row.text or row.text != " ".join(row.text.split()):
+        return "address", "the address is empty or not trimmed"
+    if len(row.text) > validation.LOCATION_MAX:
+        return "address", f"longer than {validation.LOCATION_MAX} characters"
+    if (row.latitude is None) != (row.longitude is None):
+        return "latitude", "give both latitude and longitude, or neither"
+    for key, value, low, high in (
+        ("latitude", row.latitude, -90.0, 90.0),
+        ("longitude", row.longitude, -180.0, 180.0),
+    ):
+        try:
+            coordinate(key, value, low=low, high=high)
+        except ValidationError as exc:
+            return key, exc.message
+    if row.external_id and len(row.external_id) > 60:
+        return "id", "longer than 60 characters"
+    if row.ward and len(row.ward) > 60:
+        return "ward/district", "longer than 60 characters"
+    if row.external_id and row.external_id in taken_ids:
+        return "id", f"the id {row.external_id!r} is already on the list"
+    if not row.external_id and fold(row.text) in taken_texts:
+        return "address", "the same address is already on the list"
+    return None
 
 
 def insert_addresses_in(tx: Tx, rows: list[dict[str, Any]], *, capture: bool) -> list[str]:

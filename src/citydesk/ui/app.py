@@ -237,9 +237,9 @@ def _self_test_database(clock: Clock | None = None) -> Path:
     from datetime import UTC, datetime, time
     from zoneinfo import ZoneInfo
 
+    from citydesk.demo import content as demo_content
+    from citydesk.demo import create_demo
     from citydesk.domain.clock import ManualClock, SystemClock
-    from citydesk.services import demo_content
-    from citydesk.services.demo import create_demo
 
     folder = Path(tempfile.mkdtemp(prefix="citydesk-selftest-"))
     path = folder / "demo.sqlite"

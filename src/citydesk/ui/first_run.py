@@ -247,8 +247,8 @@ class FirstRunDialog(QDialog):
         """Create (or reopen) the demo database in the background, with a progress bar."""
         if self.busy:
             return
-        from citydesk.services import demo_content
-        from citydesk.services.demo import create_demo
+        from citydesk.demo import content as demo_content
+        from citydesk.demo import create_demo
         from citydesk.services.setup import is_initialized
 
         path = self.demo_path or demo_database_path()

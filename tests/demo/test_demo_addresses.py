@@ -7,10 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from citydesk.demo import create_demo
+from citydesk.demo.addresses import BUILDINGS, MIN_ADDRESSES, address_count, ward_of
+from citydesk.demo.content import CENTER_LAT, CENTER_LON, PARKS
 from citydesk.domain.clock import ManualClock
-from citydesk.services.demo import create_demo
-from citydesk.services.demo_addresses import BUILDINGS, MIN_ADDRESSES, address_count, ward_of
-from citydesk.services.demo_content import CENTER_LAT, CENTER_LON, PARKS
 from citydesk.store.db import open_database
 from citydesk.store.intake import complete_addresses
 from citydesk.store.models import Address, Outbox, Ticket

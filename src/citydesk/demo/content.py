@@ -1,6 +1,6 @@
 """Static text and tables for the demo city of Riverton: departments, categories, staff, names, streets.
 
-Nothing here is random or computed; `citydesk.services.demo` draws from these tables with a seeded
+Nothing here is random or computed; `citydesk.demo` draws from these tables with a seeded
 generator. Templates use `str.format` fields: {street}, {address}, {cross}, {park}, {place}, {agency},
 {day}, {tech}, {caller}.
 """

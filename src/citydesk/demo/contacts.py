@@ -2,8 +2,8 @@
 
 A real counter answers a dozen questions a day on the spot and takes several "what's the status of
 my request?" calls; without them the demo's weekly report would print zeros for both. Written after
-the demo tickets, in one transaction, as contact_log rows on the demo's clerks (demo databases never
-sync, so no outbox rows, like the rest of the demo).
+the demo tickets through the public bulk service (`bulk_log_contacts`, one transaction) on the demo's
+clerks (demo databases never sync, so no outbox rows, like the rest of the demo).
 """
 
 from __future__ import annotations
@@ -13,18 +13,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from citydesk.domain.channels import Channel, ContactKind
-from citydesk.domain.clock import to_ms
-from citydesk.domain.ids import uuid7
 from citydesk.domain.roles import SYSTEM_ACTOR
-from citydesk.services._tx import transaction
+from citydesk.services.contacts import BulkContact, bulk_log_contacts
 from citydesk.store.db import Database
-from citydesk.store.models import Category, ContactLog, Ticket, User
-from citydesk.sync import hlc as hlc_mod
+from citydesk.store.models import Category, Ticket, User
 
 QUESTIONS_PER_DAY = (6, 14)
 """Questions answered on the spot per business day (uniform range)."""
@@ -60,8 +56,7 @@ class BusinessHours:
 def write_demo_contacts(db: Database, *, days: Sequence[BusinessHours], end: int, seed: int) -> int:
     """Questions and status inquiries on each business day before `end`; returns how many were written."""
     rng = random.Random(f"{seed}:contacts")
-    with transaction(db, SYSTEM_ACTOR) as tx:
-        session = tx.session
+    with db.read() as session:
         clerks = [
             (row.id, row.office_id)
             for row in session.execute(
@@ -80,52 +75,49 @@ def write_demo_contacts(db: Database, *, days: Sequence[BusinessHours], end: int
                 select(Ticket.id, Ticket.created_at, Ticket.resolved_at).order_by(Ticket.created_at)
             )
         ]
-        if not clerks or not tickets:
-            return 0
-        created = [t.created for t in tickets]
-        stamp = tx.capture.stamp()
-        last_hlc, device_id = stamp.hlc, stamp.device_id
-        rows: list[dict[str, Any]] = []
+    if not clerks or not tickets:
+        return 0
+    created = [t.created for t in tickets]
+    contacts: list[BulkContact] = []
 
-        def add(
-            kind: ContactKind, at: int, *, ticket_id: str | None, category_id: str | None, line: str
-        ) -> None:
-            nonlocal last_hlc
-            when = datetime.fromtimestamp(at, UTC)
-            last_hlc = hlc_mod.tick(last_hlc, to_ms(when))
-            author, office = clerks[rng.randrange(len(clerks))]
-            channel = Channel.PHONE if rng.random() < 0.6 else Channel.WALK_IN
-            rows.append(
-                {"id": uuid7(to_ms(when)), "kind": kind.value, "channel": channel.value,
-                 "category_id": category_id, "ticket_id": ticket_id, "summary": line, "author_id": author,
-                 "office_id": office, "device_id": device_id, "hlc": last_hlc, "at": when}
-            )  # fmt: skip
+    def add(kind: ContactKind, at: int, *, ticket_id: str | None, category_id: str | None, line: str) -> None:
+        author, office = clerks[rng.randrange(len(clerks))]
+        channel = Channel.PHONE if rng.random() < 0.6 else Channel.WALK_IN
+        contacts.append(
+            BulkContact(
+                kind=kind.value,
+                channel=channel.value,
+                at=datetime.fromtimestamp(at, UTC),
+                author_id=author,
+                office_id=office,
+                category_id=category_id,
+                ticket_id=ticket_id,
+                summary=line,
+            )
+        )
 
-        for day in days:
-            if day.opens >= end:
-                break
-            last_moment = min(day.closes, end) - 1
-            for _ in range(rng.randint(*QUESTIONS_PER_DAY)):
-                at = rng.randint(day.opens, last_moment)
-                category = (
-                    categories[rng.randrange(len(categories))] if categories and rng.random() < 0.7 else None
-                )
-                add(
-                    ContactKind.QUESTION,
-                    at,
-                    ticket_id=None,
-                    category_id=category,
-                    line=rng.choice(QUESTION_LINES),
-                )
-            for _ in range(rng.randint(*INQUIRIES_PER_DAY)):
-                at = rng.randint(day.opens, last_moment)
-                ticket = _open_ticket_at(tickets, created, at, rng)
-                if ticket is not None:
-                    add(ContactKind.STATUS_INQUIRY, at, ticket_id=ticket, category_id=None, line="")
-        rows.sort(key=lambda r: int(r["hlc"]))
-        for start in range(0, len(rows), 5_000):
-            session.execute(insert(ContactLog), rows[start : start + 5_000])
-        return len(rows)
+    for day in days:
+        if day.opens >= end:
+            break
+        last_moment = min(day.closes, end) - 1
+        for _ in range(rng.randint(*QUESTIONS_PER_DAY)):
+            at = rng.randint(day.opens, last_moment)
+            category = (
+                categories[rng.randrange(len(categories))] if categories and rng.random() < 0.7 else None
+            )
+            add(
+                ContactKind.QUESTION,
+                at,
+                ticket_id=None,
+                category_id=category,
+                line=rng.choice(QUESTION_LINES),
+            )
+        for _ in range(rng.randint(*INQUIRIES_PER_DAY)):
+            at = rng.randint(day.opens, last_moment)
+            ticket = _open_ticket_at(tickets, created, at, rng)
+            if ticket is not None:
+                add(ContactKind.STATUS_INQUIRY, at, ticket_id=ticket, category_id=None, line="")
+    return bulk_log_contacts(db, actor=SYSTEM_ACTOR, contacts=contacts, capture=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from citydesk.services import demo_content as content
-from citydesk.services.demo_addresses import Places
+from citydesk.demo import content
+from citydesk.demo.addresses import Places
 
 SPANISH_SHARE = 0.12
 """Share of citizens who prefer Spanish."""
 
 
 @dataclass(frozen=True, slots=True)
-class _Person:
+class Person:
     """A requester as the generator sees it."""
 
     name: str | None
@@ -32,7 +32,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in plain if c.isascii() and (c.isalnum() or c == ".")).lower()
 
 
-_BUILDINGS = {
+WORKPLACES = {  # where staff of each department work (the "place" of their IT requests)
     "CLK": ("City Hall", "City Hall — Clerk's counter", "Council chambers"),
     "FIN": ("City Hall — Finance office",),
     "PW": ("Public Works Yard", "Public Works Yard — garage office"),
@@ -42,11 +42,11 @@ _BUILDINGS = {
 }
 
 
-def _make_citizens(
+def make_citizens(
     count: int, rng: random.Random, places: Places
-) -> tuple[list[_Person], list[dict[str, Any]]]:
+) -> tuple[list[Person], list[dict[str, Any]]]:
     """`count` citizens with plausible names and consistent contact data, and their requester rows."""
-    people: list[_Person] = []
+    people: list[Person] = []
     rows: list[dict[str, Any]] = []
     phones: set[int] = set()
     emails: set[str] = set()
@@ -70,7 +70,7 @@ def _make_citizens(
             language = "en"
         created = rng.uniform(0, 400)  # days before the first ticket; turned into a time by the caller
         if anonymous:
-            people.append(_Person(name=None, first="the caller", language=language, reply="none", place=None))
+            people.append(Person(name=None, first="the caller", language=language, reply="none", place=None))
             rows.append(
                 {
                     "kind": "citizen",
@@ -105,7 +105,7 @@ def _make_citizens(
         ]
         reply = rng.choices([c for c, _ in choices], weights=[w for _, w in choices])[0]
         confidential = rng.random() < 0.02
-        people.append(_Person(name=name, first=first, language=language, reply=reply, place=place))
+        people.append(Person(name=name, first=first, language=language, reply=reply, place=place))
         rows.append(
             {
                 "kind": "citizen",
@@ -122,11 +122,11 @@ def _make_citizens(
     return people, rows
 
 
-def _make_staff_requesters(
+def make_staff_requesters(
     count: int, rng: random.Random, departments: dict[str, str]
-) -> tuple[list[_Person], list[dict[str, Any]]]:
+) -> tuple[list[Person], list[dict[str, Any]]]:
     """City employees who file IT requests."""
-    people: list[_Person] = []
+    people: list[Person] = []
     rows: list[dict[str, Any]] = []
     codes = [c for c, _ in content.STAFF_REQUESTER_DEPARTMENTS]
     weights = [w for _, w in content.STAFF_REQUESTER_DEPARTMENTS]
@@ -140,7 +140,7 @@ def _make_staff_requesters(
         used.add(email)
         phone = f"(555) 019-{2000 + index:04d} x{100 + index}"
         people.append(
-            _Person(
+            Person(
                 name=f"{first} {last}",
                 first=first,
                 language="en",

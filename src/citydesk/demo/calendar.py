@@ -18,8 +18,10 @@ WEEKEND_SHARE = 0.35
 """A weekend day or holiday brings this share of a weekday's tickets."""
 STORM_FACTOR = 2.0
 """A storm day brings this many times the usual tickets (tree down, streetlights, signals, drains)."""
-_HOUR = 3600
-_DAY = 86400
+HOUR = 3600
+"""Seconds in an hour."""
+DAY = 86400
+"""Seconds in a (calendar) day."""
 
 
 def us_holidays(first: date, last: date) -> list[date]:
@@ -44,7 +46,7 @@ def us_holidays(first: date, last: date) -> list[date]:
     return sorted(d for d in days if first <= d <= last)
 
 
-class _Hours:
+class Hours:
     """The city's days as integer UTC seconds: midnight, opening, closing, business day or not.
 
     Gives cheap business-time arithmetic (crews work 08:00-17:00 on business days) and due dates that
@@ -58,7 +60,7 @@ class _Hours:
         self.open: list[int] = []
         self.close: list[int] = []
         self.work: list[bool] = []
-        self.opens_at = calendar.opens.hour * _HOUR + calendar.opens.minute * 60
+        self.opens_at = calendar.opens.hour * HOUR + calendar.opens.minute * 60
         for offset in range((last - first).days + 1):
             day = first + timedelta(days=offset)
             self.midnight.append(int(datetime.combine(day, time(0), tzinfo=zone).timestamp()))
@@ -143,14 +145,16 @@ class _Hours:
 
 
 @dataclass(frozen=True, slots=True)
-class _Day:
+class PlannedDay:
+    """One day of the plan: how many tickets arrive, whether a storm hits, whether offices are open."""
+
     day: date
     count: int
     storm: bool
     workday: bool
 
 
-def _plan_days(as_of: date, tickets: int | None, holidays: set[date], rng: random.Random) -> list[_Day]:
+def plan_days(as_of: date, tickets: int | None, holidays: set[date], rng: random.Random) -> list[PlannedDay]:
     """How many tickets each day gets: `tickets` exactly, or DEFAULT_DAYS at the usual rate."""
     weekday_rate = DAILY_TICKETS * 7 / (5 + 2 * WEEKEND_SHARE)
     rows: list[list[Any]] = []
@@ -175,12 +179,12 @@ def _plan_days(as_of: date, tickets: int | None, holidays: set[date], rng: rando
                 rows[index + 1][1] *= 1.3
     total = sum(row[1] for row in rows)
     wanted = tickets if tickets is not None else round(total)
-    plan: list[_Day] = []
+    plan: list[PlannedDay] = []
     running = 0.0
     given = 0
     for day, weight, workday, storm in rows:
         running += weight
         upto = round(running * wanted / total) if total else 0
-        plan.append(_Day(day=day, count=upto - given, storm=storm, workday=workday))
+        plan.append(PlannedDay(day=day, count=upto - given, storm=storm, workday=workday))
         given = upto
     return plan

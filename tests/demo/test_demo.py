@@ -13,11 +13,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from citydesk.demo import DemoSummary, create_demo
+from citydesk.demo.calendar import Hours, us_holidays
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.clock import ManualClock
 from citydesk.domain.priorities import Priority
 from citydesk.services import setup
-from citydesk.services.demo import DemoSummary, _Hours, create_demo, us_holidays
 from citydesk.store.db import Database, StorageError, open_database
 from citydesk.store.models import (
     Category,
@@ -296,7 +297,7 @@ def test_us_holidays_with_observed_days() -> None:
 def test_planned_due_dates_follow_the_business_calendar() -> None:
     holidays = frozenset(us_holidays(date(2026, 1, 1), date(2027, 12, 31)))
     calendar = BusinessCalendar(tz_name="America/Chicago", holidays=holidays)
-    hours = _Hours(calendar, date(2026, 1, 1), date(2027, 12, 31))
+    hours = Hours(calendar, date(2026, 1, 1), date(2027, 12, 31))
     rng = random.Random(5)
     start = datetime(2026, 1, 2, tzinfo=UTC).timestamp()
     for _ in range(3000):

@@ -13,11 +13,9 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from citydesk.domain.permissions import Action
+from citydesk.demo import content
 from citydesk.domain.roles import SYSTEM_ACTOR
-from citydesk.services import demo_content as content
-from citydesk.services._tx import transaction
-from citydesk.services.addresses import AddressRow, address_values, insert_addresses_in
+from citydesk.services.addresses import AddressRow, bulk_add_addresses
 from citydesk.store.db import Database
 
 ADDRESSES_PER_TICKET = 1 / 20
@@ -111,8 +109,7 @@ class AddressBook:
     def write(self, db: Database) -> None:
         """Insert the list (rows and field clocks; no outbox rows: the demo never syncs)."""
         rows = self.rows()
-        with transaction(db, SYSTEM_ACTOR, Action.IMPORT_DATA) as tx:
-            ids = insert_addresses_in(tx, [address_values(r) for r in rows], capture=False)
+        ids = bulk_add_addresses(db, actor=SYSTEM_ACTOR, rows=rows, capture=False)
         self.ids = {r.text: i for r, i in zip(rows, ids, strict=True)}
         self.wards = {r.text: r.ward or "" for r in rows}
 
