@@ -117,10 +117,17 @@ def test_technician_workday_then_supervisor_reopens(
     qtbot.waitUntil(lambda: timeline_has(pane, "Recorded 30 min of work"), timeout=5000)
     assert stored(office, ticket.ticket_id).time_spent_minutes == 30
 
-    # Schedule a visit: Ctrl+Shift+V, type the city-time date and time, Tab, the place, Enter
+    # Schedule a visit: Ctrl+Shift+V, the date as the city writes it, Tab, the time, Tab, the place, Enter
     dialog = open_by_key(qtbot, pane, Qt.Key.Key_V, CTRL_SHIFT, ScheduleVisitDialog)
-    assert focused() is dialog.when
-    type_text(qtbot, "202611181030")
+    assert focused() is dialog.date
+    # the default: the next business day (Tuesday; today is Monday 16 Nov 2026) at 09:00 city time
+    assert (dialog.date.date().toString("yyyy-MM-dd"), dialog.time.time().toString("HH:mm")) == (
+        "2026-11-17", "09:00")  # fmt: skip
+    assert dialog.date.displayFormat() == "MM/dd/yyyy"  # the city writes month/day/year
+    type_text(qtbot, "11182026")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.time
+    type_text(qtbot, "1030")
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is dialog.place
     focused().selectAll()  # type: ignore[attr-defined]

@@ -11,12 +11,16 @@ from sqlalchemy.orm import Session
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.store.models import CitySetting
 
+DEFAULT_DATE_ORDER = "MDY"
+"""How the city writes dates unless its `date_order` setting says otherwise (month/day/year)."""
+
 DEFAULTS: dict[str, Any] = {
     "city_name": "Our City",
     "time_zone": "America/Chicago",
     "holidays": [],
     "opens": "08:00",
     "closes": "17:00",
+    "date_order": DEFAULT_DATE_ORDER,
 }
 
 

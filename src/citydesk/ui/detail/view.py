@@ -17,10 +17,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
+from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.store.detail import Choice, TicketDetail, categories, departments, ticket_detail, users
-from citydesk.store.settings import load_calendar
+from citydesk.store.settings import DEFAULT_DATE_ORDER, calendar_from, load_settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -44,6 +45,9 @@ class DetailView:
     users: tuple[Choice, ...]
     departments: tuple[Choice, ...]
     categories: tuple[Choice, ...]
+    calendar: BusinessCalendar | None = None
+    date_order: str = DEFAULT_DATE_ORDER
+    """How the city writes dates: "MDY" (11/18/2026), "DMY" (18/11/2026) or "YMD" (2026-11-18)."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -82,7 +86,8 @@ def load_view(session: Session, ticket_id: str, now: datetime) -> DetailView | N
     detail = ticket_detail(session, ticket_id)
     if detail is None:
         return None
-    calendar = load_calendar(session)
+    settings = load_settings(session)
+    calendar = calendar_from(settings)
     return DetailView(
         detail=detail,
         tz_name=calendar.tz_name,
@@ -90,6 +95,8 @@ def load_view(session: Session, ticket_id: str, now: datetime) -> DetailView | N
         users=tuple(users(session)),
         departments=tuple(departments(session)),
         categories=tuple(categories(session)),
+        calendar=calendar,
+        date_order=str(settings.get("date_order") or DEFAULT_DATE_ORDER),
     )
 
 

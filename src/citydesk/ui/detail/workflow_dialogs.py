@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QSpinBox, QWidget
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QSpinBox, QTimeEdit, QWidget
 
 from citydesk.domain.statuses import ResolutionReason
 from citydesk.domain.validation import MAX_ESCALATION_LEVEL, MAX_MINUTES
@@ -78,36 +78,51 @@ class RecordTimeDialog(ServiceDialog):
         return self.tr("{0} minutes recorded on {1}").format(self.minutes.value(), result.number)
 
 
+DATE_FORMATS = {"MDY": "MM/dd/yyyy", "DMY": "dd/MM/yyyy", "YMD": "yyyy-MM-dd"}
+"""How a city's date order is typed in a date field."""
+DATE_HINTS = {"MDY": "MM/DD/YYYY", "DMY": "DD/MM/YYYY", "YMD": "YYYY-MM-DD"}
+
+
+def default_visit(view: DetailView) -> datetime:
+    """The visit already scheduled, else the next business day at 09:00 city time."""
+    if view.detail.visit_at is not None:
+        return view.detail.visit_at.astimezone(view.tz)
+    today = view.now.astimezone(view.tz).date()
+    day = view.calendar.next_business_day(today) if view.calendar else today + timedelta(days=1)
+    return datetime.combine(day, time(9, 0), tzinfo=view.tz)
+
+
 class ScheduleVisitDialog(ServiceDialog):
-    """Schedule an onsite visit: date and time in city time, and the place (Ctrl+Shift+V)."""
+    """Schedule an onsite visit: the date, then the time, in city time, and the place (Ctrl+Shift+V)."""
 
     def __init__(self, hub: CitydeskApp, view: DetailView, parent: QWidget | None = None) -> None:
         super().__init__(
             hub, view, parent, title=self.tr("Schedule a visit"), ok_text=self.tr("Schedule visit")
         )
-        tz = view.tz
-        start = view.detail.visit_at or datetime.combine(
-            view.now.astimezone(tz).date() + timedelta(days=1), time(9, 0), tzinfo=tz
-        )
-        local = start.astimezone(tz)
-        self.when = QDateTimeEdit(
-            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-        )
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setCalendarPopup(True)
-        self.when.setAccessibleName(self.tr("Visit date and time, city time ({0})").format(view.tz_name))
-        self.form.add_row("at", self.tr("&When ({0} time):").format(view.tz_name), self.when)
+        local = default_visit(view)
+        order = view.date_order if view.date_order in DATE_FORMATS else "MDY"
+        self.date = QDateEdit(QDate(local.year, local.month, local.day))
+        self.date.setDisplayFormat(DATE_FORMATS[order])
+        self.date.setCalendarPopup(True)
+        self.form.add_row("at", self.tr("&Date ({0}):").format(DATE_HINTS[order]), self.date)
+        self.time = QTimeEdit(QTime(local.hour, local.minute))
+        self.time.setDisplayFormat("HH:mm")
+        self.form.add_row("time", self.tr("&Time ({0}):").format(view.tz_name), self.time)
+        how = self.tr("Type the date as {0}, Tab, then the time as HH:MM (24-hour, city time); "
+                      "↑ and ↓ change the part under the cursor.")  # fmt: skip
+        hint = QLabel(how.format(DATE_HINTS[order]))
+        hint.setWordWrap(True)
+        self.form.add_wide(hint)
         place = view.detail.visit_place or view.detail.location_text or ""
         self.place = line_field(self.tr("Place"), text=place)
         self.form.add_row("place", self.tr("&Place:"), self.place)
         self.note = line_field(self.tr("Note for the visit"), placeholder=self.tr("Optional"))
         self.form.add_row("note", self.tr("&Note:"), self.note)
-        self.finish_tab_order(self.when, self.place, self.note)
+        self.finish_tab_order(self.date, self.time, self.place, self.note)
 
     def chosen(self) -> datetime:
         """The visit as an aware datetime in the city's time zone."""
-        value = self.when.dateTime()
-        d, t = value.date(), value.time()
+        d, t = self.date.date(), self.time.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.view.tz)
 
     def request(self) -> Request:
