@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -292,16 +293,42 @@ class TicketDetailPane(QWidget):
             failed(exc)
 
     def take(self) -> None:
-        """Assign the ticket to the signed-in user (Ctrl+T)."""
-        if self.view is None:
+        """Assign the ticket to the signed-in user (Ctrl+T); asks first when someone else has it."""
+        view = self.view
+        if view is None or self.active_dialog is not None:
             return
         set_error_text(self.message, "")
-        self._mutate(
-            tickets.take,
-            lambda r: self.hub.announce.emit(self.tr("{0} is now assigned to you").format(r.number)),
-            self.show_error,
-            ticket_id=self.view.detail.id,
+        holder = view.detail.assignee_name if view.detail.assignee_id else None
+        if holder is None:
+            self._take(view.detail.id, None)
+            return
+        question = self.tr("{0} is assigned to {1}. Take it from {1}?").format(view.detail.number, holder)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Take it"), question, parent=self)
+        box.setAccessibleName(self.tr("Take it"))
+        take = box.addButton(self.tr("&Take it"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(take)  # Enter (or Alt+T) confirms; Esc keeps it with its holder
+        ticket_id = view.detail.id
+        box.finished.connect(
+            lambda _code: self._take_answered(box, box.clickedButton() is take, ticket_id, holder)
         )
+        self.active_dialog = box
+        box.open()
+
+    def _take_answered(self, box: QMessageBox, confirmed: bool, ticket_id: str, holder: str) -> None:
+        self._dialog_closed(box)
+        if confirmed:
+            self._take(ticket_id, holder)
+
+    def _take(self, ticket_id: str, holder: str | None) -> None:
+        def done(result: Any) -> None:
+            if holder is None:
+                text = self.tr("{0} is now assigned to you").format(result.number)
+            else:
+                text = self.tr("{0} taken from {1}; it is now assigned to you").format(result.number, holder)
+            self.hub.announce.emit(text)
+
+        self._mutate(tickets.take, done, self.show_error, ticket_id=ticket_id)
 
     def open_dialog(self, factory: Callable[..., Any], *args: Any) -> Any:
         """Open an action's dialog for the shown ticket (window-modal; the pane keeps a reference)."""
