@@ -73,3 +73,38 @@ def test_signed_in_user_and_switching(window: MainWindow, hub: CitydeskApp, offi
 def test_office_of_this_database(window: MainWindow) -> None:
     assert window.office_label.accessibleName() == "Office"
     assert window.office_label.text() == "City Hall (CLK)"
+
+
+def test_status_message_never_contradicts_itself_and_reaches_screen_readers(
+    qtbot: Any, window: MainWindow, hub: CitydeskApp, office: Office
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAccessible
+
+    def spoken() -> str:
+        iface = QAccessible.queryAccessibleInterface(window.message)
+        assert iface is not None
+        return iface.text(QAccessible.Text.Name)
+
+    created = tickets.create_ticket(office.db, actor=office.clerk, title="Broken bench", channel="phone")
+    pane = window.detail
+    with qtbot.waitSignal(pane.loaded, timeout=5_000):
+        pane.set_ticket(created.ticket_id)
+    window.status_message.clear_after_ms = 300  # 10 s in the app
+    pane.composer.setFocus()
+    qtbot.keyClicks(pane.composer, "Crew booked for Thursday.")
+    qtbot.keyClick(pane.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "note added to" in window.message.text(), timeout=5_000)
+    assert spoken() == window.message.text()  # the accessible name carries the message itself
+    # Ctrl+Enter on an empty note: the error replaces the earlier success, there and for a screen reader
+    qtbot.keyClick(pane.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.message.text().startswith("⚠ Error:"), timeout=5_000)
+    assert "note added" not in window.message.text() and spoken() == window.message.text()
+    hub.announce.emit(f"{created.number} is now assigned to you")  # a later success replaces the error...
+    assert window.message.text() == f"{created.number} is now assigned to you"
+    assert window.status_message.clears_itself
+    qtbot.waitUntil(lambda: window.message.text() == "", timeout=5_000)  # ...and clears itself
+    assert spoken() == "Status message"
+    hub.error.emit("The database is locked by another program")  # an error stays until the next message
+    assert window.message.text() == "⚠ Error: The database is locked by another program"
+    assert not window.status_message.clears_itself

@@ -27,6 +27,7 @@ from citydesk.store.detail import departments, pending_change_count
 from citydesk.store.queries import Queue, SortKey, TicketQuery
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import Notice, SignedIn, SyncStatus
+from citydesk.ui.status_message import StatusMessage
 from citydesk.ui.ticket_model import SORT_KEYS, TicketTableModel
 
 # The labels are translated where shown (`self.tr`); QT_TRANSLATE_NOOP marks them for pyside6-lupdate.
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self._show_sync(hub.sync_state)
         hub.announce.connect(self._announce)
         hub.notice.connect(self._on_notice)
-        hub.error.connect(lambda message: self._announce(message))
+        hub.error.connect(self.status_message.error)
         hub.runner.busy_changed.connect(lambda n: self.busy.setText(self.tr("Working…") if n else ""))
         self.model.loaded.connect(self._on_loaded)
         self._restore_layout()
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel()
         self.busy = QLabel()
         self.message = QLabel()
-        self.message.setAccessibleName(self.tr("Status message"))
+        self.status_message = StatusMessage(self.message, self)
         for label, name in ((self.sync_label, self.tr("Connection")),
                             (self.pending_label, self.tr("Pending local changes")),
                             (self.user_label, self.tr("Signed-in user")),
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
         self._search_generation += 1
         self.model.set_query(self._queue_query)
         self._highlight(())
-        self.message.clear()
+        self.status_message.clear()
 
     def _run_search(self) -> None:
         typed = self.search.text()
@@ -428,11 +429,7 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _announce(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setAccessibleDescription(text)
-        from PySide6.QtGui import QAccessible, QAccessibleEvent
-
-        QAccessible.updateAccessibility(QAccessibleEvent(self.message, QAccessible.Event.NameChanged))
+        self.status_message.success(text)
 
     def _on_notice(self, notice: Notice) -> None:
         self.notice_label.setText(

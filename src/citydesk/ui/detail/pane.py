@@ -228,8 +228,10 @@ class TicketDetailPane(QWidget):
             self.show_error(exc)
 
     def show_error(self, exc: BaseException) -> None:
-        """Show a readable message under the pane."""
+        """Show a readable message under the pane, and in the window's status line (where it replaces
+        an earlier success, so the two never contradict each other)."""
         set_error_text(self.message, readable(exc))
+        self.hub.error.emit(readable(exc))
 
     # ---- notes ---------------------------------------------------------------------------------
 
@@ -268,8 +270,7 @@ class TicketDetailPane(QWidget):
             self._set_note_busy(False)
             if self.ticket_id == ticket_id:
                 self.note_form.show_error(exc)
-            else:
-                self.hub.error.emit(readable(exc))
+            self.hub.error.emit(readable(exc))  # also replaces an earlier success in the status line
 
         self._mutate(tickets.add_note, done, failed, ticket_id=ticket_id, body=text, public=public)
 
