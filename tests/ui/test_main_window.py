@@ -159,3 +159,53 @@ def test_new_p1_and_assignment_to_me_are_announced(
     hub.ticket_changed.emit(TicketChanged(other.ticket_id, taken.number, "assignment"))
     qtbot.waitUntil(lambda: hub.runner.in_flight == 0)
     assert len(window.notifier.shown) == before
+
+
+def test_search_says_what_it_shows_and_a_queue_shortcut_leaves_it(
+    qtbot: Any, window: MainWindow, office: Office, hub: CitydeskApp
+) -> None:
+    from citydesk.ui.search_state import OPEN_ONLY_SETTING
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    overdue_row = [q for q, _ in QUEUES].index(Queue.OVERDUE)
+    graffiti = window.model.ticket_id(numbers(window).index("CLK-TST-000004"))
+    assert graffiti is not None
+    tickets.resolve(office.db, actor=office.tech, ticket_id=graffiti, reason="done",
+                    public_note="Painted over.")  # fmt: skip
+    qtbot.keyClick(window.table, Qt.Key.Key_F, ctrl)
+    assert window.search.hasFocus()
+    qtbot.keyClicks(window.search, "graffiti")
+    qtbot.waitUntil(lambda: window.search_state.results.isVisible(), timeout=5_000)
+    assert window.search_state.results.text() == (
+        "Search results for “graffiti” (all tickets): 1 ticket found — Esc goes back to All")  # fmt: skip
+    qtbot.waitUntil(lambda: window.message.text() == "1 ticket found")
+
+    # Ctrl+4 (Overdue) leaves the search: the overdue queue, not the old hit under its name
+    qtbot.keyClick(window.search, Qt.Key.Key_4, ctrl)
+    qtbot.waitUntil(lambda: window.model.query.search is None and window.model.query.queue is Queue.OVERDUE)
+    assert window.search.text() == "" and not window.search_state.results.isVisible()
+    assert window.queues.currentRow() == overdue_row
+    # the same queue's shortcut again, while searching, leaves the search too
+    qtbot.keyClick(window.table, Qt.Key.Key_F, ctrl)
+    qtbot.keyClicks(window.search, "graffiti")
+    qtbot.waitUntil(lambda: window.search_state.results.isVisible(), timeout=5_000)
+    qtbot.keyClick(window.search, Qt.Key.Key_4, ctrl)
+    qtbot.waitUntil(lambda: window.model.query.search is None and not window.search_state.results.isVisible())
+
+    # Open only: the resolved graffiti ticket drops out; the choice is remembered for the next window
+    qtbot.keyClick(window.table, Qt.Key.Key_F, ctrl)
+    qtbot.keyClicks(window.search, "graffiti")
+    qtbot.waitUntil(lambda: window.search_state.results.isVisible(), timeout=5_000)
+    window.search_state.open_only.setFocus()
+    qtbot.keyClick(window.search_state.open_only, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "(open tickets only): 0 tickets found" in window.search_state.results.text(),
+                    timeout=5_000)  # fmt: skip
+    assert QSettings().value(OPEN_ONLY_SETTING, type=bool) is True
+    # Esc from the results table goes back to the queue
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.model.query.search is None and window.search.text() == "")
+    assert not window.search_state.results.isVisible()
+    later = MainWindow(hub)
+    assert later.search_state.open_only.isChecked()
+    later.deleteLater()

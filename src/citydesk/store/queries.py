@@ -58,6 +58,7 @@ class TicketQuery:
     sort: SortKey = SortKey.AGE
     descending: bool = True
     search: str | None = None  # typed search text: only the tickets it finds
+    open_only: bool = False  # a search that lists open tickets only
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,8 @@ class _Plan:
         self.spec = resolve_search(session, query.search) if query.search is not None else None
         if self.spec is not None:
             self.conditions.append(_search_condition(self.spec))
+            if query.open_only:
+                self.conditions.append(Ticket.is_open)
 
     @classmethod
     def of(cls, session: Session, query: TicketQuery, now: datetime, calendar: BusinessCalendar) -> _Plan:
@@ -219,14 +222,14 @@ class _Plan:
     def _newest_first_from_index(self) -> Select[Any] | None:
         """A search in insertion order straight from the full-text index (its rowid), if that applies."""
         spec, query = self.spec, self.query
-        if spec is None or spec.fts is None or query.sort is not SortKey.AGE or len(self.conditions) != 1:
+        searched_only = len(self.conditions) == (2 if query.open_only else 1)
+        if spec is None or spec.fts is None or query.sort is not SortKey.AGE or not searched_only:
             return None
         rowid = _FTS.c.rowid
-        return (
-            select(rowid)
-            .where(_FTS.c.ticket_fts.match(spec.fts))
-            .order_by(rowid.desc() if query.descending else rowid.asc())
-        )
+        stmt = select(rowid).where(_FTS.c.ticket_fts.match(spec.fts))
+        if query.open_only:  # the open tickets' partial index, looked up per hit
+            stmt = stmt.where(rowid.in_(select(Ticket.row_no).where(Ticket.is_open)))
+        return stmt.order_by(rowid.desc() if query.descending else rowid.asc())
 
     def count(self) -> int:
         """How many tickets the list holds."""

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,6 +27,7 @@ from citydesk.store.detail import departments, pending_change_count
 from citydesk.store.queries import Queue, SortKey, TicketQuery
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import Notice, SignedIn, SyncStatus
+from citydesk.ui.search_state import SearchState, tickets_found
 from citydesk.ui.status_message import StatusMessage
 from citydesk.ui.ticket_model import SORT_KEYS, TicketTableModel
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.queues.setAccessibleName(self.tr("Queues"))
         self.queues.setAccessibleDescription(self.tr("Choose which tickets the table lists"))
         self.queues.currentItemChanged.connect(self._queue_chosen)
+        self.queues.itemClicked.connect(lambda _item: self._leave_search())  # also the queue already chosen
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search tickets: number, words, name, phone (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search tickets"))
@@ -122,6 +124,9 @@ class MainWindow(QMainWindow):
         self.notice_label.setAccessibleName(self.tr("Notification"))
         layout.addWidget(self.notice_label)
         layout.addWidget(self.search)
+        self.search_state = SearchState()
+        self.search_state.open_only_changed.connect(lambda _on: self._rerun_search())
+        layout.addWidget(self.search_state)
         layout.addWidget(self.table)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.queues)
@@ -130,7 +135,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([210, 760, 430])
         self.setCentralWidget(self.splitter)
         self.setTabOrder(self.queues, self.search)
-        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.search, self.search_state.open_only)
+        self.setTabOrder(self.search_state.open_only, self.table)
         self.setTabOrder(self.table, self.detail)
         bar = self.statusBar()
         self.sync_label = QLabel()
@@ -155,52 +161,9 @@ class MainWindow(QMainWindow):
         return TicketDetailPane(self.hub, self)
 
     def _build_menus(self) -> None:
-        def action(text: str, shortcut: str | QKeySequence | None, slot: Any) -> QAction:
-            """A window action with already translated `text`."""
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
+        from citydesk.ui.menus import build_menus
 
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(action(self.tr("&New request…"), "Ctrl+N", self.new_request))
-        self.import_addresses_action = action(self.tr("Import &addresses…"), None, self.import_addresses)
-        file_menu.addAction(self.import_addresses_action)
-        from citydesk.ui.csvio import CsvActions
-
-        self.csv_actions = CsvActions(self.hub, self, file_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(action(self.tr("Switch &user…"), "Ctrl+Shift+U", self.switch_user))
-        file_menu.addSeparator()
-        file_menu.addAction(action(self.tr("&Quit"), "Ctrl+Q", self.close))
-        view = self.menuBar().addMenu(self.tr("&View"))
-        find = action(self.tr("&Find tickets"), "Ctrl+F", self.focus_search)
-        find.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
-        view.addAction(find)
-        view.addAction(action(self.tr("&Refresh"), "F5", self.refresh))
-        view.addAction(action(self.tr("Re&questers…"), "Ctrl+Shift+P", self.open_requesters))
-        clear = action(self.tr("Clear search"), None, self.clear_search)
-        self.search.addAction(clear)
-        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        for number, (_queue, label) in enumerate(QUEUES, start=1):
-            choose = lambda _=False, n=number - 1: self.queues.setCurrentRow(n)  # noqa: E731
-            view.addAction(action(self.tr(label), f"Ctrl+{number}", choose))
-        ticket_menu = self.menuBar().addMenu(self.tr("&Ticket"))
-        pane_actions = getattr(self.detail, "ticket_actions", None)
-        if pane_actions is not None:
-            for act in pane_actions():
-                ticket_menu.addAction(act)
-        from citydesk.ui.counter.actions import CounterActions
-
-        self.counter = CounterActions(self.hub, self, self.menuBar().addMenu(self.tr("&Counter")))
-        from citydesk.ui.reports.menu import add_reports_menu
-
-        self.reports_action = add_reports_menu(self, self.hub)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(action(self.tr("&About citydesk"), None, self._about))
+        build_menus(self)
 
     # ---- queues and counts -----------------------------------------------------------------------
 
@@ -259,8 +222,31 @@ class MainWindow(QMainWindow):
         self._queue_query = replace(
             self.model.query, queue=Queue(queue), department_id=dep_id, user_id=user_id, search=None
         )
-        if not self.search.text().strip():
+        if self.search.text().strip():
+            self.clear_search()  # a queue chosen while searching shows that queue, not the old results
+        else:
             self.model.set_query(self._queue_query)
+
+    def choose_queue(self, row: int) -> None:
+        """Show the queue at `row` (Ctrl+1 … Ctrl+8), leaving a search even if that queue was current."""
+        if row == self.queues.currentRow():
+            self._leave_search()
+        self.queues.setCurrentRow(row)
+
+    def queue_label(self) -> str:
+        """The chosen queue's name."""
+        item = self.queues.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)[2]) if item is not None else ""
+
+    def _leave_search(self) -> None:
+        if self.search.text().strip() or self.model.query.search is not None:
+            self.clear_search()
+
+    def escape_search(self) -> None:
+        """Esc in the search box or the results: back to the chosen queue."""
+        if self.search.text().strip() or self.model.query.search is not None:
+            self.clear_search()
+            self.table.setFocus()
 
     # ---- search ----------------------------------------------------------------------------------
 
@@ -276,6 +262,7 @@ class MainWindow(QMainWindow):
         self._search_generation += 1
         self.model.set_query(self._queue_query)
         self._highlight(())
+        self.search_state.hide_results()
         self.status_message.clear()
 
     def _run_search(self) -> None:
@@ -288,8 +275,13 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().blockSignals(True)
         self.table.horizontalHeader().setSortIndicator(AGE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().blockSignals(False)
-        query = replace(self._queue_query, queue=Queue.ALL, sort=SortKey.AGE, descending=True, search=typed)
+        query = replace(self._queue_query, queue=Queue.ALL, sort=SortKey.AGE, descending=True, search=typed,
+                        open_only=self.search_state.open_only.isChecked())  # fmt: skip
         self.model.set_query(query)
+
+    def _rerun_search(self) -> None:
+        if self.search.text().strip():
+            self._run_search()
 
     def _searched(self, rows: int) -> None:
         """A search's first page is shown: highlight its words, announce how many it found (once)."""
@@ -297,7 +289,8 @@ class MainWindow(QMainWindow):
             return  # a re-sort or refresh of the same search
         self._announced_search = self._search_generation
         self._highlight(self.model.terms)
-        self._announce(self.tr("{0} tickets found").format(f"{rows:,}"))
+        self.search_state.show_results(self.model.query.search or "", rows, self.queue_label())
+        self._announce(tickets_found(rows))
 
     def _highlight(self, terms: tuple[str, ...]) -> None:
         setter = getattr(self.detail, "set_highlight", None)
@@ -438,7 +431,8 @@ class MainWindow(QMainWindow):
         self.notice_label.setVisible(True)
         self._announce(notice.text)
 
-    def _about(self) -> None:
+    def show_about(self) -> None:
+        """Help → About."""
         from citydesk import __version__
 
         QMessageBox.about(

@@ -1,0 +1,70 @@
+"""The main window's menus and window-wide shortcuts (File, View, Ticket, Counter, Reports, Help)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from citydesk.ui.shell import MainWindow
+
+
+def tr(text: str) -> str:
+    """Translate `text` in the main window's context (where these strings always were)."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def build_menus(win: MainWindow) -> None:
+    """Add the menu bar's menus and their shortcuts to `win`."""
+    from citydesk.ui.shell import QUEUES
+
+    def action(text: str, shortcut: str | QKeySequence | None, slot: Any) -> QAction:
+        """A window action with already translated `text`."""
+        act = QAction(text, win)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        win.addAction(act)
+        return act
+
+    file_menu = win.menuBar().addMenu(tr("&File"))
+    file_menu.addAction(action(tr("&New request…"), "Ctrl+N", win.new_request))
+    win.import_addresses_action = action(tr("Import &addresses…"), None, win.import_addresses)
+    file_menu.addAction(win.import_addresses_action)
+    from citydesk.ui.csvio import CsvActions
+
+    win.csv_actions = CsvActions(win.hub, win, file_menu)
+    file_menu.addSeparator()
+    file_menu.addAction(action(tr("Switch &user…"), "Ctrl+Shift+U", win.switch_user))
+    file_menu.addSeparator()
+    file_menu.addAction(action(tr("&Quit"), "Ctrl+Q", win.close))
+    view = win.menuBar().addMenu(tr("&View"))
+    find = action(tr("&Find tickets"), "Ctrl+F", win.focus_search)
+    find.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K")])
+    view.addAction(find)
+    view.addAction(action(tr("&Refresh"), "F5", win.refresh))
+    view.addAction(action(tr("Re&questers…"), "Ctrl+Shift+P", win.open_requesters))
+    for widget in (win.search, win.table):  # Esc leaves a search from the box or the results
+        clear = QAction(tr("Clear search"), widget)
+        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(win.escape_search)
+        widget.addAction(clear)
+    for number, (_queue, label) in enumerate(QUEUES, start=1):
+        choose = lambda _=False, n=number - 1: win.choose_queue(n)  # noqa: E731
+        view.addAction(action(tr(label), f"Ctrl+{number}", choose))
+    ticket_menu = win.menuBar().addMenu(tr("&Ticket"))
+    pane_actions = getattr(win.detail, "ticket_actions", None)
+    if pane_actions is not None:
+        for act in pane_actions():
+            ticket_menu.addAction(act)
+    from citydesk.ui.counter.actions import CounterActions
+
+    win.counter = CounterActions(win.hub, win, win.menuBar().addMenu(tr("&Counter")))
+    from citydesk.ui.reports.menu import add_reports_menu
+
+    win.reports_action = add_reports_menu(win, win.hub)
+    help_menu = win.menuBar().addMenu(tr("&Help"))
+    help_menu.addAction(action(tr("&About citydesk"), None, win.show_about))
