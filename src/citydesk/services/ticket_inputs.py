@@ -85,9 +85,12 @@ def check_user(tx: Tx, user_id: str | None, field: str = "assignee") -> None:
         raise ValidationError(field, f"Unknown or inactive user {user_id!r}.")
 
 
-def live_requester_row(tx: Tx, requester_id: str | None) -> Any:
-    """The live requester row (id, merged_into, reply_method, name, anonymous), following merges."""
-    seen: set[str] = set()
+def live_requester_row(tx: Tx, requester_id: str | None, seen: set[str] | None = None) -> Any:
+    """The live requester row (id, merged_into, reply_method, name, anonymous), following merges.
+
+    `seen` holds ids already followed (a caller that read the first row itself).
+    """
+    seen = set() if seen is None else seen
     while requester_id:
         row = tx.session.execute(st.REQUESTER_FULL, {"id": requester_id}).one_or_none()
         if row is None:

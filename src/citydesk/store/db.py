@@ -62,7 +62,7 @@ def _explain(exc: Exception, path: Path) -> StorageError:
         return StorageError(
             "The database is busy with another program (a sync or a report). Try again in a moment."
         )
-    if isinstance(exc, IntegrityError):
+    if isinstance(exc, IntegrityError | sqlite3.IntegrityError):
         return StorageError(f"The change conflicts with data already saved ({getattr(exc, 'orig', exc)}).")
     return StorageError(f"The database {path} could not be used: {getattr(exc, 'orig', exc)}")
 
@@ -132,7 +132,7 @@ class Database:
             try:
                 with session.begin():
                     yield session
-            except (OperationalError, DatabaseError) as exc:
+            except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:  # sqlite3: store.prepared
                 raise _explain(exc, self.path) from exc
 
     def close(self) -> None:
