@@ -26,10 +26,12 @@ from citydesk.services._tx import EntryAdded, Tx, entry_row, transaction
 from citydesk.services.ticket_inputs import (
     find_ticket_ids_by_number,
     live_requester,
-    live_requester_row,
     parse_channel,
     parse_location,
     parse_reply_method,
+    read_references,
+    unknown_department,
+    unknown_user,
 )
 from citydesk.services.ticket_work import (
     EDITABLE_FIELDS,
@@ -106,81 +108,6 @@ def next_number(tx: Tx, prefix: str | None = None) -> str:
     return format_number(prefix, seq)
 
 
-@dataclass(frozen=True, slots=True)
-class _References:
-    """What a new ticket names: the checked category, whether the department exists, whether the
-    assignee is an active user, and the requester's row (checked by `_live_requester`)."""
-
-    category: Any
-    department_found: bool
-    assignee_active: bool
-    requester_row: Any
-
-
-def _references(
-    tx: Tx,
-    category_id: str | None,
-    department_id: str | None,
-    assignee_id: str | None,
-    requester_id: str | None,
-) -> _References:
-    """Read the category, department, assignee and requester a new ticket names in one statement.
-
-    Checks the category (the first check); the caller checks the rest in the same order as before
-    (department, assignee, requester). Only a merged requester costs more reads.
-    """
-    row = st.RUN_CREATE_REFERENCES.one_or_none(
-        tx.session,
-        {
-            "category_id": category_id or None,
-            "department_id": department_id or None,
-            "assignee_id": assignee_id,
-            "requester_id": requester_id or None,
-        },
-    )
-    category = None
-    if category_id:
-        if row.category_id is None or not row.category_active:
-            raise ValidationError("category", f"Unknown category {category_id!r}.")
-        category = _Category(
-            row.category_id, row.category_department_id, row.default_priority, row.target_business_days
-        )
-    return _References(
-        category=category,
-        department_found=row.department_id is not None,
-        assignee_active=row.assignee_id is not None and bool(row.assignee_active),
-        requester_row=row,
-    )
-
-
-def _live_requester(tx: Tx, refs: _References, requester_id: str | None) -> Any:
-    """The live requester (id, reply_method, name, anonymous) of the references row, following merges."""
-    row = refs.requester_row
-    if not requester_id:
-        return None
-    if row.requester_id is None:
-        raise ValidationError("requester", f"Unknown requester {requester_id!r}.")
-    if row.merged_into:
-        return live_requester_row(tx, row.merged_into, seen={row.requester_id})
-    return _Requester(row.requester_id, row.reply_method, row.name, row.anonymous)
-
-
-@dataclass(frozen=True, slots=True)
-class _Category:
-    id: str
-    department_id: str
-    default_priority: str
-    target_business_days: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Requester:
-    id: str
-    reply_method: str
-    name: str | None
-    anonymous: bool
-
-
 def create_ticket(
     db: Database,
     *,
@@ -241,16 +168,20 @@ def create_ticket_in(
         require(actor.role, Action.ASSIGN_OTHERS)
     if due_date is not None:
         require(actor.role, Action.OVERRIDE_TARGET)
-    refs = _references(tx, category_id, department_id, assignee_id, requester_id)
+    # One read for all four; checked in the order of the form: category, department, assignee, requester.
+    refs = read_references(
+        tx, category_id=category_id, department_id=department_id, assignee_id=assignee_id,
+        requester_id=requester_id,
+    )  # fmt: skip
     category = refs.category
     if category is not None and department_id and department_id != category.department_id:
         require(actor.role, Action.OVERRIDE_TARGET)  # the category sets it; a supervisor may override
     department_id = department_id or (category.department_id if category else None)
     if department_id and not refs.department_found:
-        raise ValidationError("department", f"Unknown department {department_id!r}.")
+        raise unknown_department(department_id)
     if assignee_id is not None and not refs.assignee_active:
-        raise ValidationError("assignee", f"Unknown or inactive user {assignee_id!r}.")
-    requester = _live_requester(tx, refs, requester_id)
+        raise unknown_user(assignee_id)
+    requester = refs.live_requester(tx)
     live_requester = requester.id if requester is not None else None
     final_priority = chosen_priority or Priority(category.default_priority if category else Priority.P3)
     number = next_number(tx)
