@@ -1,4 +1,7 @@
-"""Prebuilt statements run on the driver's cursor: the one-ticket write path without per-call SQLAlchemy work.
+"""Prebuilt statements run on the driver's cursor: the hot write path without per-call SQLAlchemy work.
+
+Used for what every service transaction runs (its first read, the timeline entry, the outbox rows,
+the device counters) and for what creating a ticket writes (`store.statements.RUN_*`).
 
 A `Prepared` statement is a Core statement (so names and types come from the models) compiled once
 for SQLite. Running it converts the parameters by column type (aware UTC datetimes to the stored
@@ -8,7 +11,8 @@ commit. It costs a few microseconds instead of the 15–20 µs SQLAlchemy spends
 execution, which is most of the difference between `create_ticket` and raw sqlite3.
 
 Results are plain named tuples of driver values: booleans come back as 0/1 and datetimes as text,
-so only use it for columns read as ids, numbers, strings or truth values.
+so only use it for columns read as ids, numbers, strings or truth values. SQLite only: the
+statements are compiled for its dialect (the local replica; a server store would use the Core ones).
 """
 
 from __future__ import annotations
@@ -61,8 +65,14 @@ def _bool_int(value: Any) -> Any:
 
 
 def dbapi(session: Session) -> sqlite3.Connection:
-    """The driver connection of the session's transaction (begun, BEGIN IMMEDIATE for writes)."""
-    return session.connection().connection.dbapi_connection  # type: ignore[return-value]
+    """The driver connection of the session's transaction (begun, BEGIN IMMEDIATE for writes).
+
+    SQLite only (the local replica); another database gets the Core statements through SQLAlchemy.
+    """
+    driver = session.connection().connection.dbapi_connection
+    if not isinstance(driver, sqlite3.Connection):
+        raise TypeError(f"store.prepared runs on SQLite's driver, not {type(driver).__name__}")
+    return driver
 
 
 class Prepared:
