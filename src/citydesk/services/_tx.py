@@ -52,15 +52,20 @@ class Tx:
             cached = self.db_cache["calendar"] = load_calendar(self.session)
         return cached
 
-    def check_actor(self) -> None:
-        """Raise unless the actor is an active user with the role it claims (system excepted)."""
+    def check_actor(self, role: str | None = None, active: object = None) -> None:
+        """Raise unless the actor is an active user with the role it claims (system excepted).
+
+        `role` and `active` are the user's row when the caller has read it already.
+        """
         if self.actor.role is Role.SYSTEM:
             return
-        row = self.session.execute(st.USER_ROLE, {"id": self.actor.user_id}).one_or_none()
-        if row is None or not row.active:
+        if role is None:
+            row = self.session.execute(st.USER_ROLE, {"id": self.actor.user_id}).one_or_none()
+            role, active = (row.role, row.active) if row is not None else (None, None)
+        if role is None or not active:
             raise PermissionDenied("act", "signed-out user")
-        if row.role != self.actor.role.value:
-            raise PermissionDenied("act as " + self.actor.role.value, row.role)
+        if role != self.actor.role.value:
+            raise PermissionDenied("act as " + self.actor.role.value, role)
 
     def ticket(self, ticket_id: str) -> Ticket:
         """The ticket row, or NotFound."""
@@ -110,7 +115,7 @@ class Tx:
             public=public,
             base_entry_id=base,
         )
-        self.session.execute(st.INSERT_ENTRY, entry_row(entry, office_id=stamp.office_id))
+        st.RUN_INSERT_ENTRY.execute(self.session, entry_row(entry, office_id=stamp.office_id))
         self.capture.record(op="entry", table="timeline_entry", row_id=entry.id, hlc=stamp.hlc)
         entries.append(entry)
         ticket_cache.refresh(
@@ -149,7 +154,10 @@ def transaction(db: Database, actor: Actor, action: Action | None = None) -> Ite
     if action is not None:
         require(actor.role, action)
     with db.write() as session:
-        tx = Tx(session=session, capture=Capture(session, db.clock), actor=actor, db_cache=db.cache)
-        tx.check_actor()
+        # One read opens the transaction: the device's counters and the actor's role.
+        state = st.RUN_STATE_AND_ACTOR.one_or_none(session, {"actor_id": actor.user_id})
+        capture = Capture(session, db.clock, state)  # without a row it reads again, and says "not set up"
+        tx = Tx(session=session, capture=capture, actor=actor, db_cache=db.cache)
+        tx.check_actor(state.actor_role, state.actor_active)
         yield tx
         tx.capture.finish()

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def _explain(exc: Exception, path: Path) -> StorageError:
         return StorageError(
             "The database is busy with another program (a sync or a report). Try again in a moment."
         )
-    if isinstance(exc, IntegrityError):
+    if isinstance(exc, IntegrityError | sqlite3.IntegrityError):
         return StorageError(f"The change conflicts with data already saved ({getattr(exc, 'orig', exc)}).")
     return StorageError(f"The database {path} could not be used: {getattr(exc, 'orig', exc)}")
 
@@ -95,7 +96,8 @@ def _install_pragmas(engine: Engine, *, read_only: bool) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        # On the driver: the same BEGIN without SQLAlchemy's per-statement work (~15 µs a transaction).
+        conn.connection.dbapi_connection.execute(f"BEGIN {mode}")
 
 
 @dataclass
@@ -108,7 +110,7 @@ class Database:
     read_only: bool = False
     cache: dict[str, Any] = field(default_factory=dict)  # derived from synced rows; cleared when they change
 
-    @property
+    @cached_property
     def write_engine(self) -> Engine:
         """The engine whose transactions start with BEGIN IMMEDIATE (take the write lock first)."""
         return self.engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -120,7 +122,7 @@ class Database:
             try:
                 with session.begin():
                     yield session
-            except (OperationalError, DatabaseError) as exc:
+            except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
                 raise _explain(exc, self.path) from exc
 
     @contextmanager
@@ -132,7 +134,7 @@ class Database:
             try:
                 with session.begin():
                     yield session
-            except (OperationalError, DatabaseError) as exc:
+            except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:  # sqlite3: store.prepared
                 raise _explain(exc, self.path) from exc
 
     def close(self) -> None:

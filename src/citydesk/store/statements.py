@@ -1,10 +1,15 @@
-"""Prebuilt Core statements for the hot write path (compiled once, executed with parameters)."""
+"""Prebuilt Core statements for the hot write path (compiled once, executed with parameters).
+
+The `RUN_*` ones are compiled once more for the driver (`store.prepared`): what a transaction
+opens with and what creating one ticket writes.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import String, Table, bindparam, func, insert, literal_column, select, update
 
 from citydesk.store.models import Base
+from citydesk.store.prepared import Prepared, prepared_insert
 
 TICKET: Table = Base.metadata.tables["ticket"]
 ENTRY: Table = Base.metadata.tables["timeline_entry"]
@@ -85,3 +90,52 @@ REQUESTER_REPLY = select(REQUESTER.c.reply_method).where(REQUESTER.c.id == bindp
 REQUESTER_FULL = select(
     REQUESTER.c.id, REQUESTER.c.merged_into, REQUESTER.c.reply_method, REQUESTER.c.name, REQUESTER.c.anonymous
 ).where(REQUESTER.c.id == bindparam("id"))
+
+# ---- the one-ticket write path, run on the driver cursor (store.prepared) --------------------------
+
+# The transaction's first read: the device's counters and the acting user's role (one row).
+STATE_AND_ACTOR = select(
+    _S.device_id,
+    _S.office_id,
+    _S.hlc,
+    _S.device_seq,
+    _S.number_prefix,
+    USER.c.role.label("actor_role"),
+    USER.c.active.label("actor_active"),
+).select_from(SYNC_STATE.outerjoin(USER, USER.c.id == bindparam("actor_id")))
+
+# Everything a new ticket names, in one row: its category, department (given, else the category's),
+# assignee and requester (NULL columns where one is not given or does not exist).
+_ONE = select(literal_column("1").label("one")).subquery("one")
+CREATE_REFERENCES = select(
+    CATEGORY.c.id.label("category_id"),
+    CATEGORY.c.department_id.label("category_department_id"),
+    CATEGORY.c.default_priority,
+    CATEGORY.c.target_business_days,
+    CATEGORY.c.active.label("category_active"),
+    DEPARTMENT.c.id.label("department_id"),
+    USER.c.id.label("assignee_id"),
+    USER.c.active.label("assignee_active"),
+    REQUESTER.c.id.label("requester_id"),
+    REQUESTER.c.merged_into,
+    REQUESTER.c.reply_method,
+    REQUESTER.c.name,
+    REQUESTER.c.anonymous,
+).select_from(
+    _ONE.outerjoin(CATEGORY, CATEGORY.c.id == bindparam("category_id", type_=String))
+    .outerjoin(
+        DEPARTMENT,
+        DEPARTMENT.c.id == func.coalesce(bindparam("department_id", type_=String), CATEGORY.c.department_id),
+    )
+    .outerjoin(USER, USER.c.id == bindparam("assignee_id", type_=String))
+    .outerjoin(REQUESTER, REQUESTER.c.id == bindparam("requester_id", type_=String))
+)
+
+RUN_STATE_AND_ACTOR = Prepared(STATE_AND_ACTOR)
+RUN_CREATE_REFERENCES = Prepared(CREATE_REFERENCES)
+RUN_NEXT_SEQ = Prepared(NEXT_SEQ)
+RUN_UPDATE_STATE = Prepared(UPDATE_STATE)
+RUN_INSERT_TICKET = prepared_insert(TICKET, [c.name for c in TICKET.columns if c.name != "row_no"])
+RUN_INSERT_ENTRY = prepared_insert(ENTRY, [c.name for c in ENTRY.columns])
+RUN_INSERT_OUTBOX = prepared_insert(OUTBOX, [c.name for c in OUTBOX.columns])
+RUN_INSERT_REPORTER = prepared_insert(REPORTER, [c.name for c in REPORTER.columns])

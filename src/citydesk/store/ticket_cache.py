@@ -163,8 +163,8 @@ def materialize_reporters(
         session.execute(st.REPOINT_REPORTER, repointed)
     missing = [r for r in state.reporters if r.id not in have]
     if missing:
-        session.execute(
-            st.INSERT_REPORTER,
+        st.RUN_INSERT_REPORTER.execute_many(
+            session,
             [
                 {
                     "id": r.id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -30,8 +31,9 @@ class Capture:
     `finish()` writes the counters back before the transaction commits.
     """
 
-    def __init__(self, session: Session, clock: Clock) -> None:
-        row = session.execute(st.SELECT_STATE).one_or_none()
+    def __init__(self, session: Session, clock: Clock, state: Any = None) -> None:
+        """Read the counters from `sync_state`, or take them from `state` (a row the caller read)."""
+        row = state if state is not None else session.execute(st.SELECT_STATE).one_or_none()
         if row is None:
             from citydesk.store.db import StorageError
 
@@ -60,8 +62,8 @@ class Capture:
         """Write one outbox row (a reference to the changed row); returns its device sequence."""
         self._seq += 1
         now = self.clock.now()
-        self.session.execute(
-            st.INSERT_OUTBOX,
+        st.RUN_INSERT_OUTBOX.execute(
+            self.session,
             {
                 "seq": self._seq,
                 "change_id": uuid7(to_ms(now)),
@@ -88,4 +90,4 @@ class Capture:
     def finish(self) -> None:
         """Persist the HLC and device sequence counters (inside the same transaction)."""
         if self._seq != self._start_seq or self._hlc != self._start_hlc:
-            self.session.execute(st.UPDATE_STATE, {"v_hlc": self._hlc, "v_seq": self._seq})
+            st.RUN_UPDATE_STATE.execute(self.session, {"v_hlc": self._hlc, "v_seq": self._seq})
