@@ -17,7 +17,8 @@ from citydesk.store.queries import Queue, SortKey, TicketQuery
 from citydesk.store.settings import load_calendar
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import TicketChanged
-from citydesk.ui.shell import QUEUES, MainWindow
+from citydesk.ui.queue_list import QUEUES
+from citydesk.ui.shell import MainWindow
 from citydesk.ui.ticket_model import COL_NUMBER, COL_PRIORITY, SORT_KEYS, priority_colour
 from factories import Office
 

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, aliased
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.numbers import SEQ_DIGITS, looks_like_sequence, normalize_number
 from citydesk.domain.statuses import WAITING_STATUSES
-from citydesk.store.models import Department, Ticket, User
+from citydesk.domain.timeline import EntryKind
+from citydesk.store.models import Department, Ticket, TimelineEntry, User
 
 
 class Queue(StrEnum):
@@ -30,6 +31,7 @@ class Queue(StrEnum):
     VISITS_TODAY = "visits_today"
     RESOLVED_WEEK = "resolved_week"
     ALL = "all"
+    HERE_TODAY = "here_today"  # requests logged on this PC today (the clerk's first screen)
     DEPARTMENT = "department"
 
 
@@ -59,6 +61,7 @@ class TicketQuery:
     descending: bool = True
     search: str | None = None  # typed search text: only the tickets it finds
     open_only: bool = False  # a search that lists open tickets only
+    device_id: str | None = None  # this PC (for Queue.HERE_TODAY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,13 @@ def _queue_filter(
         return and_(Ticket.resolved_at >= start, Ticket.resolved_at < end)
     if q is Queue.DEPARTMENT:
         return and_(Ticket.department_id == query.department_id, Ticket.is_open)
+    if q is Queue.HERE_TODAY:
+        start, end = calendar.day_bounds(calendar.local_date(now))
+        logged_here = select(TimelineEntry.ticket_id).where(
+            TimelineEntry.kind == EntryKind.CREATED.value, TimelineEntry.at >= start, TimelineEntry.at < end,
+            TimelineEntry.device_id == query.device_id,
+        )  # fmt: skip
+        return and_(Ticket.created_at >= start, Ticket.created_at < end, Ticket.id.in_(logged_here))
     return None
 
 
@@ -212,7 +222,7 @@ class _Plan:
         if self.spec is not None:
             self.conditions.append(_search_condition(self.spec))
             if query.open_only:
-                self.conditions.append(Ticket.is_open)
+                self.conditions.append(Ticket.is_open.is_(True))
 
     @classmethod
     def of(cls, session: Session, query: TicketQuery, now: datetime, calendar: BusinessCalendar) -> _Plan:
@@ -299,13 +309,15 @@ def queue_counts(
     now: datetime,
     calendar: BusinessCalendar,
     department_ids: Sequence[str] = (),
+    device_id: str | None = None,
 ) -> dict[str, int]:
     """Live counts for the sidebar: queue value (or "department:<id>") → count."""
     counts: dict[str, int] = {}
     for queue in Queue:
         if queue is Queue.DEPARTMENT:
             continue
-        condition = _queue_filter(TicketQuery(queue=queue, user_id=user_id), now=now, calendar=calendar)
+        query = TicketQuery(queue=queue, user_id=user_id, device_id=device_id)
+        condition = _queue_filter(query, now=now, calendar=calendar)
         stmt = select(func.count()).select_from(Ticket)
         if condition is not None:
             stmt = stmt.where(condition)

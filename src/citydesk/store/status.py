@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from citydesk.domain.channels import ContactKind
 from citydesk.domain.text import fold
 from citydesk.store import queries
 from citydesk.store.detail import ticket_detail, ticket_ids_by_number
 from citydesk.store.intake import RequesterHit, complete_requesters
-from citydesk.store.models import Ticket, TicketReporter
+from citydesk.store.models import ContactLog, Ticket, TicketReporter
 from citydesk.store.settings import load_calendar
 
 PUBLIC_KINDS = ("note", "call", "resolution")
@@ -178,4 +179,28 @@ def status_view(
         language=language,
         public_notes=notes,
         tz_name=load_calendar(session).tz_name,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CounterDay:
+    """Today's counted contacts at one PC: what the clerk's first screen shows."""
+
+    status_inquiries: int
+    questions: int
+
+
+def counter_day(session: Session, *, now: datetime, device_id: str | None) -> CounterDay:
+    """Status inquiries and questions answered on the spot logged on this PC today (city time)."""
+    calendar = load_calendar(session)
+    start, end = calendar.day_bounds(calendar.local_date(now))
+    rows = session.execute(
+        select(ContactLog.kind, func.count())
+        .where(ContactLog.at >= start, ContactLog.at < end, ContactLog.device_id == device_id)
+        .group_by(ContactLog.kind)
+    )
+    counts = {kind: int(n) for kind, n in rows}
+    return CounterDay(
+        status_inquiries=counts.get(ContactKind.STATUS_INQUIRY.value, 0),
+        questions=counts.get(ContactKind.QUESTION.value, 0),
     )

@@ -139,6 +139,7 @@ def signed_in_as(db: Database, user_id: str) -> SignedIn:
         office_code=ident.office_code,
         office_name=ident.office_name,
         is_demo=ident.is_demo,
+        device_id=ident.device_id,
     )
 
 

@@ -16,6 +16,7 @@ class SignedIn:
     office_code: str
     office_name: str
     is_demo: bool
+    device_id: str | None = None  # this PC (its "logged here today" queue)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ def tr(text: str) -> str:
 
 def build_menus(win: MainWindow) -> None:
     """Add the menu bar's menus and their shortcuts to `win`."""
-    from citydesk.ui.shell import QUEUES
+    from citydesk.ui.queue_list import QUEUES
 
     def action(text: str, shortcut: str | QKeySequence | None, slot: Any) -> QAction:
         """A window action with already translated `text`."""

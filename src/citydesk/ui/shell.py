@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -22,26 +21,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citydesk.domain.roles import Role
 from citydesk.store import queries
 from citydesk.store.detail import departments, pending_change_count
 from citydesk.store.queries import Queue, SortKey, TicketQuery
+from citydesk.store.status import CounterDay, counter_day
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import Notice, SignedIn, SyncStatus
+from citydesk.ui.first_screen import ClerkBar, arrange_columns, fit_title, fit_window
+from citydesk.ui.queue_list import QueueList
 from citydesk.ui.search_state import SearchState, tickets_found
 from citydesk.ui.status_message import StatusMessage
-from citydesk.ui.ticket_model import SORT_KEYS, TicketTableModel
-
-# The labels are translated where shown (`self.tr`); QT_TRANSLATE_NOOP marks them for pyside6-lupdate.
-QUEUES: tuple[tuple[Queue, str], ...] = (
-    (Queue.MINE, QT_TRANSLATE_NOOP("MainWindow", "My tickets")),
-    (Queue.UNASSIGNED, QT_TRANSLATE_NOOP("MainWindow", "Unassigned")),
-    (Queue.P1_OPEN, QT_TRANSLATE_NOOP("MainWindow", "P1 open")),
-    (Queue.OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Overdue")),
-    (Queue.WAITING, QT_TRANSLATE_NOOP("MainWindow", "Waiting")),
-    (Queue.VISITS_TODAY, QT_TRANSLATE_NOOP("MainWindow", "Today's visits")),
-    (Queue.RESOLVED_WEEK, QT_TRANSLATE_NOOP("MainWindow", "Resolved this week")),
-    (Queue.ALL, QT_TRANSLATE_NOOP("MainWindow", "All")),
+from citydesk.ui.ticket_model import (
+    COL_DUE,
+    COL_NUMBER,
+    COL_PRIORITY,
+    COL_REQUESTER,
+    COL_STATUS,
+    COL_TITLE,
+    SORT_KEYS,
+    TicketTableModel,
 )
+
+FIRST_SIX = (COL_NUMBER, COL_PRIORITY, COL_STATUS, COL_TITLE, COL_REQUESTER, COL_DUE)
 SEARCH_DELAY_MS = 25  # debounce: a key repeat or paste coalesces; typed words still search at once
 AGE_COLUMN = 7
 
@@ -58,10 +60,10 @@ class MainWindow(QMainWindow):
         self._search_generation = 0  # counts searches started
         self._announced_search = 0  # the last search whose result was announced
         self.requesters: Any = None  # the Requesters window, made on first use
-        user_id = hub.user.actor.user_id if hub.user else None
-        self._queue_query = TicketQuery(queue=Queue.MINE, user_id=user_id)
+        self._queue_query = TicketQuery(queue=Queue.MINE)
+        self._fit_title = True  # until the user's own column layout is restored
         self.setWindowTitle(self.tr("citydesk"))
-        self.resize(1400, 860)
+        fit_window(self)
         self.model = TicketTableModel(hub, self)
         self._build()
         self._build_menus()
@@ -87,9 +89,7 @@ class MainWindow(QMainWindow):
     # ---- building ----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.queues = QListWidget()
-        self.queues.setAccessibleName(self.tr("Queues"))
-        self.queues.setAccessibleDescription(self.tr("Choose which tickets the table lists"))
+        self.queues = QueueList()
         self.queues.currentItemChanged.connect(self._queue_chosen)
         self.queues.itemClicked.connect(lambda _item: self._leave_search())  # also the queue already chosen
         self.search = QLineEdit()
@@ -111,8 +111,10 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((130, 110, 150, 320, 150, 140, 140, 60, 110)):
+        for col, width in enumerate((118, 92, 104, 240, 130, 140, 140, 60, 96)):
             self.table.setColumnWidth(col, width)
+        arrange_columns(self.table, due_column=COL_DUE, title_column=COL_TITLE)
+        self.table.viewport().installEventFilter(self)  # the title takes the room left (1366×768)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_chosen(cur.row()))
         self.detail = self._make_detail()
         centre = QWidget()
@@ -123,6 +125,10 @@ class MainWindow(QMainWindow):
         self.notice_label.setVisible(False)
         self.notice_label.setAccessibleName(self.tr("Notification"))
         layout.addWidget(self.notice_label)
+        self.clerk_bar = ClerkBar()
+        self.clerk_bar.new_request.connect(self.new_request)
+        self.clerk_bar.setVisible(False)
+        layout.addWidget(self.clerk_bar)
         layout.addWidget(self.search)
         self.search_state = SearchState()
         self.search_state.open_only_changed.connect(lambda _on: self._rerun_search())
@@ -132,7 +138,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.queues)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([210, 760, 430])
+        self.splitter.setSizes([190, 790, 386])
         self.setCentralWidget(self.splitter)
         self.setTabOrder(self.queues, self.search)
         self.setTabOrder(self.search, self.search_state.open_only)
@@ -168,50 +174,30 @@ class MainWindow(QMainWindow):
     # ---- queues and counts -----------------------------------------------------------------------
 
     def _fill_queues(self, department_list: list[Any]) -> None:
-        current = self.queues.currentRow()
-        self.queues.blockSignals(True)
-        self.queues.clear()
-        for queue, label in QUEUES:
-            item = QListWidgetItem(self.tr(label))
-            item.setData(Qt.ItemDataRole.UserRole, (queue.value, None, self.tr(label)))
-            self.queues.addItem(item)
-        for dep in department_list:
-            item = QListWidgetItem(dep.label)
-            item.setData(Qt.ItemDataRole.UserRole, (Queue.DEPARTMENT.value, dep.id, dep.label))
-            self.queues.addItem(item)
-        self.queues.setCurrentRow(current if current >= 0 else 0)  # My tickets: small, so it paints at once
-        self.queues.blockSignals(False)
+        self.queues.fill(department_list)
         if self._ready_sent:
             self.refresh_counts()  # otherwise after the first page, so the counts never delay it
 
     def refresh_counts(self) -> None:
-        """Recount every queue off the GUI thread."""
+        """Recount every queue (and the clerk's day at this PC) off the GUI thread."""
         user_id = self.hub.user.actor.user_id if self.hub.user else None
-        dep_ids = [
-            self.queues.item(i).data(Qt.ItemDataRole.UserRole)[1]
-            for i in range(len(QUEUES), self.queues.count())
-        ]
-
+        device_id = self.hub.user.device_id if self.hub.user else None
+        dep_ids = self.queues.department_ids()
         now = self.hub.db.clock.now()
 
-        def count(session: Any) -> tuple[dict[str, int], int]:
+        def count(session: Any) -> tuple[dict[str, int], int, CounterDay]:
             from citydesk.store.settings import load_calendar
 
-            found = queries.queue_counts(session, user_id=user_id, now=now,
-                                         calendar=load_calendar(session), department_ids=dep_ids)  # fmt: skip
-            return found, pending_change_count(session)
+            found = queries.queue_counts(session, user_id=user_id, now=now, calendar=load_calendar(session),
+                                         department_ids=dep_ids, device_id=device_id)  # fmt: skip
+            return found, pending_change_count(session), counter_day(session, now=now, device_id=device_id)
 
         self.hub.query(count, self._show_counts)
 
-    def _show_counts(self, result: tuple[dict[str, int], int]) -> None:
-        counts, pending = result
-        for i in range(self.queues.count()):
-            item = self.queues.item(i)
-            queue, dep_id, label = item.data(Qt.ItemDataRole.UserRole)
-            key = f"department:{dep_id}" if dep_id else queue
-            text = f"{label}  ({counts.get(key, 0):,})"
-            item.setText(text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+    def _show_counts(self, result: tuple[dict[str, int], int, CounterDay]) -> None:
+        counts, pending, day = result
+        self.queues.show_counts(counts)
+        self.clerk_bar.show_day(day)
         self.pending_label.setText(self.tr("{0} local changes not yet synced").format(f"{pending:,}"))
 
     def _queue_chosen(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
@@ -219,9 +205,13 @@ class MainWindow(QMainWindow):
             return
         queue, dep_id, _label = item.data(Qt.ItemDataRole.UserRole)
         user_id = self.hub.user.actor.user_id if self.hub.user else None
+        device_id = self.hub.user.device_id if self.hub.user else None
         self._queue_query = replace(
-            self.model.query, queue=Queue(queue), department_id=dep_id, user_id=user_id, search=None
-        )
+            self.model.query, queue=Queue(queue), department_id=dep_id, user_id=user_id,
+            device_id=device_id, search=None, open_only=False,
+        )  # fmt: skip
+        if user_id is not None and self._ready_sent:
+            self.queues.remember(user_id, (queue, dep_id))
         if self.search.text().strip():
             self.clear_search()  # a queue chosen while searching shows that queue, not the old results
         else:
@@ -235,8 +225,7 @@ class MainWindow(QMainWindow):
 
     def queue_label(self) -> str:
         """The chosen queue's name."""
-        item = self.queues.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)[2]) if item is not None else ""
+        return self.queues.label()
 
     def _leave_search(self) -> None:
         if self.search.text().strip() or self.model.query.search is not None:
@@ -380,9 +369,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("citydesk — {0}").format(who.office_name) + (" (demo)" if who.is_demo else "")
         )
+        self.clerk_bar.setVisible(who.actor.role is Role.CLERK)
+        queue, dep_id = self.queues.start_for(who.actor.role, who.actor.user_id)
+        self._queue_query = replace(self._queue_query, queue=Queue(queue), department_id=dep_id,
+                                    user_id=who.actor.user_id, device_id=who.device_id)  # fmt: skip
+        if not self.isVisible():
+            self.model.query = self._queue_query  # the first page shows the start queue at once
         self.hub.query(departments, self._fill_queues)
         if self.isVisible():
-            self._queue_chosen(self.queues.currentItem())
+            self.model.set_query(self._queue_query)
 
     def new_request(self) -> Any:
         """Ctrl+N: the New request form (one per window; after a save it starts the next request)."""
@@ -441,6 +436,12 @@ class MainWindow(QMainWindow):
             self.tr("citydesk {0} — the city's service desk.").format(__version__),
         )
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The table's viewport was resized: the title takes the width the other first columns leave."""
+        if self._fit_title and watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            fit_title(self.table, COL_TITLE, FIRST_SIX)
+        return super().eventFilter(watched, event)
+
     # ---- layout memory ---------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -455,6 +456,7 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+                self._fit_title = self._fit_title and key != "main/columns"
         # The remembered sort order is applied in SQL when the first query runs.
         key = SORT_KEYS.get(header.sortIndicatorSection())
         if key is not None:
