@@ -17,6 +17,7 @@ from sqlalchemy import select
 from citydesk.reports.metrics import parse_scope, weekly_metrics
 from citydesk.reports.receipt import write_receipt_pdf
 from citydesk.services import tickets
+from citydesk.services.receipts import set_receipt_texts
 from citydesk.store.models import ContactLog, ReceiptText
 from citydesk.store.receipts import receipt_data
 from citydesk.store.settings import load_settings
@@ -303,3 +304,50 @@ def test_a_non_admin_cannot_save_receipt_texts(qtbot: Any, hub: CitydeskApp, off
     qtbot.waitUntil(lambda: "may not manage reference" in dialog.form.general_message)
     with office.db.read() as session:
         assert session.scalars(select(ReceiptText)).first() is None
+
+
+def test_an_admin_is_told_at_sign_in_while_the_city_phone_is_unset(
+    qtbot: Any, hub: CitydeskApp, office: Office
+) -> None:
+    notices: list[str] = []
+    hub.notice.connect(lambda notice: notices.append(notice.title))
+    sign_in(hub, office.admin)
+    QSettings().clear()
+    win = MainWindow(hub)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.show()
+    qtbot.waitUntil(lambda: "The city's phone number is not set" in notices)
+    assert "Receipt texts" in win.notice_label.text() and win.notice_label.isVisible()
+    win.close()
+    # once set, nobody is told again; a clerk never is
+    set_receipt_texts(office.db, actor=office.admin, language="en", values={}, city_phone="(555) 010-9000")
+    notices.clear()
+    for actor in (office.admin, office.clerk):
+        sign_in(hub, actor)
+        again = MainWindow(hub)
+        qtbot.addWidget(again)
+        with qtbot.waitSignal(again.ready, timeout=10_000):
+            again.show()
+        qtbot.waitUntil(lambda w=again: w.hub.runner.in_flight == 0)
+        again.close()
+    assert notices == []
+
+
+def test_a_phone_caller_is_never_told_only_to_visit(office: Office, tmp_path: Path) -> None:
+    phoned = tickets.create_ticket(office.db, actor=office.clerk, title="Pothole", channel="phone",
+                                   requester_id=office.citizen)  # fmt: skip
+    walked_in = tickets.create_ticket(office.db, actor=office.clerk, title="Bench", channel="walk_in",
+                                      requester_id=office.spanish_citizen)  # fmt: skip
+    with office.db.read() as session:
+        by_phone = receipt_data(session, phoned.ticket_id)
+        in_person = receipt_data(session, walked_in.ticket_id)
+    phone_slip = pdf_text(write_receipt_pdf(by_phone, "half_letter", tmp_path / "phone.pdf"))
+    visit_slip = pdf_text(write_receipt_pdf(in_person, "half_letter", tmp_path / "visit.pdf"))
+    assert "call the number you called today or visit City Hall" in phone_slip
+    assert "acuda a City Hall" in visit_slip and "llame" not in visit_slip
+    set_receipt_texts(office.db, actor=office.admin, language="en", values={}, city_phone="(555) 010-9000")
+    with office.db.read() as session:
+        by_phone = receipt_data(session, phoned.ticket_id)
+    phone_slip = pdf_text(write_receipt_pdf(by_phone, "half_letter", tmp_path / "phone2.pdf"))
+    assert "call (555) 010-9000 or visit City Hall" in phone_slip

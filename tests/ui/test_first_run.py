@@ -78,6 +78,7 @@ def test_set_up_this_office_by_keyboard(qtbot: Any, empty_db: Database) -> None:
         qtbot,
         "City of Testville",
         "America/Denver",
+        "(555) 010-4000",
         "pw",
         "Public Works Yard",
         "Admin",
@@ -96,6 +97,7 @@ def test_set_up_this_office_by_keyboard(qtbot: Any, empty_db: Database) -> None:
     assert identity is not None
     assert (identity.office_code, identity.office_name) == ("PW", "Public Works Yard")
     assert settings["city_name"] == "City of Testville" and settings["time_zone"] == "America/Denver"
+    assert settings["city_phone"] == "(555) 010-4000"  # the number every receipt tells citizens to call
     admin = next(u for u in users if u.username == "admin")
     assert admin.role == "admin" and admin.display_name == "Ada Admin"
     assert verify_password("long enough", admin.password_hash)
@@ -105,7 +107,7 @@ def test_setup_errors_show_next_to_their_fields_and_write_nothing(qtbot: Any, em
     dialog = show(qtbot, FirstRunDialog(empty_db))
     dialog.show_setup()
     fill(
-        qtbot, "Testville", "Mars/Olympus_Mons", "C1", "City Hall", "admin", "Ada", "long enough", "different"
+        qtbot, "Testville", "Mars/Olympus_Mons", "", "C1", "City Hall", "admin", "Ada", "long enough", "different"
     )
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert dialog.form.error_for("confirm") == "The two passwords are not the same."
@@ -114,6 +116,15 @@ def test_setup_errors_show_next_to_their_fields_and_write_nothing(qtbot: Any, em
     dialog.confirm.selectAll()
     qtbot.keyClicks(dialog.confirm, "long enough")
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)
+    assert "give the city's phone" in dialog.form.error_for("city_phone")  # asked for, not optional
+    assert focused() is dialog.phone
+    qtbot.keyClicks(dialog.phone, "12")
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.form.error_for("city_phone") != "" and "12" in dialog.form.error_for(
+        "city_phone"), timeout=5000)  # fmt: skip
+    assert "does not look like a phone number" in dialog.form.error_for("city_phone")
+    dialog.phone.setText("555-010-4000")
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.form.error_for("time_zone") != "", timeout=5000)
     assert "Unknown time zone 'Mars/Olympus_Mons'" in dialog.form.error_for("time_zone")
     assert dialog.form.rows["time_zone"].error.isVisible()

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 CITY_NAME = "City of Riverton"
 TIME_ZONE = "America/Chicago"
+CITY_PHONE = "(555) 014-3100"
+"""The number the demo city's receipts tell citizens to call about their requests."""
 LOCAL_OFFICE = ("CLK", "City Hall")
 OTHER_OFFICES: tuple[tuple[str, str], ...] = (("PW", "Public Works Yard"), ("PD", "Police Annex"))
 DEMO_TAG = "DEM"

@@ -92,6 +92,7 @@ def create_demo(
         office_name=content.LOCAL_OFFICE[1],
         demo=True,
         tag=content.DEMO_TAG,
+        city_phone=content.CITY_PHONE,
     )
     days_back = (tickets if tickets is not None else DAILY_TICKETS * DEFAULT_DAYS) / DAILY_TICKETS * 1.3 + 60
     all_holidays = set(us_holidays(as_of - timedelta(days=int(days_back)), as_of + timedelta(days=400)))

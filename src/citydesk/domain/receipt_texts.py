@@ -32,6 +32,7 @@ RECEIPT_KEYS: dict[str, str] = {
     "no_expected": "When there is no expected date",
     "status_phone": "How to ask about the status (with a phone number)",
     "status_no_phone": "How to ask about the status (no phone number set)",
+    "status_no_phone_caller": "How to ask about the status (no phone number set; the requester phoned)",
     "closing": "Closing line",
 }
 
@@ -50,6 +51,10 @@ DEFAULTS: dict[str, dict[str, str]] = {
             "To ask about the status, call {phone} or visit {office} and give your number {number}."
         ),
         "status_no_phone": "To ask about the status, visit {office} and give your number {number}.",
+        "status_no_phone_caller": (
+            "To ask about the status, call the number you called today or visit {office}, "
+            "and give your number {number}."
+        ),
         "closing": "Thank you. Please keep this slip.",
     },
     "es": {
@@ -66,6 +71,10 @@ DEFAULTS: dict[str, dict[str, str]] = {
             "Para preguntar por el estado, llame al {phone} o acuda a {office} e indique su número {number}."
         ),
         "status_no_phone": "Para preguntar por el estado, acuda a {office} e indique su número {number}.",
+        "status_no_phone_caller": (
+            "Para preguntar por el estado, llame al mismo número al que llamó hoy o acuda a {office}, "
+            "e indique su número {number}."
+        ),
         "closing": "Gracias. Conserve este comprobante.",
     },
 }

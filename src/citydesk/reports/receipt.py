@@ -228,7 +228,10 @@ def _lay_out(data: ReceiptData, b: _Builder, *, body: float, big: float, stacked
     b.rule(body * 0.7)
     values = {"number": data.number, "office": data.office_name or data.city_name, "city": data.city_name,
               "phone": (data.phone or "").replace(" ", "\u00a0")}  # fmt: skip
-    how = data.text("status_phone" if data.phone else "status_no_phone")
+    if data.phone:
+        how = data.text("status_phone")
+    else:  # never tell someone who phoned only to visit
+        how = data.text("status_no_phone_caller" if data.channel == "phone" else "status_no_phone")
     b.paragraph(fill(how, **values), size=body, max_lines=4)
     b.space(body * 0.3)
     b.paragraph(fill(data.text("closing"), **values), size=body * 0.9, centre=True, max_lines=2)

@@ -29,6 +29,7 @@ from citydesk.store.models import (
     SyncState,
     User,
 )
+from citydesk.store.receipts import PHONE_SETTING
 from citydesk.sync.capture import Capture
 
 
@@ -66,9 +67,15 @@ def initialize_database(
     admin_password: str | None = None,
     demo: bool = False,
     tag: str | None = None,
+    city_phone: str | None = None,
 ) -> SetupResult:
-    """Set up a new database: office, device identity, number prefix, city settings, first admin."""
+    """Set up a new database: office, device identity, number prefix, city settings (the phone number
+    receipts tell citizens to call, if given), first admin."""
     clean_city = validation.text("city_name", city_name, required=True, max_len=120, label="City name")
+    try:
+        clean_phone = validation.phone(city_phone)
+    except ValidationError as exc:
+        raise ValidationError("city_phone", exc.message) from None
     BusinessCalendar(tz_name=time_zone)  # validates the zone
     code = validation.office_code(office_code)
     clean_office = validation.text(
@@ -117,6 +124,8 @@ def initialize_database(
         _record(tx, "device", device_id)
         for key, value in (("city_name", clean_city), ("time_zone", time_zone)):
             set_setting_in(tx, key, value)
+        if clean_phone:
+            set_setting_in(tx, PHONE_SETTING, clean_phone)
         if admin_username is not None:
             admin_id = _add_user(
                 tx,

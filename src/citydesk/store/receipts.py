@@ -37,6 +37,7 @@ class ReceiptData:
     language: str
     requester_name: str | None  # None for anonymous requesters (nothing identifying is printed)
     texts: tuple[tuple[str, str], ...]
+    channel: str | None = None  # how this requester reached the city (a phone caller is told to call)
 
     def text(self, key: str) -> str:
         """The slip's text for `key` in its language."""
@@ -51,6 +52,12 @@ class ReceiptData:
     def due_date(self) -> date | None:
         """The expected completion day, in city time."""
         return self.due_at.astimezone(ZoneInfo(self.tz_name)).date() if self.due_at else None
+
+
+def city_phone(session: Session) -> str | None:
+    """The phone number receipts tell citizens to call, or None while it is not set."""
+    phone = load_settings(session).get(PHONE_SETTING)
+    return str(phone).strip() or None if phone else None
 
 
 def text_overrides(session: Session, language: str) -> dict[str, str]:
@@ -73,14 +80,15 @@ def receipt_data(
     if ticket is None:
         raise NotFound("ticket", ticket_id)
     stmt = (
-        select(Requester)
+        select(Requester, TicketReporter.channel)
         .join(TicketReporter, TicketReporter.requester_id == Requester.id)
         .where(TicketReporter.ticket_id == ticket_id)
         .order_by(TicketReporter.reported_at.desc() if newest_reporter else TicketReporter.reported_at)
     )
     if requester_id is not None:
         stmt = stmt.where(Requester.id == requester_id)
-    requester = session.scalars(stmt.limit(1)).first()
+    found = session.execute(stmt.limit(1)).first()
+    requester, channel = (found[0], found[1]) if found is not None else (None, None)
     chosen = language or (requester.preferred_language if requester else "en")
     if chosen not in LANGUAGES:
         chosen = "en"
@@ -107,6 +115,7 @@ def receipt_data(
         language=chosen,
         requester_name=name,
         texts=tuple(sorted(texts.items())),
+        channel=channel,
     )
 
 

@@ -144,6 +144,10 @@ class FirstRunDialog(QDialog):
         self.time_zone.setAccessibleDescription(
             self.tr("An IANA name such as America/Chicago; type to search.")
         )
+        self.phone = line_field(self.tr("City phone for status questions"), placeholder="(555) 010-4000")
+        self.phone.setAccessibleDescription(
+            self.tr("Printed on every receipt: the number citizens call to ask about their request.")
+        )
         self.office_code = line_field(self.tr("Office code"), placeholder="CLK")
         self.office_code.setMaxLength(5)
         self.office_name = line_field(self.tr("Office name"), placeholder=self.tr("City Hall"))
@@ -156,6 +160,7 @@ class FirstRunDialog(QDialog):
         rows = (
             ("city_name", self.tr("&City name:"), self.city),
             ("time_zone", self.tr("&Time zone:"), self.time_zone),
+            ("city_phone", self.tr("City p&hone for status questions:"), self.phone),
             ("office_code", self.tr("Office &code (2–5 letters):"), self.office_code),
             ("office_name", self.tr("Office &name:"), self.office_name),
             ("username", self.tr("Administrator's &user name:"), self.username),
@@ -214,8 +219,13 @@ class FirstRunDialog(QDialog):
         if self.password.text() != self.confirm.text():
             self.form.show_error(ValidationError("confirm", self.tr("The two passwords are not the same.")))
             return
+        if not self.phone.text().strip():
+            why = self.tr("The receipts tell citizens which number to call: give the city's phone.")
+            self.form.show_error(ValidationError("city_phone", why))
+            return
         values: dict[str, Any] = {
             "city_name": self.city.text(),
+            "city_phone": self.phone.text(),
             "time_zone": self.time_zone.text().strip(),
             "office_code": self.office_code.text(),
             "office_name": self.office_name.text(),

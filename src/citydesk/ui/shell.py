@@ -25,6 +25,7 @@ from citydesk.domain.roles import Role
 from citydesk.store import queries
 from citydesk.store.detail import departments, pending_change_count
 from citydesk.store.queries import Queue, SortKey, TicketQuery
+from citydesk.store.receipts import city_phone
 from citydesk.store.status import CounterDay, counter_day
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import Notice, SignedIn, SyncStatus
@@ -370,6 +371,8 @@ class MainWindow(QMainWindow):
             self.tr("citydesk — {0}").format(who.office_name) + (" (demo)" if who.is_demo else "")
         )
         self.clerk_bar.setVisible(who.actor.role is Role.CLERK)
+        if who.actor.role is Role.ADMIN:
+            self.hub.query(city_phone, self._warn_if_no_phone)
         queue, dep_id = self.queues.start_for(who.actor.role, who.actor.user_id)
         self._queue_query = replace(self._queue_query, queue=Queue(queue), department_id=dep_id,
                                     user_id=who.actor.user_id, device_id=who.device_id)  # fmt: skip
@@ -378,6 +381,14 @@ class MainWindow(QMainWindow):
         self.hub.query(departments, self._fill_queues)
         if self.isVisible():
             self.model.set_query(self._queue_query)
+
+    def _warn_if_no_phone(self, phone: str | None) -> None:
+        if phone is None:
+            self.hub.notice.emit(Notice(
+                title=self.tr("The city's phone number is not set"),
+                text=self.tr("Receipts cannot tell citizens which number to call about their requests. "
+                             "Set it in Counter → Receipt texts…"),
+            ))  # fmt: skip
 
     def new_request(self) -> Any:
         """Ctrl+N: the New request form (one per window; after a save it starts the next request)."""
