@@ -25,7 +25,7 @@ from citydesk.domain.errors import ValidationError
 from citydesk.domain.permissions import Action, require
 from citydesk.domain.roles import Actor
 from citydesk.domain.text import fold
-from citydesk.services._tx import Tx, transaction
+from citydesk.services.transaction import Tx, transaction
 from citydesk.store.db import Database
 from citydesk.store.models import Address, FieldClock
 

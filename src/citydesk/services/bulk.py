@@ -25,8 +25,8 @@ from citydesk.domain.priorities import parse_priority
 from citydesk.domain.roles import Actor
 from citydesk.domain.statuses import parse_status
 from citydesk.domain.timeline import Entry, EntryKind, fold
-from citydesk.services._tx import Tx, transaction
 from citydesk.services.tickets import parse_channel, parse_location
+from citydesk.services.transaction import Tx, transaction
 from citydesk.store import fts, ticket_cache
 from citydesk.store import statements as st
 from citydesk.store.bulk_insert import RowWriter

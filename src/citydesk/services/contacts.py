@@ -17,8 +17,8 @@ from citydesk.domain.errors import NotFound, ValidationError
 from citydesk.domain.ids import uuid7
 from citydesk.domain.permissions import Action
 from citydesk.domain.roles import Actor
-from citydesk.services._tx import transaction
 from citydesk.services.tickets import parse_channel
+from citydesk.services.transaction import transaction
 from citydesk.store import statements as st
 from citydesk.store.bulk_insert import RowWriter
 from citydesk.store.db import Database

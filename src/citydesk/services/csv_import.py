@@ -26,9 +26,9 @@ from citydesk.domain.permissions import Action
 from citydesk.domain.roles import Actor
 from citydesk.domain.statuses import Status
 from citydesk.domain.timeline import EntryKind
-from citydesk.services._tx import Tx, transaction
 from citydesk.services.bulk import BulkEntry, BulkTicket, write_requesters, write_tickets
 from citydesk.services.requesters import phone_digits
+from citydesk.services.transaction import Tx, transaction
 from citydesk.store.db import Database
 from citydesk.store.imports import existing_source_ids
 from citydesk.store.models import Requester

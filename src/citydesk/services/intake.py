@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.permissions import Action
 from citydesk.domain.roles import Actor
-from citydesk.services._tx import EntryAdded, Tx, transaction
 from citydesk.services.requesters import create_requester_in
 from citydesk.services.tickets import add_reporter_in, create_ticket_in, parse_channel
+from citydesk.services.transaction import EntryAdded, Tx, transaction
 from citydesk.store.db import Database
 from citydesk.store.models import LocalSetting
 

@@ -18,8 +18,8 @@ from citydesk.domain.errors import ValidationError
 from citydesk.domain.permissions import Action
 from citydesk.domain.receipt_texts import check_key, check_language, clean_text
 from citydesk.domain.roles import Actor
-from citydesk.services._tx import transaction
 from citydesk.services.setup import set_setting_in
+from citydesk.services.transaction import transaction
 from citydesk.store.db import Database
 from citydesk.store.models import CitySetting, FieldClock, ReceiptText
 from citydesk.store.receipts import PHONE_SETTING

@@ -22,7 +22,7 @@ from citydesk.domain.errors import ValidationError
 from citydesk.domain.permissions import Action
 from citydesk.domain.report_schedule import ReportSchedule, clean_schedule
 from citydesk.domain.roles import Actor
-from citydesk.services._tx import transaction
+from citydesk.services.transaction import transaction
 from citydesk.store.db import Database
 from citydesk.store.local_settings import local_value
 from citydesk.store.models import Department, LocalSetting, Office

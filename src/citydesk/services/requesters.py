@@ -16,7 +16,7 @@ from citydesk.domain.permissions import Action, require
 from citydesk.domain.roles import Actor
 from citydesk.domain.text import fold
 from citydesk.domain.timeline import EntryKind
-from citydesk.services._tx import Tx, transaction
+from citydesk.services.transaction import Tx, transaction
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
 from citydesk.store.models import Department, FieldClock, Requester, Ticket, TicketReporter

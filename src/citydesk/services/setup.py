@@ -17,7 +17,7 @@ from citydesk.domain.passwords import PASSWORD_MIN, hash_password
 from citydesk.domain.permissions import Action
 from citydesk.domain.priorities import parse_priority
 from citydesk.domain.roles import SYSTEM_ACTOR, SYSTEM_USER_ID, Actor, Role
-from citydesk.services._tx import Tx, transaction
+from citydesk.services.transaction import Tx, transaction
 from citydesk.store.db import Database, StorageError
 from citydesk.store.models import (
     Category,

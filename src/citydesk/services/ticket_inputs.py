@@ -15,7 +15,7 @@ from citydesk.domain import validation
 from citydesk.domain.channels import Channel, ReplyMethod
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.numbers import normalize_number
-from citydesk.services._tx import Tx
+from citydesk.services.transaction import Tx
 from citydesk.store import statements as st
 from citydesk.store.models import Ticket
 

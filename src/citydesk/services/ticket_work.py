@@ -27,7 +27,6 @@ from citydesk.domain.statuses import (
     parse_status,
 )
 from citydesk.domain.timeline import EntryKind
-from citydesk.services._tx import EntryAdded, transaction
 from citydesk.services.ticket_inputs import (
     check_category,
     check_department,
@@ -36,6 +35,7 @@ from citydesk.services.ticket_inputs import (
     live_requester,
     parse_location,
 )
+from citydesk.services.transaction import EntryAdded, transaction
 from citydesk.store.db import Database
 from citydesk.store.models import TimelineEntry
 

@@ -22,7 +22,6 @@ from citydesk.domain.priorities import Priority, parse_priority
 from citydesk.domain.roles import Actor
 from citydesk.domain.statuses import Status
 from citydesk.domain.timeline import Entry, EntryKind, fold
-from citydesk.services._tx import EntryAdded, Tx, entry_row, transaction
 from citydesk.services.ticket_inputs import (
     find_ticket_ids_by_number,
     live_requester,
@@ -50,6 +49,7 @@ from citydesk.services.ticket_work import (
     schedule_visit,
     take,
 )
+from citydesk.services.transaction import EntryAdded, Tx, entry_row, transaction
 from citydesk.store import statements as st
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
