@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_detail import sign_in
-from PySide6.QtCore import QSettings
+from helpers_detail import open_main_window
 
 from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.services.addresses import import_addresses
@@ -53,14 +52,7 @@ def intake_window(qtbot: Any, hub: CitydeskApp, office: Office) -> Iterator[Main
     """The main window of a signed-in clerk, with the sample address list imported."""
     import_addresses(office.db, actor=SYSTEM_ACTOR, path=SAMPLE_ADDRESSES)
     remember_channel(office.db, actor=office.clerk, channel="phone")
-    sign_in(hub, office.clerk)
-    QSettings().clear()
-    win = MainWindow(hub)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.ready, timeout=10_000):
-        win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = open_main_window(qtbot, hub, office.clerk)
     yield win
     dialog = getattr(win, "intake_dialog", None)
     if dialog is not None:

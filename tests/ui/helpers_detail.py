@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,6 +22,9 @@ from citydesk.services import tickets
 from citydesk.store.detail import TicketDetail, ticket_detail
 from citydesk.ui.app import CitydeskApp, signed_in_as
 from citydesk.ui.detail import TicketDetailPane
+
+if TYPE_CHECKING:
+    from citydesk.ui.shell import MainWindow
 from factories import Office
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -40,6 +43,27 @@ INTERACTIVE = (
 def sign_in(hub: CitydeskApp, actor: Actor) -> None:
     """Sign `actor` in on the hub (as the sign-in dialog would)."""
     hub.sign_in(signed_in_as(hub.db, actor.user_id))
+
+
+def open_main_window(
+    qtbot: Any, hub: CitydeskApp, actor: Actor, *, fresh_settings: bool = True
+) -> MainWindow:
+    """Sign `actor` in and show the main window, past its first page and active (so shortcuts work).
+    `fresh_settings` forgets what earlier windows remembered (layout, queues, toggles)."""
+    from PySide6.QtCore import QSettings
+
+    from citydesk.ui.shell import MainWindow
+
+    sign_in(hub, actor)
+    if fresh_settings:
+        QSettings().clear()
+    win = MainWindow(hub)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    return win
 
 
 def new_ticket(office: Office, title: str = "Pothole on Elm Street", **extra: Any) -> tickets.TicketCreated:

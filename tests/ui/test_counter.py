@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_detail import sign_in, unnamed_interactive
-from PySide6.QtCore import QSettings, Qt
+from helpers_detail import open_main_window, sign_in, unnamed_interactive
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -36,14 +36,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def window(qtbot: Any, hub: CitydeskApp, office: Office) -> Iterator[MainWindow]:
     """A clerk's main window."""
-    sign_in(hub, office.clerk)
-    QSettings().clear()
-    win = MainWindow(hub)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.ready, timeout=10_000):
-        win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = open_main_window(qtbot, hub, office.clerk)
     yield win
     if win.counter.active_dialog is not None:
         win.counter.active_dialog.reject()
@@ -311,12 +304,7 @@ def test_an_admin_is_told_at_sign_in_while_the_city_phone_is_unset(
 ) -> None:
     notices: list[str] = []
     hub.notice.connect(lambda notice: notices.append(notice.title))
-    sign_in(hub, office.admin)
-    QSettings().clear()
-    win = MainWindow(hub)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.ready, timeout=10_000):
-        win.show()
+    win = open_main_window(qtbot, hub, office.admin)
     qtbot.waitUntil(lambda: "The city's phone number is not set" in notices)
     assert "Receipt texts" in win.notice_label.text() and win.notice_label.isVisible()
     win.close()
@@ -324,11 +312,7 @@ def test_an_admin_is_told_at_sign_in_while_the_city_phone_is_unset(
     set_receipt_texts(office.db, actor=office.admin, language="en", values={}, city_phone="(555) 010-9000")
     notices.clear()
     for actor in (office.admin, office.clerk):
-        sign_in(hub, actor)
-        again = MainWindow(hub)
-        qtbot.addWidget(again)
-        with qtbot.waitSignal(again.ready, timeout=10_000):
-            again.show()
+        again = open_main_window(qtbot, hub, actor)
         qtbot.waitUntil(lambda w=again: w.hub.runner.in_flight == 0)
         again.close()
     assert notices == []

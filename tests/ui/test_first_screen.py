@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from helpers_detail import sign_in
+from helpers_detail import open_main_window
 from PySide6.QtCore import QSettings, Qt
 
 from citydesk.domain.roles import Actor
@@ -28,11 +28,7 @@ def open_window(qtbot: Any, hub: CitydeskApp) -> Iterator[Callable[[Actor], Main
     made: list[MainWindow] = []
 
     def open_for(actor: Actor) -> MainWindow:
-        sign_in(hub, actor)
-        win = MainWindow(hub)
-        qtbot.addWidget(win)
-        with qtbot.waitSignal(win.ready, timeout=10_000):
-            win.show()
+        win = open_main_window(qtbot, hub, actor, fresh_settings=False)  # queues remembered between windows
         made.append(win)
         return win
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_detail import CTRL_SHIFT, sign_in, unnamed_interactive
-from PySide6.QtCore import QSettings, Qt
+from helpers_detail import CTRL_SHIFT, open_main_window, unnamed_interactive
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -85,14 +85,7 @@ def week_of_work(office: Office) -> Office:
 
 
 def main_window(qtbot: Any, hub: CitydeskApp, office: Office, who: Any) -> MainWindow:
-    sign_in(hub, who)
-    QSettings().clear()
-    win = MainWindow(hub)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.ready, timeout=10_000):
-        win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = open_main_window(qtbot, hub, who)
     return win
 
 
