@@ -139,6 +139,7 @@ def shoot_new_request(app: QApplication, hub: CitydeskApp, window: MainWindow) -
     for _ in range(20):
         app.processEvents()
     dialog.grab().save(str(OUT / "new-request-new-citizen.png"))
+    dialog.start_next()  # emptied: closing does not ask "Discard this request?"
     dialog.close()
 
 

@@ -57,5 +57,6 @@ def intake_window(qtbot: Any, hub: CitydeskApp, office: Office) -> Iterator[Main
     dialog = getattr(win, "intake_dialog", None)
     if dialog is not None:
         dialog.busy = False
+        dialog.start_next()  # emptied: closing does not ask "Discard this request?"
         dialog.close()
     win.close()

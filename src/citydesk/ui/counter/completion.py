@@ -52,6 +52,7 @@ class CompletionField(QWidget):
         self._min_chars = min_chars
         self._generation = 0
         self.value: Any = None
+        self.next_focus: QWidget | None = None  # where a choice sends the keyboard (else the next field)
         self.edit = QLineEdit()
         self.edit.setAccessibleName(accessible_name)
         self.edit.setPlaceholderText(placeholder)
@@ -169,4 +170,7 @@ class CompletionField(QWidget):
         if item is None:
             return
         self.set_choice(item.data(Qt.ItemDataRole.UserRole))
-        self.focusNextChild()  # the clerk goes on with the next field
+        if self.next_focus is not None:
+            self.next_focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focusNextChild()  # the clerk goes on with the next field

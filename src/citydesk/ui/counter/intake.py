@@ -7,7 +7,9 @@ name and keywords; it sets the department, priority and target date and shows wh
 caller and its intake questions), priority with its meaning, title and description. Beside the
 form, "Is it already reported?" lists open tickets that may be the same problem; Ctrl+D adds the
 caller to the highlighted one instead. Ctrl+Enter saves; the number and the expected date are
-shown and announced. Ctrl+N or Alt+N starts the next request.
+shown and announced. Ctrl+N or Alt+N starts the next request. Nothing typed is lost without a word:
+Ctrl+N, Alt+N, Esc or Close on a form with unsaved input first ask "Discard this request?" (Keep
+editing is the default); right after a save, or with nothing typed, they go ahead at once.
 
 The receipt hook: after a save the dialog emits `saved(ticket_id)`, enables `receipt_button`
 ("Print receipt…", Ctrl+P), which emits `receipt_requested(ticket_id)`.
@@ -15,12 +17,13 @@ The receipt hook: after a save the dialog emits `saved(ticket_id)`, enables `rec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.permissions import Action, allowed
@@ -87,6 +90,7 @@ class NewRequestDialog(LayoutMixin, SavingMixin, QDialog):
         self._title_touched = False
         self._due_touched = False
         self._dup_generation = 0
+        self.discard_box: QMessageBox | None = None  # "Discard this request?" while it is asked
         self.setWindowTitle(self.tr("New request"))
         self.setAccessibleName(self.tr("New request"))
         self.resize(1100, 760)
@@ -173,6 +177,67 @@ class NewRequestDialog(LayoutMixin, SavingMixin, QDialog):
         self._apply_role()
         self._priority_changed()
         self.channel.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def has_unsaved_input(self) -> bool:
+        """Whether the clerk typed or chose something that is not saved (the channel is not input)."""
+        if self.saved_ticket_id is not None or self.busy:
+            return False
+        texts = [self.requester.text(), self.location.text(), self.category.text(), self.title.text()]
+        texts += [self.description.toPlainText().strip(), *(edit.text().strip() for _q, edit in self.answers)]
+        return any(texts) or (self.new_requester.isChecked() and self.person.has_input())
+
+    def next_request(self) -> None:
+        """Ctrl+N, Alt+N, Next request: empty the form, asking first if unsaved input would be lost."""
+        if self.has_unsaved_input():
+            self._ask_discard(self.start_next)
+        else:
+            self.start_next()
+
+    def reject(self) -> None:
+        """Esc, Close, the window's close box: close, asking first if input would be lost."""
+        if self.has_unsaved_input():
+            self._ask_discard(self._discard_and_close)
+        else:
+            super().reject()
+
+    def _discard_and_close(self) -> None:
+        self.start_next()
+        super().reject()
+
+    def _ask_discard(self, then: Callable[[], None]) -> None:
+        """Ask "Discard this request?" (window-modal); `then` runs only on Discard."""
+        if self.discard_box is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard this request?"),
+            self.tr("Discard this request?"),
+            parent=self,
+        )
+        box.setInformativeText(self.tr("What was typed for this caller is not saved."))
+        box.setAccessibleName(self.tr("Discard this request?"))
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter keeps editing
+        box.setEscapeButton(keep)  # and so does Esc
+        was = self.focusWidget()
+        box.finished.connect(
+            lambda _code: self._discard_answered(box, box.clickedButton() is discard, then, was)
+        )
+        self.discard_box = box
+        box.open()
+
+    def _discard_answered(
+        self, box: QMessageBox, discard: bool, then: Callable[[], None], was: QWidget | None
+    ) -> None:
+        self.discard_box = None
+        box.deleteLater()
+        if discard:
+            then()  # the form is emptied (its channel field focused) or closed
+        elif was is not None:  # keep editing: back where the clerk was
+            was.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        if self.isVisible():
+            self.activateWindow()
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citydesk.domain.channels import Channel
 from citydesk.domain.priorities import Priority
 from citydesk.store.intake import complete_addresses, complete_requesters
+from citydesk.ui.counter.channel_field import ChannelField
 from citydesk.ui.counter.completion import CompletionField
 from citydesk.ui.counter.duplicates import DuplicateList
 from citydesk.ui.counter.requester_form import NewRequesterBox
@@ -40,9 +40,7 @@ class LayoutMixin:
     def _build(self) -> None:
         """Create the widgets, lay them out, and connect the buttons and shortcuts."""
         self.form = Form(self)
-        self.channel = combo_field(self.tr("Channel"))
-        for channel in Channel:
-            self.channel.addItem(self.tr(channel.label), channel.value)
+        self.channel = ChannelField(self.tr("Channel"))
         self.requester = CompletionField(
             self.hub,
             accessible_name=self.tr("Requester"),
@@ -62,6 +60,7 @@ class LayoutMixin:
             fetch=complete_addresses,
             text_of=lambda h: h.text,
         )
+        self.requester.next_focus = self.location.edit  # a requester on file: on to the place
         self.location_info = self._info_label(self.tr("Location check"))
         self.category = CompletionField(
             self.hub,
@@ -144,7 +143,9 @@ class LayoutMixin:
         self.receipt_button = self._button(self.tr("Print receipt…"), self.tr("Ctrl+P"), self._receipt)
         self.receipt_button.setAccessibleName(self.tr("Print receipt"))
         self.receipt_button.setEnabled(False)
-        self.next_button = self._button(self.tr("Next request"), self.tr("Ctrl+N or Alt+N"), self.start_next)
+        self.next_button = self._button(
+            self.tr("Next request"), self.tr("Ctrl+N or Alt+N"), self.next_request
+        )
         self.close_button = self._button(self.tr("Close"), self.tr("Esc"), self.reject)
         buttons = QHBoxLayout()
         for b in (self.save_button, self.add_button, self.receipt_button, self.next_button):
@@ -162,9 +163,9 @@ class LayoutMixin:
             ("Ctrl+Enter", self.submit),
             ("Ctrl+D", self.add_to_candidate),
             ("Ctrl+P", self._receipt),
-            ("Ctrl+N", self.start_next),
+            ("Ctrl+N", self.next_request),
             ("Alt+W", self.new_requester.toggle),
-            ("Alt+N", self.start_next),
+            ("Alt+N", self.next_request),
         ):
             QShortcut(QKeySequence(keys), self, slot)
         self._chain()

@@ -133,6 +133,16 @@ class NewRequesterBox(QGroupBox):
         clean_requester(values)
         return values
 
+    def has_input(self) -> bool:
+        """Whether anything was typed or chosen here (a field, a list off its default, a check box)."""
+        combos = (self.kind, self.department, self.language, self.reply)
+        return (
+            any(edit.text().strip() for edit in (self.name, self.phone, self.email, self.address))
+            or any(combo.currentIndex() > 0 for combo in combos)
+            or self.anonymous.isChecked()
+            or self.confidential.isChecked()
+        )
+
     def reset(self) -> None:
         """Empty every field for the next caller (language and kind back to the defaults)."""
         for edit in (self.name, self.phone, self.email, self.address):
