@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QTableView
 
 if TYPE_CHECKING:
     from citydesk.ui.shell import MainWindow
@@ -52,6 +53,7 @@ def build_menus(win: MainWindow) -> None:
         clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         clear.triggered.connect(win.escape_search)
         widget.addAction(clear)
+    add_sort_menu(win, view.addMenu(tr("&Sort by")), action)
     for number, (_queue, label) in enumerate(QUEUES, start=1):
         choose = lambda _=False, n=number - 1: win.choose_queue(n)  # noqa: E731
         view.addAction(action(tr(label), f"Ctrl+{number}", choose))
@@ -68,3 +70,52 @@ def build_menus(win: MainWindow) -> None:
     win.reports_action = add_reports_menu(win, win.hub)
     help_menu = win.menuBar().addMenu(tr("&Help"))
     help_menu.addAction(action(tr("&About citydesk"), None, win.show_about))
+
+
+def add_sort_menu(win: MainWindow, menu: QMenu, action: Any) -> None:
+    """View → Sort by: one checkable entry per column and Reverse order (the keyboard's way to re-sort)."""
+    from citydesk.ui.ticket_model import HEADERS, SORT_KEYS
+
+    group = QActionGroup(win)
+    group.setExclusive(True)
+    by_column: dict[int, QAction] = {}
+    for column in sorted(SORT_KEYS, key=win.table.horizontalHeader().visualIndex):
+        title = QCoreApplication.translate("TicketTableModel", HEADERS[column])
+        entry = QAction(f"&{title}", win)
+        entry.setCheckable(True)
+        entry.triggered.connect(lambda _=False, c=column: sort_by(win.table, c))
+        group.addAction(entry)
+        menu.addAction(entry)
+        by_column[column] = entry
+    menu.addSeparator()
+    menu.addAction(action(tr("Re&verse order"), "Ctrl+Alt+R", lambda: reverse_order(win.table)))
+    header = win.table.horizontalHeader()
+
+    def follow(section: int, _order: Any) -> None:
+        if section in by_column:
+            by_column[section].setChecked(True)
+
+    header.sortIndicatorChanged.connect(follow)
+    follow(header.sortIndicatorSection(), header.sortIndicatorOrder())
+    win.sort_actions = by_column
+
+
+def sort_by(table: QTableView, column: int) -> None:
+    """Sort by `column`: the same direction if it is already the sort column, else ascending (age:
+    newest first)."""
+    header = table.horizontalHeader()
+    if header.sortIndicatorSection() == column:
+        order = header.sortIndicatorOrder()
+    else:
+        from citydesk.ui.ticket_model import COL_AGE
+
+        order = Qt.SortOrder.DescendingOrder if column == COL_AGE else Qt.SortOrder.AscendingOrder
+    table.sortByColumn(column, order)
+
+
+def reverse_order(table: QTableView) -> None:
+    """Reverse the table's order."""
+    header = table.horizontalHeader()
+    ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    order = Qt.SortOrder.DescendingOrder if ascending else Qt.SortOrder.AscendingOrder
+    table.sortByColumn(header.sortIndicatorSection(), order)

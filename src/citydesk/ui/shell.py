@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._search_generation = 0  # counts searches started
         self._announced_search = 0  # the last search whose result was announced
         self.requesters: Any = None  # the Requesters window, made on first use
+        self.sort_actions: dict[int, Any] = {}  # View → Sort by entries, by column
         self._queue_query = TicketQuery(queue=Queue.MINE)
         self._fit_title = True  # until the user's own column layout is restored
         self.setWindowTitle(self.tr("citydesk"))
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("Tickets"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move inside it)
         self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -144,7 +146,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.queues, self.search)
         self.setTabOrder(self.search, self.search_state.open_only)
         self.setTabOrder(self.search_state.open_only, self.table)
-        self.setTabOrder(self.table, self.detail)
+        first_in_detail = getattr(self.detail, "focus_chain", lambda: [self.detail])()[0]
+        self.setTabOrder(self.table, first_in_detail)  # Tab leaves the table for the ticket shown
         bar = self.statusBar()
         self.sync_label = QLabel()
         self.pending_label = QLabel()

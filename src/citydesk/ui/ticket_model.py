@@ -277,10 +277,14 @@ class TicketTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        """Column titles; each row's header is its ticket number ("loading" until the row is fetched),
+        so assistive technology reads the number when moving down the rows."""
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        if orientation == Qt.Orientation.Horizontal:
             return self.tr(HEADERS[section])
-        return None
+        row = self._row(section) if 0 <= section < self.rowCount() else None
+        return row.number if row is not None else self.tr("loading")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text, colours (always with text) and tooltips."""
@@ -289,11 +293,15 @@ class TicketTableModel(QAbstractTableModel):
         row = self._row(index.row())
         col = index.column()
         if row is None:
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.tr("loading")
             return "…" if role == Qt.ItemDataRole.DisplayRole and col == COL_NUMBER else None
         now = self.hub.db.clock.now()
         overdue = row.is_open and row.due_at is not None and row.due_at < now
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col, now, overdue)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # "Priority: P1 Critical" when moving across
+            return f"{self.tr(HEADERS[col])}: {self._text(row, col, now, overdue) or self.tr('none')}"
         if role == Qt.ItemDataRole.ForegroundRole:
             dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
             if col == COL_PRIORITY:

@@ -7,6 +7,7 @@ Everything is text first; colour only repeats what the words already say (a late
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -36,12 +37,22 @@ PRIORITY_BADGE = {
 }
 
 
+SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
 def _value_label() -> QLabel:
+    """A fact's value: reached by Tab, read with its caption, selected and copied by keyboard."""
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextInteractionFlags(SELECTABLE)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return label
+
+
+def _plain(rich: str) -> str:
+    """Rich text as words (tags dropped, entities decoded) for an accessible name."""
+    return html.unescape(re.sub(r"<[^>]+>", "", rich))
 
 
 def _channel(value: str) -> str:
@@ -66,7 +77,9 @@ class TicketHeader(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 4)
         self.number = QLabel()
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.number.setTextInteractionFlags(SELECTABLE)
+        self.number.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.number.setAccessibleName(tr("Ticket number"))
         font = self.number.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         font.setWeight(QFont.Weight.DemiBold)
@@ -112,9 +125,13 @@ class TicketHeader(QWidget):
         outer.addWidget(self.description)
         outer.addStretch(1)
 
+    def focus_chain(self) -> list[QWidget]:
+        """The header's facts in reading order (for the pane's Tab order)."""
+        return [self.number, self.title, *self.values.values(), self.description]
+
     def _set(self, key: str, rich: str, *, visible: bool = True, plain: str = "") -> None:
         self.values[key].setText(rich)
-        self.values[key].setAccessibleName(f"{self._captions[key].text()} {plain or rich}")
+        self.values[key].setAccessibleName(f"{self._captions[key].text()} {plain or _plain(rich)}")
         self.values[key].setVisible(visible)
         self._captions[key].setVisible(visible)
 

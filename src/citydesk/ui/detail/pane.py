@@ -9,6 +9,7 @@ text is kept per ticket in memory, so switching tickets (or a failed save) never
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -108,10 +109,14 @@ class TicketDetailPane(QWidget):
         style_error_label(self.message)
         column.addWidget(self.message)
         self.stack.addWidget(page)
-        QWidget.setTabOrder(self.timeline, self.composer)
-        QWidget.setTabOrder(self.composer, self.internal_radio)
-        QWidget.setTabOrder(self.internal_radio, self.public_radio)
-        QWidget.setTabOrder(self.public_radio, self.add_note_button)
+        chain = self.focus_chain()
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The pane's controls in visual order: the facts, the timeline, the note and its buttons."""
+        return [*self.header.focus_chain(), self.timeline, self.composer, self.internal_radio,
+                self.public_radio, self.add_note_button]  # fmt: skip
 
     def _build_composer(self) -> QWidget:
         box = QWidget()
