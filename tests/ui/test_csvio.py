@@ -9,7 +9,7 @@ from typing import Any
 
 from helpers_detail import sign_in, unnamed_interactive
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMainWindow
 
 from citydesk.domain.roles import Role
 from citydesk.ui.app import CitydeskApp
@@ -77,6 +77,19 @@ def test_import_dialog_maps_previews_errors_and_imports_after_fixing(
     assert "2 problem(s)" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     assert not unnamed_interactive(dialog)
+    # to a screen reader each choice names its file column; Tab visits them in order and leaves the table
+    combos = [dialog.mapping_table.cellWidget(i, 2) for i in range(4)]
+    assert [c.accessibleName() for c in combos] == [
+        "Import “Subject” as", "Import “Opened” as", "Import “Reported” as", "Import “Type” as"]  # fmt: skip
+    dialog.mapping_table.setFocus()
+    seen = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [*combos, dialog.preview_table, dialog.error_list,
+                    dialog.buttons.button(QDialogButtonBox.StandardButton.Close)]  # Import is off
+    file_label = next(label for label in dialog.findChildren(QLabel) if label.text() == "&File:")
+    assert file_label.buddy() is dialog.file_edit and dialog.file_edit.accessibleName().startswith("File")
 
     # fix the mapping with the combo boxes: Opened is not imported, Reported is the creation date
     dialog.set_target("Opened", "ignore")

@@ -12,6 +12,7 @@ it writes all rows or none.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -75,14 +76,14 @@ class ImportDialog(QDialog):
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
         self.file_edit.setPlaceholderText(self.tr("No file chosen"))
-        self.file_edit.setAccessibleName(self.tr("CSV file"))
+        self.file_edit.setAccessibleName(self.tr("File (the CSV file to import)"))
         self.choose_button = QPushButton(self.tr("&Choose file…"))
         self.choose_button.setAccessibleName(self.tr("Choose file"))
         self.choose_button.setToolTip(self.tr("Ctrl+O"))
         self.choose_button.clicked.connect(self.choose_file)
         QShortcut(QKeySequence("Ctrl+O"), self, self.choose_file)
         file_label = QLabel(self.tr("&File:"))
-        file_label.setBuddy(self.choose_button)
+        file_label.setBuddy(self.file_edit)
         row.addWidget(file_label)
         row.addWidget(self.file_edit, 1)
         row.addWidget(self.choose_button)
@@ -101,11 +102,13 @@ class ImportDialog(QDialog):
         self.mapping_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.mapping_table.verticalHeader().setVisible(False)
         self.mapping_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.mapping_table.setTabKeyNavigation(False)  # Tab goes on to each "Import as" choice, then out
         splitter.addWidget(self.mapping_table)
         self.preview_table = QTableWidget(0, 0)
         self.preview_table.setAccessibleName(self.tr("Preview of the rows"))
         self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview_table.verticalHeader().setVisible(False)
+        self.preview_table.setTabKeyNavigation(False)
         splitter.addWidget(self.preview_table)
         self.error_list = QListWidget()
         self.error_list.setAccessibleName(self.tr("Problems found"))
@@ -136,10 +139,7 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._progress.connect(self._show_progress)
-        self.setTabOrder(self.choose_button, self.mapping_table)
-        self.setTabOrder(self.mapping_table, self.preview_table)
-        self.setTabOrder(self.preview_table, self.error_list)
-        self.setTabOrder(self.error_list, self.import_button)
+        self._chain_tab_order()
         self.choose_button.setFocus()
 
     # ---- file and mapping ----------------------------------------------------------------------
@@ -171,7 +171,7 @@ class ImportDialog(QDialog):
             self.mapping_table.setItem(i, 0, QTableWidgetItem(header))
             self.mapping_table.setItem(i, 1, QTableWidgetItem(first[i] if i < len(first) else ""))
             combo = QComboBox()
-            combo.setAccessibleName(self.tr("Import {0} as").format(header))
+            combo.setAccessibleName(self.tr("Import “{0}” as").format(header))
             combo.addItem(self.tr("(not imported)"), NOT_IMPORTED)
             for target, meaning in TARGETS.items():
                 if target != NOT_IMPORTED:
@@ -180,7 +180,18 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self.refresh_preview)
             self.mapping_table.setCellWidget(i, 2, combo)
         self.mapping_table.resizeColumnsToContents()
+        self._chain_tab_order()
         self.refresh_preview()
+
+    def _chain_tab_order(self) -> None:
+        """File, Choose, the mapping table, each row's "Import as" choice, the preview, the problems,
+        Import: in visual order, so Tab never circles inside a table."""
+        combos = [self.mapping_table.cellWidget(i, 2) for i in range(self.mapping_table.rowCount())]
+        chain = [self.file_edit, self.choose_button, self.mapping_table,
+                 *[c for c in combos if c is not None], self.preview_table, self.error_list,
+                 self.import_button]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
 
     def mapping(self) -> dict[str, str]:
         """The mapping the combo boxes show: {source column: field}."""
