@@ -28,7 +28,7 @@ def _as_of(ctx: Context, tz_name: str) -> datetime:
 def bench_report(ctx: Context) -> list[Figure]:
     """Measurements: `weekly_metrics` for one week (median of runs), and `write_weekly_report` end to end."""
     from citydesk.reports.metrics import Scope, last_full_week, weekly_metrics
-    from citydesk.reports.writer import write_weekly_report
+    from citydesk.reports.weekly.writer import write_weekly_report
     from citydesk.store.db import open_database
     from citydesk.store.settings import load_calendar
 

@@ -66,7 +66,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _write_report(args: argparse.Namespace) -> Path:
     from citydesk.domain.calendar import parse_week
     from citydesk.domain.clock import SystemClock
-    from citydesk.reports.writer import write_weekly_report
+    from citydesk.reports.weekly.writer import write_weekly_report
     from citydesk.store.db import StorageError, default_database_path, open_database
 
     database: Path = getattr(args, "database", None) or default_database_path()

@@ -41,7 +41,7 @@ from citydesk.domain.errors import ValidationError
 from citydesk.domain.priorities import parse_priority
 from citydesk.domain.statuses import parse_status
 from citydesk.domain.text import fold
-from citydesk.reports._common import (
+from citydesk.reports.metrics.queries import (
     CAT,
     DEP,
     OFF,

@@ -44,7 +44,7 @@ from citydesk.domain.imports import ImportPlan, ImportRow, RequesterIn, RowError
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.domain.text import fold
-from citydesk.reports._common import CAT, DEP
+from citydesk.reports.metrics.queries import CAT, DEP
 from citydesk.reports._csv_words import (
     CHANNEL_WORDS,
     DATE_HELP,

@@ -20,7 +20,7 @@ from pathlib import Path
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.receipt_texts import date_words, fill
 from citydesk.reports import ReportError
-from citydesk.reports._pdf_text import BOLD, FONT
+from citydesk.reports.fonts import BOLD, FONT
 from citydesk.store.receipts import ReceiptData
 
 MM = 72 / 25.4
@@ -172,7 +172,7 @@ class _Builder:
 
 def slip_layout(data: ReceiptData, layout: Layout | str) -> Slip:
     """Lay out the slip for `data` on the chosen paper (a half page shrinks its type to fit)."""
-    from citydesk.reports.weekly_pdf import register_fonts
+    from citydesk.reports.fonts import register_fonts
 
     register_fonts()
     chosen = parse_layout(layout)

@@ -9,19 +9,16 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal_column, select, text, true, tuple_
 from sqlalchemy.orm import Session
 
-from citydesk.reports._common import (
+from citydesk.reports.metrics.queries import (
     NO_CATEGORY,
     OPS,
-    RQ,
-    RQ_T,
-    TK,
-    TK_T,
-    TR,
-    TR_T,
     Names,
     Span,
+    reporters,
+    requesters,
     scope_clause,
     stamp_text,
+    tickets,
 )
 from citydesk.reports.model import RecurringProblem, Scope
 
@@ -57,34 +54,34 @@ def recurring_problems(session: Session, scope: Scope, span: Span, names: Names)
     """
     indexes = present_indexes(session)
     lo = span.as_of - RECURRING_WINDOW
-    in_scope = and_(TK.priority != OPS, scope_clause(scope))
-    window = and_(TK.created_at >= lo, TK.created_at < span.as_of, in_scope)
-    this_week = and_(TK.created_at >= span.start, TK.created_at < span.as_of, in_scope)
-    place_key = func.lower(func.trim(TK.location_text))
-    stamped_numbers = func.group_concat(stamp_text(TK.created_at) + "|" + TK.number, ",")
-    open_count = func.sum(case((TK.is_open == true(), 1), else_=0))
-    week_places = select(TK.category_id, place_key.label("place")).where(
-        this_week, TK.category_id.is_not(None), TK.location_text.is_not(None), place_key != ""
+    in_scope = and_(tickets.c.priority != OPS, scope_clause(scope))
+    window = and_(tickets.c.created_at >= lo, tickets.c.created_at < span.as_of, in_scope)
+    this_week = and_(tickets.c.created_at >= span.start, tickets.c.created_at < span.as_of, in_scope)
+    place_key = func.lower(func.trim(tickets.c.location_text))
+    stamped_numbers = func.group_concat(stamp_text(tickets.c.created_at) + "|" + tickets.c.number, ",")
+    open_count = func.sum(case((tickets.c.is_open == true(), 1), else_=0))
+    week_places = select(tickets.c.category_id, place_key.label("place")).where(
+        this_week, tickets.c.category_id.is_not(None), tickets.c.location_text.is_not(None), place_key != ""
     )
-    place_cols = (TK.category_id, func.min(TK.location_text), func.count(), open_count, stamped_numbers)
+    place_cols = (tickets.c.category_id, func.min(tickets.c.location_text), func.count(), open_count, stamped_numbers)
     if PLACE_INDEX in indexes:
         probe = week_places.distinct().subquery()
         place = (
             select(*place_cols)
             .select_from(probe)
-            .join(TK_T, and_(TK.category_id == probe.c.category_id, place_key == probe.c.place))
+            .join(tickets, and_(tickets.c.category_id == probe.c.category_id, place_key == probe.c.place))
         )
     else:
-        place = select(*place_cols).where(tuple_(TK.category_id, place_key).in_(week_places))
-    place = place.where(window).group_by(TK.category_id, place_key).having(func.count() >= RECURRING_MIN)
+        place = select(*place_cols).where(tuple_(tickets.c.category_id, place_key).in_(week_places))
+    place = place.where(window).group_by(tickets.c.category_id, place_key).having(func.count() >= RECURRING_MIN)
     problems = []
     for category_id, location, n, open_now, numbers in session.execute(place):
         label = f"{names.categories.get(category_id, (NO_CATEGORY, None))[0]} at {location.strip()}"
         problems.append(RecurringProblem("place", label, int(n), int(open_now or 0), latest_numbers(numbers)))
 
-    week_people = select(TR.requester_id).select_from(TK_T).join(TR_T, TR.ticket_id == TK.id).where(this_week)
+    week_people = select(reporters.c.requester_id).select_from(tickets).join(reporters, reporters.c.ticket_id == tickets.c.id).where(this_week)
     counted_cols = (
-        TR.requester_id.label("rid"),
+        reporters.c.requester_id.label("rid"),
         func.count().label("n"),
         open_count.label("open_now"),
         stamped_numbers.label("numbers"),
@@ -93,24 +90,24 @@ def recurring_problems(session: Session, scope: Scope, span: Span, names: Names)
         # A reporter is recorded at or after the ticket's creation, so reported_at >= the window start.
         counted = (
             select(*counted_cols)
-            .select_from(TR_T)
-            .join(TK_T, TK.id == TR.ticket_id)
-            .where(TR.requester_id.in_(week_people), TR.reported_at >= lo, window)
+            .select_from(reporters)
+            .join(tickets, tickets.c.id == reporters.c.ticket_id)
+            .where(reporters.c.requester_id.in_(week_people), reporters.c.reported_at >= lo, window)
         )
     else:
         # Read the window's tickets and their reporters (unary + keeps SQLite off the requester
         # index: some of this week's people have hundreds of reports).
         counted = (
             select(*counted_cols)
-            .select_from(TK_T)
-            .join(TR_T, TR.ticket_id == TK.id)
+            .select_from(tickets)
+            .join(reporters, reporters.c.ticket_id == tickets.c.id)
             .where(window, literal_column("+ticket_reporter.requester_id").in_(week_people))
         )
-    sub = counted.group_by(TR.requester_id).having(func.count() >= RECURRING_MIN).subquery()
+    sub = counted.group_by(reporters.c.requester_id).having(func.count() >= RECURRING_MIN).subquery()
     people = (
-        select(RQ.name, RQ.confidential, sub.c.n, sub.c.open_now, sub.c.numbers)
-        .join_from(sub, RQ_T, RQ.id == sub.c.rid)
-        .where(RQ.anonymous.is_(False))
+        select(requesters.c.name, requesters.c.confidential, sub.c.n, sub.c.open_now, sub.c.numbers)
+        .join_from(sub, requesters, requesters.c.id == sub.c.rid)
+        .where(requesters.c.anonymous.is_(False))
     )
     for name, confidential, n, open_now, numbers in session.execute(people):
         who = "A confidential requester" if confidential else (name or "A requester")

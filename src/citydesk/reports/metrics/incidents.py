@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from citydesk.domain.channels import Channel
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
-from citydesk.reports._common import TE, TK, Names, Span, enum_label, scope_clause
+from citydesk.reports.metrics.queries import Names, Span, enum_label, scope_clause, tickets, timeline
 from citydesk.reports.model import Incident, IncidentStep, Scope
 
 INCIDENT_STEPS = 8
@@ -25,38 +25,38 @@ STEP_TEXT = {
 
 def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> list[Incident]:
     """The P1 requests logged in the week, oldest first, each with its short timeline."""
-    tickets = session.execute(
+    p1_rows = session.execute(
         select(
-            TK.id,
-            TK.number,
-            TK.title,
-            TK.status,
-            TK.department_id,
-            TK.assignee_id,
-            TK.created_at,
-            TK.first_response_at,
-            TK.resolved_at,
+            tickets.c.id,
+            tickets.c.number,
+            tickets.c.title,
+            tickets.c.status,
+            tickets.c.department_id,
+            tickets.c.assignee_id,
+            tickets.c.created_at,
+            tickets.c.first_response_at,
+            tickets.c.resolved_at,
         )
         .where(
-            TK.created_at >= span.start,
-            TK.created_at < span.as_of,
-            TK.priority == Priority.P1.value,
+            tickets.c.created_at >= span.start,
+            tickets.c.created_at < span.as_of,
+            tickets.c.priority == Priority.P1.value,
             scope_clause(scope),
         )
-        .order_by(TK.created_at)
+        .order_by(tickets.c.created_at)
     ).all()
-    if not tickets:
+    if not p1_rows:
         return []
-    te = TE
+    te = timeline.c
     entries: dict[str, list[Any]] = defaultdict(list)
     for e in session.execute(
         select(te.ticket_id, te.kind, te.field, te.value, te.detail, te.public, te.author_id, te.at)
-        .where(te.ticket_id.in_([t.id for t in tickets]))
+        .where(te.ticket_id.in_([t.id for t in p1_rows]))
         .order_by(te.ticket_id, te.hlc, te.device_id, te.id)
     ):
         entries[e.ticket_id].append(e)
     incidents = []
-    for t in tickets:
+    for t in p1_rows:
         steps = [s for e in entries[t.id] if (s := incident_step(e, names)) is not None]
         if len(steps) > INCIDENT_STEPS:
             hidden = len(steps) - (INCIDENT_STEPS - 1)

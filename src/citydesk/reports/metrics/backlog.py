@@ -15,7 +15,7 @@ from sqlalchemy import Integer, case, or_, select, true, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from citydesk.domain.statuses import CLOSED_STATUSES, Status
-from citydesk.reports._common import OPS, TE, TK, Span, scope_clause, stamp_text
+from citydesk.reports.metrics.queries import OPS, Span, scope_clause, stamp_text, tickets, timeline
 from citydesk.reports.model import Scope
 from citydesk.store.types import to_db_text
 
@@ -72,9 +72,9 @@ def open_sets(
         """Tickets created before the end, open now or resolved since `since` (two indexed ranges)."""
         extra = true() if extra is None else extra
         return union_all(
-            select(*cols).where(TK.is_open == true(), TK.created_at < end, where_scope, extra),
+            select(*cols).where(tickets.c.is_open == true(), tickets.c.created_at < end, where_scope, extra),
             select(*cols).where(
-                TK.resolved_at >= since, TK.is_open.is_(False), TK.created_at < end, where_scope, extra
+                tickets.c.resolved_at >= since, tickets.c.is_open.is_(False), tickets.c.created_at < end, where_scope, extra
             ),
         )
 
@@ -85,16 +85,16 @@ def open_sets(
     rows = session.execute(
         open_or_resolved_since(
             min(instants),
-            stamp_text(TK.created_at),
-            stamp_text(TK.resolved_at),
-            stamp_text(TK.due_at),
-            type_coerce(TK.is_open, Integer),
-            type_coerce(TK.priority == OPS, Integer),
-            case((TK.reopen_count > 0, TK.id), else_=None),
-            TK.id,
-            TK.priority,
-            TK.department_id,
-            TK.assignee_id,
+            stamp_text(tickets.c.created_at),
+            stamp_text(tickets.c.resolved_at),
+            stamp_text(tickets.c.due_at),
+            type_coerce(tickets.c.is_open, Integer),
+            type_coerce(tickets.c.priority == OPS, Integer),
+            case((tickets.c.reopen_count > 0, tickets.c.id), else_=None),
+            tickets.c.id,
+            tickets.c.priority,
+            tickets.c.department_id,
+            tickets.c.assignee_id,
         )
     ).all()
     plain = [(r[0], "~" if r[3] else (r[1] or r[0]), r[2], r[4]) for r in rows if r[5] is None]
@@ -114,12 +114,12 @@ def open_sets(
                 counts[instant][1] += bisect_left(due_starts, key) - bisect_left(due_ends, key)
 
     cols = (
-        TK.id,
-        TK.priority,
-        TK.department_id,
-        TK.assignee_id,
-        stamp_text(TK.created_at),
-        stamp_text(TK.due_at),
+        tickets.c.id,
+        tickets.c.priority,
+        tickets.c.department_id,
+        tickets.c.assignee_id,
+        stamp_text(tickets.c.created_at),
+        stamp_text(tickets.c.due_at),
     )
     # Never-reopened tickets open at the end: open now, or resolved at or after it (same rows as above).
     end_key = to_db_text(end)
@@ -134,13 +134,13 @@ def open_sets(
     if reopened_ids:
         history: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for ticket_id, kind, at, value in session.execute(
-            select(TE.ticket_id, TE.kind, stamp_text(TE.at), stamp_text(TE.value))
-            .where(TE.ticket_id.in_(reopened_ids), or_(TE.field == "status", TE.kind == "created"))
-            .order_by(TE.ticket_id, TE.hlc, TE.device_id, TE.id)
+            select(timeline.c.ticket_id, timeline.c.kind, stamp_text(timeline.c.at), stamp_text(timeline.c.value))
+            .where(timeline.c.ticket_id.in_(reopened_ids), or_(timeline.c.field == "status", timeline.c.kind == "created"))
+            .order_by(timeline.c.ticket_id, timeline.c.hlc, timeline.c.device_id, timeline.c.id)
         ):
             if (status := status_value(kind, value)) is not None:
                 history[ticket_id].append((at, status))
-        for c in session.execute(select(*cols).where(TK.id.in_(reopened_ids))):
+        for c in session.execute(select(*cols).where(tickets.c.id.in_(reopened_ids))):
             row = OpenRow(*c)
             for i, (instant, key) in enumerate(zip(instants, keys, strict=True)):
                 if row.created >= key or status_at(history[row.id], key) in CLOSED_VALUES:

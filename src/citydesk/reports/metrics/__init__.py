@@ -58,7 +58,7 @@ from citydesk.domain.calendar import BusinessCalendar, utc
 from citydesk.domain.channels import LANGUAGES, Channel
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.priorities import Priority
-from citydesk.reports._activity import (
+from citydesk.reports.metrics.activity import (
     contact_counts,
     daily_counts,
     event_counts,
@@ -67,22 +67,22 @@ from citydesk.reports._activity import (
     office_syncs,
     sum_days,
 )
-from citydesk.reports._backlog import OpenRow, open_sets
-from citydesk.reports._common import (
-    DEP,
+from citydesk.reports.metrics.backlog import OpenRow, open_sets
+from citydesk.reports.metrics.incidents import p1_incidents
+from citydesk.reports.metrics.queries import (
     NO_CATEGORY,
-    OFF,
     OPS,
-    TK,
     USUAL_WEEKS,
+    departments,
     from_db_text,
     hours_between,
     load_names,
     make_span,
+    offices,
     scope_clause,
+    tickets,
 )
-from citydesk.reports._incidents import p1_incidents
-from citydesk.reports._recurring import recurring_problems
+from citydesk.reports.metrics.recurring import recurring_problems
 from citydesk.reports.model import (
     WARD_NOTE,
     DayVolume,
@@ -151,7 +151,7 @@ def parse_scope(session: Session, text: str) -> Scope:
         raise ValidationError(
             "scope", f"Write the scope as city, office:CODE or department:CODE; got {text!r}."
         )
-    model: Any = OFF if kind == ScopeKind.OFFICE else DEP
+    model: Any = offices.c if kind == ScopeKind.OFFICE else departments.c
     rows = session.execute(select(model.id, model.code)).all()
     for row_id, row_code in rows:
         if row_code.casefold() == code.casefold():
@@ -165,12 +165,12 @@ def scope_name(session: Session, scope: Scope) -> str:
     if scope.kind == ScopeKind.CITY:
         return "Whole city"
     if scope.kind == ScopeKind.OFFICE:
-        name = session.scalar(select(OFF.name).where(OFF.id == scope.id))
+        name = session.scalar(select(offices.c.name).where(offices.c.id == scope.id))
         if name is None:
             raise ValidationError("scope", f"There is no office with the id {scope.id!r}.")
         return f"{name} office"
     if scope.kind == ScopeKind.DEPARTMENT:
-        name = session.scalar(select(DEP.name).where(DEP.id == scope.id))
+        name = session.scalar(select(departments.c.name).where(departments.c.id == scope.id))
         if name is None:
             raise ValidationError("scope", f"There is no department with the id {scope.id!r}.")
         return str(name)
@@ -238,8 +238,8 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     background = _beside(
         session,
         lambda other: (
-            daily_counts(other, TK.created_at, span.usual_start, span.as_of, scope, calendar),
-            daily_counts(other, TK.resolved_at, span.trend_start, span.as_of, scope, calendar),
+            daily_counts(other, tickets.c.created_at, span.usual_start, span.as_of, scope, calendar),
+            daily_counts(other, tickets.c.resolved_at, span.trend_start, span.as_of, scope, calendar),
             recurring_problems(other, scope, span, names),
             event_counts(other, scope, span),
             minutes_logged(other, scope, span),
@@ -250,19 +250,19 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     monday = date.fromisocalendar(year, week, 1)
 
     # Requests opened last week and this week, one row each.
-    cur = TK.created_at >= span.start
+    cur = tickets.c.created_at >= span.start
     created = session.execute(
         select(
             cur.label("cur"),
-            TK.priority,
-            TK.channel,
-            TK.category_id,
-            TK.department_id,
-            TK.first_contact_resolution,
-            hours_between(TK.first_response_at, TK.created_at),
+            tickets.c.priority,
+            tickets.c.channel,
+            tickets.c.category_id,
+            tickets.c.department_id,
+            tickets.c.first_contact_resolution,
+            hours_between(tickets.c.first_response_at, tickets.c.created_at),
             case((cur, first_reporter_language()), else_=None),
-            TK.ward,
-        ).where(TK.created_at >= span.prev_start, TK.created_at < span.as_of, in_scope)
+            tickets.c.ward,
+        ).where(tickets.c.created_at >= span.prev_start, tickets.c.created_at < span.as_of, in_scope)
     ).all()
     opened_rows = {True: [], False: []}  # type: dict[bool, list[Any]]
     ops_opened = Counter[bool]()
@@ -273,18 +273,18 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
             opened_rows[bool(r[0])].append(r)
 
     # Tickets resolved last week and this week.
-    rcur = (TK.resolved_at >= span.start).label("cur")
-    on_time_flag = case((TK.due_at.is_(None), None), (TK.resolved_at <= TK.due_at, 1), else_=0)
+    rcur = (tickets.c.resolved_at >= span.start).label("cur")
+    on_time_flag = case((tickets.c.due_at.is_(None), None), (tickets.c.resolved_at <= tickets.c.due_at, 1), else_=0)
     resolved = session.execute(
         select(
             rcur,
-            TK.priority,
-            TK.category_id,
-            TK.department_id,
+            tickets.c.priority,
+            tickets.c.category_id,
+            tickets.c.department_id,
             on_time_flag,
-            hours_between(TK.resolved_at, TK.created_at),
-            TK.resolved_by,
-        ).where(TK.resolved_at >= span.prev_start, TK.resolved_at < span.as_of, in_scope)
+            hours_between(tickets.c.resolved_at, tickets.c.created_at),
+            tickets.c.resolved_by,
+        ).where(tickets.c.resolved_at >= span.prev_start, tickets.c.resolved_at < span.as_of, in_scope)
     ).all()
     resolved_rows = {True: [], False: []}  # type: dict[bool, list[Any]]
     ops_resolved = Counter[bool]()
@@ -390,7 +390,7 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     labels = {
         ticket_id: (number, title)
         for ticket_id, number, title in session.execute(
-            select(TK.id, TK.number, TK.title).where(TK.id.in_([r.id for r in top]))
+            select(tickets.c.id, tickets.c.number, tickets.c.title).where(tickets.c.id.in_([r.id for r in top]))
         )
     }
     for open_row in top:
