@@ -44,7 +44,6 @@ from citydesk.domain.imports import ImportPlan, ImportRow, RequesterIn, RowError
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.domain.text import fold
-from citydesk.reports.metrics.queries import CAT, DEP
 from citydesk.reports._csv_words import (
     CHANNEL_WORDS,
     DATE_HELP,
@@ -56,6 +55,7 @@ from citydesk.reports._csv_words import (
     US_FORMATS,
     YES,
 )
+from citydesk.reports.metrics.queries import CAT, DEP
 from citydesk.store.imports import existing_source_ids
 from citydesk.store.settings import load_calendar
 

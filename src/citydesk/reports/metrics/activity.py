@@ -1,5 +1,5 @@
-"""Counts of what happened in the week: tickets per city-local day, contacts, closes and reopens,
-time recorded, and each office's last sync."""
+"""Counts of what happened in the week: tickets per city-local day (the days and the 4-week trend),
+contacts, closes and reopens, time recorded, and each office's last sync."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.reports.metrics.queries import (
     OPS,
+    USUAL_WEEKS,
     Span,
+    Week,
     categories,
     contacts,
     local_day,
@@ -26,11 +28,7 @@ from citydesk.reports.metrics.queries import (
     tickets,
     timeline,
 )
-from citydesk.reports.model import (
-    OfficeSync,
-    Scope,
-    ScopeKind,
-)
+from citydesk.reports.model import DayVolume, OfficeSync, Scope, ScopeKind, TrendWeek
 
 
 def daily_counts(
@@ -71,7 +69,9 @@ def first_reporter_language() -> Any:
 def contact_counts(session: Session, scope: Scope, span: Span) -> dict[tuple[str, bool], int]:
     """Status inquiries and questions answered on the spot, last week and this week."""
     cur = (contacts.c.at >= span.start).label("cur")
-    stmt = select(contacts.c.kind, cur, func.count()).where(contacts.c.at >= span.prev_start, contacts.c.at < span.as_of)
+    stmt = select(contacts.c.kind, cur, func.count()).where(
+        contacts.c.at >= span.prev_start, contacts.c.at < span.as_of
+    )
     if scope.kind == ScopeKind.OFFICE:
         stmt = stmt.where(contacts.c.office_id == scope.id)
     elif scope.kind == ScopeKind.DEPARTMENT:
@@ -123,9 +123,47 @@ def office_syncs(session: Session) -> list[OfficeSync]:
     local_id = state.office_id if state else None
     out = []
     for office_id, code, name in session.execute(
-        select(offices.c.id, offices.c.code, offices.c.name).where(offices.c.active.is_(True)).order_by(offices.c.code)
+        select(offices.c.id, offices.c.code, offices.c.name)
+        .where(offices.c.active.is_(True))
+        .order_by(offices.c.code)
     ):
         is_local = office_id == local_id
         out.append(OfficeSync(code, name, is_local, state.last_sync_at if (is_local and state) else None))
     out.sort(key=lambda o: (not o.is_local, o.code))
     return out
+
+
+def days_and_trend(
+    week: Week,
+    opened_daily: dict[date, list[int]],
+    resolved_daily: dict[date, list[int]],
+    open_at: dict[datetime, tuple[int, int, int]],
+) -> dict[str, Any]:
+    """The week's days against the usual for each weekday, and the 4-week trend (WeeklyMetrics fields)."""
+    monday = date.fromisocalendar(week.year, week.week, 1)
+    days = []
+    for i in range(7):
+        d = monday + timedelta(days=i)
+        usual = [opened_daily.get(d - timedelta(weeks=k), [0, 0])[0] for k in range(1, USUAL_WEEKS + 1)]
+        days.append(
+            DayVolume(
+                d, opened_daily.get(d, [0, 0])[0], resolved_daily.get(d, [0, 0])[0], sum(usual) / USUAL_WEEKS
+            )
+        )
+    span = week.span
+    starts = [t[2] for t in span.trend]
+    trend = []
+    for i, (y, w, _s, _e) in enumerate(span.trend):
+        first = date.fromisocalendar(y, w, 1)
+        end_instant = starts[i + 1] if i + 1 < len(starts) else span.as_of
+        trend.append(
+            TrendWeek(
+                y,
+                w,
+                first,
+                sum_days(opened_daily, first),
+                sum_days(resolved_daily, first),
+                open_at[end_instant][0],
+            )
+        )
+    return {"days": tuple(days), "trend": tuple(trend)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from citydesk.domain.channels import Channel
@@ -23,48 +23,79 @@ STEP_TEXT = {
 }
 
 
+SHOWN_KINDS = ("created", "assignment", "status", "priority", "resolution", "reopen", *STEP_TEXT)
+"""Entry kinds that always make a step (`incident_step`); a note makes one when public."""
+
+
 def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> list[Incident]:
-    """The P1 requests logged in the week, oldest first, each with its short timeline."""
+    """The P1 requests logged in the week, oldest first, each with its short timeline.
+
+    Only the entries a short timeline shows are read (the kinds that make a step, public notes),
+    with the value SQL unwraps from its JSON (a created entry's channel) and the resolution's
+    reason; a line is written only for the steps kept.
+    """
+    tk, te = tickets.c, timeline.c
+    in_week = and_(
+        tk.created_at >= span.start,
+        tk.created_at < span.as_of,
+        tk.priority == Priority.P1.value,
+        scope_clause(scope),
+    )
     p1_rows = session.execute(
         select(
-            tickets.c.id,
-            tickets.c.number,
-            tickets.c.title,
-            tickets.c.status,
-            tickets.c.department_id,
-            tickets.c.assignee_id,
-            tickets.c.created_at,
-            tickets.c.first_response_at,
-            tickets.c.resolved_at,
+            tk.id,
+            tk.number,
+            tk.title,
+            tk.status,
+            tk.department_id,
+            tk.assignee_id,
+            tk.created_at,
+            tk.first_response_at,
+            tk.resolved_at,
         )
-        .where(
-            tickets.c.created_at >= span.start,
-            tickets.c.created_at < span.as_of,
-            tickets.c.priority == Priority.P1.value,
-            scope_clause(scope),
-        )
-        .order_by(tickets.c.created_at)
+        .where(in_week)
+        .order_by(tk.created_at)
     ).all()
     if not p1_rows:
         return []
-    te = timeline.c
+    # The shown value: a created entry's channel, else the entry's JSON value (SQL unwraps it).
+    value = case(
+        (te.kind == "created", func.json_extract(te.value, "$.channel")),
+        else_=func.json_extract(te.value, "$"),
+    )
     entries: dict[str, list[Any]] = defaultdict(list)
     for e in session.execute(
-        select(te.ticket_id, te.kind, te.field, te.value, te.detail, te.public, te.author_id, te.at)
-        .where(te.ticket_id.in_([t.id for t in p1_rows]))
+        select(
+            te.ticket_id,
+            te.kind,
+            te.field,
+            value.label("value"),
+            func.json_extract(te.detail, "$.reason").label("reason"),
+            te.author_id,
+            te.at,
+        )
+        .where(
+            te.ticket_id.in_(select(tk.id).where(in_week)),
+            or_(te.kind.in_(SHOWN_KINDS), and_(te.kind == "note", te.public.is_(True))),
+        )
         .order_by(te.ticket_id, te.hlc, te.device_id, te.id)
-    ):
+    ).all():
         entries[e.ticket_id].append(e)
+
+    def names_step(e: Any) -> IncidentStep:
+        step = incident_step(e, names)
+        assert step is not None  # the query reads only entries that make a step
+        return step
+
     incidents = []
     for t in p1_rows:
-        steps = [s for e in entries[t.id] if (s := incident_step(e, names)) is not None]
-        if len(steps) > INCIDENT_STEPS:
-            hidden = len(steps) - (INCIDENT_STEPS - 1)
-            steps = [
-                *steps[: INCIDENT_STEPS - 3],
-                IncidentStep(steps[INCIDENT_STEPS - 3].at, f"… {hidden} more steps"),
-                *steps[-2:],
-            ]
+        shown = entries[t.id]
+        if len(shown) > INCIDENT_STEPS:
+            hidden = len(shown) - (INCIDENT_STEPS - 1)
+            marker = IncidentStep(shown[INCIDENT_STEPS - 3].at, f"… {hidden} more steps")
+            steps = [*map(names_step, shown[: INCIDENT_STEPS - 3]), marker, *map(names_step, shown[-2:])]
+        else:
+            steps = [names_step(e) for e in shown]
         incidents.append(
             Incident(
                 number=t.number,
@@ -82,12 +113,14 @@ def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> li
 
 
 def incident_step(e: Any, names: Names) -> IncidentStep | None:
-    """The short-timeline line for one entry (internal notes and time records are left out)."""
+    """The short-timeline line for one entry (internal notes and time records are left out).
+
+    `e.value` is the entry's unwrapped value (a created entry's: its channel), `e.reason` a
+    resolution's reason."""
     who = names.user(e.author_id)
     kind, value = e.kind, e.value
     if kind == "created":
-        channel = (value or {}).get("channel") if isinstance(value, dict) else None
-        how = enum_label(Channel, channel).lower()
+        how = enum_label(Channel, value).lower()
         return IncidentStep(e.at, f"Logged by {who} ({how})")
     if kind == "assignment":
         if e.field == "department_id":
@@ -99,10 +132,9 @@ def incident_step(e: Any, names: Names) -> IncidentStep | None:
     if kind == "priority":
         return IncidentStep(e.at, f"Priority set to {value}")
     if kind == "note":
-        return IncidentStep(e.at, f"Public update by {who}") if e.public else None
+        return IncidentStep(e.at, f"Public update by {who}")
     if kind == "resolution":
-        reason = (e.detail or {}).get("reason")
-        label = enum_label(ResolutionReason, reason)
+        label = enum_label(ResolutionReason, e.reason)
         return IncidentStep(e.at, f"Resolved by {who}: {label}")
     if kind == "reopen":
         return IncidentStep(e.at, f"Reopened by {who}")

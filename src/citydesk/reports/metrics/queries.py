@@ -1,11 +1,13 @@
-"""Shared query pieces of the weekly metrics (and the CSV export): Core tables by name, the week's instants, scope filters, city-local
-days in SQL, stamps read as text, and reference names."""
+"""Shared query pieces of the weekly metrics (and the CSV export): Core tables by name (`tickets`,
+`timeline`, ...; columns as `tickets.c.created_at`), the week's instants (`Span`, `Week`), scope
+filters, city-local days in SQL, stamps read as text, and reference names."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, Table, case, func, select, true, type_coerce
@@ -92,6 +94,25 @@ def make_span(calendar: BusinessCalendar, year: int, week: int, now: datetime) -
     prev_start = calendar.week_bounds(*shift_week(year, week, -1))[0]
     usual_start = calendar.week_bounds(*shift_week(year, week, -USUAL_WEEKS))[0]
     return Span(start, end, min(end, now), prev_start, tuple(trend), usual_start)
+
+
+@dataclass(frozen=True)
+class Week:
+    """One report's week and scope with what every section reads: the instants, the city's
+    calendar and settings, and the reference names."""
+
+    year: int
+    week: int
+    scope: Scope
+    span: Span
+    calendar: BusinessCalendar
+    settings: dict[str, Any]
+    names: Names
+
+    @property
+    def in_scope(self) -> ColumnElement[bool]:
+        """The ticket filter for the report's scope."""
+        return scope_clause(self.scope)
 
 
 def scope_clause(scope: Scope) -> ColumnElement[bool]:
@@ -187,19 +208,30 @@ def load_names(session: Session) -> Names:
         departments={r.id: r.name for r in session.execute(select(departments.c.id, departments.c.name))},
         categories={
             r.id: (r.name, r.target_business_days)
-            for r in session.execute(select(categories.c.id, categories.c.name, categories.c.target_business_days))
+            for r in session.execute(
+                select(categories.c.id, categories.c.name, categories.c.target_business_days)
+            )
         },
         users={
             r.id: (r.display_name, r.role, r.department_id, r.office_id, bool(r.active))
             for r in session.execute(
-                select(users.c.id, users.c.display_name, users.c.role, users.c.department_id, users.c.office_id, users.c.active)
+                select(
+                    users.c.id,
+                    users.c.display_name,
+                    users.c.role,
+                    users.c.department_id,
+                    users.c.office_id,
+                    users.c.active,
+                )
             )
         },
     )
 
 
+@lru_cache(maxsize=512)
 def enum_label(enum: Any, value: Any) -> str:
-    """The plain-English label of an enum value, or the value itself when unknown."""
+    """The plain-English label of an enum value, or the value itself when unknown (remembered: a
+    report asks for the same few labels thousands of times)."""
     try:
         return str(enum(value).label)
     except ValueError:

@@ -63,7 +63,13 @@ def recurring_problems(session: Session, scope: Scope, span: Span, names: Names)
     week_places = select(tickets.c.category_id, place_key.label("place")).where(
         this_week, tickets.c.category_id.is_not(None), tickets.c.location_text.is_not(None), place_key != ""
     )
-    place_cols = (tickets.c.category_id, func.min(tickets.c.location_text), func.count(), open_count, stamped_numbers)
+    place_cols = (
+        tickets.c.category_id,
+        func.min(tickets.c.location_text),
+        func.count(),
+        open_count,
+        stamped_numbers,
+    )
     if PLACE_INDEX in indexes:
         probe = week_places.distinct().subquery()
         place = (
@@ -73,13 +79,20 @@ def recurring_problems(session: Session, scope: Scope, span: Span, names: Names)
         )
     else:
         place = select(*place_cols).where(tuple_(tickets.c.category_id, place_key).in_(week_places))
-    place = place.where(window).group_by(tickets.c.category_id, place_key).having(func.count() >= RECURRING_MIN)
+    place = (
+        place.where(window).group_by(tickets.c.category_id, place_key).having(func.count() >= RECURRING_MIN)
+    )
     problems = []
     for category_id, location, n, open_now, numbers in session.execute(place):
         label = f"{names.categories.get(category_id, (NO_CATEGORY, None))[0]} at {location.strip()}"
         problems.append(RecurringProblem("place", label, int(n), int(open_now or 0), latest_numbers(numbers)))
 
-    week_people = select(reporters.c.requester_id).select_from(tickets).join(reporters, reporters.c.ticket_id == tickets.c.id).where(this_week)
+    week_people = (
+        select(reporters.c.requester_id)
+        .select_from(tickets)
+        .join(reporters, reporters.c.ticket_id == tickets.c.id)
+        .where(this_week)
+    )
     counted_cols = (
         reporters.c.requester_id.label("rid"),
         func.count().label("n"),
