@@ -68,7 +68,7 @@ from citydesk.reports.metrics.activity import (
     minutes_logged,
     office_syncs,
 )
-from citydesk.reports.metrics.backlog import backlog, backlog_fields
+from citydesk.reports.metrics.backlog import backlog_fields, count_backlog
 from citydesk.reports.metrics.incidents import p1_incidents
 from citydesk.reports.metrics.queries import Week, load_names, make_span, tickets
 from citydesk.reports.metrics.recurring import recurring_problems
@@ -224,15 +224,15 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
             recurring_problems(other, scope, span, w.names),
             event_counts(other, scope, span),
             minutes_logged(other, scope, span),
-            p1_incidents(other, scope, span, w.names),
         ),
     )
     opened = opened_requests(session, w)
     resolved = resolved_requests(session, w)
-    open_tickets = backlog(session, scope, span)
+    open_tickets = count_backlog(session, scope, span)
+    incidents = p1_incidents(session, scope, span, w.names)
     contacts = contact_counts(session, scope, span)
     offices = office_syncs(session)
-    opened_daily, resolved_daily, recurring, events, minutes, incidents = background()
+    opened_daily, resolved_daily, recurring, events, minutes = background()
     return WeeklyMetrics(
         **heading_fields(w, scope_label, now),
         **opened.fields,

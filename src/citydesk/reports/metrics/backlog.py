@@ -10,14 +10,16 @@ table lists. Only reopened tickets (a few per week) are read one by one and repl
 
 from __future__ import annotations
 
+import heapq
 import json
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, or_, select, true, union_all
+from sqlalchemy import Integer, case, func, or_, select, true, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from citydesk.domain import metrics as dm
@@ -116,119 +118,89 @@ def bucket_of(created: str, edges: Sequence[tuple[str, str]]) -> str:
     return next((label for edge, label in reversed(edges) if created <= edge), edges[0][1])
 
 
-def backlog(session: Session, scope: Scope, span: Span) -> Backlog:
+def count_backlog(session: Session, scope: Scope, span: Span) -> Backlog:
     """Open counts at each of the span's instants and the tickets open at its end (see the module)."""
     tk = tickets.c
     instants = span.instants()
+    keys = [to_db_text(t) for t in instants]
     end = span.as_of
     end_key = to_db_text(end)
     where_scope = scope_clause(scope)
-
-    def open_or_resolved_since(since: datetime, *cols: Any) -> Any:
-        """Tickets created before the end, open now or resolved since `since` (two indexed ranges)."""
-        return union_all(
-            select(*cols).where(tk.is_open == true(), tk.created_at < end, where_scope),
-            select(*cols).where(
-                tk.resolved_at >= since, tk.is_open.is_(False), tk.created_at < end, where_scope
-            ),
-        ).subquery()
-
-    # Never reopened: open at T iff created < T and (open now, or resolved at or after T); a
-    # ticket closed without a resolution stamp stopped being open when it was created.
-    rows = open_or_resolved_since(
-        min(instants),
+    cols = (
+        stamp_text(tk.created_at),
+        # until: "~" (sorts after every stamp) while open, else the resolution (or creation) stamp
+        case((tk.is_open == true(), "~"), else_=stamp_text(func.coalesce(tk.resolved_at, tk.created_at))),
+        stamp_text(tk.due_at),
+        type_coerce(tk.priority == OPS, Integer),
+        case((tk.reopen_count > 0, tk.id), else_=None),
         tk.id,
         tk.priority,
         tk.department_id,
         tk.assignee_id,
-        tk.created_at,
-        tk.due_at,
-        tk.is_open,
-        func.coalesce(tk.resolved_at, tk.created_at).label("until"),
-        tk.reopen_count,
     )
-    c = rows.c
-
-    def open_at(instant: datetime) -> Any:
-        return and_(c.created_at < instant, or_(c.is_open == true(), c.until >= instant))
-
-    is_ops = c.priority == OPS
-    sums = []
-    for instant in instants:
-        sums += [
-            func.sum(case((and_(open_at(instant), ~is_ops), 1), else_=0)),
-            func.sum(case((and_(open_at(instant), ~is_ops, c.due_at < instant), 1), else_=0)),
-            func.sum(case((and_(open_at(instant), is_ops), 1), else_=0)),
-        ]
-    edges = age_edges(end)
-    at_end = open_at(end)
-    bucket = case(
-        *((stamp_text(c.created_at) <= edge, label) for edge, label in reversed(edges[1:])), else_=edges[0][1]
-    )
-    reopened = case((c.reopen_count > 0, c.id), else_=None).label("reopened")
-    groups = session.execute(
-        select(
-            reopened,
-            at_end.label("at_end"),
-            is_ops.label("ops"),
-            c.department_id,
-            c.assignee_id,
-            case((at_end, bucket), else_=None).label("bucket"),
-            func.count(),
-            func.min(stamp_text(c.created_at)),
-            *sums,
-        ).group_by(
-            literal_column("reopened"),
-            literal_column("at_end"),
-            literal_column("ops"),
-            c.department_id,
-            c.assignee_id,
-            literal_column("bucket"),
+    # Created before the end, and open now or resolved since the first instant: two indexed ranges.
+    rows = session.execute(
+        union_all(
+            select(*cols).where(tk.is_open == true(), tk.created_at < end, where_scope),
+            select(*cols).where(
+                tk.resolved_at >= min(instants), tk.is_open.is_(False), tk.created_at < end, where_scope
+            ),
         )
     ).all()
-    counts: dict[datetime, list[int]] = {t: [0, 0, 0] for t in instants}
-    out = Backlog({})
-    reopened_ids = []
-    for g in groups:
-        if g.reopened is not None:
-            reopened_ids.append(g.reopened)
-            continue
-        for i, instant in enumerate(instants):
-            for k in range(3):
-                counts[instant][k] += int(g[8 + 3 * i + k] or 0)
-        if not g.at_end:
-            continue
-        n, oldest = int(g[6]), g[7]
-        if g.assignee_id:
-            out.assigned[g.assignee_id] += n
-        if g.ops:
-            continue
-        out.departments[g.department_id] += n
-        out.ages[g.bucket] += n
-        out.oldest = oldest if out.oldest is None else min(out.oldest, oldest)
 
-    # The never-reopened requests the aging table may list.
-    late = and_(c.due_at.is_not(None), c.due_at < end)
+    # Never reopened: open at T iff created < T <= until. until >= created, so the count is
+    # #(created < T) - #(until < T), two lookups in sorted lists; past due at T adds due < T:
+    # #(max(created, due) < T) - #(max(until, due) < T).
+    counts: dict[datetime, list[int]] = {t: [0, 0, 0] for t in instants}
+    plain = [r for r in rows if r[4] is None]
+    for ops in (0, 1):
+        group = [r for r in plain if r[3] == ops]
+        starts = sorted(r[0] for r in group)
+        ends = sorted(r[1] for r in group)
+        due_starts = sorted(max(r[0], r[2]) for r in group if r[2] is not None)
+        due_ends = sorted(max(r[1], r[2]) for r in group if r[2] is not None)
+        for instant, key in zip(instants, keys, strict=True):
+            open_count = bisect_left(starts, key) - bisect_left(ends, key)
+            if ops:
+                counts[instant][2] += open_count
+            else:
+                counts[instant][0] += open_count
+                counts[instant][1] += bisect_left(due_starts, key) - bisect_left(due_ends, key)
+
+    # Never reopened and open at the end (open now, or resolved at or after the end): grouped here,
+    # the aging table's candidates kept.
+    out = Backlog({})
+    at_end = [r for r in plain if r[1] >= end_key]
+    out.assigned.update(r[8] for r in at_end if r[8])
+    requests = [r for r in at_end if not r[3]]
+    out.departments.update(r[7] for r in requests)
+    created = sorted(r[0] for r in requests)
+    edges = age_edges(end)
+    # a request is in the oldest bucket whose edge it was created at or before
+    at_or_before = [bisect_right(created, edge) for edge, _label in edges]
+    for i, (_edge, label) in enumerate(edges):
+        younger = at_or_before[i + 1] if i + 1 < len(edges) else 0
+        if i == 0:
+            out.ages[label] = len(created) - younger
+        else:
+            out.ages[label] = at_or_before[i] - younger
+    out.oldest = created[0] if created else None
     out.aging = [
-        OpenRow(*r)
-        for r in session.execute(
-            select(
-                c.id,
-                c.priority,
-                c.department_id,
-                c.assignee_id,
-                stamp_text(c.created_at),
-                stamp_text(c.due_at),
-            )
-            .where(c.reopen_count == 0, at_end, ~is_ops)
-            .order_by(case((late, 0), else_=1), case((late, c.due_at), else_=c.created_at), c.id)
-            .limit(AGING_ROWS)
+        OpenRow(r[5], r[6], r[7], r[8], r[0], r[2])
+        for r in heapq.nsmallest(
+            AGING_ROWS,
+            requests,
+            key=lambda r: (
+                not (r[2] is not None and r[2] < end_key),
+                r[2] if r[2] is not None and r[2] < end_key else r[0],
+                r[5],
+            ),
         )
     ]
+    reopened_ids = [r[4] for r in rows if r[4] is not None]
 
     # Reopened tickets that may have been open at one of the instants: replay their status entries.
     if reopened_ids:
-        keys = [to_db_text(t) for t in instants]
         te = timeline.c
         history: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for ticket_id, kind, at, value in session.execute(
