@@ -11,7 +11,16 @@ from sqlalchemy.orm import Session
 from citydesk.domain.channels import Channel
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
-from citydesk.reports.metrics.queries import Names, Span, enum_label, scope_clause, tickets, timeline
+from citydesk.reports.metrics.queries import (
+    Names,
+    Span,
+    enum_label,
+    from_db_text,
+    scope_clause,
+    stamp_text,
+    tickets,
+    timeline,
+)
 from citydesk.reports.model import Incident, IncidentStep, Scope
 
 INCIDENT_STEPS = 8
@@ -23,6 +32,8 @@ STEP_TEXT = {
 }
 
 
+AUTHORED = frozenset(("created", "status", "note", "resolution", "reopen"))
+"""Kinds whose line names the entry's author."""
 SHOWN_KINDS = ("created", "assignment", "status", "priority", "resolution", "reopen", *STEP_TEXT)
 """Entry kinds that always make a step (`incident_step`); a note makes one when public."""
 
@@ -49,9 +60,9 @@ def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> li
             tk.status,
             tk.department_id,
             tk.assignee_id,
-            tk.created_at,
-            tk.first_response_at,
-            tk.resolved_at,
+            stamp_text(tk.created_at),
+            stamp_text(tk.first_response_at),
+            stamp_text(tk.resolved_at),
         )
         .where(in_week)
         .order_by(tk.created_at)
@@ -72,7 +83,7 @@ def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> li
             value.label("value"),
             func.json_extract(te.detail, "$.reason").label("reason"),
             te.author_id,
-            te.at,
+            stamp_text(te.at).label("at"),
         )
         .where(
             te.ticket_id.in_(select(tk.id).where(in_week)),
@@ -92,7 +103,7 @@ def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> li
         shown = entries[t.id]
         if len(shown) > INCIDENT_STEPS:
             hidden = len(shown) - (INCIDENT_STEPS - 1)
-            marker = IncidentStep(shown[INCIDENT_STEPS - 3].at, f"… {hidden} more steps")
+            marker = IncidentStep(from_db_text(shown[INCIDENT_STEPS - 3].at), f"… {hidden} more steps")
             steps = [*map(names_step, shown[: INCIDENT_STEPS - 3]), marker, *map(names_step, shown[-2:])]
         else:
             steps = [names_step(e) for e in shown]
@@ -103,9 +114,9 @@ def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> li
                 status=enum_label(Status, t.status),
                 department=names.department(t.department_id),
                 owner=names.user(t.assignee_id),
-                created_at=t.created_at,
-                first_response_at=t.first_response_at,
-                resolved_at=t.resolved_at,
+                created_at=from_db_text(t[6]),
+                first_response_at=from_db_text(t[7]),
+                resolved_at=from_db_text(t[8]),
                 steps=tuple(steps),
             )
         )
@@ -116,28 +127,28 @@ def incident_step(e: Any, names: Names) -> IncidentStep | None:
     """The short-timeline line for one entry (internal notes and time records are left out).
 
     `e.value` is the entry's unwrapped value (a created entry's: its channel), `e.reason` a
-    resolution's reason."""
-    who = names.user(e.author_id)
-    kind, value = e.kind, e.value
+    resolution's reason, `e.at` the stamp as stored text."""
+    kind, value, at = e.kind, e.value, from_db_text(e.at)
+    who = names.user(e.author_id) if kind in AUTHORED else ""
     if kind == "created":
         how = enum_label(Channel, value).lower()
-        return IncidentStep(e.at, f"Logged by {who} ({how})")
+        return IncidentStep(at, f"Logged by {who} ({how})")
     if kind == "assignment":
         if e.field == "department_id":
-            return IncidentStep(e.at, f"Routed to {names.department(value)}")
-        return IncidentStep(e.at, f"Assigned to {names.user(value)}" if value else "Unassigned")
+            return IncidentStep(at, f"Routed to {names.department(value)}")
+        return IncidentStep(at, f"Assigned to {names.user(value)}" if value else "Unassigned")
     if kind == "status":
         label = enum_label(Status, value)
-        return IncidentStep(e.at, f"{label} ({who})")
+        return IncidentStep(at, f"{label} ({who})")
     if kind == "priority":
-        return IncidentStep(e.at, f"Priority set to {value}")
+        return IncidentStep(at, f"Priority set to {value}")
     if kind == "note":
-        return IncidentStep(e.at, f"Public update by {who}")
+        return IncidentStep(at, f"Public update by {who}")
     if kind == "resolution":
         label = enum_label(ResolutionReason, e.reason)
-        return IncidentStep(e.at, f"Resolved by {who}: {label}")
+        return IncidentStep(at, f"Resolved by {who}: {label}")
     if kind == "reopen":
-        return IncidentStep(e.at, f"Reopened by {who}")
+        return IncidentStep(at, f"Reopened by {who}")
     if kind in STEP_TEXT:
-        return IncidentStep(e.at, STEP_TEXT[kind].format(value=value))
+        return IncidentStep(at, STEP_TEXT[kind].format(value=value))
     return None

@@ -199,7 +199,8 @@ class Names:
         """A user's display name, or "Unassigned"."""
         if not user_id:
             return UNASSIGNED
-        return self.users.get(user_id, (user_id, "", None, None, False))[0]
+        found = self.users.get(user_id)
+        return found[0] if found is not None else user_id
 
 
 def load_names(session: Session) -> Names:
