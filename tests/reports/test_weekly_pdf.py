@@ -16,9 +16,9 @@ from weekly_fixture import REPORT_NOW, CityWeek
 from citydesk.domain.clock import SystemClock
 from citydesk.domain.errors import CitydeskError, ValidationError
 from citydesk.reports import ReportError
-from citydesk.reports.weekly import pdf as weekly_pdf
 from citydesk.reports.commands import add_report_parser, cmd_report
 from citydesk.reports.metrics import Scope, weekly_metrics
+from citydesk.reports.weekly import pdf as weekly_pdf
 from citydesk.reports.weekly.pdf import SECTIONS, build_weekly_report
 
 pytestmark = pytest.mark.skipif(
