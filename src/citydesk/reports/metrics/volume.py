@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from citydesk.domain.channels import LANGUAGES, Channel
@@ -68,7 +68,8 @@ class Opened:
 
 
 def opened_requests(session: Session, week: Week) -> Opened:
-    """Requests opened last week and this week: one row each (language only for this week's)."""
+    """Requests opened last week and this week: one row each, and this week's by the first
+    reporter's language (counted in SQL)."""
     tk, span = tickets.c, week.span
     cur = tk.created_at >= span.start
     rows = session.execute(
@@ -80,10 +81,17 @@ def opened_requests(session: Session, week: Week) -> Opened:
             tk.department_id,
             tk.first_contact_resolution,
             hours_between(tk.first_response_at, tk.created_at),
-            case((cur, first_reporter_language()), else_=None),
             tk.ward,
         ).where(tk.created_at >= span.prev_start, tk.created_at < span.as_of, week.in_scope)
     ).all()
+    language = first_reporter_language().label("language")
+    languages = Counter[str]()
+    for code, n in session.execute(
+        select(language, func.count())
+        .where(tk.created_at >= span.start, tk.created_at < span.as_of, tk.priority != OPS, week.in_scope)
+        .group_by(literal_column("language"))
+    ):
+        languages[code or "unknown"] += n
     requests: dict[bool, list[Any]] = {True: [], False: []}
     ops = Counter[bool]()
     for r in rows:
@@ -105,8 +113,8 @@ def opened_requests(session: Session, week: Week) -> Opened:
         "no_category": Figure(sum(1 for r in this if r[3] is None), sum(1 for r in last if r[3] is None)),
         "opened_by_priority": ordered(Counter(r[1] for r in this), [p.value for p in Priority]),
         "opened_by_channel": ordered(Counter(r[2] for r in this), [c.value for c in Channel]),
-        "opened_by_language": ordered(Counter(r[7] or "unknown" for r in this), [*LANGUAGES, "unknown"]),
-        "opened_by_ward": by_ward(Counter(r[8] or "" for r in this)),
+        "opened_by_language": ordered(languages, [*LANGUAGES, "unknown"]),
+        "opened_by_ward": by_ward(Counter(r[7] or "" for r in this)),
     }
     return Opened(fields, Counter(r[4] for r in this))
 
