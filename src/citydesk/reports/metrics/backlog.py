@@ -72,10 +72,10 @@ class OpenRow:
     due: str | None
 
 
-def aging_key(row: OpenRow, end_key: str) -> tuple[bool, str, str]:
-    """Most past due first (by due), then the oldest (by creation); the id breaks ties."""
-    late = row.due is not None and row.due < end_key
-    return (not late, row.due if late else row.created, row.id)  # type: ignore[return-value]
+def aging_key(created: str, due: str | None, end_key: str) -> tuple[bool, str]:
+    """Most past due first (by due), then the oldest (by creation); equal keys keep their order."""
+    late = due is not None and due < end_key
+    return (not late, due if late else created)  # type: ignore[return-value]
 
 
 @dataclass
@@ -185,18 +185,11 @@ def count_backlog(session: Session, scope: Scope, span: Span) -> Backlog:
         else:
             out.ages[label] = at_or_before[i] - younger
     out.oldest = created[0] if created else None
-    out.aging = [
-        OpenRow(r[5], r[6], r[7], r[8], r[0], r[2])
-        for r in heapq.nsmallest(
-            AGING_ROWS,
-            requests,
-            key=lambda r: (
-                not (r[2] is not None and r[2] < end_key),
-                r[2] if r[2] is not None and r[2] < end_key else r[0],
-                r[5],
-            ),
-        )
-    ]
+    # Many requests share a due instant (business-day deadlines): equal keys keep the rows' order.
+    first = heapq.nsmallest(
+        AGING_ROWS, enumerate(requests), key=lambda p: (*aging_key(p[1][0], p[1][2], end_key), p[0])
+    )
+    out.aging = [OpenRow(r[5], r[6], r[7], r[8], r[0], r[2]) for _i, r in first]
     reopened_ids = [r[4] for r in rows if r[4] is not None]
 
     # Reopened tickets that may have been open at one of the instants: replay their status entries.
@@ -230,7 +223,7 @@ def count_backlog(session: Session, scope: Scope, span: Span) -> Backlog:
                     counts[instant][1] += row.due is not None and row.due < key
                 if i == len(instants) - 1:
                     out.add_open_at_end(row, bucket_of(row.created, edges))
-        out.aging = sorted(out.aging, key=lambda r: aging_key(r, end_key))[:AGING_ROWS]
+        out.aging = sorted(out.aging, key=lambda r: aging_key(r.created, r.due, end_key))[:AGING_ROWS]
     out.counts = {t: (v[0], v[1], v[2]) for t, v in counts.items()}
     return out
 
