@@ -3,12 +3,13 @@ in the 90 days to the end of the week."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, literal_column, select, text, true, tuple_, union_all
+from sqlalchemy import and_, case, func, literal_column, select, text, true, tuple_
 from sqlalchemy.orm import Session
 
 from citydesk.reports.metrics.queries import (
@@ -134,10 +135,12 @@ def recurring_places(session: Session, w: Window, names: Names, *, indexed: bool
     ).all()
 
     def exact(keys: list[Any]) -> list[RecurringProblem]:
-        wanted = union_all(
-            *(select(literal(c).label("category_id"), literal(p).label("place")) for c, p in keys)
-        ).subquery()
-        on_wanted = and_(tk.category_id == wanted.c.category_id, wanted.c.place == PLACE_KEY)
+        # the candidates as one JSON parameter: [[category_id, place], ...]
+        wanted = func.json_each(json.dumps(keys)).table_valued("value", name="wanted")
+        on_wanted = and_(
+            tk.category_id == func.json_extract(wanted.c.value, "$[0]"),
+            func.json_extract(wanted.c.value, "$[1]") == PLACE_KEY,
+        )
         return problems(select(*cols).select_from(wanted).join(tickets, on_wanted))
 
     return top_by_bounds([((c, p), n) for c, p, n in bounds], exact, RECURRING_PLACES)
