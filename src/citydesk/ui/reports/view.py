@@ -1,6 +1,6 @@
 """The Reports view: pick a week and a scope, generate the weekly report, preview, print, save.
 
-Generation runs on a reader thread through the hub's task runner (`reports.writer`, the same
+Generation runs on a reader thread through the hub's task runner (`reports.weekly.writer`, the same
 function as `citydesk report` and the schedule) and reports its stages to the progress bar through
 a queued signal; the pages are rendered to images (pypdfium2) on the same thread. The PDF is kept
 in a temporary folder until the view closes: Save as PDF… copies it, Print… prints it.
