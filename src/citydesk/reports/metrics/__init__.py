@@ -34,11 +34,13 @@ the benchmarks. Definitions (DESIGN.md "Metric definitions", `citydesk.domain.me
 Budget: about 100 ms for a week of ~800 requests, and no more for a surge week of ~2,500 (a quarter
 of them P1), in a 100k-ticket database. Every query reads an indexed range (created_at,
 resolved_at, the open-ticket partial indexes, timeline (kind, at)) and only what its section needs:
-the backlog at several instants and the requests open at the end are counted and grouped in SQL
-(only reopened tickets are replayed one by one), the P1 incidents read only the timeline entries
-their short timelines show, and stamps are read as stored text. The 90 days of recurring problems,
-the daily counts and a few small queries run on a second read connection in parallel (`recurring`
-uses two optional indexes when a migration adds them). Day buckets use SQLite's
+the backlog is one read of the open and recently resolved tickets (only reopened tickets are
+replayed from their timelines), this week's languages are counted in SQL, the P1 incidents read only
+the timeline entries their short timelines show, recurring problems are bounded from two indexes and
+read exactly only for the few that could be listed, and stamps are read as stored text. The 90 days
+of recurring problems, the daily counts and a few small queries run on a second read connection,
+the P1 incidents on a third, in parallel with the rest (`recurring` falls back to a scan when the
+two optional indexes are missing). Day buckets use SQLite's
 `date(stamp, '±N minutes')` with the zone's UTC offset, split at the zone's transitions inside the
 range, so each stamp lands on its city-local day.
 
