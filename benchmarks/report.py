@@ -108,6 +108,10 @@ def bench_surge_week(ctx: Context, now: datetime, year: int, week: int, runs: in
                 f"  surge week {year}-W{week:02d}: {made.added:,} requests replayed into it in "
                 f"{time.perf_counter() - started:.1f} s ({made.requests:,} requests, {made.p1:,} P1)"
             )
+        finally:
+            db.close()  # the last connection's close checkpoints the WAL, like a week-old database
+        db = open_database(path, read_only=True, create=False)
+        try:
 
             def metrics() -> object:
                 with db.read() as session:
