@@ -26,7 +26,7 @@ from citydesk.jobs.weekly_report import (
     due_week,
     scheduled_moment,
 )
-from citydesk.reports import weekly_pdf
+from citydesk.reports.weekly import pdf as weekly_pdf
 from citydesk.services.report_schedule import (
     record_report_written,
     report_schedule_state,

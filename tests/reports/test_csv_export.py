@@ -15,10 +15,10 @@ from citydesk.reports.csvio.export import (
     PUBLIC_RECORDS_NOTE,
     REDACTED,
     TICKET_COLUMNS,
-    export_metrics,
     export_tickets,
     make_filter,
 )
+from citydesk.reports.csvio.metrics_export import export_metrics
 from citydesk.reports.metrics import weekly_metrics
 from citydesk.reports.model import Scope
 from factories import Office

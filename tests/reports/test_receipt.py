@@ -117,9 +117,9 @@ def test_long_title_wraps_inside_the_page(office: Office) -> None:
         slip = slip_layout(_receipt(office, created.ticket_id), layout)
         assert all(run.x >= 0 for run in slip.runs)
         right = slip.width - 4 * MM if layout is Layout.THERMAL_80 else slip.width - 54
-        from citydesk.reports.receipt import _width
+        from citydesk.reports.receipt import text_width
 
-        assert all(run.x + _width(run.text, run.bold, run.size) <= right + 0.5 for run in slip.runs)
+        assert all(run.x + text_width(run.text, run.bold, run.size) <= right + 0.5 for run in slip.runs)
         assert any(run.text.endswith("…") for run in slip.runs)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from citydesk.reports.metrics import Scope, weekly_metrics
 from citydesk.reports.model import WARD_NOTE
-from citydesk.reports.weekly_pdf import build_weekly_report
+from citydesk.reports.weekly.pdf import build_weekly_report
 from citydesk.services import tickets as t
 from factories import START, Office
 

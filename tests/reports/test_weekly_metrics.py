@@ -270,7 +270,7 @@ def test_recurring_indexes_give_the_same_answer_as_a_scan(tmp_path) -> None:  # 
     from sqlalchemy import text
     from weekly_fixture import build_city_week
 
-    from citydesk.reports import _recurring as metrics_module
+    from citydesk.reports.metrics import recurring as metrics_module
 
     week = build_city_week(tmp_path / "indexed.sqlite")
     try:

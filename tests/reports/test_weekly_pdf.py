@@ -16,9 +16,10 @@ from weekly_fixture import REPORT_NOW, CityWeek
 from citydesk.cli.report import add_report_parser, cmd_report
 from citydesk.domain.clock import SystemClock
 from citydesk.domain.errors import CitydeskError, ValidationError
-from citydesk.reports import ReportError, weekly_pdf
+from citydesk.reports import ReportError
 from citydesk.reports.metrics import Scope, weekly_metrics
-from citydesk.reports.weekly_pdf import SECTIONS, build_weekly_report
+from citydesk.reports.weekly import pdf as weekly_pdf
+from citydesk.reports.weekly.pdf import SECTIONS, build_weekly_report
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None, reason="needs poppler-utils"

@@ -22,7 +22,7 @@ from helpers_detail import new_ticket, show, sign_in
 
 from citydesk.reports.csvio.export import export_tickets
 from citydesk.reports.receipt import Layout, slip_layout
-from citydesk.reports.writer import write_weekly_report
+from citydesk.reports.weekly.writer import write_weekly_report
 from citydesk.store.queries import Queue, TicketQuery
 from citydesk.store.receipts import receipt_data
 from citydesk.ui.app import CitydeskApp

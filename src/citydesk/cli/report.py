@@ -61,7 +61,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _write_report(args: argparse.Namespace) -> Path:
     from citydesk.domain.calendar import parse_week
-    from citydesk.reports.writer import write_weekly_report
+    from citydesk.reports.weekly.writer import write_weekly_report
 
     database = existing_database(args)
     week = parse_week(args.week) if args.week else None

@@ -127,7 +127,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_export_metrics(args: argparse.Namespace) -> int:
     """Run `citydesk export-metrics`."""
     from citydesk.domain.calendar import parse_week
-    from citydesk.reports.csvio.export import export_metrics
+    from citydesk.reports.csvio.metrics_export import export_metrics
     from citydesk.reports.metrics import last_full_week, parse_scope, weekly_metrics
     from citydesk.store.settings import load_calendar
 

@@ -5,7 +5,7 @@
   city time, in the week after it) and the schedule has not written it yet. So a PC that was off at
   Monday 07:00 writes the report when it next starts, and a week is never written twice.
 * `WeeklyReportJob.run_if_due()` — reads the schedule, writes the report with the same function as
-  `citydesk report` (`reports.writer.write_weekly_report`), remembers the week (a services call, in a
+  `citydesk report` (`reports.weekly.writer.write_weekly_report`), remembers the week (a services call, in a
   transaction of its own), optionally prints through the injected `printer` callable, and reports
   back through `on_written` / `on_failed`; errors (unwritable folder, missing font, printer) are
   logged and reported, never raised into the scheduler.
@@ -109,7 +109,7 @@ class WeeklyReportJob:
             self._lock.release()
 
     def _run(self) -> Any:
-        from citydesk.reports.writer import write_weekly_report
+        from citydesk.reports.weekly.writer import write_weekly_report
         from citydesk.services.report_schedule import record_report_written, report_schedule_state
         from citydesk.store.settings import load_calendar
 

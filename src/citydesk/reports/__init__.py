@@ -1,7 +1,9 @@
-"""Reports: weekly service metrics, the printed weekly status report (ReportLab) and its command.
+"""Reports: weekly service metrics, the printed weekly status report (ReportLab), the receipt and CSV.
 
-Submodules import lazily: `metrics` (SQL aggregates, Qt-free), `weekly_pdf` and `charts`
-(ReportLab, imported only when a report is built) and `commands` (`citydesk report`).
+Parts: `metrics/` (the week's figures: SQL aggregates, Qt-free, one module per section),
+`weekly/` (the PDF: writer, story, tables, charts, text; ReportLab imported only when a report is
+built), `receipt` (the counter's slip), `fonts` (the DejaVu Sans files the PDF, the receipt and the
+UI share) and `model` (the figures' plain types). Submodules import lazily.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from pathlib import Path
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.receipt_texts import date_words, fill
 from citydesk.reports import ReportError
-from citydesk.reports._pdf_text import BOLD, FONT
+from citydesk.reports.fonts import BOLD, FONT
 from citydesk.store.receipts import ReceiptData
 
 MM = 72 / 25.4
@@ -89,7 +89,8 @@ def parse_layout(value: object) -> Layout:
         raise ValidationError("layout", f"Unknown receipt layout {value!r}; choose {choices}.") from None
 
 
-def _width(text: str, bold: bool, size: float) -> float:
+def text_width(text: str, bold: bool, size: float) -> float:
+    """The printed width of `text` in points (DejaVu Sans, regular or bold, at `size` points)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return float(stringWidth(text, BOLD if bold else FONT, size))
@@ -101,14 +102,14 @@ def wrap(text: str, width: float, *, bold: bool = False, size: float, max_lines:
     current = ""
     for word in (w for w in text.split(" ") if w):
         candidate = f"{current} {word}" if current else word
-        if _width(candidate, bold, size) <= width:
+        if text_width(candidate, bold, size) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
-        while _width(word, bold, size) > width:  # a word wider than the line: split it
+        while text_width(word, bold, size) > width:  # a word wider than the line: split it
             cut = len(word)
-            while cut > 1 and _width(word[:cut], bold, size) > width:
+            while cut > 1 and text_width(word[:cut], bold, size) > width:
                 cut -= 1
             lines.append(word[:cut])
             word = word[cut:]
@@ -118,7 +119,7 @@ def wrap(text: str, width: float, *, bold: bool = False, size: float, max_lines:
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
-        while last and _width(last + "…", bold, size) > width:
+        while last and text_width(last + "…", bold, size) > width:
             last = last[:-1]
         lines[-1] = last.rstrip() + "…"
     return lines
@@ -141,7 +142,7 @@ class _Builder:
         self.y += size * (1 + (self.gap if gap is None else gap))
         left = self.left if x is None else x
         if centre:
-            left = self.left + max(0.0, (self.width - _width(text, bold, size)) / 2)
+            left = self.left + max(0.0, (self.width - text_width(text, bold, size)) / 2)
         self.runs.append(TextRun(left, self.y, text, bold, size))
 
     def paragraph(self, text: str, *, size: float, bold: bool = False, centre: bool = False,
@@ -172,7 +173,7 @@ class _Builder:
 
 def slip_layout(data: ReceiptData, layout: Layout | str) -> Slip:
     """Lay out the slip for `data` on the chosen paper (a half page shrinks its type to fit)."""
-    from citydesk.reports.weekly_pdf import register_fonts
+    from citydesk.reports.fonts import register_fonts
 
     register_fonts()
     chosen = parse_layout(layout)
@@ -206,7 +207,7 @@ def _lay_out(data: ReceiptData, b: _Builder, *, body: float, big: float, stacked
     b.paragraph(data.text("heading"), size=body * 1.1, bold=True, centre=True, max_lines=2)
     b.paragraph(data.text("number_label"), size=body * 0.9, centre=True, max_lines=2)
     size = big
-    while size > 10 and _width(data.number, True, size) > b.width * 0.96:
+    while size > 10 and text_width(data.number, True, size) > b.width * 0.96:
         size -= 1
     b.line(data.number, size=size, bold=True, centre=True, gap=0.2)
     b.space(body * 0.5)

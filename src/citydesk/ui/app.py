@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from citydesk.domain.clock import Clock
 from citydesk.domain.errors import CitydeskError
 from citydesk.domain.roles import Actor, Role
+from citydesk.resources_path import resource_path
 from citydesk.store.db import Database, open_database
 from citydesk.store.detail import local_identity, sign_in_users
 from citydesk.ui.events import Notice, SignedIn, SyncStatus, TicketChanged
@@ -193,11 +194,8 @@ def bring_to_front(window: QWidget) -> None:
 
 
 def translations_dir() -> Path:
-    """resources/translations/ of the installation (beside src/ in a checkout, in the bundle when frozen)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / "translations"
-    return Path(__file__).resolve().parents[3] / "resources" / "translations"
+    """resources/translations/ of the installation (source tree, installed package or frozen bundle)."""
+    return resource_path("translations")
 
 
 def install_translator(

@@ -41,22 +41,20 @@ from citydesk.domain.errors import ValidationError
 from citydesk.domain.priorities import parse_priority
 from citydesk.domain.statuses import parse_status
 from citydesk.domain.text import fold
-from citydesk.reports._common import (
-    CAT,
-    DEP,
-    OFF,
-    RQ,
-    RQ_T,
-    TE,
-    TK,
-    TK_T,
-    TR,
-    USR,
+from citydesk.reports.metrics.queries import (
+    categories,
+    departments,
+    offices,
     offset_segments,
+    reporters,
+    requesters,
     scope_clause,
     stamp_text,
+    tickets,
+    timeline,
+    users,
 )
-from citydesk.reports.model import Scope, WeeklyMetrics
+from citydesk.reports.model import Scope
 from citydesk.store.settings import load_calendar
 from citydesk.store.types import to_db_text
 
@@ -78,6 +76,16 @@ TICKET_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 NOTES_COLUMN = "notes"
 NOTE_KINDS = ("note", "call", "resolution")  # entries with a written text
+
+# The columns of the tables this module reads (readable names for the shared metrics tables).
+category_c = categories.c
+department_c = departments.c
+entry_c = timeline.c
+office_c = offices.c
+reporter_c = reporters.c
+requester_c = requesters.c
+ticket_c = tickets.c
+user_c = users.c
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +143,10 @@ def make_filter(
         created_to=created_to,
         statuses=tuple(parse_status(s.strip()).value for s in statuses if s.strip()),
         open_only=open_only,
-        department_id=_by_code_or_name(session, DEP.id.table, department, "department")
+        department_id=_by_code_or_name(session, department_c.id.table, department, "department")
         if department
         else None,
-        category_id=_by_code_or_name(session, CAT.id.table, category, "category") if category else None,
+        category_id=_by_code_or_name(session, categories, category, "category") if category else None,
         priority=parse_priority(priority).value if priority else None,
         scope=scope or Scope.city(),
     )
@@ -147,19 +155,19 @@ def make_filter(
 def _where(flt: TicketFilter, calendar: BusinessCalendar) -> list[Any]:
     clauses: list[Any] = [scope_clause(flt.scope)]
     if flt.created_from:
-        clauses.append(TK.created_at >= calendar.day_bounds(flt.created_from)[0])
+        clauses.append(ticket_c.created_at >= calendar.day_bounds(flt.created_from)[0])
     if flt.created_to:
-        clauses.append(TK.created_at < calendar.day_bounds(flt.created_to)[1])
+        clauses.append(ticket_c.created_at < calendar.day_bounds(flt.created_to)[1])
     if flt.statuses:
-        clauses.append(TK.status.in_(flt.statuses))
+        clauses.append(ticket_c.status.in_(flt.statuses))
     if flt.open_only is not None:
-        clauses.append(TK.is_open.is_(flt.open_only))
+        clauses.append(ticket_c.is_open.is_(flt.open_only))
     if flt.department_id:
-        clauses.append(TK.department_id == flt.department_id)
+        clauses.append(ticket_c.department_id == flt.department_id)
     if flt.category_id:
-        clauses.append(TK.category_id == flt.category_id)
+        clauses.append(ticket_c.category_id == flt.category_id)
     if flt.priority:
-        clauses.append(TK.priority == flt.priority)
+        clauses.append(ticket_c.priority == flt.priority)
     return clauses
 
 
@@ -198,11 +206,11 @@ def _segments(
 
     if now is None:
         stamps = [
-            session.scalar(select(func.max(TK.created_at))),
-            session.scalar(select(func.max(TK.due_at))),
+            session.scalar(select(func.max(ticket_c.created_at))),
+            session.scalar(select(func.max(ticket_c.due_at))),
         ]
         now = max((s for s in stamps if s is not None), default=datetime(2000, 1, 1, tzinfo=UTC))
-    oldest = session.scalar(select(func.min(TK.created_at)))
+    oldest = session.scalar(select(func.min(ticket_c.created_at)))
     lo = min(oldest, now) if oldest else now
     return offset_segments(calendar, lo - timedelta(days=1), now + timedelta(days=400))
 
@@ -210,11 +218,11 @@ def _segments(
 def _ticket_select(flt: TicketFilter, calendar: BusinessCalendar, segments: list[Any]) -> Select[Any]:
     """One streaming query: the ticket, its stamps as city-time text, its first reporter's requester."""
     first_requester = (
-        select(TR.requester_id)
-        .where(TR.ticket_id == TK.id)
-        .order_by(TR.reported_at, TR.id)
+        select(reporter_c.requester_id)
+        .where(reporter_c.ticket_id == ticket_c.id)
+        .order_by(reporter_c.reported_at, reporter_c.id)
         .limit(1)
-        .correlate(TK_T)
+        .correlate(tickets)
         .scalar_subquery()
     )
     head = ("number",)
@@ -224,15 +232,16 @@ def _ticket_select(flt: TicketFilter, calendar: BusinessCalendar, segments: list
     )  # fmt: skip
     stamps = {name: literal_column(_local_iso_sql(f"ticket.{name}", segments)) for name in _STAMPS}
     columns = [
-        *(TK[n] for n in head), stamps["created_at"], *(TK[n] for n in plain),
-        *(stamps[n] for n in _STAMPS[1:]), TK.resolution_reason, RQ.name, RQ.phone, RQ.email, RQ.address,
-        RQ.anonymous, RQ.confidential, TK.reporter_count, TK.id,
+        *(ticket_c[n] for n in head), stamps["created_at"], *(ticket_c[n] for n in plain),
+        *(stamps[n] for n in _STAMPS[1:]), ticket_c.resolution_reason, requester_c.name, requester_c.phone,
+        requester_c.email, requester_c.address, requester_c.anonymous, requester_c.confidential,
+        ticket_c.reporter_count, ticket_c.id,
     ]  # fmt: skip
     return (
         select(*columns)
-        .select_from(TK_T.outerjoin(RQ_T, RQ.id == first_requester))
+        .select_from(tickets.outerjoin(requesters, requester_c.id == first_requester))
         .where(and_(*_where(flt, calendar)))
-        .order_by(TK.created_at, TK.row_no)
+        .order_by(ticket_c.created_at, ticket_c.row_no)
     )
 
 
@@ -255,18 +264,21 @@ def count_tickets(session: Session, flt: TicketFilter) -> int:
 
     calendar = load_calendar(session)
     return int(
-        session.scalar(select(func.count()).select_from(TK_T).where(and_(*_where(flt, calendar)))) or 0
+        session.scalar(select(func.count()).select_from(tickets).where(and_(*_where(flt, calendar)))) or 0
     )
 
 
 def _notes(session: Session, ticket_ids: list[str], *, public_only: bool, stamps: _Stamps) -> dict[str, str]:
     """Each ticket's notes as lines "<when> [public|internal] <text>", oldest first."""
-    clause = and_(TE.ticket_id.in_(ticket_ids), TE.kind.in_(NOTE_KINDS), TE.body.is_not(None), TE.body != "")
+    clause = and_(entry_c.ticket_id.in_(ticket_ids), entry_c.kind.in_(NOTE_KINDS), entry_c.body.is_not(None),
+                  entry_c.body != "")  # fmt: skip
     if public_only:
-        clause = and_(clause, TE.public.is_(True))
+        clause = and_(clause, entry_c.public.is_(True))
     out: dict[str, list[str]] = {}
     for row in session.execute(
-        select(TE.ticket_id, stamp_text(TE.at).label("at"), TE.public, TE.body).where(clause).order_by(TE.hlc)
+        select(entry_c.ticket_id, stamp_text(entry_c.at).label("at"), entry_c.public, entry_c.body)
+        .where(clause)
+        .order_by(entry_c.hlc)
     ):
         label = "public" if row.public else "internal"
         out.setdefault(row.ticket_id, []).append(f"{stamps(row.at)} [{label}] {row.body}")
@@ -306,10 +318,10 @@ def iter_ticket_rows(
     """
     calendar = load_calendar(session)
     stamps = _Stamps(calendar.tz)
-    categories = _pairs(session, select(CAT.id, CAT.name))
-    departments = _pairs(session, select(DEP.id, DEP.name))
-    offices = _pairs(session, select(OFF.id, OFF.code))
-    users = _pairs(session, select(USR.id, USR.display_name))
+    categories = _pairs(session, select(category_c.id, category_c.name))
+    departments = _pairs(session, select(department_c.id, department_c.name))
+    offices = _pairs(session, select(office_c.id, office_c.code))
+    users = _pairs(session, select(user_c.id, user_c.display_name))
     result = session.execute(_ticket_select(flt, calendar, _segments(session, calendar, now)))
     cursor = result.cursor
     try:
@@ -414,88 +426,3 @@ def export_tickets(
         total=total,
     )
     return ExportSummary(path=Path(path), rows=written, public_records=public_records)
-
-
-# ---- the week's metrics ----------------------------------------------------------------------------
-
-METRIC_COLUMNS = ("section", "item", "this_week", "last_week", "change", "detail")
-
-
-def _num(value: float | None, digits: int = 1) -> Any:
-    if value is None:
-        return ""
-    return int(value) if float(value).is_integer() else round(float(value), digits)
-
-
-def metric_rows(m: WeeklyMetrics) -> Iterator[list[Any]]:
-    """The week's metrics as rows of `METRIC_COLUMNS` (figures against last week, then breakdowns)."""
-    yield ["week", "week", m.week_id, "", "", f"{m.scope_name}; {m.city_name}; times in {m.tz_name}"]
-    for name in ("opened", "resolved", "closed", "reopened", "backlog_start", "backlog_end", "past_due_end",
-                 "status_inquiries", "questions", "ops_opened", "ops_resolved", "no_category"):  # fmt: skip
-        fig = getattr(m, name)
-        change = fig.change_pct
-        yield [
-            "summary",
-            name,
-            _num(fig.current),
-            _num(fig.previous),
-            "" if change is None else f"{change:+.0f}%",
-            "",
-        ]
-    for name in ("on_time", "first_contact"):
-        rate = getattr(m, name)
-        points = rate.change_points
-        yield ["rate", f"{name}_pct", _num(rate.current.pct), _num(rate.previous.pct),
-               "" if points is None else f"{points:+.1f} points", rate.current.text()]  # fmt: skip
-    for name in ("first_response", "resolution"):
-        now, before = getattr(m, name), getattr(m, f"{name}_previous")
-        for stat in ("median_hours", "p90_hours"):
-            yield ["duration", f"{name}_{stat}", _num(getattr(now, stat)), _num(getattr(before, stat)), "",
-                   f"over {now.count} tickets"]  # fmt: skip
-    yield ["summary", "ops_open_end", m.ops_open_end, "", "", ""]
-    yield ["summary", "awaiting_first_response", m.awaiting_first_response, "", "", ""]
-    yield ["summary", "oldest_open_days", _num(m.oldest_open_days), "", "", ""]
-    for section, rows in (("on_time_by_category", m.on_time_by_category),
-                          ("on_time_by_department", m.on_time_by_department)):  # fmt: skip
-        for row in rows:
-            yield [section, row.name, _num(row.rate.pct), "", "", row.rate.text()]
-    for dep in m.departments:
-        yield [
-            "department",
-            dep.name,
-            dep.opened,
-            "",
-            "",
-            f"resolved {dep.resolved}; open at end {dep.open_end}",
-        ]
-    for section, mapping in (("open_by_age", m.age_buckets), ("opened_by_priority", m.opened_by_priority),
-                             ("opened_by_channel", m.opened_by_channel),
-                             ("opened_by_language", m.opened_by_language),
-                             ("opened_by_ward", m.opened_by_ward)):  # fmt: skip
-        for key, value in mapping.items():
-            yield [section, key, value, "", "", ""]
-    for day in m.days:
-        vs = day.vs_usual_pct
-        change = "" if vs is None else f"{vs:+.0f}%"
-        yield ["day", day.day.isoformat(), day.opened, _num(day.usual_opened), change,
-               f"resolved {day.resolved}; last_week = usual volume"]  # fmt: skip
-    for week in m.trend:
-        yield [
-            "trend",
-            week.label,
-            week.opened,
-            "",
-            "",
-            f"resolved {week.resolved}; backlog {week.backlog_end}",
-        ]
-    for person in m.workload:
-        yield ["workload", person.name, person.open_assigned, "", "",
-               f"resolved {person.resolved}; minutes logged {person.minutes_logged}"]  # fmt: skip
-    for problem in m.recurring:
-        yield ["recurring", problem.label, problem.count, "", "", " ".join(problem.numbers)]
-
-
-def export_metrics(metrics: WeeklyMetrics, path: Path) -> ExportSummary:
-    """Write the week's metrics as CSV (same encoding and conventions as the ticket export)."""
-    written = write_csv(path, METRIC_COLUMNS, metric_rows(metrics))
-    return ExportSummary(path=Path(path), rows=written, public_records=False)

@@ -40,7 +40,6 @@ from citydesk.domain.imports import ImportPlan, ImportRow, RequesterIn
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.domain.text import fold
-from citydesk.reports._common import CAT, DEP
 from citydesk.reports.csvio.mapping import check_mapping, guess_mapping
 from citydesk.reports.csvio.vocabulary import (
     CHANNEL_WORDS,
@@ -53,11 +52,15 @@ from citydesk.reports.csvio.vocabulary import (
     YES,
     word_key,
 )
+from citydesk.reports.metrics.queries import categories, departments
 from citydesk.store.imports import existing_source_ids
 from citydesk.store.settings import load_calendar
 
 FUTURE_SLACK = timedelta(minutes=5)
 MAX_ERRORS = 1000
+# The columns of the tables this module reads (readable names for the shared metrics tables).
+category_c = categories.c
+department_c = departments.c
 
 
 # ---- reading the file ------------------------------------------------------------------------------
@@ -107,12 +110,15 @@ def load_reference(session: Session, *, now: datetime, source_ids: Iterable[str]
     categories = {
         fold(r.name) or "": CategoryRef(r.id, r.name, r.department_id, r.default_priority)
         for r in session.execute(
-            select(CAT.id, CAT.name, CAT.department_id, CAT.default_priority, CAT.active)
+            select(
+                category_c.id, category_c.name, category_c.department_id, category_c.default_priority,
+                category_c.active,
+            )
         )
         if r.active
     }
     departments: dict[str, str] = {}
-    for r in session.execute(select(DEP.id, DEP.name, DEP.code)):
+    for r in session.execute(select(department_c.id, department_c.name, department_c.code)):
         for value in (r.name, r.code):
             if value:
                 departments.setdefault(fold(value) or "", r.id)

@@ -46,13 +46,13 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from citydesk.domain.channels import LANGUAGES
+from citydesk.reports.fonts import FAMILY
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label
 from citydesk.ui.tasks import readable
 
 LAYOUT_SETTING = "receipt/layout"
 PREVIEW_WIDTH = 440
-FONT_FAMILY = "DejaVu Sans"
 _fonts_loaded = False
 
 
@@ -67,10 +67,9 @@ def ensure_fonts() -> None:
     global _fonts_loaded
     if _fonts_loaded:
         return
-    from citydesk.reports.weekly_pdf import FONT_FILES, default_font_dir
+    from citydesk.reports.fonts import font_files
 
-    for file_name in FONT_FILES.values():
-        path = default_font_dir() / file_name
+    for path in font_files():
         if path.is_file():
             QFontDatabase.addApplicationFont(str(path))
     _fonts_loaded = True
@@ -85,7 +84,7 @@ def paint_slip(painter: QPainter, slip: Any, *, dpi: float) -> None:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.setPen(QColor("black"))
     for run in slip.runs:
-        font = QFont(FONT_FAMILY)
+        font = QFont(FAMILY)
         font.setBold(run.bold)
         font.setPointSizeF(run.size)
         painter.setFont(font)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from citydesk.domain.report_schedule import WEEKDAYS, ReportSchedule
-from citydesk.reports.writer import ScopeChoice
+from citydesk.reports.weekly.writer import ScopeChoice
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import Form, combo_field, line_field
 from citydesk.ui.reports.view import PAGE_SIZES

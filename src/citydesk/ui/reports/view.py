@@ -1,6 +1,6 @@
 """The Reports view: pick a week and a scope, generate the weekly report, preview, print, save.
 
-Generation runs on a reader thread through the hub's task runner (`reports.writer`, the same
+Generation runs on a reader thread through the hub's task runner (`reports.weekly.writer`, the same
 function as `citydesk report` and the schedule) and reports its stages to the progress bar through
 a queued signal; the pages are rendered to images (pypdfium2) on the same thread. The PDF is kept
 in a temporary folder until the view closes: Save as PDF… copies it, Print… prints it.
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from citydesk.domain.calendar import BusinessCalendar, format_week
 from citydesk.domain.errors import PermissionDenied, ValidationError
 from citydesk.domain.permissions import Action
-from citydesk.reports.writer import ReportProgress, ScopeChoice, WrittenReport
+from citydesk.reports.weekly.writer import ReportProgress, ScopeChoice, WrittenReport
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import Form, combo_field
 from citydesk.ui.reports import pages
@@ -211,7 +211,7 @@ class ReportsView(QDialog):
     # ---- setup -----------------------------------------------------------------------------------
 
     def _load_setup(self, session: Any) -> ViewSetup:
-        from citydesk.reports.writer import scope_choices
+        from citydesk.reports.weekly.writer import scope_choices
         from citydesk.store.settings import load_calendar
 
         return ViewSetup(load_calendar(session), scope_choices(session), self.hub.db.clock.now())
@@ -283,7 +283,7 @@ class ReportsView(QDialog):
         db, now, relay, folder = self.hub.db, self.hub.db.clock.now(), self._relay, self._folder
 
         def work() -> Generated:
-            from citydesk.reports.writer import report_file_name, write_weekly_report
+            from citydesk.reports.weekly.writer import report_file_name, write_weekly_report
 
             out = folder / report_file_name(*week, scope)
             report = write_weekly_report(

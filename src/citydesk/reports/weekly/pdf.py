@@ -3,18 +3,17 @@
 `build_weekly_report(metrics, city_name=, scope_label=, page_size=, out_path=)` lays out page 1 (the
 week in plain words and the key figures against last week), the charts, the tables (P1 incidents,
 past-due and aging requests, recurring problems, workload) and a last page of definitions, with a
-header and footer on every page. Text is set in the shipped DejaVu Sans (resources/fonts/), so
+header and footer on every page. Text is set in the shipped DejaVu Sans (`reports.fonts`), so
 accented names print; the PDF's title and language are set. The file is written to a temporary
 name in the target folder and renamed at the end, so a failure never leaves a partial report.
 ReportLab is imported inside the functions: importing this module is cheap. The words live in
-`_pdf_text` (summary sentences, definitions, number formats), the layout in `_pdf_story`, the charts
-in `charts`.
+`text` (summary sentences, definitions, number formats), the sections in `story` and `lists`, the
+styles and tables in `tables`, the charts in `charts`.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -22,20 +21,19 @@ from typing import Any
 
 from citydesk.domain.errors import ValidationError
 from citydesk.reports import ReportError
-from citydesk.reports._pdf_text import BOLD, FONT, definitions, format_instant, summary_sentences
+from citydesk.reports.fonts import FONT, register_fonts
 from citydesk.reports.model import (
     WeeklyMetrics,
     week_label,
 )
+from citydesk.reports.weekly.text import definitions, format_instant, summary_sentences
 
 __all__ = [
     "PAGE_SIZES",
     "SECTIONS",
     "build_weekly_report",
-    "default_font_dir",
     "definitions",
     "format_instant",
-    "register_fonts",
     "summary_sentences",
 ]
 
@@ -43,7 +41,6 @@ Progress = Callable[[int, int], None]
 
 PAGE_SIZES = ("letter", "a4")
 LANGUAGE_TAG = "en-US"
-FONT_FILES = {FONT: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
 SECTIONS = (
     "Summary",
     "Key figures",
@@ -63,47 +60,12 @@ SECTIONS = (
 """Every section heading, in the order the report prints them."""
 
 
-# ---- fonts ----------------------------------------------------------------------------------------
-
-
-def default_font_dir() -> Path:
-    """resources/fonts/ of the installation (beside src/ in a checkout, in the bundle when frozen)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / "fonts"
-    return Path(__file__).resolve().parents[3] / "resources" / "fonts"
-
-
-def register_fonts(font_dir: Path | None = None) -> None:
-    """Register DejaVu Sans (regular and bold) with ReportLab; ReportError naming the missing file."""
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    folder = Path(font_dir) if font_dir is not None else default_font_dir()
-    for name, file_name in FONT_FILES.items():
-        path = folder / file_name
-        if not path.is_file():
-            raise ReportError(
-                f"The report font is missing: {path}. Reinstall citydesk (or restore resources/fonts/).",
-                path=path,
-            )
-        if name not in pdfmetrics.getRegisteredFontNames():
-            try:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-            except Exception as exc:  # a damaged file: TTFError, struct.error, OSError
-                raise ReportError(f"The report font {path} could not be read: {exc}", path=path) from exc
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
-    addMapping(FONT, 0, 0, FONT)
-    addMapping(FONT, 1, 0, BOLD)
-
-
 def _canvas_class(header_left: str, header_right: str, footer_left: str) -> type:
     """A canvas that draws the header and footer, with "Page n of m", on every page when saved."""
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
 
-    from citydesk.reports.charts import fit
+    from citydesk.reports.weekly.charts import fit
 
     class ReportCanvas(Canvas):
         """Keeps every page until the end, then draws header and footer with the page count."""
@@ -156,7 +118,7 @@ def build_weekly_report(
     from reportlab.lib.pagesizes import A4, letter
     from reportlab.platypus import SimpleDocTemplate
 
-    from citydesk.reports._pdf_story import STEPS, story
+    from citydesk.reports.weekly.story import STEPS, story
 
     report = progress or (lambda _done, _total: None)
     size_name = (page_size or "").strip().lower()

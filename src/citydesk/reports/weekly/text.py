@@ -18,8 +18,6 @@ from citydesk.reports.model import (
     short_date,
 )
 
-FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
-
 
 def n(value: float | None) -> str:
     """A count with thousands separators, or a dash for no value."""

@@ -2,7 +2,7 @@
 
 `write_weekly_report(db, ...)` is the one function behind `citydesk report`, the Reports view and
 the scheduled weekly job: it reads the week's figures (`metrics.weekly_metrics`) in one read
-transaction, then lays out and writes the PDF (`weekly_pdf.build_weekly_report`, atomically),
+transaction, then lays out and writes the PDF (`weekly.pdf.build_weekly_report`, atomically),
 reporting progress as `ReportProgress` values through an optional callback (called on the thread
 that runs it). `scope_choices(session)` lists the scopes a person can pick. Qt-free.
 """
@@ -117,7 +117,7 @@ def write_weekly_report(
     CitydeskError with a clear message, and no file is left behind.
     """
     from citydesk.reports.metrics import last_full_week, parse_scope, weekly_metrics
-    from citydesk.reports.weekly_pdf import build_weekly_report
+    from citydesk.reports.weekly.pdf import build_weekly_report
     from citydesk.store.settings import load_calendar
 
     if (out is None) == (folder is None):

@@ -1,5 +1,5 @@
-"""Counts of what happened in the week: tickets per city-local day, contacts, closes and reopens,
-time recorded, and each office's last sync."""
+"""Counts of what happened in the week: tickets per city-local day (the days and the 4-week trend),
+contacts, closes and reopens, time recorded, and each office's last sync."""
 
 from __future__ import annotations
 
@@ -11,30 +11,24 @@ from sqlalchemy import String, and_, distinct, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from citydesk.domain.calendar import BusinessCalendar
-from citydesk.reports._common import (
-    CAT,
-    CAT_T,
-    CL,
-    OFF,
+from citydesk.reports.metrics.queries import (
     OPS,
-    RQ,
-    RQ_T,
-    SS,
-    TE,
-    TK,
-    TK_T,
-    TR,
-    TR_T,
+    USUAL_WEEKS,
     Span,
+    Week,
+    categories,
+    contacts,
     local_day,
+    offices,
     offset_segments,
+    reporters,
+    requesters,
     scope_clause,
+    sync_state,
+    tickets,
+    timeline,
 )
-from citydesk.reports.model import (
-    OfficeSync,
-    Scope,
-    ScopeKind,
-)
+from citydesk.reports.model import DayVolume, OfficeSync, Scope, ScopeKind, TrendWeek
 
 
 def daily_counts(
@@ -42,7 +36,7 @@ def daily_counts(
 ) -> dict[date, list[int]]:
     """{local date: (requests, ops)} for stamps of `column` in [lo, hi)."""
     day = local_day(column, offset_segments(calendar, lo, hi)).label("d")
-    ops = (TK.priority == OPS).label("ops")
+    ops = (tickets.c.priority == OPS).label("ops")
     stmt = (
         select(day, ops, func.count())
         .where(column >= lo, column < hi, scope_clause(scope))
@@ -62,46 +56,48 @@ def sum_days(daily: dict[date, list[int]], first: date, days: int = 7, index: in
 def first_reporter_language() -> Any:
     """SQL for the preferred language of a ticket's first reporter (correlated to the ticket)."""
     return (
-        select(RQ.preferred_language)
-        .join_from(TR_T, RQ_T, TR.requester_id == RQ.id)
-        .where(TR.ticket_id == TK.id)
-        .order_by(TR.reported_at, TR.id)
+        select(requesters.c.preferred_language)
+        .join_from(reporters, requesters, reporters.c.requester_id == requesters.c.id)
+        .where(reporters.c.ticket_id == tickets.c.id)
+        .order_by(reporters.c.reported_at, reporters.c.id)
         .limit(1)
-        .correlate(TK_T)
+        .correlate(tickets)
         .scalar_subquery()
     )
 
 
 def contact_counts(session: Session, scope: Scope, span: Span) -> dict[tuple[str, bool], int]:
     """Status inquiries and questions answered on the spot, last week and this week."""
-    cur = (CL.at >= span.start).label("cur")
-    stmt = select(CL.kind, cur, func.count()).where(CL.at >= span.prev_start, CL.at < span.as_of)
+    cur = (contacts.c.at >= span.start).label("cur")
+    stmt = select(contacts.c.kind, cur, func.count()).where(
+        contacts.c.at >= span.prev_start, contacts.c.at < span.as_of
+    )
     if scope.kind == ScopeKind.OFFICE:
-        stmt = stmt.where(CL.office_id == scope.id)
+        stmt = stmt.where(contacts.c.office_id == scope.id)
     elif scope.kind == ScopeKind.DEPARTMENT:
         stmt = (
-            stmt.outerjoin(TK_T, TK.id == CL.ticket_id)
-            .outerjoin(CAT_T, CAT.id == CL.category_id)
-            .where(func.coalesce(TK.department_id, CAT.department_id) == scope.id)
+            stmt.outerjoin(tickets, tickets.c.id == contacts.c.ticket_id)
+            .outerjoin(categories, categories.c.id == contacts.c.category_id)
+            .where(func.coalesce(tickets.c.department_id, categories.c.department_id) == scope.id)
         )
-    stmt = stmt.group_by(CL.kind, literal_column("cur"))
+    stmt = stmt.group_by(contacts.c.kind, literal_column("cur"))
     return {(kind, bool(c)): int(n) for kind, c, n in session.execute(stmt)}
 
 
 def event_counts(session: Session, scope: Scope, span: Span) -> dict[tuple[str, bool], int]:
     """Distinct requests reopened / closed in the previous and this week."""
-    te = TE
+    te = timeline.c
     closed = and_(te.kind == "status", type_coerce(te.value, String) == '"closed"')
     cur = (te.at >= span.start).label("cur")
     stmt = (
         select(te.kind, cur, func.count(distinct(te.ticket_id)))
-        .join(TK_T, TK.id == te.ticket_id)
+        .join(tickets, tickets.c.id == te.ticket_id)
         .where(
             te.kind.in_(("reopen", "status")),
             te.at >= span.prev_start,
             te.at < span.as_of,
             or_(te.kind == "reopen", closed),
-            TK.priority != OPS,
+            tickets.c.priority != OPS,
             scope_clause(scope),
         )
         .group_by(te.kind, literal_column("cur"))
@@ -111,10 +107,10 @@ def event_counts(session: Session, scope: Scope, span: Span) -> dict[tuple[str, 
 
 def minutes_logged(session: Session, scope: Scope, span: Span) -> dict[str, int]:
     """Minutes recorded in the week per author (requests and Ops work)."""
-    te = TE
+    te = timeline.c
     stmt = (
         select(te.author_id, func.sum(func.json_extract(te.detail, "$.minutes")))
-        .join(TK_T, TK.id == te.ticket_id)
+        .join(tickets, tickets.c.id == te.ticket_id)
         .where(te.kind == "time_spent", te.at >= span.start, te.at < span.as_of, scope_clause(scope))
         .group_by(te.author_id)
     )
@@ -123,13 +119,51 @@ def minutes_logged(session: Session, scope: Scope, span: Span) -> dict[str, int]
 
 def office_syncs(session: Session) -> list[OfficeSync]:
     """Each active office and when its data last reached this database (this PC's sync)."""
-    state = session.execute(select(SS.office_id, SS.last_sync_at)).first()
+    state = session.execute(select(sync_state.c.office_id, sync_state.c.last_sync_at)).first()
     local_id = state.office_id if state else None
     out = []
     for office_id, code, name in session.execute(
-        select(OFF.id, OFF.code, OFF.name).where(OFF.active.is_(True)).order_by(OFF.code)
+        select(offices.c.id, offices.c.code, offices.c.name)
+        .where(offices.c.active.is_(True))
+        .order_by(offices.c.code)
     ):
         is_local = office_id == local_id
         out.append(OfficeSync(code, name, is_local, state.last_sync_at if (is_local and state) else None))
     out.sort(key=lambda o: (not o.is_local, o.code))
     return out
+
+
+def days_and_trend(
+    week: Week,
+    opened_daily: dict[date, list[int]],
+    resolved_daily: dict[date, list[int]],
+    open_at: dict[datetime, tuple[int, int, int]],
+) -> dict[str, Any]:
+    """The week's days against the usual for each weekday, and the 4-week trend (WeeklyMetrics fields)."""
+    monday = date.fromisocalendar(week.year, week.week, 1)
+    days = []
+    for i in range(7):
+        d = monday + timedelta(days=i)
+        usual = [opened_daily.get(d - timedelta(weeks=k), [0, 0])[0] for k in range(1, USUAL_WEEKS + 1)]
+        days.append(
+            DayVolume(
+                d, opened_daily.get(d, [0, 0])[0], resolved_daily.get(d, [0, 0])[0], sum(usual) / USUAL_WEEKS
+            )
+        )
+    span = week.span
+    starts = [t[2] for t in span.trend]
+    trend = []
+    for i, (y, w, _s, _e) in enumerate(span.trend):
+        first = date.fromisocalendar(y, w, 1)
+        end_instant = starts[i + 1] if i + 1 < len(starts) else span.as_of
+        trend.append(
+            TrendWeek(
+                y,
+                w,
+                first,
+                sum_days(opened_daily, first),
+                sum_days(resolved_daily, first),
+                open_at[end_instant][0],
+            )
+        )
+    return {"days": tuple(days), "trend": tuple(trend)}

@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Rect, Stri
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from citydesk.reports._pdf_text import BOLD, FONT
+from citydesk.reports.fonts import BOLD, FONT
 from citydesk.reports.model import DayVolume, DepartmentRow, OnTimeRow, TrendWeek
 
 DARK = colors.Color(0.22, 0.22, 0.22)

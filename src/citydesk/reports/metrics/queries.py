@@ -1,14 +1,16 @@
-"""Shared pieces of the weekly metrics: Core tables, the week's instants, scope filters, city-local
-days in SQL, stamps read as text, and reference names."""
+"""Shared query pieces of the weekly metrics (and the CSV export): Core tables by name (`tickets`,
+`timeline`, ...; columns as `tickets.c.created_at`), the week's instants (`Span`, `Week`), scope
+filters, city-local days in SQL, stamps read as text, and reference names."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, case, func, select, true, type_coerce
+from sqlalchemy import ColumnElement, String, Table, case, func, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from citydesk.domain.calendar import BusinessCalendar, utc
@@ -28,17 +30,17 @@ from citydesk.store.models import (
     User,
 )
 
-# Core tables and their columns (Core statements skip the ORM's per-row work).
-TK_T, TK = Ticket.__table__, Ticket.__table__.c
-TE_T, TE = TimelineEntry.__table__, TimelineEntry.__table__.c
-TR_T, TR = TicketReporter.__table__, TicketReporter.__table__.c
-RQ_T, RQ = Requester.__table__, Requester.__table__.c
-CL_T, CL = ContactLog.__table__, ContactLog.__table__.c
-CAT_T, CAT = Category.__table__, Category.__table__.c
-DEP = Department.__table__.c
-OFF = Office.__table__.c
-SS = SyncState.__table__.c
-USR = User.__table__.c
+# Core tables (Core statements skip the ORM's per-row work); columns are `tickets.c.created_at`, ...
+tickets: Table = Ticket.__table__  # type: ignore[assignment]
+timeline: Table = TimelineEntry.__table__  # type: ignore[assignment]
+reporters: Table = TicketReporter.__table__  # type: ignore[assignment]
+requesters: Table = Requester.__table__  # type: ignore[assignment]
+contacts: Table = ContactLog.__table__  # type: ignore[assignment]
+categories: Table = Category.__table__  # type: ignore[assignment]
+departments: Table = Department.__table__  # type: ignore[assignment]
+offices: Table = Office.__table__  # type: ignore[assignment]
+sync_state: Table = SyncState.__table__  # type: ignore[assignment]
+users: Table = User.__table__  # type: ignore[assignment]
 
 OPS = Priority.OPS.value
 NO_CATEGORY = "(no category)"
@@ -94,12 +96,31 @@ def make_span(calendar: BusinessCalendar, year: int, week: int, now: datetime) -
     return Span(start, end, min(end, now), prev_start, tuple(trend), usual_start)
 
 
+@dataclass(frozen=True)
+class Week:
+    """One report's week and scope with what every section reads: the instants, the city's
+    calendar and settings, and the reference names."""
+
+    year: int
+    week: int
+    scope: Scope
+    span: Span
+    calendar: BusinessCalendar
+    settings: dict[str, Any]
+    names: Names
+
+    @property
+    def in_scope(self) -> ColumnElement[bool]:
+        """The ticket filter for the report's scope."""
+        return scope_clause(self.scope)
+
+
 def scope_clause(scope: Scope) -> ColumnElement[bool]:
     """The ticket filter for a scope (office of origin, or current department)."""
     if scope.kind == ScopeKind.OFFICE:
-        return TK.office_id == scope.id
+        return tickets.c.office_id == scope.id
     if scope.kind == ScopeKind.DEPARTMENT:
-        return TK.department_id == scope.id
+        return tickets.c.department_id == scope.id
     return true()
 
 
@@ -178,28 +199,40 @@ class Names:
         """A user's display name, or "Unassigned"."""
         if not user_id:
             return UNASSIGNED
-        return self.users.get(user_id, (user_id, "", None, None, False))[0]
+        found = self.users.get(user_id)
+        return found[0] if found is not None else user_id
 
 
 def load_names(session: Session) -> Names:
     """Read the reference names once per report."""
     return Names(
-        departments={r.id: r.name for r in session.execute(select(DEP.id, DEP.name))},
+        departments={r.id: r.name for r in session.execute(select(departments.c.id, departments.c.name))},
         categories={
             r.id: (r.name, r.target_business_days)
-            for r in session.execute(select(CAT.id, CAT.name, CAT.target_business_days))
+            for r in session.execute(
+                select(categories.c.id, categories.c.name, categories.c.target_business_days)
+            )
         },
         users={
             r.id: (r.display_name, r.role, r.department_id, r.office_id, bool(r.active))
             for r in session.execute(
-                select(USR.id, USR.display_name, USR.role, USR.department_id, USR.office_id, USR.active)
+                select(
+                    users.c.id,
+                    users.c.display_name,
+                    users.c.role,
+                    users.c.department_id,
+                    users.c.office_id,
+                    users.c.active,
+                )
             )
         },
     )
 
 
+@lru_cache(maxsize=512)
 def enum_label(enum: Any, value: Any) -> str:
-    """The plain-English label of an enum value, or the value itself when unknown."""
+    """The plain-English label of an enum value, or the value itself when unknown (remembered: a
+    report asks for the same few labels thousands of times)."""
     try:
         return str(enum(value).label)
     except ValueError:

@@ -1,0 +1,154 @@
+"""P1 incidents of the week with a short timeline."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from citydesk.domain.channels import Channel
+from citydesk.domain.priorities import Priority
+from citydesk.domain.statuses import ResolutionReason, Status
+from citydesk.reports.metrics.queries import (
+    Names,
+    Span,
+    enum_label,
+    from_db_text,
+    scope_clause,
+    stamp_text,
+    tickets,
+    timeline,
+)
+from citydesk.reports.model import Incident, IncidentStep, Scope
+
+INCIDENT_STEPS = 8
+STEP_TEXT = {
+    "escalation": "Escalated to level {value}",
+    "call": "Call with the reporter",
+    "appointment": "Onsite visit scheduled",
+    "reporter_added": "Another person reported it",
+}
+
+
+AUTHORED = frozenset(("created", "status", "note", "resolution", "reopen"))
+"""Kinds whose line names the entry's author."""
+SHOWN_KINDS = ("created", "assignment", "status", "priority", "resolution", "reopen", *STEP_TEXT)
+"""Entry kinds that always make a step (`incident_step`); a note makes one when public."""
+
+
+def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> list[Incident]:
+    """The P1 requests logged in the week, oldest first, each with its short timeline.
+
+    Only the entries a short timeline shows are read (the kinds that make a step, public notes),
+    with the value SQL unwraps from its JSON (a created entry's channel) and the resolution's
+    reason; a line is written only for the steps kept.
+    """
+    tk, te = tickets.c, timeline.c
+    in_week = and_(
+        tk.created_at >= span.start,
+        tk.created_at < span.as_of,
+        tk.priority == Priority.P1.value,
+        scope_clause(scope),
+    )
+    p1_rows = session.execute(
+        select(
+            tk.id,
+            tk.number,
+            tk.title,
+            tk.status,
+            tk.department_id,
+            tk.assignee_id,
+            stamp_text(tk.created_at),
+            stamp_text(tk.first_response_at),
+            stamp_text(tk.resolved_at),
+        )
+        .where(in_week)
+        .order_by(tk.created_at)
+    ).all()
+    if not p1_rows:
+        return []
+    # The shown value: a created entry's channel, else the entry's JSON value (SQL unwraps it).
+    value = case(
+        (te.kind == "created", func.json_extract(te.value, "$.channel")),
+        else_=func.json_extract(te.value, "$"),
+    )
+    entries: dict[str, list[Any]] = defaultdict(list)
+    for e in session.execute(
+        select(
+            te.ticket_id,
+            te.kind,
+            te.field,
+            value.label("value"),
+            func.json_extract(te.detail, "$.reason").label("reason"),
+            te.author_id,
+            stamp_text(te.at).label("at"),
+        )
+        .where(
+            te.ticket_id.in_(select(tk.id).where(in_week)),
+            or_(te.kind.in_(SHOWN_KINDS), and_(te.kind == "note", te.public.is_(True))),
+        )
+        .order_by(te.ticket_id, te.hlc, te.device_id, te.id)
+    ).all():
+        entries[e.ticket_id].append(e)
+
+    def names_step(e: Any) -> IncidentStep:
+        step = incident_step(e, names)
+        assert step is not None  # the query reads only entries that make a step
+        return step
+
+    incidents = []
+    for t in p1_rows:
+        shown = entries[t.id]
+        if len(shown) > INCIDENT_STEPS:
+            hidden = len(shown) - (INCIDENT_STEPS - 1)
+            marker = IncidentStep(from_db_text(shown[INCIDENT_STEPS - 3].at), f"… {hidden} more steps")
+            steps = [*map(names_step, shown[: INCIDENT_STEPS - 3]), marker, *map(names_step, shown[-2:])]
+        else:
+            steps = [names_step(e) for e in shown]
+        incidents.append(
+            Incident(
+                number=t.number,
+                title=t.title,
+                status=enum_label(Status, t.status),
+                department=names.department(t.department_id),
+                owner=names.user(t.assignee_id),
+                created_at=from_db_text(t[6]),
+                first_response_at=from_db_text(t[7]),
+                resolved_at=from_db_text(t[8]),
+                steps=tuple(steps),
+            )
+        )
+    return incidents
+
+
+def incident_step(e: Any, names: Names) -> IncidentStep | None:
+    """The short-timeline line for one entry (internal notes and time records are left out).
+
+    `e.value` is the entry's unwrapped value (a created entry's: its channel), `e.reason` a
+    resolution's reason, `e.at` the stamp as stored text."""
+    kind, value, at = e.kind, e.value, from_db_text(e.at)
+    who = names.user(e.author_id) if kind in AUTHORED else ""
+    if kind == "created":
+        how = enum_label(Channel, value).lower()
+        return IncidentStep(at, f"Logged by {who} ({how})")
+    if kind == "assignment":
+        if e.field == "department_id":
+            return IncidentStep(at, f"Routed to {names.department(value)}")
+        return IncidentStep(at, f"Assigned to {names.user(value)}" if value else "Unassigned")
+    if kind == "status":
+        label = enum_label(Status, value)
+        return IncidentStep(at, f"{label} ({who})")
+    if kind == "priority":
+        return IncidentStep(at, f"Priority set to {value}")
+    if kind == "note":
+        return IncidentStep(at, f"Public update by {who}")
+    if kind == "resolution":
+        label = enum_label(ResolutionReason, e.reason)
+        return IncidentStep(at, f"Resolved by {who}: {label}")
+    if kind == "reopen":
+        return IncidentStep(at, f"Reopened by {who}")
+    if kind in STEP_TEXT:
+        return IncidentStep(at, STEP_TEXT[kind].format(value=value))
+    return None
