@@ -188,7 +188,7 @@ def shoot_spanish(app: QApplication, hub: CitydeskApp) -> None:
     translator = install_translator(app, QLocale("es_ES"))
     assert translator is not None, "resources/translations/citydesk_es.qm is missing"
     window = MainWindow(hub)
-    window.resize(1400, 860)
+    window.resize(1366, 740)
     window.show()
     wait_until(app, lambda: window.model.rowCount() > 0)
     window.queues.setCurrentRow(7)  # Todos
@@ -310,6 +310,22 @@ def shoot_reports(app: QApplication, hub: CitydeskApp, window: MainWindow) -> No
         hub.sign_in(previous)
 
 
+def shoot_clerk_first_screen(app: QApplication, hub: CitydeskApp) -> None:
+    """A clerk's first screen at 1366×740: today's requests at this PC, New request, today's contacts."""
+    with hub.db.read() as session:
+        clerk = next(u for u in sign_in_users(session) if u.role == "clerk")
+    hub.sign_in(signed_in_as(hub.db, clerk.id))
+    window = MainWindow(hub)
+    window.resize(1366, 740)
+    window.show()
+    wait_until(app, lambda: window.model.rowCount() > 0 and window.model.ticket_id(0) is not None)
+    wait_until(app, lambda: "Today at this desk" in window.clerk_bar.today.text())
+    window.table.selectRow(0)
+    wait_until(app, lambda: getattr(window.detail, "view", None) is not None and hub.runner.in_flight == 0)
+    window.grab().save(str(OUT / "clerk-first-screen.png"))
+    window.close()
+
+
 def main() -> int:
     """Build a demo database and save the screenshots."""
     app = QApplication(sys.argv[:1])
@@ -330,7 +346,7 @@ def main() -> int:
     hub.sign_in(signed_in_as(db, tech.id))
     OUT.mkdir(parents=True, exist_ok=True)
     window = MainWindow(hub)
-    window.resize(1400, 860)
+    window.resize(1366, 740)
     window.show()
     wait_until(app, lambda: window.model.rowCount() > 0)
     window.queues.setCurrentRow(7)  # All
@@ -359,6 +375,9 @@ def main() -> int:
     )
     window.grab().save(str(OUT / "main-window-dark.png"))
     window.close()
+    app.setPalette(QApplication.style().standardPalette())
+    apply_accessible_palette(app)
+    shoot_clerk_first_screen(app, hub)
     hub.shutdown()
     print(f"screenshots written to {OUT}")
     return 0
