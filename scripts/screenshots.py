@@ -350,7 +350,7 @@ def main() -> int:
     window.show()
     wait_until(app, lambda: window.model.rowCount() > 0)
     window.queues.setCurrentRow(7)  # All
-    wait_until(app, lambda: window.model.ticket_id(2) is not None)
+    wait_until(app, lambda: window.model.rowCount() == 3000 and window.model.ticket_id(2) is not None)
     window.table.selectRow(2)
     wait_until(app, lambda: getattr(window.detail, "view", None) is not None)
     window.grab().save(str(OUT / "main-window.png"))
