@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDateEdit,
     QFormLayout,
@@ -209,3 +210,23 @@ class LayoutMixin:
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self.tab_cycle = chain
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab follow `tab_cycle` round and round, skipping what is hidden or disabled.
+
+        Qt's own chain, which also holds the completion fields' containers (focus proxies of their line
+        edits), skipped Channel after the first pass (Close → Requester); the list keeps every pass alike."""
+        order = [
+            w for w in self.tab_cycle
+            if w.isVisibleTo(self) and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]  # fmt: skip
+        here = QApplication.focusWidget()
+        while here is not None and here not in order and here is not self:
+            here = here.parentWidget()
+        if here is None or here not in order:
+            return bool(super().focusNextPrevChild(forward))  # type: ignore[misc]
+        target = order[(order.index(here) + (1 if forward else -1)) % len(order)]
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
