@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from helpers_detail import unnamed_interactive
+from helpers_detail import INTERACTIVE, unnamed_interactive
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -145,8 +145,8 @@ def visible_words(text: str) -> str:
 def unnamed_focusable(root: QWidget) -> list[str]:
     """Focusable controls with no name for assistive technology, plus the project's stricter rule: every
     interactive widget has an accessible name of its own."""
-    missing = [describe(w) for w in focusable(root) if not spoken_name(w)]
-    return missing + [m for m in unnamed_interactive(root) if m not in missing]
+    others = [w for w in focusable(root) if not isinstance(w, INTERACTIVE)]
+    return unnamed_interactive(root) + [describe(w) for w in others if not spoken_name(w)]
 
 
 def labels_not_in_names(root: QWidget) -> list[str]:

@@ -195,7 +195,7 @@ def test_merge_requesters_dialog(qtbot: Any, hub: CitydeskApp, office: Office) -
     dialog.reject()
 
 
-@pytest.mark.parametrize("part", ["view", "schedule"])
+@pytest.mark.parametrize("part", ["view", "generated", "schedule"])
 def test_reports(qtbot: Any, hub: CitydeskApp, office: Office, part: str) -> None:
     from citydesk.ui.reports.schedule_bridge import stop_report_schedule
     from citydesk.ui.reports.view import ReportsView
@@ -209,6 +209,11 @@ def test_reports(qtbot: Any, hub: CitydeskApp, office: Office, part: str) -> Non
         if part == "view":
             assert QApplication.focusWidget() is view.year  # it opens on the first field, not on Schedule
             no_problems(audit(qtbot, view))  # Year, Week, Scope, Paper, Generate, …, Close, the preview
+        elif part == "generated":
+            with qtbot.waitSignal(view.generated, timeout=60_000):
+                view.generate()
+            qtbot.waitUntil(view.print_button.isEnabled)
+            no_problems(audit(qtbot, view))  # Print… and Save as PDF… now in the cycle too
         else:
             view.edit_schedule()
             dialog = view.active_dialog
@@ -263,13 +268,54 @@ def test_first_run(qtbot: Any, tmp_path: Path, page: str) -> None:
         db.close()
 
 
-def test_sign_in(qtbot: Any, hub: CitydeskApp) -> None:
+@pytest.mark.parametrize("kind", ["password", "demo picker"])
+def test_sign_in(qtbot: Any, request: pytest.FixtureRequest, kind: str) -> None:
     from citydesk.ui.signin import SignInDialog
 
-    dialog = SignInDialog(hub)
+    dialog = SignInDialog(request.getfixturevalue("hub" if kind == "password" else "demo_hub"))
     shown(qtbot, dialog)
-    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == (1 if kind == "password" else 2), timeout=5000)
     no_problems(audit(qtbot, dialog))
     dialog.reject()
 
 
+
+
+# ---- the audit itself ---------------------------------------------------------------------------
+
+
+def test_the_audit_finds_each_kind_of_defect(qtbot: Any) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QTableView
+
+    class Blank(QStandardItemModel):
+        def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+            vertical = orientation == Qt.Orientation.Vertical
+            return "" if vertical else super().headerData(section, orientation, role)
+
+    dialog = QDialog()
+    form = QFormLayout(dialog)
+    unnamed = QLineEdit()
+    form.addRow(unnamed)
+    asked = QLineEdit()
+    asked.setAccessibleName("What was asked")
+    label = QLabel("&Question:")
+    label.setBuddy(asked)
+    form.addRow(label, asked)
+    model = Blank(3, 3)
+    for row in range(3):
+        for column in range(3):
+            model.setItem(row, column, QStandardItem(f"{row},{column}"))
+    table = QTableView()
+    table.setAccessibleName("Rows")
+    table.setModel(model)  # Tab moves between its cells: a trap
+    form.addRow(table)
+    ok = QPushButton("OK")
+    ok.setAccessibleName("OK")
+    form.addRow(ok)
+    shown(qtbot, dialog)
+    found = audit(qtbot, dialog)
+    assert any(p.startswith("no name: QLineEdit") for p in found), found
+    assert "label 'Question' on QLineEdit read as 'What was asked'" in found
+    assert "empty row header: QTableView('Rows') row 0" in found
+    assert any(p.startswith("Tab never reaches") for p in found), found
