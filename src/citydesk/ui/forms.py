@@ -230,6 +230,22 @@ def chain_tab_order(widgets: Iterable[QWidget]) -> None:
         QWidget.setTabOrder(first, second)
 
 
+def shrinkable(combo: QComboBox, characters: int = 10) -> QComboBox:
+    """Let a combo box be narrower than its longest entry (the open list still shows it whole), so a
+    form can reflow at large text sizes instead of scrolling sideways."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
+
+def hint_label(text: str) -> QLabel:
+    """A word-wrapped line of explanation under a field or a checkbox."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def submit_buttons(
     dialog: QDialog, ok_text: str, submit: Callable[[], None], *, tooltip: str = "Ctrl+Enter"
 ) -> QDialogButtonBox:

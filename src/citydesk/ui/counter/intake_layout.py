@@ -32,7 +32,7 @@ from citydesk.ui.counter.channel_field import ChannelField
 from citydesk.ui.counter.completion import CompletionField
 from citydesk.ui.counter.duplicates import DuplicateList
 from citydesk.ui.counter.requester_form import NewRequesterBox
-from citydesk.ui.forms import Form, combo_field, line_field, plain_text_field
+from citydesk.ui.forms import Form, combo_field, line_field, plain_text_field, shrinkable
 
 
 class LayoutMixin:
@@ -45,7 +45,7 @@ class LayoutMixin:
         self.requester = CompletionField(
             self.hub,
             accessible_name=self.tr("Requester"),
-            placeholder=self.tr("Name, phone or e-mail — Alt+W for a new requester"),
+            placeholder=self.tr("Name, phone or e-mail"),  # Alt+W is on the checkbox under it
             fetch=complete_requesters,
             text_of=lambda h: h.name,
         )
@@ -112,9 +112,13 @@ class LayoutMixin:
         left_box.addLayout(f.layout)
         left_box.addStretch(1)
         scroll = QScrollArea()
+        scroll.setObjectName("intakeFields")
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it reflows instead
+        for combo in (self.channel, self.priority, self.department):
+            shrinkable(combo)
 
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("<b>What to tell the caller</b>")))
