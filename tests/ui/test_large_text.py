@@ -111,3 +111,10 @@ def test_new_request_form_reflows_instead_of_scrolling_sideways(
         dialog.start_next()
         dialog.close()
         win.close()
+
+
+def test_the_larger_layout_passes_the_accessibility_walk(qtbot: Any, window: MainWindow) -> None:
+    from helpers_a11y import audit
+
+    problems = audit(qtbot, window, in_visual_order=False)  # the ticket pane under the table: same cycle
+    assert not problems, problems
