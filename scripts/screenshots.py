@@ -94,8 +94,9 @@ def shoot_requesters(app: QApplication, hub: CitydeskApp, window: MainWindow) ->
         hub.sign_in(technician)
 
 
-def shoot_new_request(app: QApplication, hub: CitydeskApp, window: MainWindow) -> None:
-    """The New request form typed into as a clerk would, with a duplicate candidate beside it."""
+def shoot_new_request(app: QApplication, hub: CitydeskApp, window: MainWindow, suffix: str = "") -> None:
+    """The New request form typed into as a clerk would, with a duplicate candidate beside it (`suffix`
+    is added to the file names; the form is sized to the main window)."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from sqlalchemy import select
@@ -112,6 +113,7 @@ def shoot_new_request(app: QApplication, hub: CitydeskApp, window: MainWindow) -
         ).first()
         phone = session.scalars(select(Requester.phone).where(Requester.phone.is_not(None))).first()
     dialog = window.new_request()
+    dialog.resize(window.size())
     wait_until(app, lambda: dialog.context is not None)
 
     def type_and_choose(field, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -128,7 +130,7 @@ def shoot_new_request(app: QApplication, hub: CitydeskApp, window: MainWindow) -
     dialog.duplicates.list.setFocus()
     for _ in range(20):
         app.processEvents()
-    dialog.grab().save(str(OUT / "new-request.png"))
+    dialog.grab().save(str(OUT / f"new-request{suffix}.png"))
     dialog.start_next()
     dialog.new_requester.setChecked(True)
     QTest.keyClicks(dialog.person.name, "Ana Morales")
@@ -138,7 +140,7 @@ def shoot_new_request(app: QApplication, hub: CitydeskApp, window: MainWindow) -
     wait_until(app, lambda: hub.runner.in_flight == 0)
     for _ in range(20):
         app.processEvents()
-    dialog.grab().save(str(OUT / "new-request-new-citizen.png"))
+    dialog.grab().save(str(OUT / f"new-request-new-citizen{suffix}.png"))
     dialog.start_next()  # emptied: closing does not ask "Discard this request?"
     dialog.close()
 
@@ -181,6 +183,36 @@ def shoot_csv(app: QApplication, hub: CitydeskApp, folder: Path) -> None:
     export.close()
     if technician is not None:
         hub.sign_in(technician)
+
+
+def shoot_large_text(app: QApplication, hub: CitydeskApp) -> None:
+    """The main window and the New request form with the system font at 200%, in a 1366×768 window:
+    the queue list as wide as its entries, the priority words whole, the ticket under the table, the
+    status bar wrapping, the form reflowed (no sideways scrolling)."""
+    from PySide6.QtGui import QFont
+
+    normal = app.font()
+    large = QFont(normal)
+    large.setPointSizeF(normal.pointSizeF() * 2)
+    app.setFont(large)
+    try:
+        window = MainWindow(hub)
+        window.resize(1366, 768)
+        window.show()
+        wait_until(app, lambda: window.model.rowCount() > 0)
+        window.queues.setCurrentRow(7)  # All
+        wait_until(app, lambda: window.model.ticket_id(2) is not None)
+        window.table.selectRow(2)
+        wait_until(app, lambda: window.detail.view is not None and hub.runner.in_flight == 0)
+        number = window.model.data(window.model.index(2, 0))  # the status bar with a message, wrapping
+        window.status_message.success(f"Note added to {number}: the crew is on its way")
+        for _ in range(20):
+            app.processEvents()
+        window.grab().save(str(OUT / "main-window-200.png"))
+        shoot_new_request(app, hub, window, suffix="-200")
+        window.close()
+    finally:
+        app.setFont(normal)
 
 
 def shoot_spanish(app: QApplication, hub: CitydeskApp) -> None:
@@ -327,7 +359,7 @@ def shoot_clerk_first_screen(app: QApplication, hub: CitydeskApp) -> None:
 
 
 def main() -> int:
-    """Build a demo database and save the screenshots."""
+    """Build a demo database and save the screenshots (`--large-text`: only the ones at 200%)."""
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("citydesk-screenshots")
     from citydesk.ui.collector import MainThreadCollector
@@ -345,6 +377,11 @@ def main() -> int:
         tech = next(u for u in sign_in_users(session) if u.role == "technician")
     hub.sign_in(signed_in_as(db, tech.id))
     OUT.mkdir(parents=True, exist_ok=True)
+    if "--large-text" in sys.argv[1:]:
+        shoot_large_text(app, hub)
+        hub.shutdown()
+        print(f"screenshots at 200% text written to {OUT}")
+        return 0
     window = MainWindow(hub)
     window.resize(1366, 740)
     window.show()
@@ -366,6 +403,7 @@ def main() -> int:
     shoot_spanish(app, hub)
     shoot_counter(app, hub, window)
     shoot_csv(app, hub, folder)
+    shoot_large_text(app, hub)
     app.setPalette(dark_palette())
     window.clear_search()
     wait_until(app, lambda: window.model.rowCount() == 3000 and window.model.ticket_id(1) is not None)

@@ -1,4 +1,5 @@
-"""Fixtures shared by the UI tests: the signal hub on the office database, the detail pane, the counter.
+"""Fixtures shared by the UI tests: the signal hub on the office database, the detail pane, the counter,
+a hub on a small demo database.
 
 The `office` they use is the suite's (tests/conftest.py): a fresh copy of the set-up office database.
 """
@@ -13,8 +14,10 @@ import pytest
 from helpers_detail import open_main_window
 
 from citydesk.domain.roles import SYSTEM_ACTOR
+from citydesk.services import setup
 from citydesk.services.addresses import import_addresses
 from citydesk.services.intake import remember_channel
+from citydesk.store.db import open_database
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.detail import TicketDetailPane
 from citydesk.ui.shell import MainWindow
@@ -60,3 +63,25 @@ def intake_window(qtbot: Any, hub: CitydeskApp, office: Office) -> Iterator[Main
         dialog.start_next()  # emptied: closing does not ask "Discard this request?"
         dialog.close()
     win.close()
+
+
+@pytest.fixture
+def demo_hub(qtbot: Any, tmp_path: Path) -> Any:
+    """A hub on a small demo database: staff without passwords."""
+    db = open_database(tmp_path / "demo.sqlite")
+    setup.initialize_database(
+        db, city_name="City of Riverton", time_zone="America/Chicago", office_code="CLK",
+        office_name="City Hall", demo=True, tag="DMO",
+    )  # fmt: skip
+    for username, name, role in (
+        ("maria.lopez", "María López", "clerk"),
+        ("kevin.oneill", "Kevin O'Neill", "clerk"),
+        ("sam.patel", "Sam Patel", "technician"),
+        ("helen.park", "Helen Park", "supervisor"),
+        ("paul.jensen", "Paul Jensen", "admin"),
+    ):
+        setup.add_user(db, actor=SYSTEM_ACTOR, username=username, display_name=name, role=role, password=None)
+    app = CitydeskApp(db)
+    yield app
+    app.runner.shutdown(wait=True)
+    db.close()

@@ -11,9 +11,7 @@ from helpers_detail import unnamed_interactive
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from citydesk.domain.roles import SYSTEM_ACTOR, Role
-from citydesk.services import setup
-from citydesk.store.db import open_database
+from citydesk.domain.roles import Role
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.signin import SignInDialog, sign_in_flow
 from factories import TEST_PASSWORD, Office
@@ -118,28 +116,6 @@ def test_quitting_signs_nobody_in(qtbot: Any, hub: CitydeskApp) -> None:
     QTimer.singleShot(0, drive)
     assert sign_in_flow(hub, None) is False
     assert hub.user is None
-
-
-@pytest.fixture
-def demo_hub(qtbot: Any, tmp_path: Path) -> Any:
-    """A hub on a small demo database: staff without passwords."""
-    db = open_database(tmp_path / "demo.sqlite")
-    setup.initialize_database(
-        db, city_name="City of Riverton", time_zone="America/Chicago", office_code="CLK",
-        office_name="City Hall", demo=True, tag="DMO",
-    )  # fmt: skip
-    for username, name, role in (
-        ("maria.lopez", "María López", "clerk"),
-        ("kevin.oneill", "Kevin O'Neill", "clerk"),
-        ("sam.patel", "Sam Patel", "technician"),
-        ("helen.park", "Helen Park", "supervisor"),
-        ("paul.jensen", "Paul Jensen", "admin"),
-    ):
-        setup.add_user(db, actor=SYSTEM_ACTOR, username=username, display_name=name, role=role, password=None)
-    app = CitydeskApp(db)
-    yield app
-    app.runner.shutdown(wait=True)
-    db.close()
 
 
 def test_demo_database_shows_a_picker_without_password(qtbot: Any, demo_hub: CitydeskApp) -> None:

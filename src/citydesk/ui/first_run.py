@@ -8,7 +8,6 @@ shows its messages next to the fields.
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
@@ -30,7 +29,14 @@ from PySide6.QtWidgets import (
 
 from citydesk.domain.errors import ValidationError
 from citydesk.store.db import Database, demo_database_path, open_database
-from citydesk.ui.forms import Form, line_field, set_error_text, style_error_label
+from citydesk.ui.forms import (
+    Form,
+    buttons_in_visual_order,
+    chain_tab_order,
+    line_field,
+    set_error_text,
+    style_error_label,
+)
 from citydesk.ui.tasks import TaskRunner, readable
 
 CHOICE, SETUP, DEMO = 0, 1, 2
@@ -148,12 +154,13 @@ class FirstRunDialog(QDialog):
         self.phone.setAccessibleDescription(
             self.tr("Printed on every receipt: the number citizens call to ask about their request.")
         )
-        self.office_code = line_field(self.tr("Office code"), placeholder="CLK")
+        self.office_code = line_field(self.tr("Office code (2–5 letters)"), placeholder="CLK")
         self.office_code.setMaxLength(5)
         self.office_name = line_field(self.tr("Office name"), placeholder=self.tr("City Hall"))
         self.username = line_field(self.tr("Administrator's user name"), placeholder="admin")
         self.display_name = line_field(self.tr("Administrator's full name"))
-        self.password = line_field(self.tr("Administrator's password"))
+        self.password = line_field(self.tr("Password (8 or more characters)"))
+        self.password.setAccessibleDescription(self.tr("The administrator's password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = line_field(self.tr("Password again"))
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
@@ -182,9 +189,7 @@ class FirstRunDialog(QDialog):
         self.create_button.setAccessibleName(self.tr("Set up"))
         buttons.accepted.connect(self.submit_setup)
         column.addWidget(buttons)
-        chain = [w for _f, _c, w in rows] + [self.create_button, self.back_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order([*(w for _f, _c, w in rows), *buttons_in_visual_order(buttons)])
         return page
 
     def _build_demo(self) -> QWidget:

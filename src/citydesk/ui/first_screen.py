@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 from citydesk.domain.roles import Role
 from citydesk.store.queries import Queue
 from citydesk.store.status import CounterDay
+from citydesk.ui.text_size import scaled
 
 ROLE_START: dict[Role, Queue] = {
     Role.CLERK: Queue.HERE_TODAY,
@@ -74,14 +75,14 @@ def arrange_columns(table: QTableView, due_column: int, title_column: int) -> No
     header = table.horizontalHeader()
     header.moveSection(header.visualIndex(due_column), header.visualIndex(title_column) + 2)
     for column, width in COMPACT_WIDTHS.items():
-        table.setColumnWidth(column, width)
+        table.setColumnWidth(column, scaled(table, width))  # wider with a larger font
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
 
 def fit_title(table: QTableView, title_column: int, first_six: tuple[int, ...]) -> None:
     """Give the title whatever the viewport has left after the other five of the first six columns."""
     others = sum(table.columnWidth(c) for c in first_six if c != title_column)
-    table.setColumnWidth(title_column, max(MIN_TITLE, table.viewport().width() - others))
+    table.setColumnWidth(title_column, max(scaled(table, MIN_TITLE), table.viewport().width() - others))
 
 
 class ClerkBar(QWidget):

@@ -10,11 +10,13 @@ general message line at the bottom.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -55,6 +57,32 @@ def set_error_text(label: QLabel, message: str) -> None:
     label.setText(f"⚠ {message}" if message else "")
     label.setAccessibleName(message)
     label.setVisible(bool(message))
+
+
+def caption_words(caption: str) -> str:
+    """A caption's words as seen on screen: no mnemonic '&', no trailing colon."""
+    return (
+        " ".join(caption.replace("&&", "\0").replace("&", "").replace("\0", "&").split()).rstrip(":").rstrip()
+    )
+
+
+def name_after_caption(widget: QWidget, caption: str) -> None:
+    """Make the spoken name start with the visible caption, rules included (WCAG 2.5.3 label in name).
+
+    A field named otherwise is named after its caption and keeps its old name as the description (when
+    it has none); a checkbox or button keeps its own words after the caption ("Privacy: Anonymous")."""
+    words = caption_words(caption)
+    name = widget.accessibleName().strip()
+    if not words or name.casefold().startswith(words.casefold()):
+        return
+    if not name:
+        widget.setAccessibleName(words)
+    elif isinstance(widget, QAbstractButton):
+        widget.setAccessibleName(f"{words}: {name}")
+    else:
+        if not widget.accessibleDescription():
+            widget.setAccessibleDescription(name)
+        widget.setAccessibleName(words)
 
 
 class FieldRow:
@@ -108,8 +136,7 @@ class Form(QObject):
         names = (fields,) if isinstance(fields, str) else tuple(fields)
         label = QLabel(caption)
         label.setBuddy(widget)
-        if not widget.accessibleName():
-            widget.setAccessibleName(caption.replace("&", "").rstrip(":"))
+        name_after_caption(widget, caption)
         container = QWidget()
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +215,35 @@ def combo_field(accessible_name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(accessible_name)
     return combo
+
+
+def buttons_in_visual_order(box: QDialogButtonBox) -> list[QAbstractButton]:
+    """The box's visible buttons as laid out on screen (the platform decides where OK, Close, Reset go)."""
+    layout = box.layout()
+    widgets = [layout.itemAt(i).widget() for i in range(layout.count())]
+    return [w for w in widgets if isinstance(w, QAbstractButton) and not w.isHidden()]
+
+
+def chain_tab_order(widgets: Iterable[QWidget]) -> None:
+    """Tab goes through `widgets` in this order."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
+def shrinkable(combo: QComboBox, characters: int = 10) -> QComboBox:
+    """Let a combo box be narrower than its longest entry (the open list still shows it whole), so a
+    form can reflow at large text sizes instead of scrolling sideways."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
+
+def hint_label(text: str) -> QLabel:
+    """A word-wrapped line of explanation under a field or a checkbox."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
 
 
 def submit_buttons(

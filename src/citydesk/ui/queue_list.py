@@ -64,6 +64,12 @@ class QueueList(QListWidget):
         self._start = None
         self.setCurrentRow(self.row_of(wanted) if wanted else 0)
         self.blockSignals(False)
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Be at least as wide as the longest entry, counts included, whatever the font size."""
+        scroll = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + scroll + 8)
 
     def current_key(self) -> tuple[str, str | None] | None:
         """The chosen queue as (queue value, department id)."""
@@ -99,6 +105,7 @@ class QueueList(QListWidget):
             text = f"{label}  ({counts.get(key, 0):,})"
             item.setText(text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        self.fit_width()
 
     @staticmethod
     def remember(user_id: str, key: tuple[str, str | None]) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,9 +29,11 @@ from citydesk.store.status import CounterDay, counter_day
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import Notice, SignedIn, SyncStatus
 from citydesk.ui.first_screen import ClerkBar, arrange_columns, fit_title, fit_window
+from citydesk.ui.flow import WrappingBar
 from citydesk.ui.queue_list import QueueList
 from citydesk.ui.search_state import SearchState, tickets_found
 from citydesk.ui.status_message import StatusMessage
+from citydesk.ui.text_size import main_panes, scaled, splitter_key
 from citydesk.ui.ticket_model import (
     COL_DUE,
     COL_NUMBER,
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         for col, width in enumerate((118, 92, 104, 240, 130, 140, 140, 60, 96)):
-            self.table.setColumnWidth(col, width)
+            self.table.setColumnWidth(col, scaled(self, width))
         arrange_columns(self.table, due_column=COL_DUE, title_column=COL_TITLE)
         self.table.viewport().installEventFilter(self)  # the title takes the room left (1366×768)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_chosen(cur.row()))
@@ -137,11 +138,7 @@ class MainWindow(QMainWindow):
         self.search_state.open_only_changed.connect(lambda _on: self._rerun_search())
         layout.addWidget(self.search_state)
         layout.addWidget(self.table)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.queues)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([190, 790, 386])
+        self.splitter = main_panes(self.queues, centre, self.detail)  # the ticket under the table at 150%+
         self.setCentralWidget(self.splitter)
         self.setTabOrder(self.queues, self.search)
         self.setTabOrder(self.search, self.search_state.open_only)
@@ -162,8 +159,13 @@ class MainWindow(QMainWindow):
                             (self.office_label, self.tr("Office")),
                             (self.busy, self.tr("Background work"))):  # fmt: skip
             label.setAccessibleName(name)
-            bar.addPermanentWidget(label)
-        bar.addWidget(self.message, 1)
+        # One wrapping row (the message first, then connection, changes, user, office, work): with
+        # large text the sections go onto a second line instead of being cut mid-word.
+        self.status_sections = WrappingBar()
+        for label in (self.message, self.sync_label, self.pending_label, self.user_label, self.office_label,
+                      self.busy):  # fmt: skip
+            self.status_sections.add(label)
+        bar.addWidget(self.status_sections, 1)
 
     def _make_detail(self) -> QWidget:
         from citydesk.ui.detail.pane import TicketDetailPane
@@ -463,7 +465,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         pairs = (
             ("main/geometry", self.restoreGeometry),
-            ("main/splitter", self.splitter.restoreState),
+            (splitter_key(self), self.splitter.restoreState),
             ("main/columns", header.restoreState),
         )
         for key, restore in pairs:
@@ -482,6 +484,6 @@ class MainWindow(QMainWindow):
         """Remember geometry and column layout."""
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue(splitter_key(self), self.splitter.saveState())
         settings.setValue("main/columns", self.table.horizontalHeader().saveState())
         super().closeEvent(event)

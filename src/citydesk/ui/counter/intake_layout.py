@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDateEdit,
     QFormLayout,
@@ -31,7 +32,7 @@ from citydesk.ui.counter.channel_field import ChannelField
 from citydesk.ui.counter.completion import CompletionField
 from citydesk.ui.counter.duplicates import DuplicateList
 from citydesk.ui.counter.requester_form import NewRequesterBox
-from citydesk.ui.forms import Form, combo_field, line_field, plain_text_field
+from citydesk.ui.forms import Form, combo_field, line_field, plain_text_field, shrinkable
 
 
 class LayoutMixin:
@@ -44,7 +45,7 @@ class LayoutMixin:
         self.requester = CompletionField(
             self.hub,
             accessible_name=self.tr("Requester"),
-            placeholder=self.tr("Name, phone or e-mail — Alt+W for a new requester"),
+            placeholder=self.tr("Name, phone or e-mail"),  # Alt+W is on the checkbox under it
             fetch=complete_requesters,
             text_of=lambda h: h.name,
         )
@@ -111,9 +112,13 @@ class LayoutMixin:
         left_box.addLayout(f.layout)
         left_box.addStretch(1)
         scroll = QScrollArea()
+        scroll.setObjectName("intakeFields")
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it reflows instead
+        for combo in (self.channel, self.priority, self.department):
+            shrinkable(combo)
 
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("<b>What to tell the caller</b>")))
@@ -209,3 +214,23 @@ class LayoutMixin:
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self.tab_cycle = chain
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab follow `tab_cycle` round and round, skipping what is hidden or disabled.
+
+        Qt's own chain, which also holds the completion fields' containers (focus proxies of their line
+        edits), skipped Channel after the first pass (Close → Requester); the list keeps every pass alike."""
+        order = [
+            w for w in self.tab_cycle
+            if w.isVisibleTo(self) and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]  # fmt: skip
+        here = QApplication.focusWidget()
+        while here is not None and here not in order and here is not self:
+            here = here.parentWidget()
+        if here is None or here not in order:
+            return bool(super().focusNextPrevChild(forward))  # type: ignore[misc]
+        target = order[(order.index(here) + (1 if forward else -1)) % len(order)]
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True

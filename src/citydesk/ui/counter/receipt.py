@@ -48,7 +48,7 @@ from shiboken6 import isValid
 from citydesk.domain.channels import LANGUAGES
 from citydesk.reports.fonts import FAMILY
 from citydesk.ui.app import CitydeskApp
-from citydesk.ui.forms import set_error_text, style_error_label
+from citydesk.ui.forms import chain_tab_order, set_error_text, style_error_label
 from citydesk.ui.tasks import readable
 
 LAYOUT_SETTING = "receipt/layout"
@@ -232,9 +232,8 @@ class ReceiptDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_receipt)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save_pdf)
         layout.addLayout(side)
-        for first, second in ((self.print_button, self.pdf_button), (self.pdf_button, self.paper),
-                              (self.paper, self.language), (self.language, self.close_button)):  # fmt: skip
-            QWidget.setTabOrder(first, second)
+        # In visual order (Print keeps the focus when the dialog opens: Enter prints).
+        chain_tab_order([self.paper, self.language, self.print_button, self.pdf_button, self.close_button])
 
     # ---- loading -------------------------------------------------------------------------------
 

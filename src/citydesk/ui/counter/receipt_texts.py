@@ -32,7 +32,7 @@ from citydesk.domain.receipt_texts import DEFAULTS, PLACEHOLDERS, RECEIPT_KEYS, 
 from citydesk.services.receipts import set_receipt_texts
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.counter.receipt import preview_pixmap
-from citydesk.ui.forms import Form, line_field, set_error_text
+from citydesk.ui.forms import Form, buttons_in_visual_order, chain_tab_order, line_field, set_error_text
 from citydesk.ui.tasks import readable
 
 
@@ -102,6 +102,9 @@ class ReceiptTextsDialog(QDialog):
         close.clicked.connect(self.reject)
         left.addWidget(self.buttons)
         outer.addLayout(left, 3)
+        chain_tab_order(
+            [self.language, self.phone, *self.fields.values(), *buttons_in_visual_order(self.buttons)]
+        )
         self.preview = QLabel()
         self.preview.setAccessibleName(self.tr("Receipt preview"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 from citydesk.domain.channels import LANGUAGES, ReplyMethod, RequesterKind
 from citydesk.services.requesters import clean_requester
 from citydesk.store.detail import Choice
-from citydesk.ui.forms import Form, combo_field, line_field
+from citydesk.ui.forms import Form, combo_field, hint_label, line_field, shrinkable
 
 AUTO_REPLY = ""
 
@@ -43,11 +43,13 @@ class NewRequesterBox(QGroupBox):
         self.name = line_field(self.tr("Name"), placeholder=self.tr("First and last name"))
         self.phone = line_field(self.tr("Phone"), placeholder=self.tr("(555) 010-1234"))
         self.email = line_field(self.tr("E-mail"), placeholder=self.tr("name@example.org"))
-        self.kind = combo_field(self.tr("Citizen or staff"))
+        self.kind = combo_field(self.tr("Kind"))
+        self.kind.setAccessibleDescription(self.tr("Citizen or city staff"))
         self.kind.addItem(self.tr("Citizen"), RequesterKind.CITIZEN.value)
         self.kind.addItem(self.tr("City staff"), RequesterKind.STAFF.value)
         self.department = combo_field(self.tr("Staff member's department"))
-        self.language = combo_field(self.tr("Preferred language"))
+        self.language = combo_field(self.tr("Language"))
+        self.language.setAccessibleDescription(self.tr("Preferred language for replies"))
         for code, name in LANGUAGES.items():
             self.language.addItem(self.tr(name), code)
         self.reply = combo_field(self.tr("Reply by"))
@@ -57,10 +59,17 @@ class NewRequesterBox(QGroupBox):
         self.address = line_field(
             self.tr("Postal address"), placeholder=self.tr("Only needed to reply by letter")
         )
-        self.anonymous = QCheckBox(self.tr("An&onymous: keep nothing that identifies the caller"))
+        # Short checkbox texts with their explanation wrapped under them: the form reflows at 200%.
+        self.anonymous = QCheckBox(self.tr("An&onymous"))
         self.anonymous.setAccessibleName(self.tr("Anonymous"))
-        self.confidential = QCheckBox(self.tr("Con&fidential: withhold the name from public-records exports"))
+        anonymous_hint = self.tr("Keep nothing that identifies the caller.")
+        self.anonymous.setAccessibleDescription(anonymous_hint)
+        self.confidential = QCheckBox(self.tr("Con&fidential"))
         self.confidential.setAccessibleName(self.tr("Confidential"))
+        confidential_hint = self.tr("Withhold the name from public-records exports.")
+        self.confidential.setAccessibleDescription(confidential_hint)
+        for combo in (self.kind, self.department, self.language, self.reply):
+            shrinkable(combo)
         self.form.add_row("name", self.tr("Name:"), self.name)
         self.form.add_row("phone", self.tr("&Phone:"), self.phone)
         self.form.add_row("email", self.tr("&E-mail:"), self.email)
@@ -69,8 +78,9 @@ class NewRequesterBox(QGroupBox):
         self.form.add_row("preferred_language", self.tr("Lan&guage:"), self.language)
         self.form.add_row("reply_method", self.tr("Reply &by:"), self.reply)
         self.form.add_row("address", self.tr("Postal addre&ss:"), self.address)
-        self.form.add_wide(self.anonymous)
-        self.form.add_wide(self.confidential)
+        for check, hint in ((self.anonymous, anonymous_hint), (self.confidential, confidential_hint)):
+            self.form.add_wide(check)
+            self.form.add_wide(hint_label(hint))
         box.addLayout(self.form.layout)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for edit in (self.name, self.phone, self.email, self.address):

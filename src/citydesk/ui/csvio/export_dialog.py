@@ -33,7 +33,7 @@ from citydesk.reports.csvio.export import ExportSummary, export_tickets, make_fi
 from citydesk.store.detail import Choice, departments
 from citydesk.store.settings import load_calendar
 from citydesk.ui.app import CitydeskApp
-from citydesk.ui.forms import set_error_text, style_error_label
+from citydesk.ui.forms import buttons_in_visual_order, chain_tab_order, set_error_text, style_error_label
 from citydesk.ui.tasks import readable
 
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.state = QComboBox()
-        self.state.setAccessibleName(self.tr("Which tickets"))
+        self.state.setAccessibleName(self.tr("Tickets"))
+        self.state.setAccessibleDescription(self.tr("Which tickets to export"))
         for key, label, _value in STATES:
             self.state.addItem(self.tr(label), key)
         form.addRow(self.tr("&Tickets:"), self.state)
@@ -121,6 +122,7 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.choose_target)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        chain_tab_order(buttons_in_visual_order(self.buttons))
         self._progress.connect(self._show_progress)
         self.hub.query(departments, self._fill_departments)
         now = hub.db.clock.now()

@@ -110,24 +110,25 @@ class ReportsView(QDialog):
         self.form.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setAccessibleName(self.tr("Year (ISO)"))
+        self.year.setAccessibleName(self.tr("Year"))
+        self.year.setAccessibleDescription(self.tr("The ISO week-numbering year"))
+        self.form.add_row("year", self.tr("&Year:"), self.year)
         self.week = QSpinBox()
         self.week.setRange(1, 53)
         self.week.setPrefix("W")
-        self.week.setAccessibleName(self.tr("Week number (ISO)"))
+        self.week.setAccessibleName(self.tr("Week"))
+        self.week.setAccessibleDescription(self.tr("The ISO week number"))
         self.week_dates = QLabel()
         self.week_dates.setAccessibleName(self.tr("Dates of the week"))
         week_box = QWidget()
         row = QHBoxLayout(week_box)
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.year, self.week, self.week_dates):
+        for widget in (self.week, self.week_dates):
             row.addWidget(widget)
         row.addStretch(1)
         self.year.valueChanged.connect(self._week_changed)
         self.week.valueChanged.connect(self._week_changed)
-        week_box.setAccessibleName(self.tr("Week"))
-        self.form.add_row("week", self.tr("&Week:"), week_box)
-        self.form.rows["week"].label.setBuddy(self.year)
+        self.form.add_row("week", self.tr("&Week:"), week_box).label.setBuddy(self.week)
         self.scope = combo_field(self.tr("Scope"))
         self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.form.add_row("scope", self.tr("&Scope:"), self.scope)
@@ -189,6 +190,7 @@ class ReportsView(QDialog):
         )
         layout.addWidget(self.preview, 1)
         self._set_ready(False)
+        self.year.setFocus(Qt.FocusReason.OtherFocusReason)
         for first, second in zip(
             (self.year, self.week, self.scope, self.paper, self.generate_button, self.print_button,
              self.save_button, self.schedule_button, self.close_button),
@@ -224,7 +226,7 @@ class ReportsView(QDialog):
             self.scope.addItem(choice.label, choice.text)
         year, week = last_full_week(setup.calendar, setup.now)
         self.set_week(year, week)
-        self.generate_button.setFocus()
+        self.year.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field, top left
         self.setup_loaded.emit()
 
     def set_week(self, year: int, week: int) -> None:

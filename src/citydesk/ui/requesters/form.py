@@ -65,12 +65,13 @@ class RequesterForm(QWidget):
         self.email = line_field(tr("E-mail"))
         self.form.add_row("email", tr("&E-mail:"), self.email)
         self.address = line_field(tr("Postal address"))
-        self.form.add_row("address", tr("&Address:"), self.address)
-        self.language = combo_field(tr("Preferred language"))
+        self.form.add_row("address", tr("Postal &address:"), self.address)
+        self.language = combo_field(tr("Language"))
+        self.language.setAccessibleDescription(tr("Preferred language for replies"))
         for code, label in LANGUAGES.items():
             self.language.addItem(tr(label), code)
         self.form.add_row("preferred_language", tr("&Language:"), self.language)
-        self.reply = combo_field(tr("Reply method"))
+        self.reply = combo_field(tr("Reply by"))
         for method in ReplyMethod:
             self.reply.addItem(tr(method.label), method.value)
         self.form.add_row("reply_method", tr("&Reply by:"), self.reply)

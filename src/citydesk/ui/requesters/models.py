@@ -68,10 +68,16 @@ class TextTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        """Column titles; a row's header is its first cell (the name or number a screen reader reads
+        moving down the rows), "loading" until the row is fetched."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
             return tr(self.headers[section])
-        return None
+        if not 0 <= section < self.row_total():
+            return None
+        cells = self.cells(section)
+        return tr("loading") if cells is None else cells[0]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text (also for screen readers); counts are right-aligned."""

@@ -146,7 +146,8 @@ class RequestersWindow(QWidget):
         font = self.tickets_label.font()
         font.setBold(True)
         self.tickets_label.setFont(font)
-        self.tickets = _table(tr("Tickets of this requester"), self.tickets_model)
+        self.tickets = _table(tr("Tickets"), self.tickets_model)
+        self.tickets.setAccessibleDescription(tr("Tickets of this requester"))
         self.tickets.setToolTip(tr("Enter opens the ticket in the main window"))
         self.tickets_label.setBuddy(self.tickets)
         for col, width in enumerate((125, 260, 95)):
@@ -253,6 +254,7 @@ class RequestersWindow(QWidget):
         self.tickets_model.set_tickets(tickets, self.tz)
         count = len(tickets)
         self.tickets_label.setText(tr("Tickets ({0})").format(f"{count:,}"))
+        self.tickets.setAccessibleName(self.tickets_label.text())  # the visible words, count included
         self._update_buttons()
         if detail is not None:
             self.loaded.emit(detail.id)
