@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
+from citydesk.ui.status_message import announce_to_assistive_tech
+
 OPEN_ONLY_SETTING = "search/open_only"
 
 
@@ -40,7 +42,6 @@ class SearchState(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.results = QLabel()
         self.results.setWordWrap(True)
-        self.results.setAccessibleName(tr("Search results"))
         self.results.setVisible(False)
         self.open_only = QCheckBox(tr("&Open only"))
         self.open_only.setAccessibleName(tr("Open only (searches list open tickets only)"))
@@ -58,8 +59,8 @@ class SearchState(QWidget):
         """Show the results line for a finished search."""
         text = results_text(typed, count, self.open_only.isChecked(), queue_label)
         self.results.setText(text)
-        self.results.setAccessibleDescription(text)
         self.results.setVisible(True)
+        announce_to_assistive_tech(self.results, text)
 
     def hide_results(self) -> None:
         """No search: no results line."""

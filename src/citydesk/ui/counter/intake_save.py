@@ -10,12 +10,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 
 from citydesk.domain.errors import ValidationError
 from citydesk.services.intake import add_caller, log_request
 from citydesk.store.intake import AddressHit, CategoryHit, DuplicateCandidate, RequesterHit
 from citydesk.ui.detail.view import reporters_count_text
+from citydesk.ui.status_message import announce_to_assistive_tech
 
 
 def long_date(d: date) -> str:
@@ -168,8 +168,7 @@ class SavingMixin:
 
     def _say(self, text: str) -> None:
         self.result.setText(text)
-        self.result.setAccessibleDescription(text)
-        QAccessible.updateAccessibility(QAccessibleEvent(self.result, QAccessible.Event.NameChanged))
+        announce_to_assistive_tech(self.result, text)
 
     def _receipt(self) -> None:
         if self.saved_ticket_id is not None and self.receipt_button.isEnabled():

@@ -38,6 +38,7 @@ from citydesk.services.contacts import log_contact
 from citydesk.store.status import StatusMatch, StatusView, status_matches, status_view
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label
+from citydesk.ui.status_message import announce_to_assistive_tech
 from citydesk.ui.tasks import readable
 
 CHANNEL_SETTING = "counter/inquiry_channel"
@@ -300,5 +301,5 @@ class StatusQuestionDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.status_line.setText(text)
-        self.status_line.setAccessibleDescription(text)
+        announce_to_assistive_tech(self.status_line, text)
         self.hub.announce.emit(text)

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -37,6 +36,7 @@ from citydesk.ui.detail.header import TicketHeader
 from citydesk.ui.detail.timeline import TimelineView, build_rows
 from citydesk.ui.detail.view import DetailView, load_view
 from citydesk.ui.events import SignedIn, TicketChanged
+from citydesk.ui.flow import FlowLayout
 from citydesk.ui.forms import Form, plain_text_field, set_error_text, style_error_label
 from citydesk.ui.tasks import readable
 
@@ -132,7 +132,7 @@ class TicketDetailPane(QWidget):
         self.composer.setMaximumHeight(self.composer.fontMetrics().lineSpacing() * 5 + 12)
         self.note_form.add_row(("body", "note"), self.tr("&Note:"), self.composer)
         layout.addLayout(self.note_form.layout)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps in a narrow pane (or with large text) instead of widening it
         self.internal_radio = QRadioButton(self.tr("Internal (staff only)"))
         self.internal_radio.setAccessibleName(self.tr("Internal note, staff only"))
         self.public_radio = QRadioButton(self.tr("Public (the requester may be told)"))
@@ -147,7 +147,6 @@ class TicketDetailPane(QWidget):
         self.add_note_button.clicked.connect(self.submit_note)
         row.addWidget(self.internal_radio)
         row.addWidget(self.public_radio)
-        row.addStretch(1)
         row.addWidget(self.add_note_button)
         layout.addLayout(row)
         layout.addWidget(self.note_form.general)

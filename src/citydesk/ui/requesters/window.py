@@ -36,6 +36,7 @@ from citydesk.ui.events import SignedIn
 from citydesk.ui.requesters.form import RequesterForm
 from citydesk.ui.requesters.merge import MergeDialog
 from citydesk.ui.requesters.models import RequesterListModel, RequesterTicketsModel, tr
+from citydesk.ui.status_message import announce_to_assistive_tech
 from citydesk.ui.tasks import readable
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class RequestersWindow(QWidget):
         self.tickets.activated.connect(self._ticket_activated)
         self.form.edited.connect(self._update_buttons)
         hub.signed_in.connect(self._on_signed_in)
-        hub.announce.connect(self.message.setText)
+        hub.announce.connect(self._show_message)
         self._on_signed_in(hub.user)
         geometry = QSettings().value("requesters/geometry")
         if geometry is not None:
@@ -169,7 +170,6 @@ class RequestersWindow(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setSizes([620, 660])
         self.message = QLabel()
-        self.message.setAccessibleName(tr("Status message"))
         self.message.setWordWrap(True)
         outer = QVBoxLayout(self)
         outer.addWidget(self.splitter, 1)
@@ -341,6 +341,10 @@ class RequestersWindow(QWidget):
 
     def _say(self, text: str) -> None:
         self.hub.announce.emit(text)  # shown on this window's message line too
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        announce_to_assistive_tech(self.message, text)
 
     # ---- window ----------------------------------------------------------------------------------
 
