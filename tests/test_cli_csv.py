@@ -153,3 +153,71 @@ def test_import_prints_every_problem(
     assert not any("more problems" in line for line in err)
     assert err[-1] == "Nothing was imported: 120 problem(s) in 120 rows."
     assert _tickets(one_ticket_file) == 1
+
+
+# ---- a real 311 export: --status-map, --problems, notices ------------------------------------------
+
+EXPORT311 = FIXTURES / "city311_export.csv"
+
+
+def _problem_rows(path: Path) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+
+
+def test_import_a_311_export_with_a_status_map(
+    one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["import", str(EXPORT311), "--database", str(one_ticket_file)]
+    problems = tmp_path / "problems.csv"
+    # without a map: the unknown words are errors, every one in the problem list; nothing imported
+    assert main([*base, "--problems", str(problems)]) == 1
+    err = capsys.readouterr().err
+    assert "Row 10, Status: Unknown status 'other': give it a citydesk status" in err
+    assert "Known words: new, assigned, in progress," in err
+    assert "Nothing was imported: 3 problem(s) in 17 rows." in err
+    rows = _problem_rows(problems)
+    assert rows[0] == ["row", "column", "message"]
+    assert [r[:2] for r in rows[1:]] == [["10", "Status"], ["16", "Status"], ["18", "Status"]]
+    assert rows[3][2].startswith("Unknown status 'archived'")
+    assert _tickets(one_ticket_file) == 1
+    # with the map: 13 tickets, 4 repeated rows skipped, 5 resolved on an unknown date
+    assert main([*base, "--status-map", "other=new,archived=closed", "--problems", str(problems)]) == 0
+    captured = capsys.readouterr()
+    assert "Note: 4 row(s) identical to an earlier row in every column were skipped." in captured.err
+    assert "Note: 5 resolved or closed row(s) have no resolution or closed date" in captured.err
+    assert (
+        "Imported 13 tickets (CLK-TST-000002 to CLK-TST-000014); 0 new requesters, 0 matched existing ones; "
+        "4 repeated rows skipped; 5 imported as resolved (date unknown)." in captured.out
+    )
+    assert _problem_rows(problems) == [["row", "column", "message"]]  # none left
+    assert _tickets(one_ticket_file) == 14
+
+
+def test_import_bad_status_map_and_unwritable_problem_list(
+    one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["import", str(EXPORT311), "--database", str(one_ticket_file)]
+    assert main([*base, "--status-map", "other=new,archived=archive"]) == 1
+    err = capsys.readouterr().err
+    assert "There is no citydesk status 'archive'" in err and "the statuses are: new, assigned," in err
+    assert "Nothing was imported." in err
+    nowhere = tmp_path / "no-such-folder" / "problems.csv"
+    assert main([*base, "--status-map", "other=new,archived=closed", "--problems", str(nowhere)]) == 1
+    err = capsys.readouterr().err
+    assert f"Cannot write {nowhere}" in err and "Nothing was imported." in err
+    assert not nowhere.exists()
+    assert _tickets(one_ticket_file) == 1
+
+
+def test_problem_list_of_an_unreadable_file(
+    one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_bytes(b"Title,Date Created\nHole \x81\x8d,2026-11-10\n")
+    problems = tmp_path / "problems.csv"
+    assert main(["import", str(source), "--problems", str(problems), "--database", str(one_ticket_file)]) == 1
+    rows = _problem_rows(problems)
+    assert len(rows) == 2 and rows[1][0] == "" and "neither UTF-8 nor Windows-1252" in rows[1][2]

@@ -227,13 +227,14 @@ def test_bad_dates_are_reported_by_row_and_column(office: Office, tmp_path: Path
         tmp_path / "dates.csv",
         HEADER + "Fine,2026-11-10,Pothole,new,,A1\nBad,13/45/2026,Pothole,new,,A2\n"
         "Future,2027-01-01,Pothole,new,,A3\nBackwards,2026-11-10,Pothole,closed,2026-11-01,A4\n"
-        "No close date,2026-11-10,Pothole,closed,,A5\n",
+        "No close date,2026-11-10,Pothole,closed,,A5\nBad close date,2026-11-10,Pothole,closed,soon,A6\n",
     )
     lines = _refused(office, path)
     assert lines[0].startswith("Row 3, Date Created: '13/45/2026' is not a date; use ISO 8601")
     assert lines[1] == "Row 4, Date Created: This date is in the future."
     assert lines[2] == "Row 5, Closed Date: It was resolved before it was created."
-    assert lines[3] == "Row 6, Closed Date: A closed ticket needs the date it was resolved or closed."
+    # row 6 (closed, no date) is fine: resolved on an unknown date; a date that cannot be read is not
+    assert lines[3].startswith("Row 7, Closed Date: 'soon' is not a date")
     assert len(lines) == 4
 
 
@@ -245,10 +246,9 @@ def test_unknown_category_status_and_channel(office: Office, tmp_path: Path) -> 
     )
     lines = _refused(office, path)
     assert lines[0].startswith("Row 2, Category: Unknown category 'Sinkhole' (known: Password reset, Pothole")
-    assert lines[1:] == [
-        "Row 3, Status: Unknown status 'Frobnicated'.",
-        "Row 3, Source: Unknown channel 'Carrier pigeon'.",
-    ]
+    assert lines[1].startswith("Row 3, Status: Unknown status 'Frobnicated': give it a citydesk status")
+    assert "Known words: new, assigned, in progress," in lines[1] and "submitted" in lines[1]
+    assert lines[2:] == ["Row 3, Source: Unknown channel 'Carrier pigeon'."]
 
 
 def test_duplicate_rows_same_source_id_or_identical(office: Office, tmp_path: Path) -> None:
@@ -258,12 +258,14 @@ def test_duplicate_rows_same_source_id_or_identical(office: Office, tmp_path: Pa
         "Hole,2026-11-10,Pothole,new,,A1\n",
     )
     lines = _refused(office, path)
+    # the identical row 4 is skipped (counted); the differing row with the same id is a problem
     assert lines == [
-        "Row 3, Service Request ID: The id 'A1' was already on row 2.",
-        "Row 4: This row is identical to row 2.",
+        "Row 3, Service Request ID: The id 'A1' was already on row 2, which differs from this one."
     ]
+    assert plan_for(office, path).repeated == 1
     no_ids = write(tmp_path / "same.csv", "Title,Date Created\nHole,2026-11-10\nHole,2026-11-10\n")
-    assert _refused(office, no_ids) == ["Row 3: This row is identical to row 2."]
+    plan = plan_for(office, no_ids)
+    assert plan.ok and len(plan.rows) == 1 and plan.repeated == 1
 
 
 def test_bad_values_of_other_fields(office: Office, tmp_path: Path) -> None:

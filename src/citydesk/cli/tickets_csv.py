@@ -5,9 +5,11 @@
                     [--scope city|office:CODE|department:CODE] [--notes] [--public-records]
     citydesk export-metrics FILE.csv [--week 2026-W47] [--scope city]
     citydesk import FILE.csv [--map 'Title=title,Date Created=created_at,...'] [--dry-run]
+                    [--status-map 'other=new,archived=closed'] [--problems PROBLEMS.csv]
 
 Exit codes: 0 done; 1 bad input or nothing imported (every problem is printed, one per line, with
-its spreadsheet row number and column); the import writes all rows or none.
+its spreadsheet row number and column, and with `--problems` written to a CSV file); the import
+writes all rows or none.
 """
 
 from __future__ import annotations
@@ -76,6 +78,20 @@ def add_csv_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
         metavar="'Column=field,...'",
         help="source column to citydesk field (default: guessed from the column names); fields: "
         + ", ".join(_targets()),
+    )
+    imp.add_argument(
+        "--status-map",
+        default=None,
+        metavar="'word=status,...'",
+        help="status words of the source system and the citydesk status each means "
+        "(new, assigned, in_progress, waiting_requester, waiting_vendor, waiting_parts, resolved, closed)",
+    )
+    imp.add_argument(
+        "--problems",
+        type=Path,
+        default=None,
+        metavar="PROBLEMS.csv",
+        help="write every problem (row, column, message) to this CSV file, for a spreadsheet",
     )
     imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     database_arg(imp)
@@ -151,13 +167,21 @@ def cmd_export_metrics(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Run `citydesk import`: check every row, print the problems, write all rows or none."""
+    from citydesk.domain.csvfile import CsvProblems
     from citydesk.domain.roles import SYSTEM_ACTOR
-    from citydesk.reports.csvio.mapping import format_mapping, guess_mapping, parse_mapping
+    from citydesk.reports.csvio.mapping import format_mapping, guess_mapping, parse_mapping, parse_status_map
     from citydesk.reports.csvio.parse import preview, read_csv
+    from citydesk.reports.csvio.problems import write_problems
     from citydesk.services.csv_import import import_tickets
 
     try:
-        table = read_csv(args.file)
+        status_map = parse_status_map(args.status_map) if args.status_map else {}
+        try:
+            table = read_csv(args.file)
+        except CsvProblems as exc:  # an unreadable file: its problems go to the list too
+            if args.problems:
+                write_problems(args.problems, exc.problems)
+            raise
         mapping = parse_mapping(args.mapping, table.headers) if args.mapping else guess_mapping(table.headers)
         if table.notice:
             print(f"Note: {table.notice}", file=sys.stderr)
@@ -165,10 +189,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         db = open_existing(args, read_only=args.dry_run)
         try:
             with db.read() as session:
-                plan = preview(session, table, mapping, now=db.clock.now())
+                plan = preview(session, table, mapping, now=db.clock.now(), status_map=status_map)
             lines = plan.error_lines()
             for line in lines:  # every problem, as the module docstring promises
                 print(line, file=sys.stderr)
+            for notice in plan.notices():
+                print(f"Note: {notice}", file=sys.stderr)
+            if args.problems:  # before any import: a path that cannot be written stops it
+                write_problems(args.problems, plan.all_problems)
+                print(f"{len(lines):,} problem(s) written to {args.problems}", file=sys.stderr)
             if not plan.ok:
                 print(
                     f"Nothing was imported: {len(lines):,} problem(s) in {plan.total:,} rows.",
@@ -185,8 +214,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"citydesk import: {exc}", file=sys.stderr)
         print("Nothing was imported.", file=sys.stderr)
         return 1
+    extra = ""
+    if result.repeated:
+        extra += f"; {result.repeated:,} repeated rows skipped"
+    if result.undated:
+        extra += f"; {result.undated:,} imported as resolved (date unknown)"
     print(
         f"Imported {result.tickets:,} tickets ({result.first_number} to {result.last_number}); "
-        f"{result.requesters_created:,} new requesters, {result.requesters_reused:,} matched existing ones."
+        f"{result.requesters_created:,} new requesters, {result.requesters_reused:,} matched existing ones"
+        f"{extra}."
     )
     return 0

@@ -2,6 +2,11 @@
 
 `citydesk.reports.csvio.parse` builds it from a file; `citydesk.services.csv_import` commits it.
 Every problem is a `citydesk.domain.csvfile.Problem` (row, column, message), as for the address list.
+
+A resolved or closed row with no resolution or closed date (a 311 export's `completed` rows often
+have none) has `date_unknown`: it is imported as resolved on an unknown date (a resolution entry
+marked `date_unknown`, never counted as resolved in any week). Rows identical to an earlier row
+in every column are skipped and counted in `repeated`.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ class ImportRow:
     resolution_reason: str
     resolution_note: str
     requester: RequesterIn | None
+    date_unknown: bool = False  # resolved or closed, but the file gives no date for it
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,30 @@ class ImportPlan:
     mapping: Mapping[str, str]
     notice: str | None = None
     problems: tuple[Problem, ...] = field(default=())  # whole-file problems (mapping, no rows): row 0
+    repeated: int = 0  # rows identical to an earlier row in every column: skipped
+    unknown_statuses: tuple[str, ...] = ()  # status words nobody knows (as first written in the file)
+
+    @property
+    def undated(self) -> int:
+        """Rows that will be imported as resolved with the date unknown."""
+        return sum(1 for r in self.rows if r.date_unknown)
+
+    @property
+    def all_problems(self) -> tuple[Problem, ...]:
+        """Every problem: whole-file problems first, then the rows' in file order."""
+        return (*self.problems, *self.errors)
+
+    def notices(self) -> list[str]:
+        """What the import will do that the reader should know (skipped repeats, undated resolutions)."""
+        out = []
+        if self.repeated:
+            out.append(f"{self.repeated:,} row(s) identical to an earlier row in every column were skipped.")
+        if self.undated:
+            out.append(
+                f"{self.undated:,} resolved or closed row(s) have no resolution or closed date: "
+                "they are imported as resolved (date unknown)."
+            )
+        return out
 
     @property
     def ok(self) -> bool:
@@ -76,5 +106,5 @@ class ImportPlan:
 
     def error_lines(self, limit: int | None = None) -> list[str]:
         """Every problem as a printable line (whole-file problems first)."""
-        lines = [p.text() for p in (*self.problems, *self.errors)]
+        lines = [p.text() for p in self.all_problems]
         return lines if limit is None else lines[:limit]

@@ -8,12 +8,18 @@ a live requester with the same e-mail or phone is reused); then the tickets are 
 source (`detail.import`), outbox rows and the search index like any other ticket. A resolved or
 closed row gets its resolution entry (and its move to closed) at the source's timestamps. Any
 error rolls everything back.
+
+A row whose resolution date is unknown (`ImportRow.date_unknown`) gets a resolution entry marked
+`detail = {"reason": ..., "date_unknown": true, "imported": true}`, stamped at the import's instant
+(the database clock) or, when the row gives a closed date, at that date; the fold gives it no
+`resolved_at`, so it is in no week's resolved figures and no resolution time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -46,6 +52,8 @@ class ImportResult:
     requesters_reused: int
     first_number: str | None
     last_number: str | None
+    undated: int = 0  # rows imported as resolved with the date unknown
+    repeated: int = 0  # rows skipped as identical to an earlier row
 
 
 def _existing_requesters(tx: Tx, people: list[RequesterIn]) -> dict[str, str]:
@@ -112,7 +120,9 @@ def _reply(person: RequesterIn) -> str:
     return "letter" if person.address else "none"
 
 
-def _tickets(plan: ImportPlan, actor: Actor, people: dict[str, str], source: str) -> Iterator[BulkTicket]:
+def _tickets(
+    plan: ImportPlan, actor: Actor, people: dict[str, str], source: str, now: datetime
+) -> Iterator[BulkTicket]:
     author = actor.user_id
     for row in plan.rows:
         status = Status(row.status)
@@ -126,24 +136,29 @@ def _tickets(plan: ImportPlan, actor: Actor, people: dict[str, str], source: str
                 },
             )
         entries: list[BulkEntry] = []
-        if not status.is_open and row.resolved_at is not None:
+        resolved_at = row.resolved_at
+        detail: dict[str, Any] = {"reason": row.resolution_reason}
+        if not status.is_open and row.date_unknown:
+            resolved_at = max(row.closed_at or now, row.created_at)
+            detail.update(date_unknown=True, imported=True)
+        if not status.is_open and resolved_at is not None:
             entries.append(
                 BulkEntry(
                     kind=EntryKind.RESOLUTION,
-                    at=row.resolved_at,
+                    at=resolved_at,
                     author_id=author,
                     field="status",
                     value=Status.RESOLVED.value,
-                    detail={"reason": row.resolution_reason},
+                    detail=detail,
                     body=row.resolution_note or IMPORTED_NOTE,
                     public=True,
                 )
             )
-            if status is Status.CLOSED and row.closed_at is not None:
+            if status is Status.CLOSED:
                 entries.append(
                     BulkEntry(
                         kind=EntryKind.STATUS,
-                        at=row.closed_at,
+                        at=row.closed_at or resolved_at,
                         author_id=author,
                         field="status",
                         value="closed",
@@ -186,6 +201,7 @@ def import_tickets(
     if not plan.rows:
         raise ValidationError("file", "There are no rows to import.")
     with transaction(db, actor, Action.IMPORT_DATA) as tx:
+        now = db.clock.now()
         wanted = sorted({r.source_id for r in plan.rows if r.source_id})
         if again := existing_source_ids(tx.session, wanted):
             raise ValidationError(
@@ -197,7 +213,7 @@ def import_tickets(
         write_requesters(tx, requesters=new_rows)
         result = write_tickets(
             tx,
-            tickets=_tickets(plan, actor, people, source_name),
+            tickets=_tickets(plan, actor, people, source_name, now),
             batch_size=1000,
             progress=progress,
             total=len(plan.rows),
@@ -209,4 +225,6 @@ def import_tickets(
         requesters_reused=reused,
         first_number=numbers[0] if numbers else None,
         last_number=numbers[-1] if numbers else None,
+        undated=plan.undated,
+        repeated=plan.repeated,
     )

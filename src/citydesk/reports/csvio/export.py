@@ -8,7 +8,9 @@ The files open cleanly in Excel, LibreOffice and Google Sheets:
 * Every instant is ISO 8601 in **city time with its UTC offset** (`2026-11-16T09:00:00-06:00`):
   staff read the clock time they know, and the offset keeps it exact across daylight-saving
   changes. Statuses, priorities and channels are citydesk's own values (`in_progress`, `P2`,
-  `walk_in`), so an export imports back unchanged.
+  `walk_in`), so an export imports back unchanged. A ticket resolved on an unknown date (an
+  import of a 311 export's undated `completed` rows) has `date unknown` in `resolved_at`, which
+  the importer reads back as the same.
 * `public_records=True` (for public-records requests) blanks nothing but what the law protects:
   names, phones, e-mails and addresses of confidential requesters become `[redacted]`,
   anonymous requesters are always blank, and only public notes are exported. The file says so
@@ -41,6 +43,7 @@ from citydesk.domain.errors import ValidationError
 from citydesk.domain.priorities import parse_priority
 from citydesk.domain.statuses import parse_status
 from citydesk.domain.text import fold
+from citydesk.reports.csvio.vocabulary import DATE_UNKNOWN
 from citydesk.reports.metrics.queries import (
     categories,
     departments,
@@ -340,7 +343,7 @@ def iter_ticket_rows(
                     categories.get(category_id, ""), departments.get(department_id, ""),
                     offices.get(office_id, ""), _guard(location or ""), "" if lat is None else lat,
                     "" if lon is None else lon, _guard(ward or ""), users.get(assignee_id, ""), due,
-                    first_response, resolved, closed, reason or "",
+                    first_response, resolved or _undated(status, reason), closed, reason or "",
                     *_requester_cells(r_name, r_phone, r_email, r_address, r_anonymous, r_confidential,
                                       public_records),
                     reporters,
@@ -352,6 +355,12 @@ def iter_ticket_rows(
         result.close()
 
 
+def _undated(status: str, reason: str | None) -> str:
+    """`date unknown` for a resolved or closed ticket with a resolution but no resolution date."""
+    return DATE_UNKNOWN if reason and status in UNDATED_STATUSES else ""
+
+
+UNDATED_STATUSES = frozenset({"resolved", "closed"})
 FORMULA_START = ("=", "+", "-", "@")
 _PHONE_OR_NUMBER = re.compile(r"[0-9 ()+\-.]*")
 

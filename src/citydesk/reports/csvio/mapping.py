@@ -4,6 +4,10 @@
 a column name that holds a comma: `"Street, No"=location`); `guess_mapping(headers)` knows
 citydesk's own export and the usual city 311 columns (`vocabulary.GUESSES`). Columns mapped to
 nothing (or to `ignore`) are left out.
+
+`parse_status_map("other=new,archived=closed")` reads `--status-map`: status words of the source
+system that citydesk does not know, each given one of citydesk's statuses (it may also re-map a
+known word: `completed=closed`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import io
 from collections.abc import Iterable, Mapping
 
 from citydesk.domain.errors import ValidationError
-from citydesk.reports.csvio.vocabulary import GUESSES, word_key
+from citydesk.domain.statuses import Status
+from citydesk.reports.csvio.vocabulary import CITYDESK_STATUSES, GUESSES, word_key
 
 # citydesk fields a column can map to, with what they mean (shown in the app and `--help`).
 TARGETS: dict[str, str] = {
@@ -102,3 +107,34 @@ def check_mapping(mapping: Mapping[str, str]) -> list[str]:
         sources = ", ".join(s for s, t in mapping.items() if t == target)
         problems.append(f"{target} is mapped from more than one column ({sources}).")
     return problems
+
+
+def parse_status_map(text: str) -> dict[str, str]:
+    """`other=new,archived=closed` → {folded word: citydesk status value}; ValidationError('status_map')."""
+    out: dict[str, str] = {}
+    items = next(csv.reader([text], skipinitialspace=True), []) if text.strip() else []
+    for item in items:
+        if not item.strip():
+            continue
+        word, sep, target = item.rpartition("=")
+        word, target = word.strip(), target.strip()
+        if not sep or not word_key(word):
+            raise ValidationError("status_map", f"Write each status mapping as word=status; got {item!r}.")
+        status = CITYDESK_STATUSES.get(word_key(target))
+        if status is None:
+            raise ValidationError(
+                "status_map",
+                f"There is no citydesk status {target!r} (in {item.strip()!r}); the statuses are: "
+                + ", ".join(s.value for s in Status)
+                + ".",
+            )
+        key = word_key(word)
+        if out.get(key, status.value) != status.value:
+            raise ValidationError("status_map", f"The status word {word!r} is mapped twice.")
+        out[key] = status.value
+    return out
+
+
+def format_status_map(status_map: Mapping[str, str]) -> str:
+    """A status map in the `--status-map` format (`other=new,archived=closed`)."""
+    return ",".join(f"{word}={status}" for word, status in status_map.items())

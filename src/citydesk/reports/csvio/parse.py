@@ -9,14 +9,22 @@ path, all or nothing. The steps:
    public-records note) are skipped.
 2. A mapping from source columns to citydesk fields (`citydesk.reports.csvio.mapping`): given with
    `parse_mapping` or guessed with `guess_mapping`.
-3. `build_plan(table, mapping, reference)`: every row checked; each problem is a `Problem` with
-   the spreadsheet row number (the header is row 1), the source column and a message. Duplicates:
-   a source id seen before in the file or already in the database (as an imported source id or
-   as a ticket number), or a row identical to an earlier one.
+3. `build_plan(table, mapping, reference, status_map)`: every row checked; each problem is a
+   `Problem` with the spreadsheet row number (the header is row 1), the source column and a
+   message; every problem is kept (none is dropped after the first hundred). A row identical to
+   an earlier one in every column is skipped and counted (`ImportPlan.repeated`, one notice); a
+   source id seen before in the file on a row that differs, or already in the database (as an
+   imported source id or as a ticket number), is a problem naming both rows.
+
+Statuses: citydesk's own and the usual words of other systems (`vocabulary.STATUS_WORDS`); the
+status map (`--status-map other=new`) gives the rest, or re-maps a known word. A word nobody
+knows is a problem naming it and listing the known ones. A resolved or closed row with no
+resolution or closed date (or with `date unknown`, as citydesk's export writes it) is imported as
+resolved with the date unknown (`ImportRow.date_unknown`).
 
 Dates: a Unix time in seconds or milliseconds; ISO 8601 with an offset or `Z` (exact); ISO or US
 (`11/16/2026 9:30 AM`, month first) dates and times without an offset are city time; a date alone
-is midnight city time. Dates in the future, and resolutions before the creation, are errors.
+is midnight city time. Dates in the future, and resolutions or closings before the creation, are errors.
 """
 
 from __future__ import annotations
@@ -44,6 +52,8 @@ from citydesk.reports.csvio.mapping import check_mapping, guess_mapping
 from citydesk.reports.csvio.vocabulary import (
     CHANNEL_WORDS,
     DATE_HELP,
+    DATE_UNKNOWN,
+    KNOWN_STATUS_TEXT,
     NO,
     PRIORITY_WORDS,
     REASON_WORDS,
@@ -57,7 +67,6 @@ from citydesk.store.imports import existing_source_ids
 from citydesk.store.settings import load_calendar
 
 FUTURE_SLACK = timedelta(minutes=5)
-MAX_ERRORS = 1000
 # The columns of the tables this module reads (readable names for the shared metrics tables).
 category_c = categories.c
 department_c = departments.c
@@ -166,7 +175,7 @@ class _RowCheck:
 
     def when(self, target: str, zone: ZoneInfo) -> datetime | None:
         value = self.raw(target)
-        if not value:
+        if not value or word_key(value) == UNKNOWN_KEY:
             return None
         try:
             return parse_when(value, zone)
@@ -224,12 +233,23 @@ def parse_when(value: str, zone: ZoneInfo) -> datetime:
     return instant
 
 
+UNKNOWN_KEY = word_key(DATE_UNKNOWN)
+
+
 def _plain(max_len: int, field_name: str) -> Any:
     return lambda v: validation.text(field_name, v, required=False, max_len=max_len)
 
 
-def build_plan(table: CsvTable, mapping: Mapping[str, str], reference: Reference) -> ImportPlan:
-    """Check every row of `table` under `mapping`; the plan lists the good rows and every error."""
+def build_plan(
+    table: CsvTable,
+    mapping: Mapping[str, str],
+    reference: Reference,
+    status_map: Mapping[str, str] | None = None,
+) -> ImportPlan:
+    """Check every row of `table` under `mapping`; the plan lists the good rows and every error.
+
+    `status_map` maps folded source status words to citydesk status values (`parse_status_map`).
+    """
     mapping = {s: t for s, t in mapping.items() if t and t != "ignore"}
     problems = [Problem(0, "", message) for message in check_mapping(mapping)]
     if not table.rows:
@@ -243,38 +263,75 @@ def build_plan(table: CsvTable, mapping: Mapping[str, str], reference: Reference
     errors: list[Problem] = []
     rows: list[ImportRow] = []
     seen_ids: dict[str, int] = {}
-    seen_rows: dict[tuple[str, ...], int] = {}
+    seen_rows: set[tuple[str, ...]] = set()
+    statuses = _StatusWords(status_map or {})
+    repeated = 0
     for line, raw_cells in table.rows:
-        if len(errors) >= MAX_ERRORS:
-            break
+        identity = tuple(c.strip() for c in raw_cells)
+        while identity and not identity[-1]:  # trailing empty cells do not make a row different
+            identity = identity[:-1]
+        if identity in seen_rows:
+            repeated += 1
+            continue
+        seen_rows.add(identity)
         before = len(errors)
         cells = {t: (raw_cells[i] if i < len(raw_cells) else "") for t, i in picks}
         check = _RowCheck(line, cells, columns, errors)
-        identity = tuple(c.strip() for c in raw_cells)
-        if identity in seen_rows:
-            check.error("", f"This row is identical to row {seen_rows[identity]}.")
-            continue
-        seen_rows[identity] = line
-        row = _check_row(check, reference, zone, seen_ids)
+        row = _check_row(check, reference, zone, seen_ids, statuses)
         if row is not None and len(errors) == before:
             rows.append(row)
-    return ImportPlan(tuple(rows), tuple(errors), len(table.rows), mapping, table.notice)
+    return ImportPlan(
+        tuple(rows),
+        tuple(errors),
+        len(table.rows),
+        mapping,
+        table.notice,
+        repeated=repeated,
+        unknown_statuses=tuple(statuses.unknown.values()),
+    )
+
+
+class _StatusWords:
+    """Status words: the known ones, the status map's, and the unknown ones met (for the dialog)."""
+
+    def __init__(self, status_map: Mapping[str, str]) -> None:
+        self.words: dict[str, Status] = {**STATUS_WORDS, **{k: Status(v) for k, v in status_map.items()}}
+        self.unknown: dict[str, str] = {}  # folded -> as first written
+
+    def status(self, check: _RowCheck) -> Status | None:
+        value = check.raw("status")
+        if not value:
+            return Status.NEW
+        key = word_key(value)
+        found = self.words.get(key)
+        if found is None:
+            self.unknown.setdefault(key, value)
+            check.error(
+                "status",
+                f"Unknown status {value!r}: give it a citydesk status in the status map "
+                f"({value}=new, for example). Known words: {KNOWN_STATUS_TEXT}.",
+            )
+        return found
 
 
 def _check_row(
-    check: _RowCheck, reference: Reference, zone: ZoneInfo, seen_ids: dict[str, int]
+    check: _RowCheck, reference: Reference, zone: ZoneInfo, seen_ids: dict[str, int], statuses: _StatusWords
 ) -> ImportRow | None:
     line = check.line
     source_id = check.raw("source_id") or None
     if source_id:
         if source_id in seen_ids:
-            check.error("source_id", f"The id {source_id!r} was already on row {seen_ids[source_id]}.")
+            check.error(
+                "source_id",
+                f"The id {source_id!r} was already on row {seen_ids[source_id]}, "
+                "which differs from this one.",
+            )
         elif source_id in reference.source_ids:
             check.error("source_id", f"The id {source_id!r} is already in this database (imported before?).")
         seen_ids.setdefault(source_id, line)
     title = check.text("title", validation.title)
     description = check.text("description", validation.description) or ""
-    status = check.word("status", STATUS_WORDS, Status.NEW, "status")
+    status = statuses.status(check)
     channel = check.word("channel", CHANNEL_WORDS, Channel.PHONE, "channel")
     reason = check.word("resolution_reason", REASON_WORDS, ResolutionReason.DONE, "resolution reason")
     category = None
@@ -304,18 +361,20 @@ def _check_row(
     ):
         if instant is not None and instant > latest:
             check.error(target, "This date is in the future.")
+    date_unknown = False
     if isinstance(status, Status) and not status.is_open:
-        resolved_at = resolved_at or closed_at
-        if resolved_at is None:
-            check.error(
-                columns_target(check, "resolved_at", "closed_at"),
-                f"A {status.label.lower()} ticket needs the date it was resolved or closed.",
-            )
+        if word_key(check.raw("resolved_at")) == UNKNOWN_KEY:  # citydesk's export of an undated resolution
+            date_unknown = True
+        else:
+            resolved_at = resolved_at or closed_at
+            date_unknown = resolved_at is None and not _has_date(check)
         closed_at = (closed_at or resolved_at) if status is Status.CLOSED else None
         if created_at and resolved_at and resolved_at < created_at:
             check.error(
                 columns_target(check, "resolved_at", "closed_at"), "It was resolved before it was created."
             )
+        if created_at and closed_at and closed_at < created_at and resolved_at is None:  # else said above
+            check.error("closed_at", "It was closed before it was created.")
         if resolved_at and closed_at and closed_at < resolved_at:
             check.error("closed_at", "It was closed before it was resolved.")
     else:
@@ -340,6 +399,14 @@ def _check_row(
         resolution_reason=(reason or ResolutionReason.DONE).value,
         resolution_note=check.text("resolution_note", _plain(validation.NOTE_MAX, "resolution_note")) or "",
         requester=requester,
+        date_unknown=date_unknown,
+    )
+
+
+def _has_date(check: _RowCheck) -> bool:
+    """True when the row has a resolved or closed cell that is not empty (a bad one is reported)."""
+    return any(
+        check.raw(t) and word_key(check.raw(t)) != UNKNOWN_KEY for t in ("resolved_at", "closed_at")
     )
 
 
@@ -383,7 +450,12 @@ def _requester(check: _RowCheck) -> RequesterIn | None:
 
 
 def preview(
-    session: Session, table: CsvTable, mapping: Mapping[str, str] | None, *, now: datetime
+    session: Session,
+    table: CsvTable,
+    mapping: Mapping[str, str] | None,
+    *,
+    now: datetime,
+    status_map: Mapping[str, str] | None = None,
 ) -> ImportPlan:
     """The plan for `table` (mapping guessed when None), with reference data read from `session`."""
     mapping = dict(mapping) if mapping is not None else guess_mapping(table.headers)
@@ -393,4 +465,4 @@ def preview(
         i = table.headers.index(source_column)
         ids = [cells[i].strip() for _line, cells in table.rows if i < len(cells)]
     reference = load_reference(session, now=now, source_ids=ids)
-    return build_plan(table, mapping, reference)
+    return build_plan(table, mapping, reference, status_map)

@@ -52,17 +52,29 @@ for _target, _names in {
     for _name in _names.split():
         GUESSES.setdefault(_name, _target)
 
-STATUS_WORDS: dict[str, Status] = {
-    **{re.sub(r"[^a-z0-9]", "", s.value): s for s in Status},
-    **{re.sub(r"[^a-z0-9]", "", s.label.lower()): s for s in Status},
+# Status words of other systems, as people write them (readable: listed in "Unknown status" messages).
+STATUS_ALIASES: dict[str, Status] = {
     "open": Status.NEW, "opened": Status.NEW, "submitted": Status.NEW, "received": Status.NEW,
     "reported": Status.NEW, "unassigned": Status.NEW, "pending": Status.NEW,
-    "inprocess": Status.IN_PROGRESS, "working": Status.IN_PROGRESS, "workinprogress": Status.IN_PROGRESS,
+    "in process": Status.IN_PROGRESS, "working": Status.IN_PROGRESS, "work in progress": Status.IN_PROGRESS,
     "started": Status.IN_PROGRESS, "active": Status.IN_PROGRESS, "scheduled": Status.IN_PROGRESS,
-    "acknowledged": Status.ASSIGNED, "waiting": Status.WAITING_REQUESTER, "onhold": Status.WAITING_REQUESTER,
+    "acknowledged": Status.ASSIGNED, "waiting": Status.WAITING_REQUESTER, "on hold": Status.WAITING_REQUESTER,
     "hold": Status.WAITING_REQUESTER, "completed": Status.RESOLVED, "complete": Status.RESOLVED,
     "done": Status.RESOLVED, "fixed": Status.RESOLVED, "cancelled": Status.CLOSED, "canceled": Status.CLOSED,
 }  # fmt: skip
+# citydesk's own statuses by folded value and label ("in_progress", "In progress"): a status map's targets.
+CITYDESK_STATUSES: dict[str, Status] = {
+    **{word_key(s.value): s for s in Status},
+    **{word_key(s.label): s for s in Status},
+}
+STATUS_WORDS: dict[str, Status] = {
+    **CITYDESK_STATUSES,
+    **{word_key(word): s for word, s in STATUS_ALIASES.items()},
+}
+# The status words the importer knows, readable, for "Unknown status" messages.
+KNOWN_STATUS_TEXT = ", ".join(dict.fromkeys([*(s.label.lower() for s in Status), *STATUS_ALIASES]))
+# A resolved_at cell that says the resolution date is not known (citydesk's export writes it).
+DATE_UNKNOWN = "date unknown"
 PRIORITY_WORDS: dict[str, Priority] = {
     **{p.value.lower(): p for p in Priority},
     "critical": Priority.P1, "emergency": Priority.P1, "urgent": Priority.P1, "1": Priority.P1,

@@ -6,8 +6,12 @@ The file is read on a reader thread (`reports.csvio.parse.read_csv`, through the
 mapping re-checks the whole file on a reader thread (`preview`, generation-numbered so a late
 answer never overwrites a newer one). The preview table shows the first rows with their problems,
 the list under it every problem ("Row 7, Date Created: ..."); **Import** stays disabled while there
-is any. Import runs `services.csv_import.import_tickets` on the writer thread with a progress bar;
-it writes all rows or none.
+is any. Status words nobody knows get a choice each under the mapping ("Status “other” means"),
+the dialog's form of `--status-map`; **Save the problem list…** writes every problem to a CSV
+file (`reports.csvio.problems`). Rows identical to an earlier row are skipped and counted, and
+rows resolved without a date are counted, in the summary. Import runs
+`services.csv_import.import_tickets` on the writer thread with a progress bar; it writes all rows
+or none.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,10 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from citydesk.domain.csvfile import CsvProblems, CsvTable
+from citydesk.domain.csvfile import CsvProblems, CsvTable, Problem
+from citydesk.domain.errors import CitydeskError
 from citydesk.domain.imports import ImportPlan
+from citydesk.domain.statuses import Status
 from citydesk.reports.csvio.mapping import TARGETS, guess_mapping
 from citydesk.reports.csvio.parse import preview, read_csv
+from citydesk.reports.csvio.problems import write_problems
+from citydesk.reports.csvio.vocabulary import word_key
 from citydesk.services.csv_import import ImportResult, import_tickets
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label
@@ -65,6 +75,8 @@ class ImportDialog(QDialog):
         self.table: CsvTable | None = None
         self.plan: ImportPlan | None = None
         self.path: Path | None = None
+        self.problems: tuple[Problem, ...] = ()  # what "Save the problem list…" writes
+        self.status_combos: dict[str, QComboBox] = {}  # unknown status word (as in the file) -> choice
         self.busy = False
         self._generation = 0
         self.setWindowTitle(self.tr("Import tickets from a spreadsheet (CSV)"))
@@ -115,10 +127,22 @@ class ImportDialog(QDialog):
         splitter.addWidget(self.error_list)
         splitter.setSizes([260, 300, 160])
         layout.addWidget(splitter, 1)
+        self.status_box = QGroupBox(self.tr("Status words citydesk does not know"))
+        self.status_form = QFormLayout(self.status_box)
+        self.status_box.setVisible(False)
+        layout.addWidget(self.status_box)
 
+        summary_row = QHBoxLayout()
         self.summary = QLabel(self.tr("Choose a CSV file to import."))
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        summary_row.addWidget(self.summary, 1)
+        self.save_problems_button = QPushButton(self.tr("&Save the problem list…"))
+        self.save_problems_button.setAccessibleName(self.tr("Save the problem list"))
+        self.save_problems_button.setToolTip(self.tr("Every problem (row, column, message) as a CSV file"))
+        self.save_problems_button.setEnabled(False)
+        self.save_problems_button.clicked.connect(self.choose_problems_file)
+        summary_row.addWidget(self.save_problems_button)
+        layout.addLayout(summary_row)
         self.message = QLabel()
         style_error_label(self.message)
         layout.addWidget(self.message)
@@ -162,6 +186,7 @@ class ImportDialog(QDialog):
 
     def _file_read(self, table: CsvTable) -> None:
         self.table = table
+        self._clear_status_words()
         self.notice.setText(table.notice or "")
         self.notice.setVisible(bool(table.notice))
         mapping = guess_mapping(table.headers)
@@ -189,7 +214,7 @@ class ImportDialog(QDialog):
         combos = [self.mapping_table.cellWidget(i, 2) for i in range(self.mapping_table.rowCount())]
         chain = [self.file_edit, self.choose_button, self.mapping_table,
                  *[c for c in combos if c is not None], self.preview_table, self.error_list,
-                 self.import_button]  # fmt: skip
+                 *self.status_combos.values(), self.save_problems_button, self.import_button]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
 
@@ -213,6 +238,46 @@ class ImportDialog(QDialog):
                 return
         raise KeyError(column)
 
+    def status_map(self) -> dict[str, str]:
+        """The status words given a citydesk status in the dialog: {folded word: status value}."""
+        return {
+            word_key(word): str(combo.currentData())
+            for word, combo in self.status_combos.items()
+            if combo.currentData()
+        }
+
+    def set_status(self, word: str, status: str) -> None:
+        """Give an unknown status word a citydesk status (what a person does with its combo box)."""
+        combo = self.status_combos[word]
+        combo.setCurrentIndex(combo.findData(status))
+
+    def _add_status_words(self, words: tuple[str, ...]) -> None:
+        """A choice for each unknown status word not shown yet (chosen ones stay while the file does)."""
+        added = False
+        for word in words:
+            if word in self.status_combos:
+                continue
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("Status “{0}” means").format(word))
+            combo.addItem(self.tr("(choose a status)"), "")
+            for status in Status:
+                combo.addItem(self.tr(status.label), status.value)
+            combo.currentIndexChanged.connect(self.refresh_preview)
+            label = QLabel(self.tr("“{0}” means:").format(word))
+            label.setBuddy(combo)
+            self.status_form.addRow(label, combo)
+            self.status_combos[word] = combo
+            added = True
+        self.status_box.setVisible(bool(self.status_combos))
+        if added:
+            self._chain_tab_order()
+
+    def _clear_status_words(self) -> None:
+        while self.status_form.rowCount():
+            self.status_form.removeRow(0)
+        self.status_combos.clear()
+        self.status_box.setVisible(False)
+
     # ---- preview -------------------------------------------------------------------------------
 
     def refresh_preview(self) -> None:
@@ -223,11 +288,12 @@ class ImportDialog(QDialog):
         self._generation += 1
         generation = self._generation
         mapping = self.mapping()
+        status_map = self.status_map()
         now = self.hub.db.clock.now()
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Checking {0:,} rows…").format(len(table.rows)))
         self.hub.query(
-            lambda session: preview(session, table, mapping, now=now),
+            lambda session: preview(session, table, mapping, now=now, status_map=status_map),
             lambda plan: self._show_plan(generation, plan),
             self._failed,
         )
@@ -265,16 +331,53 @@ class ImportDialog(QDialog):
         self.preview_table.setColumnWidth(1, min(self.preview_table.columnWidth(1), PROBLEMS_WIDTH))
         self.error_list.clear()
         self.error_list.addItems(plan.error_lines())
+        self._set_problems(plan.all_problems)
+        self._add_status_words(plan.unknown_statuses)
         count = len(plan.problems) + len(plan.errors)
         if count:
             text = self.tr("{0:,} rows; {1:,} problem(s). Fix the mapping or the file: nothing is imported "
                            "while there are problems.").format(plan.total, count)  # fmt: skip
         else:
             text = self.tr("All {0:,} rows are ready to import.").format(len(plan.rows))
+        if plan.repeated:
+            text += " " + self.tr("{0:,} row(s) identical to an earlier row are skipped.").format(
+                plan.repeated
+            )
+        if plan.undated and not count:
+            text += " " + self.tr("{0:,} resolved row(s) without a date are imported as resolved "
+                                  "(date unknown).").format(plan.undated)  # fmt: skip
         self.summary.setText(text)
         self.hub.announce.emit(text)
         self.import_button.setEnabled(plan.ok and not self.busy)
         self.previewed.emit(plan)
+
+    # ---- the problem list ----------------------------------------------------------------------
+
+    def _set_problems(self, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+        self.save_problems_button.setEnabled(bool(problems))
+
+    def choose_problems_file(self) -> None:
+        """Ask where to save the problem list and write it."""
+        stem = self.path.stem if self.path else "import"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the problem list"), f"{stem}-problems.csv", self.tr("CSV files (*.csv)")
+        )
+        if name:
+            self.save_problems(Path(name))
+
+    def save_problems(self, path: Path) -> bool:
+        """Write every problem to `path` as CSV (row, column, message); False with a message if it cannot."""
+        try:
+            written = write_problems(path, self.problems)
+        except CitydeskError as exc:
+            self._set_message(readable(exc))
+            return False
+        self._set_message("")
+        text = self.tr("{0:,} problem(s) saved to {1}.").format(written, Path(path).name)
+        self.summary.setText(text)
+        self.hub.announce.emit(text)
+        return True
 
     # ---- import --------------------------------------------------------------------------------
 
@@ -313,6 +416,10 @@ class ImportDialog(QDialog):
         text = self.tr("Imported {0:,} tickets ({1} to {2}).").format(
             result.tickets, result.first_number, result.last_number
         )
+        if result.undated:
+            text += " " + self.tr("{0:,} of them resolved on an unknown date.").format(result.undated)
+        if result.repeated:
+            text += " " + self.tr("{0:,} repeated row(s) skipped.").format(result.repeated)
         self.summary.setText(text)
         self.hub.announce.emit(text)
         self.hub.data_changed.emit()
@@ -332,6 +439,7 @@ class ImportDialog(QDialog):
         self.error_list.clear()
         if isinstance(exc, CsvProblems):  # the file cannot be read: its problems in the list, as a plan's
             self.error_list.addItems([p.text() for p in exc.problems])
+            self._set_problems(exc.problems)
         self._set_message(readable(exc))
 
     def _set_message(self, text: str) -> None:

@@ -187,6 +187,8 @@ class TicketHeader(QWidget):
             text = reason_text(d.resolution_reason)
             if d.resolution_ref:
                 text += f" — {d.resolution_ref}"
+            if not d.is_open and d.resolved_at is None:  # an imported resolution without a date
+                text += " · " + tr("resolved (date unknown, imported)")
             self._set("resolution", esc(text), plain=text)
         else:
             self._set("resolution", "", visible=False)
