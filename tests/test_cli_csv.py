@@ -14,6 +14,7 @@ from citydesk.cli import main
 from factories import Office
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+IMPORT = ["import", "--user", "admin"]  # writing commands name the person (an admin) doing them
 
 
 @pytest.fixture
@@ -86,15 +87,15 @@ def test_export_metrics(one_ticket_file: Path, tmp_path: Path, capsys: pytest.Ca
 
 def test_import_dry_run_then_import(one_ticket_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = FIXTURES / "city311_requests.csv"
-    assert main(["import", str(source), "--dry-run", "--database", str(one_ticket_file)]) == 0
+    assert main([*IMPORT, str(source), "--dry-run", "--database", str(one_ticket_file)]) == 0
     out = capsys.readouterr().out
     assert "Mapping: Service Request ID=source_id,Title=title," in out and "Dry run: all 5 rows" in out
     assert _tickets(one_ticket_file) == 1
-    assert main(["import", str(source), "--database", str(one_ticket_file)]) == 0
+    assert main([*IMPORT, str(source), "--database", str(one_ticket_file)]) == 0
     assert "Imported 5 tickets (CLK-TST-000002 to CLK-TST-000006)" in capsys.readouterr().out
     assert _tickets(one_ticket_file) == 6
     # the same file again: every source id is already there, nothing imported, exit 1
-    assert main(["import", str(source), "--database", str(one_ticket_file)]) == 1
+    assert main([*IMPORT, str(source), "--database", str(one_ticket_file)]) == 1
     err = capsys.readouterr().err
     assert "Row 2, Service Request ID: The id 'SR-1001' is already in this database" in err
     assert "Nothing was imported: 5 problem(s) in 5 rows." in err
@@ -109,14 +110,14 @@ def test_import_with_an_explicit_mapping_and_errors(
         "Headline,Opened On,Kind\nHole,2026-11-10,Pothole\nLamp,soon,Pothole\n", encoding="utf-8"
     )
     mapping = "Headline=title,Opened On=created_at,Kind=category"
-    assert main(["import", str(source), "--map", mapping, "--database", str(one_ticket_file)]) == 1
+    assert main([*IMPORT, str(source), "--map", mapping, "--database", str(one_ticket_file)]) == 1
     err = capsys.readouterr().err
     assert "Row 3, Opened On: 'soon' is not a date" in err
     assert _tickets(one_ticket_file) == 1
-    assert main(["import", str(source), "--map", "Nope=title", "--database", str(one_ticket_file)]) == 1
+    assert main([*IMPORT, str(source), "--map", "Nope=title", "--database", str(one_ticket_file)]) == 1
     assert "The file has no column 'Nope'" in capsys.readouterr().err
     source.write_text("Headline,Opened On,Kind\nHole,2026-11-10,Pothole\n", encoding="utf-8")
-    assert main(["import", str(source), "--map", mapping, "--database", str(one_ticket_file)]) == 0
+    assert main([*IMPORT, str(source), "--map", mapping, "--database", str(one_ticket_file)]) == 0
     assert _tickets(one_ticket_file) == 2
 
 
@@ -126,7 +127,7 @@ def test_import_wrong_encoding_as_a_real_process(one_ticket_file: Path, tmp_path
     exe = shutil.which("citydesk", path=str(Path(sys.executable).parent))
     command = [exe] if exe else [sys.executable, "-m", "citydesk"]
     done = subprocess.run(
-        [*command, "import", str(source), "--database", str(one_ticket_file)],
+        [*command, *IMPORT, str(source), "--database", str(one_ticket_file)],
         capture_output=True,
         text=True,
         check=False,
@@ -144,7 +145,7 @@ def test_import_prints_every_problem(
     rows = "".join(f"Lamp {i},not a date {i},Pothole\n" for i in range(120))
     source.write_text("Headline,Opened On,Kind\n" + rows, encoding="utf-8")
     mapping = "Headline=title,Opened On=created_at,Kind=category"
-    assert main(["import", str(source), "--map", mapping, "--database", str(one_ticket_file)]) == 1
+    assert main([*IMPORT, str(source), "--map", mapping, "--database", str(one_ticket_file)]) == 1
     err = capsys.readouterr().err.splitlines()
     problems = [line for line in err if line.startswith("Row ")]
     assert len(problems) == 120
@@ -170,7 +171,7 @@ def _problem_rows(path: Path) -> list[list[str]]:
 def test_import_a_311_export_with_a_status_map(
     one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    base = ["import", str(EXPORT311), "--database", str(one_ticket_file)]
+    base = [*IMPORT, str(EXPORT311), "--database", str(one_ticket_file)]
     problems = tmp_path / "problems.csv"
     # without a map: the unknown words are errors, every one in the problem list; nothing imported
     assert main([*base, "--problems", str(problems)]) == 1
@@ -199,7 +200,7 @@ def test_import_a_311_export_with_a_status_map(
 def test_import_bad_status_map_and_unwritable_problem_list(
     one_ticket_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    base = ["import", str(EXPORT311), "--database", str(one_ticket_file)]
+    base = [*IMPORT, str(EXPORT311), "--database", str(one_ticket_file)]
     assert main([*base, "--status-map", "other=new,archived=archive"]) == 1
     err = capsys.readouterr().err
     assert "There is no citydesk status 'archive'" in err and "the statuses are: new, assigned," in err
@@ -218,6 +219,41 @@ def test_problem_list_of_an_unreadable_file(
     source = tmp_path / "bad.csv"
     source.write_bytes(b"Title,Date Created\nHole \x81\x8d,2026-11-10\n")
     problems = tmp_path / "problems.csv"
-    assert main(["import", str(source), "--problems", str(problems), "--database", str(one_ticket_file)]) == 1
+    assert main([*IMPORT, str(source), "--problems", str(problems), "--database", str(one_ticket_file)]) == 1
     rows = _problem_rows(problems)
     assert len(rows) == 2 and rows[1][0] == "" and "neither UTF-8 nor Windows-1252" in rows[1][2]
+
+
+def test_imported_tickets_and_requesters_are_authored_by_the_user(
+    one_ticket_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = FIXTURES / "city311_requests.csv"
+    assert main(["import", "--user", "carla", str(source), "--database", str(one_ticket_file)]) == 1
+    assert "A clerk may not import data." in capsys.readouterr().err
+    assert _tickets(one_ticket_file) == 1
+    conn = sqlite3.connect(one_ticket_file)
+    try:
+        earlier = {r[0] for r in conn.execute("SELECT id FROM requester")}
+    finally:
+        conn.close()
+    assert main([*IMPORT, str(source), "--database", str(one_ticket_file)]) == 0
+    assert " new requesters" in capsys.readouterr().out
+    conn = sqlite3.connect(one_ticket_file)
+    try:
+        created_by = conn.execute(
+            "SELECT DISTINCT u.username FROM ticket t JOIN app_user u ON u.id = t.created_by"
+            " WHERE t.number != 'CLK-TST-000001'"
+        ).fetchall()
+        entry_authors = conn.execute(
+            "SELECT DISTINCT u.username FROM timeline_entry e JOIN ticket t ON t.id = e.ticket_id"
+            " JOIN app_user u ON u.id = e.author_id WHERE t.number != 'CLK-TST-000001'"
+        ).fetchall()
+        clocks = conn.execute(
+            "SELECT f.row_id, u.username FROM field_clock f LEFT JOIN app_user u ON u.id = f.author_id"
+            " WHERE f.table_name = 'requester'"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert created_by == entry_authors == [("admin",)]
+    new_clocks = [username for row_id, username in clocks if row_id not in earlier]
+    assert new_clocks and set(new_clocks) == {"admin"}

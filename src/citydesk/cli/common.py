@@ -9,14 +9,28 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from citydesk.domain.clock import Clock
+    from citydesk.domain.roles import Actor
     from citydesk.store.db import Database
 
 DATABASE_HELP = "the database file (default: $CITYDESK_DATABASE or the user's data folder)"
+USER_HELP = "your user name (an active admin of this database): every change names the person who made it"
 
 
 def database_arg(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
     """Add --database; SUPPRESS (the subcommands' default) keeps a --database given before the subcommand."""
     parser.add_argument("--database", default=default, metavar="PATH", type=Path, help=DATABASE_HELP)
+
+
+def user_arg(parser: argparse.ArgumentParser) -> None:
+    """Add the required --user of a command that writes (its changes are authored by that user)."""
+    parser.add_argument("--user", required=True, metavar="NAME", help=USER_HELP)
+
+
+def acting_user(db: Database, args: argparse.Namespace) -> Actor:
+    """The signed-in identity for --user: an active user of the database, never the system user."""
+    from citydesk.services.setup import actor_for_username
+
+    return actor_for_username(db, args.user)
 
 
 def database_path(args: argparse.Namespace) -> Path:

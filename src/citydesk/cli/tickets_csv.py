@@ -4,8 +4,11 @@
                     [--open | --closed] [--department CODE|NAME] [--category NAME] [--priority P1]
                     [--scope city|office:CODE|department:CODE] [--notes] [--public-records]
     citydesk export-metrics FILE.csv [--week 2026-W47] [--scope city]
-    citydesk import FILE.csv [--map 'Title=title,Date Created=created_at,...'] [--dry-run]
+    citydesk import FILE.csv --user NAME [--map 'Title=title,Date Created=created_at,...'] [--dry-run]
                     [--status-map 'other=new,archived=closed'] [--problems PROBLEMS.csv]
+
+`--user` names the admin doing the import (required, also with --dry-run): the imported tickets and
+requesters are authored by that person, never by the system user.
 
 Exit codes: 0 done; 1 bad input or nothing imported (every problem is printed, one per line, with
 its spreadsheet row number and column, and with `--problems` written to a CSV file); the import
@@ -19,7 +22,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from citydesk.cli.common import database_arg, open_existing
+from citydesk.cli.common import acting_user, database_arg, open_existing, user_arg
 from citydesk.domain.errors import CitydeskError
 
 
@@ -95,6 +98,7 @@ def add_csv_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     )
     imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     database_arg(imp)
+    user_arg(imp)
     imp.set_defaults(handler=cmd_import)
 
 
@@ -168,7 +172,7 @@ def cmd_export_metrics(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Run `citydesk import`: check every row, print the problems, write all rows or none."""
     from citydesk.domain.csvfile import CsvProblems
-    from citydesk.domain.roles import SYSTEM_ACTOR
+    from citydesk.domain.permissions import Action, require
     from citydesk.reports.csvio.mapping import format_mapping, guess_mapping, parse_mapping, parse_status_map
     from citydesk.reports.csvio.parse import preview, read_csv
     from citydesk.reports.csvio.problems import write_problems
@@ -188,6 +192,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Mapping: {format_mapping(mapping) or '(none)'}")
         db = open_existing(args, read_only=args.dry_run)
         try:
+            actor = acting_user(db, args)
+            require(actor.role, Action.IMPORT_DATA)
             with db.read() as session:
                 plan = preview(session, table, mapping, now=db.clock.now(), status_map=status_map)
             lines = plan.error_lines()
@@ -207,7 +213,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if args.dry_run:
                 print(f"Dry run: all {len(plan.rows):,} rows are ready to import; nothing was written.")
                 return 0
-            result = import_tickets(db, actor=SYSTEM_ACTOR, plan=plan, source_name=args.file.name)
+            result = import_tickets(db, actor=actor, plan=plan, source_name=args.file.name)
         finally:
             db.close()
     except CitydeskError as exc:

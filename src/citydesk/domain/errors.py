@@ -42,3 +42,16 @@ class NotFound(CitydeskError):
         super().__init__(f"No {what} {key!r}.")
         self.what = what
         self.key = key
+
+
+class ReferenceReadOnly(CitydeskError):
+    """An edit of reference data (offices, departments, categories, users, settings) on an enrolled PC."""
+
+    MESSAGE = "Reference data is edited on the server once this PC is enrolled"
+
+    def __init__(self, what: str, server_url: str) -> None:
+        super().__init__(
+            f"{self.MESSAGE} ({server_url}): ask the city's administrator to change the {what} there."
+        )
+        self.what = what
+        self.server_url = server_url

@@ -275,8 +275,10 @@ def import_addresses(
                 update(Address).where(Address.id == address_id).values(**values, updated_at=stamp.at)
             )
             for name in changed:
-                tx.session.merge(FieldClock(**_clock(address_id, name, stamp.hlc, stamp.device_id)))
-                tx.capture.record(op="update", table="address", row_id=address_id, field=name, hlc=stamp.hlc)
+                change_id = tx.capture.record(
+                    op="update", table="address", row_id=address_id, field=name, hlc=stamp.hlc
+                )
+                tx.set_clock("address", address_id, name, stamp, change_id)
         return summary
 
 
@@ -346,14 +348,13 @@ def insert_addresses_in(tx: Tx, rows: list[dict[str, Any]], *, capture: bool) ->
         address_id = tx.capture.new_id()
         ids.append(address_id)
         new_rows.append({"id": address_id, **values, "created_at": stamp.at, "updated_at": stamp.at})
-        clocks += [_clock(address_id, f, stamp.hlc, stamp.device_id) for f in SYNCED_FIELDS]
-        if capture:
+        change_id = (
             tx.capture.record(op="insert", table="address", row_id=address_id, hlc=stamp.hlc)
+            if capture
+            else None
+        )
+        clocks += [tx.clock("address", address_id, f, stamp, change_id) for f in SYNCED_FIELDS]
     if new_rows:
         tx.session.execute(insert(Address), new_rows)
         tx.session.execute(insert(FieldClock), clocks)
     return ids
-
-
-def _clock(row_id: str, name: str, hlc: int, device_id: str) -> dict[str, Any]:
-    return {"table_name": "address", "row_id": row_id, "field": name, "hlc": hlc, "device_id": device_id}

@@ -321,7 +321,6 @@ def write_requesters(tx: Tx, *, requesters: Iterable[dict[str, Any]], capture: b
 
     session = tx.session
     rows: list[dict[str, Any]] = []
-    clocks: list[dict[str, Any]] = []
     ids: list[str] = []
     stamp = tx.capture.stamp()
     for index, raw in enumerate(requesters, start=1):
@@ -344,20 +343,16 @@ def write_requesters(tx: Tx, *, requesters: Iterable[dict[str, Any]], capture: b
                 "merged_into": None,
             }
         )
-        clocks.extend(
-            {
-                "table_name": "requester",
-                "row_id": requester_id,
-                "field": f,
-                "hlc": stamp.hlc,
-                "device_id": stamp.device_id,
-            }
-            for f in SYNCED_FIELDS
-        )
     if rows:
         conn = session.connection()
         RowWriter(st.REQUESTER).write(conn, rows)
-        RowWriter(st.FIELD_CLOCK).write(conn, clocks)
+        # Each row's clocks name the change that carries its insert (none for the demo city).
+        change_ids: list[str | None] = [uuid7(to_ms(stamp.at)) if capture else None for _ in ids]
+        RowWriter(st.FIELD_CLOCK).write(
+            conn,
+            [tx.clock("requester", rid, f, stamp, cid) for rid, cid in zip(ids, change_ids, strict=True)
+             for f in SYNCED_FIELDS],
+        )  # fmt: skip
         if capture:
             first = tx.capture.reserve(len(ids))
             RowWriter(st.OUTBOX).write(
@@ -365,7 +360,7 @@ def write_requesters(tx: Tx, *, requesters: Iterable[dict[str, Any]], capture: b
                 [
                     {
                         "seq": first + i,
-                        "change_id": uuid7(to_ms(stamp.at)),
+                        "change_id": cid,
                         "op": "insert",
                         "table_name": "requester",
                         "row_id": rid,
@@ -373,7 +368,7 @@ def write_requesters(tx: Tx, *, requesters: Iterable[dict[str, Any]], capture: b
                         "hlc": stamp.hlc,
                         "created_at": stamp.at,
                     }
-                    for i, rid in enumerate(ids)
+                    for i, (rid, cid) in enumerate(zip(ids, change_ids, strict=True))
                 ],
             )
     return ids

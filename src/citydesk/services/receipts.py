@@ -21,7 +21,7 @@ from citydesk.domain.roles import Actor
 from citydesk.services.setup import set_setting_in
 from citydesk.services.transaction import transaction
 from citydesk.store.db import Database
-from citydesk.store.models import CitySetting, FieldClock, ReceiptText
+from citydesk.store.models import CitySetting, ReceiptText
 from citydesk.store.receipts import PHONE_SETTING
 
 
@@ -78,14 +78,11 @@ def set_receipt_texts(
                 tx.session.add(ReceiptText(language=lang, key=key, value=value, updated_at=stamp.at))
             else:
                 row.value, row.updated_at = value, stamp.at
-            tx.session.merge(
-                FieldClock(
-                    table_name="receipt_text", row_id=row_id, field="value", hlc=stamp.hlc,
-                    device_id=stamp.device_id,
-                )
-            )  # fmt: skip
             op, field = ("insert", None) if row is None else ("update", "value")
-            tx.capture.record(op=op, table="receipt_text", row_id=row_id, field=field, hlc=stamp.hlc)
+            change_id = tx.capture.record(
+                op=op, table="receipt_text", row_id=row_id, field=field, hlc=stamp.hlc
+            )
+            tx.set_clock("receipt_text", row_id, "value", stamp, change_id)
             changed.append(key)
         tx.session.flush()
         return ReceiptTextsSaved(lang, tuple(changed))

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.orm import Session
 
 from citydesk.domain import validation
 from citydesk.domain.channels import LANGUAGES, ReplyMethod, RequesterKind
@@ -20,7 +19,6 @@ from citydesk.services.transaction import Tx, transaction
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
 from citydesk.store.models import Department, FieldClock, Requester, Ticket, TicketReporter
-from citydesk.sync.capture import Stamp
 
 SYNCED_FIELDS = (
     "kind",
@@ -113,19 +111,6 @@ def clean_requester(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _write_clocks(session: Session, requester_id: str, fields: list[str], stamp: Stamp) -> None:
-    for name in fields:
-        session.merge(
-            FieldClock(
-                table_name="requester",
-                row_id=requester_id,
-                field=name,
-                hlc=stamp.hlc,
-                device_id=stamp.device_id,
-            )
-        )
-
-
 def _check_department(tx: Tx, department_id: str | None) -> None:
     if department_id and tx.session.get(Department, department_id) is None:
         raise ValidationError("department", f"Unknown department {department_id!r}.")
@@ -155,13 +140,12 @@ def create_requester_in(tx: Tx, **values: Any) -> RequesterSaved:
             updated_at=stamp.at,
         )
     )
+    change_id = tx.capture.record(op="insert", table="requester", row_id=requester_id, hlc=stamp.hlc)
     # A new row has no clocks yet: one multi-row insert (merging each would read first).
     tx.session.execute(
         insert(FieldClock),
-        [{"table_name": "requester", "row_id": requester_id, "field": name, "hlc": stamp.hlc,
-          "device_id": stamp.device_id} for name in SYNCED_FIELDS],
-    )  # fmt: skip
-    tx.capture.record(op="insert", table="requester", row_id=requester_id, hlc=stamp.hlc)
+        [tx.clock("requester", requester_id, name, stamp, change_id) for name in SYNCED_FIELDS],
+    )
     return RequesterSaved(
         requester_id,
         "Anonymous" if clean["anonymous"] else (clean["name"] or clean["phone"] or clean["email"]),
@@ -194,9 +178,11 @@ def update_requester(db: Database, *, actor: Actor, requester_id: str, **changes
                 updated_at=stamp.at,
             )
         )
-        _write_clocks(tx.session, requester_id, changed, stamp)
         for name in changed:
-            tx.capture.record(op="update", table="requester", row_id=requester_id, field=name, hlc=stamp.hlc)
+            change_id = tx.capture.record(
+                op="update", table="requester", row_id=requester_id, field=name, hlc=stamp.hlc
+            )
+            tx.set_clock("requester", requester_id, name, stamp, change_id)
         _refresh_names(tx, [requester_id])
         return RequesterSaved(requester_id, clean["name"] or "")
 
@@ -245,10 +231,10 @@ def merge_requesters(db: Database, *, actor: Actor, source_id: str, target_id: s
             .where(Requester.id == source_id)
             .values(merged_into=target_id, updated_at=stamp.at)
         )
-        _write_clocks(tx.session, source_id, ["merged_into"], stamp)
-        tx.capture.record(
+        change_id = tx.capture.record(
             op="update", table="requester", row_id=source_id, field="merged_into", hlc=stamp.hlc
         )
+        tx.set_clock("requester", source_id, "merged_into", stamp, change_id)
         ticket_ids = tuple(
             tx.session.scalars(
                 select(TicketReporter.ticket_id)

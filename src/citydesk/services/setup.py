@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 from citydesk.domain import validation
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.clock import to_ms
-from citydesk.domain.errors import ValidationError
+from citydesk.domain.errors import ReferenceReadOnly, ValidationError
 from citydesk.domain.ids import uuid7
 from citydesk.domain.numbers import make_prefix, random_tag
 from citydesk.domain.passwords import PASSWORD_MIN, hash_password
@@ -47,6 +47,27 @@ def is_initialized(db: Database) -> bool:
     """True once the database has an office and a device."""
     with db.read() as session:
         return session.scalar(select(SyncState.id).where(SyncState.id == 1)) is not None
+
+
+def actor_for_username(db: Database, username: str) -> Actor:
+    """The Actor of an active user named `username` (case-insensitive); the system user is refused.
+
+    Headless commands act as a named person: no change a device pushes is authored by the system user.
+    """
+    name = (username or "").strip().lower()
+    if name == "system":
+        raise ValidationError(
+            "user", "The system user does not make changes; give the user name of the person doing this."
+        )
+    with db.read() as session:
+        row = session.execute(
+            select(User.id, User.role, User.display_name, User.active).where(User.username == name)
+        ).one_or_none()
+    if row is None or row.role == Role.SYSTEM.value:
+        raise ValidationError("user", f"There is no user {username!r} in this database.")
+    if not row.active:
+        raise ValidationError("user", f"The user {username!r} is disabled.")
+    return Actor(user_id=row.id, role=Role(row.role), display_name=row.display_name)
 
 
 def is_demo(db: Database) -> bool:
@@ -144,8 +165,20 @@ def _record(tx: Tx, table: str, row_id: str) -> None:
     tx.capture.record(op="insert", table=table, row_id=row_id, hlc=stamp.hlc)
 
 
+def refuse_if_enrolled(tx: Tx, what: str) -> None:
+    """Reference rows belong to the server once this PC is enrolled: ReferenceReadOnly then.
+
+    An enrolled database has `sync_state.server_url`; its offices, departments, categories, users and
+    city settings arrive from the server (the sync apply path), and no service edits them locally.
+    """
+    server_url = tx.session.scalar(select(SyncState.server_url).where(SyncState.id == 1))
+    if server_url:
+        raise ReferenceReadOnly(what, server_url)
+
+
 def set_setting_in(tx: Tx, key: str, value: Any) -> None:
-    """Set a city setting inside a transaction (with its outbox row)."""
+    """Set a city setting inside a transaction (with its outbox row); refused on an enrolled PC."""
+    refuse_if_enrolled(tx, "city settings")
     tx.session.merge(CitySetting(key=key, value=value))
     tx.db_cache.clear()
     stamp = tx.capture.stamp()
@@ -163,6 +196,7 @@ def add_office(db: Database, *, actor: Actor, code: str, name: str) -> str:
     clean_code = validation.office_code(code)
     clean_name = validation.text("name", name, required=True, max_len=120)
     with transaction(db, actor, Action.MANAGE_REFERENCE) as tx:
+        refuse_if_enrolled(tx, "offices")
         office_id = tx.capture.new_id()
         tx.session.execute(insert(Office).values(id=office_id, code=clean_code, name=clean_name, active=True))
         _record(tx, "office", office_id)
@@ -174,6 +208,7 @@ def add_department(db: Database, *, actor: Actor, code: str, name: str) -> str:
     clean_code = validation.text("code", code, required=True, max_len=12).upper()
     clean_name = validation.text("name", name, required=True, max_len=120)
     with transaction(db, actor, Action.MANAGE_REFERENCE) as tx:
+        refuse_if_enrolled(tx, "departments")
         department_id = tx.capture.new_id()
         tx.session.execute(insert(Department).values(id=department_id, code=clean_code, name=clean_name))
         _record(tx, "department", department_id)
@@ -208,6 +243,7 @@ def add_category(
     if len(questions) > 5:
         raise ValidationError("intake_questions", "At most 5 intake questions.")
     with transaction(db, actor, Action.MANAGE_REFERENCE) as tx:
+        refuse_if_enrolled(tx, "categories")
         if tx.session.get(Department, department_id) is None:
             raise ValidationError("department", f"Unknown department {department_id!r}.")
         category_id = tx.capture.new_id()
@@ -241,6 +277,7 @@ def _add_user(
     email: str | None = None,
     password_hash: str | None = None,
 ) -> str:
+    refuse_if_enrolled(tx, "users")
     clean_username = validation.text(
         "username", username, required=True, max_len=60, label="User name"
     ).lower()

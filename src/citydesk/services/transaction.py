@@ -19,9 +19,9 @@ from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold
 from citydesk.store import statements as st
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
-from citydesk.store.models import Ticket
+from citydesk.store.models import FieldClock, Ticket
 from citydesk.store.settings import load_calendar
-from citydesk.sync.capture import Capture
+from citydesk.sync.capture import Capture, Stamp, field_clock_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,16 @@ class Tx:
     def state(self, ticket_id: str) -> TicketState:
         """The ticket's folded state before this call's change."""
         return fold(self.entries(ticket_id))
+
+    def clock(
+        self, table: str, row_id: str, field: str, stamp: Stamp, change_id: str | None
+    ) -> dict[str, Any]:
+        """The field clock of one write by this transaction's actor, carried by change `change_id`."""
+        return field_clock_row(table, row_id, field, stamp, author_id=self.actor.user_id, change_id=change_id)
+
+    def set_clock(self, table: str, row_id: str, field: str, stamp: Stamp, change_id: str | None) -> None:
+        """Insert or replace the field clock of one write (author and change id included)."""
+        self.session.merge(FieldClock(**self.clock(table, row_id, field, stamp, change_id)))
 
     def append(
         self,

@@ -12,12 +12,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from citydesk.store.types import UTCDateTime
 
 ID = String(36)
+# HLC stamps are 64-bit (wall ms << 16 | counter). SQLite's INTEGER already holds 64 bits, so its files
+# keep the INTEGER columns 0001 made (no table rebuild, which would drop the search triggers); the type
+# matters for other databases built from these models.
+HLC = BigInteger
 
 
 class Base(DeclarativeBase):
@@ -128,14 +132,22 @@ class Requester(Base):
 
 
 class FieldClock(Base):
-    """The clock of the last write to one field of a row without a timeline (last writer wins)."""
+    """The clock of the last write to one field of a row without a timeline (last writer wins).
+
+    The value pushed for a field is its current one, which may have been written by another user or
+    pulled from the server, so the clock keeps that write's author and change id with its HLC and device.
+    """
 
     __tablename__ = "field_clock"
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(60), primary_key=True)
     field: Mapped[str] = mapped_column(String(60), primary_key=True)
-    hlc: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[int] = mapped_column(HLC)
     device_id: Mapped[str] = mapped_column(ID)
+    # Who wrote the value and the change (outbox change id) that carried it; NULL for clocks written
+    # before schema 0003 with no matching outbox row, and for the demo city (which never syncs).
+    author_id: Mapped[str | None] = mapped_column(ID)
+    change_id: Mapped[str | None] = mapped_column(ID)
 
 
 # ---- tickets -----------------------------------------------------------------------------------
@@ -234,7 +246,7 @@ class TimelineEntry(Base):
     author_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
     office_id: Mapped[str] = mapped_column(ForeignKey("office.id"))
     device_id: Mapped[str] = mapped_column(ID)
-    hlc: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[int] = mapped_column(HLC)
     base_entry_id: Mapped[str | None] = mapped_column(ID)
     at: Mapped[datetime]
     redacted_by: Mapped[str | None] = mapped_column(ID)
@@ -273,7 +285,7 @@ class ContactLog(Base):
     author_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
     office_id: Mapped[str] = mapped_column(ForeignKey("office.id"))
     device_id: Mapped[str] = mapped_column(ID)
-    hlc: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[int] = mapped_column(HLC)
     at: Mapped[datetime] = mapped_column(index=True)
 
 
@@ -325,7 +337,7 @@ class SyncState(Base):
     office_id: Mapped[str] = mapped_column(ID)
     number_prefix: Mapped[str] = mapped_column(String(12))
     device_seq: Mapped[int] = mapped_column(Integer, default=0)
-    hlc: Mapped[int] = mapped_column(Integer, default=0)
+    hlc: Mapped[int] = mapped_column(HLC, default=0)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     server_url: Mapped[str | None] = mapped_column(String(300))
     server_epoch: Mapped[str | None] = mapped_column(String(60))
@@ -352,7 +364,7 @@ class Outbox(Base):
     table_name: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[str] = mapped_column(String(60))
     field: Mapped[str | None] = mapped_column(String(60))
-    hlc: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[int] = mapped_column(HLC)
     created_at: Mapped[datetime]
 
 
@@ -366,7 +378,7 @@ class SentJournal(Base):
     table_name: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[str] = mapped_column(String(60))
     field: Mapped[str | None] = mapped_column(String(60))
-    hlc: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[int] = mapped_column(HLC)
     batch_id: Mapped[str] = mapped_column(ID)
     acked_at: Mapped[datetime]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -48,6 +49,11 @@ class Capture:
         self._start_seq = self._seq
         self._start_hlc = self._hlc
 
+    @property
+    def hlc(self) -> int:
+        """The last HLC handed out or received (what `finish()` saves)."""
+        return self._hlc
+
     def stamp(self) -> Stamp:
         """A new HLC stamp for one change made now."""
         now = self.clock.now()
@@ -58,15 +64,16 @@ class Capture:
         """A UUIDv7 for a new row or entry."""
         return uuid7(to_ms(self.clock.now()))
 
-    def record(self, *, op: str, table: str, row_id: str, hlc: int, field: str | None = None) -> int:
-        """Write one outbox row (a reference to the changed row); returns its device sequence."""
+    def record(self, *, op: str, table: str, row_id: str, hlc: int, field: str | None = None) -> str:
+        """Write one outbox row (a reference to the changed row); returns its change id."""
         self._seq += 1
         now = self.clock.now()
+        change_id = uuid7(to_ms(now))
         st.RUN_INSERT_OUTBOX.execute(
             self.session,
             {
                 "seq": self._seq,
-                "change_id": uuid7(to_ms(now)),
+                "change_id": change_id,
                 "op": op,
                 "table_name": table,
                 "row_id": row_id,
@@ -75,7 +82,7 @@ class Capture:
                 "created_at": now,
             },
         )
-        return self._seq
+        return change_id
 
     def reserve(self, count: int) -> int:
         """Reserve `count` sequence numbers for a bulk write; returns the first."""
@@ -87,7 +94,45 @@ class Capture:
         """Move the clock past a stamp written by a bulk path."""
         self._hlc = max(self._hlc, value)
 
+    def receive(self, remote: int) -> int:
+        """Merge an HLC received from another replica (`hlc.receive` at this clock's now); returns it.
+
+        Every later `stamp()` is above `remote`, even on a PC whose wall clock is behind; `finish()`
+        saves the merged value in `sync_state` with the rows the caller applies.
+        """
+        self._hlc = hlc_mod.receive(self._hlc, remote, to_ms(self.clock.now()))
+        return self._hlc
+
     def finish(self) -> None:
         """Persist the HLC and device sequence counters (inside the same transaction)."""
         if self._seq != self._start_seq or self._hlc != self._start_hlc:
             st.RUN_UPDATE_STATE.execute(self.session, {"v_hlc": self._hlc, "v_seq": self._seq})
+
+
+def merge_received_hlc(session: Session, clock: Clock, remotes: Iterable[int]) -> int:
+    """Merge the HLCs of received changes into `sync_state.hlc`, inside the caller's transaction.
+
+    The apply path calls this with the stamps of the rows it applies, in the transaction that applies
+    them, so the clock and the rows commit (or roll back) together. Returns the saved HLC.
+    """
+    capture = Capture(session, clock)
+    highest = max(remotes, default=None)
+    if highest is not None:
+        capture.receive(highest)
+    capture.finish()
+    return capture.hlc
+
+
+def field_clock_row(
+    table: str, row_id: str, field: str, stamp: Stamp, *, author_id: str | None, change_id: str | None
+) -> dict[str, Any]:
+    """The `field_clock` columns of one last-writer-wins write: HLC, device, author and change id."""
+    return {
+        "table_name": table,
+        "row_id": row_id,
+        "field": field,
+        "hlc": stamp.hlc,
+        "device_id": stamp.device_id,
+        "author_id": author_id,
+        "change_id": change_id,
+    }
