@@ -118,3 +118,24 @@ def field_clock_columns() -> dict[str, Any]:
 def test_field_clock_has_author_and_change_columns() -> None:
     columns = field_clock_columns()
     assert columns["author_id"].nullable and columns["change_id"].nullable
+
+
+def test_opening_a_0002_file_backs_it_up_then_migrates(office: Office) -> None:
+    """The real start-up path: a backup copy next to the file, then 0003 with its backfill."""
+    from citydesk.store.db import open_database
+
+    create_requester(office.db, actor=office.clerk, name="Di Fox", phone="555-010-8000")
+    migrate.downgrade(office.db.engine, "0002")
+    path = office.db.path
+    office.db.close()
+    db = open_database(path, clock=office.clock)
+    try:
+        (backup,) = path.parent.glob(f"{path.stem}.before-0002-*{path.suffix}")
+        assert backup.stat().st_size > 0
+        with db.read() as s:
+            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == migrate.SCHEMA_HEAD
+            assert None not in s.scalars(
+                select(FieldClock.change_id).where(FieldClock.table_name == "requester")
+            )
+    finally:
+        db.close()
