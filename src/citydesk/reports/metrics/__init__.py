@@ -73,12 +73,14 @@ from citydesk.reports.metrics.activity import (
 from citydesk.reports.metrics.backlog import backlog_fields, count_backlog
 from citydesk.reports.metrics.incidents import p1_incidents
 from citydesk.reports.metrics.queries import Week, load_names, make_span, tickets
+from citydesk.reports.metrics.reconcile import reconcile
 from citydesk.reports.metrics.recurring import recurring_problems
 from citydesk.reports.metrics.scope import last_full_week, parse_scope, scope_name
 from citydesk.reports.metrics.volume import department_rows, opened_requests, resolved_requests
 from citydesk.reports.metrics.workload import workload_rows
 from citydesk.reports.model import (
     WARD_NOTE,
+    Adjustment,
     DayVolume,
     DepartmentRow,
     DurationStats,
@@ -90,6 +92,7 @@ from citydesk.reports.model import (
     OpenTicketRow,
     Rate,
     RateFigure,
+    Reconciliation,
     RecurringProblem,
     Scope,
     ScopeKind,
@@ -101,6 +104,7 @@ from citydesk.reports.model import (
 from citydesk.store.settings import calendar_from, load_settings
 
 __all__ = [
+    "Adjustment",
     "DayVolume",
     "DepartmentRow",
     "DurationStats",
@@ -112,6 +116,7 @@ __all__ = [
     "OpenTicketRow",
     "Rate",
     "RateFigure",
+    "Reconciliation",
     "RecurringProblem",
     "Scope",
     "ScopeKind",
@@ -237,12 +242,25 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     offices = office_syncs(session)
     opened_daily, resolved_daily, events, minutes, recurring = background()
     incidents = incidents_later()
+    backlog = backlog_fields(session, w, open_tickets)
+    contact = contact_fields(contacts, events)
+    reconciliation = reconcile(
+        session,
+        w,
+        open_tickets,
+        start=backlog["backlog_start"].current,
+        opened=opened.fields["opened"].current,
+        resolved=resolved.fields["resolved"].current,
+        reopened=contact["reopened"].current,
+        end=backlog["backlog_end"].current,
+        dateless=opened.dateless,
+    )
     return WeeklyMetrics(
         **heading_fields(w, scope_label, now),
         **opened.fields,
         **resolved.fields,
-        **backlog_fields(session, w, open_tickets),
-        **contact_fields(contacts, events),
+        **backlog,
+        **contact,
         **days_and_trend(w, opened_daily, resolved_daily, open_tickets.counts),
         departments=department_rows(
             w,
@@ -255,5 +273,6 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
         recurring=tuple(recurring),
         incidents=tuple(incidents),
         offices=tuple(offices),
+        reconciliation=reconciliation,
         **goal_and_notes(w, opened.fields["opened_by_ward"]),
     )
