@@ -61,8 +61,14 @@ def _imported(rng: random.Random, departments: list[str], offices: list[str]) ->
             steps.append(BulkEntry(EntryKind.REOPEN, back, who, "status", "new", body="Came back"))
             if i % 2:
                 steps.append(
-                    BulkEntry(EntryKind.RESOLUTION, back + rng.uniform(2, 200) * HOUR, who, "status",
-                              "resolved", {"reason": "done"})  # fmt: skip
+                    BulkEntry(
+                        EntryKind.RESOLUTION,
+                        back + rng.uniform(2, 200) * HOUR,
+                        who,
+                        "status",
+                        "resolved",
+                        {"reason": "done"},
+                    )
                 )
         out.append(
             BulkTicket(
@@ -77,74 +83,74 @@ def _imported(rng: random.Random, departments: list[str], offices: list[str]) ->
     return out
 
 
+def _life(rng: random.Random, i: int, created: datetime, departments: list[str]) -> tuple[BulkEntry, ...]:
+    """The later entries of moved request `i`: re-routed, then one of eight endings."""
+    t = created
+    steps: list[BulkEntry] = []
+    done = {"reason": "done"}
+
+    def step(hours: float, kind: EntryKind, field: str, value: Any, detail: Any = None, **kw: Any) -> None:
+        nonlocal t
+        t = t + hours * HOUR
+        if t < NOW:
+            steps.append(BulkEntry(kind, t, SYSTEM_USER_ID, field, value, detail, **kw))
+
+    step(rng.uniform(0.2, 30), EntryKind.ASSIGNMENT, "department_id", rng.choice(departments))  # re-routed
+    if i % 4 == 0:
+        step(rng.uniform(1, 60), EntryKind.ASSIGNMENT, "department_id", rng.choice(departments))
+    step(rng.uniform(1, 20), EntryKind.STATUS, "status", "in_progress")
+    variant = i % 8
+    if variant == 0:  # closed without a resolution
+        step(rng.uniform(5, 90), EntryKind.STATUS, "status", "closed")
+    elif variant == 1:  # resolved, reopened, resolved again (often in the same week)
+        step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
+        step(rng.uniform(2, 30), EntryKind.REOPEN, "status", "assigned", body="Not fixed")
+        step(rng.uniform(2, 30), EntryKind.RESOLUTION, "status", "resolved", done)
+        if i % 16 == 1:  # and once more
+            step(rng.uniform(1, 10), EntryKind.REOPEN, "status", "assigned", body="Still not")
+            step(rng.uniform(1, 10), EntryKind.RESOLUTION, "status", "resolved", done)
+    elif variant == 2:  # resolved, then reopened a week or more later, and still open
+        step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
+        step(rng.uniform(170, 400), EntryKind.REOPEN, "status", "new", body="Back")
+    elif variant == 3:  # two offices resolved it (no reopen in between)
+        if i % 16 == 11:  # after an earlier resolution and reopen
+            step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
+            step(rng.uniform(5, 40), EntryKind.REOPEN, "status", "new", body="Back")
+        step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
+        step(rng.uniform(1, 200), EntryKind.RESOLUTION, "status", "resolved", done)
+    elif variant == 4:  # reopened while it was open (a reopen synced after a status change)
+        step(rng.uniform(1, 40), EntryKind.REOPEN, "status", "new", body="Again")
+    elif variant == 5:  # resolved, then a status change from another office made it open again
+        step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
+        step(rng.uniform(1, 60), EntryKind.STATUS, "status", "in_progress")
+    elif variant == 6:  # resolved, reopened, then closed without a resolution (edits crossed)
+        step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
+        step(rng.uniform(1, 60), EntryKind.REOPEN, "status", "new", body="Back")
+        step(rng.uniform(0.5, 5), EntryKind.STATUS, "status", "closed")
+        if i % 16 == 6:  # and reopened once more, then resolved: replayed from its timeline
+            step(rng.uniform(1, 60), EntryKind.REOPEN, "status", "new", body="Back again")
+            step(rng.uniform(1, 60), EntryKind.RESOLUTION, "status", "resolved", done)
+    else:  # plainly resolved after the move, some as Ops work since
+        if i % 16 == 7:
+            step(rng.uniform(1, 5), EntryKind.PRIORITY, "priority", "OPS")
+        step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
+    return tuple(steps)
+
+
 def _lives(rng: random.Random, departments: list[str], offices: list[str]) -> list[BulkTicket]:
     """Requests re-routed between departments, and the timelines two offices' edits leave."""
     out = []
-    who = SYSTEM_USER_ID
     for i in range(160):
         created = datetime.combine(date(2026, 8, 3), time(14), tzinfo=UTC) + rng.uniform(0, 105) * DAY
-        t = created
-        steps: list[BulkEntry] = []
-
-        def step(hours: float, kind: EntryKind, field: str, value: Any, detail: Any = None, **kw: Any) -> None:
-            nonlocal t
-            t = t + hours * HOUR
-            if t < NOW:
-                steps.append(BulkEntry(kind, t, who, field, value, detail, **kw))
-
-        first, moved = rng.sample(departments, 2)
-        step(rng.uniform(0.2, 30), EntryKind.ASSIGNMENT, "department_id", moved)  # re-routed
-        if i % 4 == 0:
-            step(rng.uniform(1, 60), EntryKind.ASSIGNMENT, "department_id", rng.choice(departments))
-        step(rng.uniform(1, 20), EntryKind.STATUS, "status", "in_progress")
-        variant = i % 8
-        done = {"reason": "done"}
-        if variant == 0:  # closed without a resolution
-            step(rng.uniform(5, 90), EntryKind.STATUS, "status", "closed")
-        elif variant == 1:  # resolved, reopened, resolved again (often in the same week)
-            step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
-            step(rng.uniform(2, 30), EntryKind.REOPEN, "status", "assigned", body="Not fixed")
-            step(rng.uniform(2, 30), EntryKind.RESOLUTION, "status", "resolved", done)
-            if i % 16 == 1:  # and once more
-                step(rng.uniform(1, 10), EntryKind.REOPEN, "status", "assigned", body="Still not")
-                step(rng.uniform(1, 10), EntryKind.RESOLUTION, "status", "resolved", done)
-        elif variant == 2:  # resolved, then reopened a week or more later, and still open
-            step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
-            step(rng.uniform(170, 400), EntryKind.REOPEN, "status", "new", body="Back")
-        elif variant == 3:  # two offices resolved it (no reopen in between)
-            if i % 16 == 11:  # after an earlier resolution and reopen
-                step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
-                step(rng.uniform(5, 40), EntryKind.REOPEN, "status", "new", body="Back")
-            step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
-            step(rng.uniform(1, 200), EntryKind.RESOLUTION, "status", "resolved", done)
-        elif variant == 4:  # reopened while it was open (a reopen synced after a status change)
-            step(rng.uniform(1, 40), EntryKind.REOPEN, "status", "new", body="Again")
-        elif variant == 5:  # resolved, then a status change from another office made it open again
-            step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
-            step(rng.uniform(1, 60), EntryKind.STATUS, "status", "in_progress")
-        elif variant == 6:  # resolved, reopened, then closed without a resolution (edits crossed)
-            step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
-            step(rng.uniform(1, 60), EntryKind.REOPEN, "status", "new", body="Back")
-            step(rng.uniform(0.5, 5), EntryKind.STATUS, "status", "closed")
-            if i % 16 == 6:  # and reopened once more, then resolved: replayed from its timeline
-                step(rng.uniform(1, 60), EntryKind.REOPEN, "status", "new", body="Back again")
-                step(rng.uniform(1, 60), EntryKind.RESOLUTION, "status", "resolved", done)
-        else:  # plainly resolved after the move, some as Ops work since
-            if i % 16 == 7:
-                step(rng.uniform(1, 5), EntryKind.PRIORITY, "priority", "OPS")
-            step(rng.uniform(5, 40), EntryKind.RESOLUTION, "status", "resolved", done)
+        fields = {"title": f"Moved {i}", "priority": "P2", "department_id": rng.choice(departments)}
+        if i % 40 == 9:  # a few arrive from another system already closed, with no resolution date
+            fields["status"] = "closed"
         out.append(
             BulkTicket(
                 created_at=created,
-                created_by=who,
-                fields={
-                    "title": f"Moved {i}",
-                    "priority": "P2",
-                    "department_id": first,
-                    # a few arrive from another system already closed, with no resolution date
-                    **({"status": "closed"} if i % 40 == 9 else {}),
-                },
-                entries=tuple(steps),
+                created_by=SYSTEM_USER_ID,
+                fields=fields,
+                entries=_life(rng, i, created, departments),
                 office_id=offices[i % len(offices)],
             )
         )
@@ -154,18 +160,24 @@ def _lives(rng: random.Random, departments: list[str], offices: list[str]) -> li
 def _this_week(db: Database, departments: list[str]) -> None:
     """Re-route, reopen and resolve a few demo requests through the services, now (2026-W47)."""
     with db.read() as session:
-        open_ids = list(session.scalars(select(Ticket.id).where(Ticket.is_open.is_(True)).order_by(Ticket.id)))
+        open_ids = list(
+            session.scalars(select(Ticket.id).where(Ticket.is_open.is_(True)).order_by(Ticket.id))
+        )
         done_ids = list(
             session.scalars(select(Ticket.id).where(Ticket.status == "resolved").order_by(Ticket.id))
         )
-        current = {row.id: row.department_id for row in session.execute(select(Ticket.id, Ticket.department_id))}
+        current = {
+            row.id: row.department_id for row in session.execute(select(Ticket.id, Ticket.department_id))
+        }
     for ticket_id in open_ids[:12]:
         other = next(d for d in departments if d != current[ticket_id])
         ticket_work.assign(db, actor=SYSTEM_ACTOR, ticket_id=ticket_id, department_id=other)
     for ticket_id in done_ids[:6]:
         ticket_work.reopen(db, actor=SYSTEM_ACTOR, ticket_id=ticket_id, reason="Caller says not fixed")
     for ticket_id in done_ids[:3]:
-        ticket_work.resolve(db, actor=SYSTEM_ACTOR, ticket_id=ticket_id, reason="done", public_note="Fixed now.")
+        ticket_work.resolve(
+            db, actor=SYSTEM_ACTOR, ticket_id=ticket_id, reason="done", public_note="Fixed now."
+        )
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +190,9 @@ def city(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
         offices = list(session.scalars(select(Office.id).order_by(Office.code)))
     rng = random.Random(12)
     bulk_create_tickets(
-        db, actor=SYSTEM_ACTOR, tickets=[*_imported(rng, departments, offices), *_lives(rng, departments, offices)]
+        db,
+        actor=SYSTEM_ACTOR,
+        tickets=[*_imported(rng, departments, offices), *_lives(rng, departments, offices)],
     )
     _this_week(db, departments)
     yield db

@@ -188,7 +188,9 @@ def _undated_ticket(*later: Entry) -> list[Entry]:
     base = dict(ticket_id="t9", device_id="dev-a", author_id="u1")
     imported_at = T0 + timedelta(days=400)
     return [
-        Entry(id="i0", kind=EntryKind.CREATED, hlc=10, at=T0, value={"title": "Old", "status": "new"}, **base),
+        Entry(
+            id="i0", kind=EntryKind.CREATED, hlc=10, at=T0, value={"title": "Old", "status": "new"}, **base
+        ),
         Entry(
             id="i1",
             kind=EntryKind.RESOLUTION,
@@ -214,8 +216,17 @@ def test_an_undated_imported_resolution_resolves_without_a_date() -> None:
 
     closed = fold(
         _undated_ticket(
-            Entry(id="i2", kind=EntryKind.STATUS, hlc=30, at=T0 + timedelta(days=400), field="status",
-                  value="closed", ticket_id="t9", device_id="dev-a", author_id="u1")  # fmt: skip
+            Entry(
+                id="i2",
+                kind=EntryKind.STATUS,
+                hlc=30,
+                at=T0 + timedelta(days=400),
+                field="status",
+                value="closed",
+                ticket_id="t9",
+                device_id="dev-a",
+                author_id="u1",
+            )
         )
     )
     assert closed.status == "closed" and closed.resolved_at is None and closed.closed_at is not None
@@ -235,8 +246,16 @@ def test_an_undated_resolution_reopens_and_resolves_again_with_a_date() -> None:
     again = fold(
         _undated_ticket(
             Entry(id="i2", kind=EntryKind.REOPEN, hlc=30, at=back, field="status", value="new", **base),
-            Entry(id="i3", kind=EntryKind.RESOLUTION, hlc=40, at=done, field="status", value="resolved",
-                  detail={"reason": "done"}, **base),  # fmt: skip
+            Entry(
+                id="i3",
+                kind=EntryKind.RESOLUTION,
+                hlc=40,
+                at=done,
+                field="status",
+                value="resolved",
+                detail={"reason": "done"},
+                **base,
+            ),
         )
     )
     assert not again.is_open and again.resolved_at == done and again.resolved_by == "u2"

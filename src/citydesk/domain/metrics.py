@@ -97,64 +97,46 @@ ADJUSTMENTS: tuple[tuple[str, int, str, str], ...] = (
         "resolved_again",
         -1,
         "Resolved, reopened and resolved again in the week",
-        "resolutions in the week that a reopen later in the week undid: the ticket counts once as "
-        "resolved, with its last resolution",
+        "a request resolved several times in the week counts once as resolved",
     ),
     (
         "reopened_since",
         -1,
         "Resolved in the week, reopened since",
-        "resolutions in the week that a later reopen undid (the ticket counts as resolved in the week "
-        "of its last resolution, or not at all while it is open)",
+        "a resolution a later reopen undid is not counted as resolved",
     ),
-    (
-        "closed_unresolved",
-        -1,
-        "Closed without a resolution",
-        "open tickets moved straight to closed in the week with no resolution",
-    ),
+    ("closed_unresolved", -1, "Closed without a resolution", "open requests closed with no resolution"),
     (
         "undated",
         -1,
         "Resolved on an unknown date (imported)",
-        "requests opened in the week that an import marked resolved on an unknown date: they count as "
-        "opened but are never open and never resolved in any week",
+        "opened in the week and imported as resolved on an unknown date: never open, never resolved",
     ),
     (
         "never_open",
         -1,
         "Opened already resolved or closed",
-        "requests opened in the week that were resolved or closed with no resolution date from the start",
+        "opened in the week, resolved or closed with no resolution date: never counted open",
     ),
-    (
-        "reopened_again",
-        1,
-        "Reopened more than once in the week",
-        "reopens in the week beyond a ticket's first (the reopened figure counts tickets)",
-    ),
+    ("reopened_again", 1, "Reopened more than once in the week", "the reopened figure counts a request once"),
     (
         "reopened_by_status",
         1,
         "Back to open by a status change",
-        "resolved or closed tickets that a status change (not a reopen) made open again, e.g. edits "
-        "from two offices synced in that order",
+        "made open again by a status change, not a reopen (edits from two offices)",
     ),
     (
         "reopen_no_change",
         -1,
         "Reopened while not counted as resolved",
-        "tickets reopened in the week that were open already (edits from two offices), or are resolved "
-        "with no date",
+        "reopened while open already, or resolved since with no date",
     ),
     (
         "resolved_while_resolved",
         1,
         "Resolved again while already resolved or closed",
-        "tickets counted as resolved in the week whose last resolution came when they were already "
-        "resolved or closed (edits from two offices)",
+        "its last resolution came while it was resolved or closed already (edits from two offices)",
     ),
 )
 ADJUSTMENT_LABELS = {key: label for key, _sign, label, _meaning in ADJUSTMENTS}
-RECONCILIATION_IDENTITY = (
-    "open at the start + opened − resolved + reopened ± adjustments = open at the end"
-)
+RECONCILIATION_IDENTITY = "open at the start + opened − resolved + reopened ± adjustments = open at the end"

@@ -132,7 +132,5 @@ def reconcile(
         replayed.add(row.id)
         walk(row, resolved_key, backlog.history.get(row.id, []), start_key, end_key, out)
     out["reopen_no_change"] -= len(reopened_ids(session, week) - replayed)
-    adjustments = tuple(
-        Adjustment(key, label, out[key]) for key, _sign, label, _meaning in dm.ADJUSTMENTS
-    )
+    adjustments = tuple(Adjustment(key, label, out[key]) for key, _sign, label, _meaning in dm.ADJUSTMENTS)
     return Reconciliation(start, opened, resolved, reopened, adjustments, end)
