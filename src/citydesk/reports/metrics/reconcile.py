@@ -106,7 +106,7 @@ def walk(
     return reopen_entry
 
 
-def reconcile(
+def reconcile_week(
     session: Session,
     week: Week,
     backlog: Backlog,
