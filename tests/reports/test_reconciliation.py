@@ -74,7 +74,11 @@ def _imported(rng: random.Random, departments: list[str], offices: list[str]) ->
             BulkTicket(
                 created_at=created,
                 created_by=who,
-                fields={"title": f"Imported {i}", "priority": "P3", "department_id": rng.choice(departments)},
+                fields={
+                    "title": f"Imported {i}",
+                    "priority": "P1" if i % 9 == 0 else "P3",
+                    "department_id": rng.choice(departments),
+                },
                 entries=tuple(steps),
                 office_id=offices[i % len(offices)],
                 extra={"import": {"source_id": f"311-{i}"}},
@@ -241,6 +245,13 @@ def test_every_week_and_scope_adds_up_with_nothing_unexplained(city: Database) -
             weeks += 1
             year, week = shift_week(year, week, 1)
     assert weeks > 35
+    with city.read() as session:  # requests did move between departments, in many weeks
+        moves = session.scalars(
+            select(TimelineEntry.at).where(
+                TimelineEntry.field == "department_id", TimelineEntry.kind != "created"
+            )
+        ).all()
+    assert len(moves) > 150 and len({calendar.iso_week_of(at) for at in moves}) > 10
     # every kind of adjustment occurred somewhere, in the city's figures and by department
     for kind in (ScopeKind.CITY, ScopeKind.DEPARTMENT):
         for key in ("resolved_again", "reopened_since", "closed_unresolved", "undated", "never_open",
@@ -291,6 +302,8 @@ def test_undated_resolutions_are_never_open_resolved_or_timed(imports_only: Data
         return state
 
     year, week = calendar.iso_week_of(datetime.combine(FIRST, time(12), tzinfo=UTC))
+    imported_steps: list[str] = []
+    by_number = {t.number: t for t in rows.values()}
     with db.read() as session:
         while (year, week) <= calendar.iso_week_of(now):
             m = weekly_metrics(session, year=year, week=week, scope=Scope.city(), now=now)
@@ -304,4 +317,8 @@ def test_undated_resolutions_are_never_open_resolved_or_timed(imports_only: Data
             assert m.backlog_end.current == sum(is_open(t, m.as_of) for t in rows)
             assert sum(m.age_buckets.values()) == m.backlog_end.current
             assert m.reconciliation.unexplained == 0
+            for incident in m.incidents:  # a P1 imported as resolved on an unknown date says so
+                assert incident.resolved_at is None or by_number[incident.number].reopen_count
+                imported_steps += [s.text for s in incident.steps if "unknown date" in s.text]
             year, week = shift_week(year, week, 1)
+    assert imported_steps and set(imported_steps) == {"Imported as resolved on an unknown date: Done"}

@@ -60,9 +60,8 @@ def reopened_ids(session: Session, week: Week) -> set[str]:
 
 def walk(
     row: OpenRow, resolved_key: str | None, steps: Sequence[Step], start: str, end: str, out: Counter[str]
-) -> bool:
-    """Count a replayed ticket's adjustments for the week [start, end) into `out`; True when it has a
-    reopen entry in the week."""
+) -> None:
+    """Count a replayed ticket's adjustments for the week [start, end) into `out`."""
 
     def in_week(at: str) -> bool:
         return start <= at < end
@@ -103,7 +102,6 @@ def walk(
             out["reopen_no_change"] -= 1
         elif reopens > 1:
             out["reopened_again"] += reopens - 1
-    return reopen_entry
 
 
 def reconcile_week(
