@@ -158,6 +158,10 @@ def test_metrics_export(office: Office, tmp_path: Path) -> None:
     assert table[("summary", "resolved")][2] == "1"
     assert table[("summary", "backlog_end")][2] == "2"
     assert table[("rate", "on_time_pct")][5] == "1 of 1, 100%"
+    recon = [r for r in rows[1:] if r[0] == "reconciliation"]
+    assert recon[0][1] == "backlog_start" and recon[-1][1] == "backlog_end"
+    assert sum(int(r[2]) for r in recon[:-1]) == int(recon[-1][2]) == 2
+    assert {r[1] for r in recon} >= {"opened", "resolved", "reopened", "undated", "resolved_again"}
 
 
 def test_stamps_on_both_sides_of_a_daylight_saving_change(office: Office, tmp_path: Path) -> None:

@@ -94,6 +94,20 @@ def test_page_one_prints_the_hand_figures(letter_report: Path) -> None:
         in text
     )
     assert "Offices: City Hall (CLK, this PC): not synced yet." in text
+    # the reconciliation under the key figures: every line with its count, and it adds up
+    start = lines.index("How the open count adds up")
+    assert lines[start + 1 : start + 8] == [
+        "Requests This week",
+        "Open at the start of the week 2",
+        "Requests opened +6",
+        "Requests resolved −4",
+        "Requests reopened +1",
+        "Resolved, reopened and resolved again in the week −1",
+        "= Open at the end of the week 4",
+    ]
+    assert "open at the start + opened − resolved + reopened ± adjustments = open at the end" in pdf_flow(
+        letter_report
+    )
 
 
 def test_tables_print_the_hand_figures(letter_report: Path, city_week: CityWeek) -> None:

@@ -181,3 +181,82 @@ def test_merged_requester_re_points_earlier_reporters_only() -> None:
             ("r2", "other"),
             ("r3", "dup"),
         ]
+
+
+def _undated_ticket(*later: Entry) -> list[Entry]:
+    """A ticket imported as resolved on an unknown date (the import contract), then `later`."""
+    base = dict(ticket_id="t9", device_id="dev-a", author_id="u1")
+    imported_at = T0 + timedelta(days=400)
+    return [
+        Entry(
+            id="i0", kind=EntryKind.CREATED, hlc=10, at=T0, value={"title": "Old", "status": "new"}, **base
+        ),
+        Entry(
+            id="i1",
+            kind=EntryKind.RESOLUTION,
+            hlc=20,
+            at=imported_at,
+            field="status",
+            value="resolved",
+            detail={"reason": "done", "date_unknown": True, "imported": True},
+            **base,
+        ),
+        *later,
+    ]
+
+
+def test_an_undated_imported_resolution_resolves_without_a_date() -> None:
+    state = fold(_undated_ticket())
+    assert state.status == "resolved"
+    assert not state.is_open
+    assert state.resolved_at is None and state.resolved_by is None
+    assert state.resolution is not None and state.resolution["reason"] == "done"
+    assert state.reopen_count == 0
+    assert not state.first_contact_resolution
+
+    closed = fold(
+        _undated_ticket(
+            Entry(
+                id="i2",
+                kind=EntryKind.STATUS,
+                hlc=30,
+                at=T0 + timedelta(days=400),
+                field="status",
+                value="closed",
+                ticket_id="t9",
+                device_id="dev-a",
+                author_id="u1",
+            )
+        )
+    )
+    assert closed.status == "closed" and closed.resolved_at is None and closed.closed_at is not None
+
+
+def test_an_undated_resolution_reopens_and_resolves_again_with_a_date() -> None:
+    base = dict(ticket_id="t9", device_id="dev-a", author_id="u2")
+    back = T0 + timedelta(days=401)
+    reopened = fold(
+        _undated_ticket(
+            Entry(id="i2", kind=EntryKind.REOPEN, hlc=30, at=back, field="status", value="new", **base)
+        )
+    )
+    assert reopened.is_open and reopened.resolved_at is None and reopened.resolution is None
+    assert reopened.reopen_count == 1
+    done = T0 + timedelta(days=402)
+    again = fold(
+        _undated_ticket(
+            Entry(id="i2", kind=EntryKind.REOPEN, hlc=30, at=back, field="status", value="new", **base),
+            Entry(
+                id="i3",
+                kind=EntryKind.RESOLUTION,
+                hlc=40,
+                at=done,
+                field="status",
+                value="resolved",
+                detail={"reason": "done"},
+                **base,
+            ),
+        )
+    )
+    assert not again.is_open and again.resolved_at == done and again.resolved_by == "u2"
+    assert again.reopen_count == 1

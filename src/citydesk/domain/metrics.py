@@ -86,3 +86,57 @@ def pct_change(current: float, previous: float) -> float | None:
     if previous == 0:
         return None
     return (current - previous) / previous * 100
+
+
+# The backlog reconciliation: open at the start + opened - resolved + reopened + the adjustments =
+# open at the end, over the requests in the report's scope (current department, office of origin and
+# priority). Each adjustment is counted on its own from the tickets' timelines; (key, sign, label,
+# what it counts), in the order the report prints them.
+ADJUSTMENTS: tuple[tuple[str, int, str, str], ...] = (
+    (
+        "resolved_again",
+        -1,
+        "Resolved, reopened and resolved again in the week",
+        "a request resolved several times in the week counts once as resolved",
+    ),
+    (
+        "reopened_since",
+        -1,
+        "Resolved in the week, reopened since",
+        "a resolution a later reopen undid is not counted as resolved",
+    ),
+    ("closed_unresolved", -1, "Closed without a resolution", "open requests closed with no resolution"),
+    (
+        "undated",
+        -1,
+        "Resolved on an unknown date (imported)",
+        "opened in the week and imported as resolved on an unknown date: never open, never resolved",
+    ),
+    (
+        "never_open",
+        -1,
+        "Opened already resolved or closed",
+        "opened in the week, resolved or closed with no resolution date: never counted open",
+    ),
+    ("reopened_again", 1, "Reopened more than once in the week", "the reopened figure counts a request once"),
+    (
+        "reopened_by_status",
+        1,
+        "Back to open by a status change",
+        "made open again by a status change, not a reopen (edits from two offices)",
+    ),
+    (
+        "reopen_no_change",
+        -1,
+        "Reopened while not counted as resolved",
+        "reopened while open already, or resolved since with no date",
+    ),
+    (
+        "resolved_while_resolved",
+        1,
+        "Resolved again while already resolved or closed",
+        "its last resolution came while it was resolved or closed already (edits from two offices)",
+    ),
+)
+ADJUSTMENT_LABELS = {key: label for key, _sign, label, _meaning in ADJUSTMENTS}
+RECONCILIATION_IDENTITY = "open at the start + opened − resolved + reopened ± adjustments = open at the end"

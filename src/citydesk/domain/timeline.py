@@ -141,8 +141,18 @@ def _repoint(reporters: list[Reporter], source: str, target: str | None) -> list
     return [dataclasses.replace(r, requester_id=target) if r.requester_id == source else r for r in reporters]
 
 
+def is_date_unknown(entry: Entry) -> bool:
+    """True for a resolution imported without a date (`detail["date_unknown"]`): it resolves the
+    ticket, but the ticket has no `resolved_at` and counts as resolved in no week."""
+    return entry.kind is EntryKind.RESOLUTION and entry.detail.get("date_unknown") is True
+
+
 def fold(entries: Iterable[Entry]) -> TicketState:
-    """Fold a ticket's entries (any order) into its current state."""
+    """Fold a ticket's entries (any order) into its current state.
+
+    A resolution marked `date_unknown` (an import from a system that kept no date) sets the status
+    and the resolution but leaves `resolved_at` None; a later reopen or dated resolution works as usual.
+    """
     ordered = sorted(entries, key=lambda e: e.order_key)
     fields: dict[str, Any] = {}
     field_entry: dict[str, str] = {}
@@ -158,6 +168,7 @@ def fold(entries: Iterable[Entry]) -> TicketState:
     minutes = 0
     visit: Entry | None = None
     resolution: Mapping[str, Any] | None = None
+    resolved = False  # a resolution (dated or not) not followed by a reopen
     reporters: list[Reporter] = []
 
     for entry in ordered:
@@ -177,15 +188,22 @@ def fold(entries: Iterable[Entry]) -> TicketState:
             field_entry[entry.field] = entry.id
         if metrics.is_first_response(entry) and (first_response_at is None or entry.at < first_response_at):
             first_response_at = entry.at
-        if kind is EntryKind.RESOLUTION or (kind is EntryKind.STATUS and entry.value == Status.RESOLVED):
+        if kind is EntryKind.RESOLUTION and is_date_unknown(entry):
+            # an imported resolution whose date the old system did not keep: resolved, no date
+            resolved_at = resolved_by = None
+            resolution = dict(entry.detail)
+            resolved = True
+        elif kind is EntryKind.RESOLUTION or (kind is EntryKind.STATUS and entry.value == Status.RESOLVED):
             resolved_at, resolved_by = entry.at, entry.author_id
             resolution = dict(entry.detail)
+            resolved = True
             if first_resolution is None:
                 first_resolution = (entry.at, entry.author_id)
         elif kind is EntryKind.REOPEN:
-            if resolved_at is not None:
+            if resolved:
                 reopen_count += 1
             resolved_at = resolved_by = resolution = None
+            resolved = False
             closed_at = None
         if entry.field == "status" and entry.value == Status.CLOSED:
             closed_at = entry.at

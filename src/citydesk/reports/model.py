@@ -243,6 +243,41 @@ class OfficeSync:
     last_sync_at: datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    """One line of the backlog reconciliation: what it counts and its signed count."""
+
+    key: str  # `domain.metrics.ADJUSTMENTS`
+    label: str
+    count: int  # added to the sum: negative lines take tickets out of the open count
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    """How the open requests at the start become those at the end of the week:
+    start + opened − resolved + reopened + Σ adjustments = end (`unexplained` is what is left: 0)."""
+
+    start: int
+    opened: int
+    resolved: int
+    reopened: int
+    adjustments: tuple[Adjustment, ...]
+    end: int
+
+    @property
+    def unexplained(self) -> int:
+        """The open count at the end minus what the figures and the adjustments give (0 when they
+        add up)."""
+        return self.end - (
+            self.start + self.opened - self.resolved + self.reopened + sum(a.count for a in self.adjustments)
+        )
+
+    @property
+    def shown(self) -> tuple[Adjustment, ...]:
+        """The adjustments that are not zero."""
+        return tuple(a for a in self.adjustments if a.count)
+
+
 @dataclass(frozen=True)
 class WeeklyMetrics:
     """Everything the weekly status report shows, for one ISO week (city time) and one scope.
@@ -299,6 +334,7 @@ class WeeklyMetrics:
     incidents: tuple[Incident, ...]
     offices: tuple[OfficeSync, ...]
     on_time_goal_pct: float
+    reconciliation: Reconciliation
     notes: tuple[str, ...] = field(default=())
 
     @property

@@ -44,6 +44,17 @@ def metric_rows(m: WeeklyMetrics) -> Iterator[list[Any]]:
         for stat in ("median_hours", "p90_hours"):
             yield ["duration", f"{name}_{stat}", _num(getattr(now, stat)), _num(getattr(before, stat)), "",
                    f"over {now.count} tickets"]  # fmt: skip
+    r = m.reconciliation
+    identity = "open at the start + opened - resolved + reopened + adjustments = open at the end"
+    yield ["reconciliation", "backlog_start", r.start, "", "", identity]
+    yield ["reconciliation", "opened", r.opened, "", "", ""]
+    yield ["reconciliation", "resolved", -r.resolved, "", "", ""]
+    yield ["reconciliation", "reopened", r.reopened, "", "", ""]
+    for a in r.adjustments:
+        yield ["reconciliation", a.key, a.count, "", "", a.label]
+    if r.unexplained:
+        yield ["reconciliation", "unexplained", r.unexplained, "", "", "not explained"]
+    yield ["reconciliation", "backlog_end", r.end, "", "", ""]
     yield ["summary", "ops_open_end", m.ops_open_end, "", "", ""]
     yield ["summary", "awaiting_first_response", m.awaiting_first_response, "", "", ""]
     yield ["summary", "oldest_open_days", _num(m.oldest_open_days), "", "", ""]

@@ -30,6 +30,11 @@ the benchmarks. Definitions (DESIGN.md "Metric definitions", `citydesk.domain.me
   the person, minutes recorded in the week; requests and Ops work together.
 * ward/district: the ward of the request's address from the city's address list ("" for requests at
   a place not on the list); empty, with a note, while no request of the week has a ward.
+* reconciliation: open at the start + opened − resolved + reopened + adjustments = open at the end,
+  each adjustment counted on its own from the timelines (`reconcile`, `domain.metrics.ADJUSTMENTS`).
+* a resolution imported with its date unknown (`detail.date_unknown`) leaves `resolved_at` empty:
+  the request counts as opened in its creation week, is never open before a reopen (not in the
+  backlog, past due or aging), and is resolved in no week nor in the resolution times.
 
 Budget: about 100 ms for a week of ~800 requests, and no more for a surge week of ~2,500 (a quarter
 of them P1), in a 100k-ticket database. Every query reads an indexed range (created_at,
@@ -46,9 +51,10 @@ range, so each stamp lands on its city-local day.
 
 `weekly_metrics` is a sequence of named sections, one module each: `volume` (opened and resolved,
 breakdowns, departments), `backlog` (open at an instant, open at the end, aging), `activity` (days,
-trend, contacts, closes and reopens, time logged, office syncs), `workload`, `recurring` and
-`incidents`; `queries` holds the shared tables (`tickets`, `timeline`, ...), the week's instants
-(`Span`, `Week`) and SQL helpers, `scope` the scope and week parsing.
+trend, contacts, closes and reopens, time logged, office syncs), `workload`, `recurring`,
+`incidents` and `reconcile` (how the open count adds up); `queries` holds the shared tables
+(`tickets`, `timeline`, ...), the week's instants (`Span`, `Week`) and SQL helpers, `scope` the scope
+and week parsing.
 """
 
 from __future__ import annotations
@@ -73,12 +79,14 @@ from citydesk.reports.metrics.activity import (
 from citydesk.reports.metrics.backlog import backlog_fields, count_backlog
 from citydesk.reports.metrics.incidents import p1_incidents
 from citydesk.reports.metrics.queries import Week, load_names, make_span, tickets
+from citydesk.reports.metrics.reconcile import reconcile_week
 from citydesk.reports.metrics.recurring import recurring_problems
 from citydesk.reports.metrics.scope import last_full_week, parse_scope, scope_name
 from citydesk.reports.metrics.volume import department_rows, opened_requests, resolved_requests
 from citydesk.reports.metrics.workload import workload_rows
 from citydesk.reports.model import (
     WARD_NOTE,
+    Adjustment,
     DayVolume,
     DepartmentRow,
     DurationStats,
@@ -90,6 +98,7 @@ from citydesk.reports.model import (
     OpenTicketRow,
     Rate,
     RateFigure,
+    Reconciliation,
     RecurringProblem,
     Scope,
     ScopeKind,
@@ -101,6 +110,7 @@ from citydesk.reports.model import (
 from citydesk.store.settings import calendar_from, load_settings
 
 __all__ = [
+    "Adjustment",
     "DayVolume",
     "DepartmentRow",
     "DurationStats",
@@ -112,6 +122,7 @@ __all__ = [
     "OpenTicketRow",
     "Rate",
     "RateFigure",
+    "Reconciliation",
     "RecurringProblem",
     "Scope",
     "ScopeKind",
@@ -237,12 +248,25 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     offices = office_syncs(session)
     opened_daily, resolved_daily, events, minutes, recurring = background()
     incidents = incidents_later()
+    backlog = backlog_fields(session, w, open_tickets)
+    contact = contact_fields(contacts, events)
+    reconciliation = reconcile_week(
+        session,
+        w,
+        open_tickets,
+        start=backlog["backlog_start"].current,
+        opened=opened.fields["opened"].current,
+        resolved=resolved.fields["resolved"].current,
+        reopened=contact["reopened"].current,
+        end=backlog["backlog_end"].current,
+        dateless=opened.dateless,
+    )
     return WeeklyMetrics(
         **heading_fields(w, scope_label, now),
         **opened.fields,
         **resolved.fields,
-        **backlog_fields(session, w, open_tickets),
-        **contact_fields(contacts, events),
+        **backlog,
+        **contact,
         **days_and_trend(w, opened_daily, resolved_daily, open_tickets.counts),
         departments=department_rows(
             w,
@@ -255,5 +279,6 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
         recurring=tuple(recurring),
         incidents=tuple(incidents),
         offices=tuple(offices),
+        reconciliation=reconciliation,
         **goal_and_notes(w, opened.fields["opened_by_ward"]),
     )

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, distinct, func, literal_column, or_, select, type_coerce
+from sqlalchemy import String, and_, distinct, func, literal_column, not_, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from citydesk.domain.calendar import BusinessCalendar
@@ -87,7 +87,25 @@ def contact_counts(session: Session, scope: Scope, span: Span) -> dict[tuple[str
 def event_counts(session: Session, scope: Scope, span: Span) -> dict[tuple[str, bool], int]:
     """Distinct requests reopened / closed in the previous and this week."""
     te = timeline.c
-    closed = and_(te.kind == "status", type_coerce(te.value, String) == '"closed"')
+    # The close an import writes after a resolution without a date (at the import's instant) is
+    # not work of that week: left out for tickets still resolved with no date, and for reopened ones
+    # (the only others that can have had one) when an undated resolution shares its instant.
+    other = timeline.alias("other")
+    after_undated = or_(
+        and_(tickets.c.resolved_at.is_(None), tickets.c.resolution_reason.is_not(None)),
+        and_(
+            tickets.c.reopen_count > 0,
+            select(other.c.id)
+            .where(
+                other.c.ticket_id == te.ticket_id,
+                other.c.kind == "resolution",
+                other.c.at == te.at,
+                func.json_extract(other.c.detail, "$.date_unknown").is_(True),
+            )
+            .exists(),
+        ),
+    )
+    closed = and_(te.kind == "status", type_coerce(te.value, String) == '"closed"', not_(after_undated))
     cur = (te.at >= span.start).label("cur")
     stmt = (
         select(te.kind, cur, func.count(distinct(te.ticket_id)))

@@ -52,12 +52,40 @@ def status_value(kind: str, value: str | None) -> str | None:
     return str(decoded) if decoded else None
 
 
-def status_at(history: Sequence[tuple[str, str]], key: str) -> str:
-    """The status at `key` from a ticket's (at text, status) entries in fold order."""
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One status-setting entry of a reopened ticket, in fold order (stamps as stored text)."""
+
+    at: str
+    status: str
+    kind: str
+
+
+UNDATED = "undated"
+"""The `kind` of the step that stands for a resolution imported without a date."""
+
+
+def status_steps(rows: Sequence[tuple[str, str, str | None, Any]]) -> list[Step]:
+    """A ticket's status steps from its (kind, at, value, date_unknown) entries in fold order.
+
+    A resolution imported without a date counts from the ticket's creation (it is in no count of
+    open work before it; `Step.at` "" sorts before every stamp): the steps before it are dropped.
+    """
+    steps: list[Step] = []
+    for kind, at, value, date_unknown in rows:
+        if kind == "resolution" and date_unknown in (1, True, "true"):
+            steps = [Step("", Status.RESOLVED.value, UNDATED)]
+        elif (status := status_value(kind, value)) is not None:
+            steps.append(Step(at, status, kind))
+    return steps
+
+
+def status_at(history: Sequence[Step], key: str) -> str:
+    """The status at `key` from a ticket's steps in fold order."""
     status = Status.NEW.value
-    for at, value in history:
-        if at < key:
-            status = value
+    for step in history:
+        if step.at < key:
+            status = step.status
     return status
 
 
@@ -95,6 +123,10 @@ class Backlog:
     """The creation stamp (stored text) of the oldest request open at the end."""
     aging: list[OpenRow] = field(default_factory=list)
     """Up to AGING_ROWS requests open at the end: most past due, then the oldest."""
+    replayed: list[tuple[OpenRow, str | None]] = field(default_factory=list)
+    """The reopened tickets replayed from their timelines, with their `resolved_at` (stored text)."""
+    history: dict[str, list[Step]] = field(default_factory=dict)
+    """Their status steps (see `status_steps`)."""
 
     def add_open_at_end(self, row: OpenRow, bucket: str) -> None:
         """Count one ticket open at the end (a replayed reopened one)."""
@@ -196,14 +228,21 @@ def count_backlog(session: Session, scope: Scope, span: Span) -> Backlog:
     # Reopened tickets that may have been open at one of the instants: replay their status entries.
     if reopened_ids:
         te = timeline.c
-        history: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for ticket_id, kind, at, value in session.execute(
-            select(te.ticket_id, te.kind, stamp_text(te.at), stamp_text(te.value))
+        entries: dict[str, list[tuple[str, str, str | None, Any]]] = defaultdict(list)
+        for ticket_id, kind, at, value, date_unknown in session.execute(
+            select(
+                te.ticket_id,
+                te.kind,
+                stamp_text(te.at),
+                stamp_text(te.value),
+                case((te.kind == "resolution", func.json_extract(te.detail, "$.date_unknown")), else_=None),
+            )
             .where(te.ticket_id.in_(reopened_ids), or_(te.field == "status", te.kind == "created"))
             .order_by(te.ticket_id, te.hlc, te.device_id, te.id)
         ):
-            if (status := status_value(kind, value)) is not None:
-                history[ticket_id].append((at, status))
+            entries[ticket_id].append((kind, at, value, date_unknown))
+        history = {ticket_id: status_steps(rows) for ticket_id, rows in entries.items()}
+        out.history = history
         cols = (
             tk.id,
             tk.priority,
@@ -211,9 +250,12 @@ def count_backlog(session: Session, scope: Scope, span: Span) -> Backlog:
             tk.assignee_id,
             stamp_text(tk.created_at),
             stamp_text(tk.due_at),
+            stamp_text(tk.resolved_at),
         )
         for r in session.execute(select(*cols).where(tk.id.in_(reopened_ids))):
-            row = OpenRow(*r)
+            row = OpenRow(*r[:6])
+            out.replayed.append((row, r[6]))
+            history.setdefault(row.id, [])
             for i, (instant, key) in enumerate(zip(instants, keys, strict=True)):
                 if row.created >= key or status_at(history[row.id], key) in CLOSED_VALUES:
                     continue

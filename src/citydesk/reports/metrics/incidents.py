@@ -82,6 +82,7 @@ def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> li
             te.field,
             value.label("value"),
             func.json_extract(te.detail, "$.reason").label("reason"),
+            func.json_extract(te.detail, "$.date_unknown").label("date_unknown"),
             te.author_id,
             stamp_text(te.at).label("at"),
         )
@@ -146,6 +147,8 @@ def incident_step(e: Any, names: Names) -> IncidentStep | None:
         return IncidentStep(at, f"Public update by {who}")
     if kind == "resolution":
         label = enum_label(ResolutionReason, e.reason)
+        if e.date_unknown:  # the step's time is the import's, not the resolution's
+            return IncidentStep(at, f"Imported as resolved on an unknown date: {label}")
         return IncidentStep(at, f"Resolved by {who}: {label}")
     if kind == "reopen":
         return IncidentStep(at, f"Reopened by {who}")

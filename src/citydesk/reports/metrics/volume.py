@@ -65,6 +65,9 @@ class Opened:
     """WeeklyMetrics fields: opened, first-contact rate, first response, breakdowns, ..."""
     by_department: Counter[str | None]
     """Requests opened this week per current department."""
+    dateless: Counter[bool]
+    """Requests opened this week resolved or closed with no resolution date, by whether they have a
+    resolution (True: resolved on an unknown date by an import)."""
 
 
 def opened_requests(session: Session, week: Week) -> Opened:
@@ -82,6 +85,8 @@ def opened_requests(session: Session, week: Week) -> Opened:
             tk.first_contact_resolution,
             hours_between(tk.first_response_at, tk.created_at),
             tk.ward,
+            # resolved or closed with no resolution date (never open): an import's unknown date or not
+            case((tk.is_open.is_(False) & tk.resolved_at.is_(None), tk.resolution_reason.is_not(None))),
         ).where(tk.created_at >= span.prev_start, tk.created_at < span.as_of, week.in_scope)
     ).all()
     language = first_reporter_language().label("language")
@@ -116,7 +121,7 @@ def opened_requests(session: Session, week: Week) -> Opened:
         "opened_by_language": ordered(languages, [*LANGUAGES, "unknown"]),
         "opened_by_ward": by_ward(Counter(r[7] or "" for r in this)),
     }
-    return Opened(fields, Counter(r[4] for r in this))
+    return Opened(fields, Counter(r[4] for r in this), Counter(bool(r[8]) for r in this if r[8] is not None))
 
 
 @dataclass

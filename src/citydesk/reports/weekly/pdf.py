@@ -44,6 +44,7 @@ LANGUAGE_TAG = "en-US"
 SECTIONS = (
     "Summary",
     "Key figures",
+    "How the open count adds up",
     "On time by category",
     "Opened and resolved per day",
     "Four-week trend",

@@ -22,6 +22,7 @@ from citydesk.reports.weekly.text import (
     n,
     plural,
     points,
+    reconciliation_rows,
     stats,
     summary_sentences,
 )
@@ -129,6 +130,22 @@ def key_figures(page: Page) -> list[Any]:
         page.note(f"Data as of {format_instant(m.now, m.tz_name)}. " + (f"Offices: {sync}." if sync else ""))
     )
     return flow
+
+
+def reconciliation(page: Page) -> list[Any]:
+    """How the open count at the start becomes the open count at the end, every adjustment with its
+    count (the identity is on the definitions page)."""
+    from reportlab.platypus import KeepTogether
+
+    rows = [[escape(line), count] for line, count in reconciliation_rows(page.m)]
+    return [
+        KeepTogether(
+            [
+                page.h1("How the open count adds up"),
+                page.table(["Requests", "This week"], rows, [0.63, 0.2], right=(1,)),
+            ]
+        )
+    ]
 
 
 # ---- charts ----------------------------------------------------------------------------------------
@@ -328,13 +345,13 @@ def definitions_page(page: Page) -> list[Any]:
 
     flow: list[Any] = [PageBreak(), page.h1("Definitions")]
     for term, text in definitions(page.m):
-        flow.append(KeepTogether([page.p(escape(term), "term"), page.p(escape(text), "def"), Spacer(1, 3)]))
+        flow.append(KeepTogether([page.p(escape(term), "term"), page.p(escape(text), "def"), Spacer(1, 1)]))
     return flow
 
 
 Section = Callable[[Page], list[Any]]
 PARTS: tuple[tuple[tuple[Section, ...], int | None], ...] = (
-    ((title, summary, key_figures), 2),
+    ((title, summary, key_figures, reconciliation), 2),
     ((on_time_chart, daily_chart, trend_chart, by_department), 3),
     (
         (

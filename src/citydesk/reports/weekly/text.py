@@ -181,6 +181,40 @@ def join_words(parts: Sequence[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def signed(count: int) -> str:
+    """A count with its sign in the reconciliation: "+683", "−623" (a true minus sign)."""
+    return f"{'−' if count < 0 else '+'}{abs(count):,}"
+
+
+def reconciliation_rows(m: WeeklyMetrics) -> list[tuple[str, str]]:
+    """(line, signed count) from the open count at the start to the open count at the end: the figures
+    printed above, then each adjustment that is not zero, then the end (and what is left unexplained
+    if anything is; the tests keep it at zero)."""
+    r = m.reconciliation
+    rows = [
+        ("Open at the start of the week", n(r.start)),
+        ("Requests opened", signed(r.opened)),
+        ("Requests resolved", signed(-r.resolved)),
+        ("Requests reopened", signed(r.reopened)),
+    ]
+    rows += [(a.label, signed(a.count)) for a in r.shown]
+    if r.unexplained:
+        rows.append(("Not explained (please report this)", signed(r.unexplained)))
+    rows.append(("= Open at the end of the week", n(r.end)))
+    return rows
+
+
+def reconciliation_definition(m: WeeklyMetrics) -> str:
+    """The identity in words, and what each adjustment printed this week counts."""
+    meanings = {key: meaning for key, _sign, _label, meaning in dm.ADJUSTMENTS}
+    shown = "; ".join(meanings[a.key] for a in m.reconciliation.shown)
+    return (
+        f"Page 1 adds up: {dm.RECONCILIATION_IDENTITY}, each adjustment counted on its own"
+        + (f" ({shown})" if shown else "")
+        + ". A re-routed request counts in its current department throughout."
+    )
+
+
 def definitions(m: WeeklyMetrics) -> list[tuple[str, str]]:
     """(term, plain-words definition) pairs for the last page, from the domain's metric definitions."""
 
@@ -204,14 +238,18 @@ def definitions(m: WeeklyMetrics) -> list[tuple[str, str]]:
             + " ".join(f"{p.label}: {p.meaning}" for p in Priority),
         ),
         ("Opened", "A request created during the week."),
-        ("Resolved", "The latest resolution of a request, not followed by a reopen, falls in the week."),
+        (
+            "Resolved",
+            "The latest resolution of a request, not followed by a reopen, falls in the week (none "
+            "imported with no date).",
+        ),
         ("Closed", "A request moved to Closed during the week."),
         ("Reopened", "A request reopened during the week after it had been resolved."),
         (
             "Open (backlog)",
             "Created before the instant and not resolved or closed at it. Open at the start = at the week's "
             "first instant in city time; open at the end = at its last instant (for the week in progress: "
-            "when the report was made).",
+            "when the report was made). " + reconciliation_definition(m),
         ),
         ("Past due", "Open at the end of the week with its due date already passed. Due dates: " + due_rules),
         (
