@@ -118,3 +118,24 @@ def test_the_larger_layout_passes_the_accessibility_walk(qtbot: Any, window: Mai
 
     problems = audit(qtbot, window, in_visual_order=False)  # the ticket pane under the table: same cycle
     assert not problems, problems
+
+
+def test_columns_remembered_at_normal_size_do_not_cut_the_words_at_200(
+    qtbot: Any, hub: CitydeskApp, office: Office, qapp: QApplication
+) -> None:
+    new_ticket(office, priority="P1")
+    normal = open_main_window(qtbot, hub, office.tech)
+    normal.table.setColumnWidth(COL_PRIORITY, 60)  # narrowed at 100%, then remembered on close
+    normal.close()
+    font = qapp.font()
+    large = QFont(font)
+    large.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(large)
+    try:
+        win = open_main_window(qtbot, hub, office.tech, fresh_settings=False)
+        margin = win.table.style().pixelMetric(win.table.style().PixelMetric.PM_FocusFrameHMargin)
+        room = win.table.columnWidth(COL_PRIORITY) - 2 * margin
+        assert win.table.fontMetrics().horizontalAdvance("P1 Critical…") < room
+        win.close()
+    finally:
+        qapp.setFont(font)

@@ -33,7 +33,7 @@ from citydesk.ui.flow import WrappingBar
 from citydesk.ui.queue_list import QueueList
 from citydesk.ui.search_state import SearchState, tickets_found
 from citydesk.ui.status_message import StatusMessage
-from citydesk.ui.text_size import main_panes, scaled, splitter_key
+from citydesk.ui.text_size import columns_key, main_panes, scaled, splitter_key
 from citydesk.ui.ticket_model import (
     COL_DUE,
     COL_NUMBER,
@@ -466,13 +466,13 @@ class MainWindow(QMainWindow):
         pairs = (
             ("main/geometry", self.restoreGeometry),
             (splitter_key(self), self.splitter.restoreState),
-            ("main/columns", header.restoreState),
+            (columns_key(self), header.restoreState),
         )
         for key, restore in pairs:
             value = settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
-                self._fit_title = self._fit_title and key != "main/columns"
+                self._fit_title = self._fit_title and key != columns_key(self)
         # The remembered sort order is applied in SQL when the first query runs.
         key = SORT_KEYS.get(header.sortIndicatorSection())
         if key is not None:
@@ -485,5 +485,5 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue(splitter_key(self), self.splitter.saveState())
-        settings.setValue("main/columns", self.table.horizontalHeader().saveState())
+        settings.setValue(columns_key(self), self.table.horizontalHeader().saveState())
         super().closeEvent(event)

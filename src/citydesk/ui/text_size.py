@@ -50,6 +50,13 @@ def main_panes(queues: QWidget, centre: QWidget, detail: QWidget) -> QSplitter:
     return splitter
 
 
+def columns_key(widget: QWidget) -> str:
+    """Where the table's column layout is remembered: per text size (widths chosen at 100% cut the
+    words at 200%)."""
+    scale = text_scale(widget)
+    return "main/columns" if scale < 1.25 else f"main/columns-{round(scale * 100)}"
+
+
 def splitter_key(widget: QWidget) -> str:
     """Where the splitter positions are remembered (apart for large text: the panes differ)."""
     return "main/splitter-large" if text_scale(widget) >= LARGE else "main/splitter"
