@@ -39,7 +39,7 @@ def main_panes(queues: QWidget, centre: QWidget, detail: QWidget) -> QSplitter:
         column.setChildrenCollapsible(False)
         column.addWidget(centre)
         column.addWidget(detail)
-        column.setSizes([1, 1])
+        column.setSizes([3, 2])  # the list gets the larger share
         splitter.addWidget(column)
         splitter.setSizes([scaled(queues, 190), 10_000])
     else:

@@ -39,6 +39,7 @@ from citydesk.ui.events import SignedIn, TicketChanged
 from citydesk.ui.flow import FlowLayout
 from citydesk.ui.forms import Form, plain_text_field, set_error_text, style_error_label
 from citydesk.ui.tasks import readable
+from citydesk.ui.text_size import LARGE, text_scale
 
 
 class TicketDetailPane(QWidget):
@@ -129,7 +130,8 @@ class TicketDetailPane(QWidget):
         self.composer.setAccessibleDescription(
             self.tr("Ctrl+Enter adds the note. Choose Internal or Public below.")
         )
-        self.composer.setMaximumHeight(self.composer.fontMetrics().lineSpacing() * 5 + 12)
+        lines = 3 if text_scale(self) >= LARGE else 5  # with large text the ticket list needs the room
+        self.composer.setMaximumHeight(self.composer.fontMetrics().lineSpacing() * lines + 12)
         self.note_form.add_row(("body", "note"), self.tr("&Note:"), self.composer)
         layout.addLayout(self.note_form.layout)
         row = FlowLayout()  # wraps in a narrow pane (or with large text) instead of widening it
