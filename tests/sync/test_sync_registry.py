@@ -81,6 +81,12 @@ def test_lww_rows_and_their_row_ids() -> None:
     assert reg.SYNCED["app_user"].action_for() is Action.MANAGE_USERS
 
 
+def test_the_ticket_cache_is_what_the_refresh_writes() -> None:
+    from citydesk.store.statements import CACHE_COLUMNS
+
+    assert set(reg.SYNCED["ticket"].derived) == set(CACHE_COLUMNS)
+
+
 def test_the_requester_and_address_fields_are_the_ones_the_services_clock() -> None:
     from citydesk.services import addresses, requesters
 
