@@ -17,10 +17,12 @@ outbox row of the same transaction:
 
 Derived and device-local columns have no triggers. The exceptions, by name (`EXEMPT_*`): the apply
 path (`citydesk.sync.apply`, not built yet: pulled changes came from the server), migrations
-(`citydesk.store.migrate`: every replica runs them alike), the fixed system user (the same row on
-every database), and a demo database's bulk writes (`capture=False`: a transaction on a demo database
-that writes no outbox row at all; demo databases never sync). The restore's identity change
-(`store/backup.py: _new_identity`) runs on a plain sqlite3 connection, which is not watched.
+(`citydesk.store.migrate`: every replica runs them alike; the triggers are dropped while it upgrades
+or downgrades, and rebuilt for the new schema after), the fixed system user (the same row on every
+database), and a demo database's bulk writes (`capture=False`: a transaction on a demo database that
+writes no outbox row at all; demo databases never sync). A test's deliberate direct write says why in
+`unwatched("...")`. The restore's identity change (`store/backup.py: _new_identity`) and other plain
+sqlite3 connections (and subprocesses: the CLI tests) are not watched.
 
 A violation is recorded (not raised inside the commit, which a UI worker could swallow) and the
 autouse fixture in `tests/conftest.py` fails the test that made it.
@@ -29,11 +31,12 @@ autouse fixture in `tests/conftest.py` fails the test that made it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +45,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.pool import Pool
 
 from citydesk.domain.roles import SYSTEM_USER_ID
+from citydesk.store import migrate
 from citydesk.sync.tables import SYNCED_TABLES, Merge, SyncedTable
 
 ENABLED = os.environ.get("CITYDESK_CAPTURE_CHECK", "1") != "0"
@@ -97,11 +101,12 @@ def _row_id_sql(table: SyncedTable, ref: str) -> str:
     return " || ':' || ".join(f"{ref}.{name}" for name in table.key)
 
 
-def trigger_sql(table: SyncedTable) -> list[str]:
-    """The TEMP triggers logging the writes to one synced table's synced columns."""
+def trigger_sql(table: SyncedTable, present: set[str]) -> list[str]:
+    """The TEMP triggers logging the writes to one synced table's synced columns (those `present` in
+    this file's schema: an older revision, during a migration test, lacks some)."""
     name = table.name
     if table.merge is Merge.CLOCK:  # logged under the row it times: (table, row id, field)
-        changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in table.fields)
+        changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in table.fields if c in present)
         log = f"INSERT INTO {LOG} VALUES (NEW.table_name, NEW.row_id, NEW.field, 'clock')"
         return [
             f"CREATE TEMP TRIGGER IF NOT EXISTS cc_{name}_i AFTER INSERT ON main.{name} BEGIN {log}; END",
@@ -110,7 +115,7 @@ def trigger_sql(table: SyncedTable) -> list[str]:
             f"CREATE TEMP TRIGGER IF NOT EXISTS cc_{name}_d AFTER DELETE ON main.{name} BEGIN "
             f"INSERT INTO {LOG} VALUES (OLD.table_name, OLD.row_id, OLD.field, 'clock-delete'); END",
         ]
-    columns = table.synced_columns
+    columns = [c for c in table.synced_columns if c in present]
     changes = " UNION ALL ".join(f"SELECT '{c}' AS col WHERE NEW.{c} IS NOT OLD.{c}" for c in columns)
     return [
         f"CREATE TEMP TRIGGER IF NOT EXISTS cc_{name}_i AFTER INSERT ON main.{name} BEGIN "
@@ -124,8 +129,8 @@ def trigger_sql(table: SyncedTable) -> list[str]:
     ]
 
 
-def install_sql() -> list[str]:
-    """Every statement that sets up the check on one connection."""
+def install_sql(schema: dict[str, set[str]]) -> list[str]:
+    """Every statement that sets up the check on one connection, for a schema (table -> columns)."""
     statements = [
         f"CREATE TEMP TABLE IF NOT EXISTS {LOG} (tbl TEXT, row_id TEXT, col TEXT, op TEXT)",
         f"CREATE TEMP TABLE IF NOT EXISTS {OUTBOX_LOG} (tbl TEXT, row_id TEXT, field TEXT, op TEXT)",
@@ -133,32 +138,70 @@ def install_sql() -> list[str]:
         f"INSERT INTO {OUTBOX_LOG} VALUES (NEW.table_name, NEW.row_id, NEW.field, NEW.op); END",
     ]
     for table in SYNCED_TABLES:
-        statements += trigger_sql(table)
+        statements += trigger_sql(table, schema[table.name])
     return statements
 
 
-_SQL = install_sql()
 _TABLES = {t.name: t for t in SYNCED_TABLES}
+_TRIGGERS = ["cc_outbox_i"] + [f"cc_{t}_{op}" for t in _TABLES for op in "iud"]
+_sql_by_schema: dict[tuple[tuple[str, str], ...], list[str]] = {}
+_migrating: list[bool] = []
 
 
 def _install(dbapi: sqlite3.Connection, info: dict[str, Any]) -> None:
     """Create the log and triggers on this connection once its schema has the synced tables."""
-    if info.get(_INSTALLED):
+    if info.get(_INSTALLED) or _migrating:
         return
-    have = {r[0] for r in dbapi.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")}
-    if not {"outbox", *_TABLES} <= have:
+    tables = dbapi.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'table'").fetchall()
+    if not {"outbox", *_TABLES} <= {name for name, _sql in tables}:
         return  # not migrated yet: installed at a later commit
-    for statement in _SQL:
-        dbapi.execute(statement)
+    key = tuple(sorted(tables))
+    if key not in _sql_by_schema:
+        schema = {t: {r[1] for r in dbapi.execute(f"PRAGMA main.table_info({t})")} for t in _TABLES}
+        _sql_by_schema[key] = install_sql(schema)
+    dbapi.execute("SAVEPOINT capture_check")
+    try:
+        for statement in _sql_by_schema[key]:
+            dbapi.execute(statement)
+    except sqlite3.Error:
+        dbapi.execute("ROLLBACK TO capture_check")
+        raise
+    finally:
+        dbapi.execute("RELEASE capture_check")
     info[_INSTALLED] = True
+
+
+def _uninstall(dbapi: sqlite3.Connection, info: dict[str, Any]) -> None:
+    """Drop the triggers (a migration is about to change the tables they name)."""
+    for name in _TRIGGERS:
+        dbapi.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+    info[_INSTALLED] = False
 
 
 def _on_checkout(dbapi: Any, record: Any, _proxy: Any) -> None:
     # At checkout, not connect: citydesk's own connect listener sets `PRAGMA temp_store`, which drops
     # every TEMP object, and a class-level listener runs before it.
-    if isinstance(dbapi, sqlite3.Connection) and not record.info.get(_INSTALLED):
+    if not isinstance(dbapi, sqlite3.Connection):
+        return
+    if _migrating:
+        _uninstall(dbapi, record.info)
+    elif not record.info.get(_INSTALLED):
         with contextlib.suppress(sqlite3.OperationalError):  # a read-only file: nothing is written
             _install(dbapi, record.info)
+
+
+def _migration(run: Callable[..., None]) -> Callable[..., None]:
+    """`store.migrate.upgrade`/`downgrade`, with the triggers off while the schema changes."""
+
+    @functools.wraps(run)
+    def migrate_unwatched(*args: Any, **kwargs: Any) -> None:
+        _migrating.append(True)
+        try:
+            run(*args, **kwargs)
+        finally:
+            _migrating.pop()
+
+    return migrate_unwatched
 
 
 def _on_commit(conn: Any) -> None:
@@ -167,7 +210,8 @@ def _on_commit(conn: Any) -> None:
         return
     info = conn.connection.info
     if not info.get(_INSTALLED):
-        _install(dbapi, info)  # inside this transaction: the triggers commit with it
+        with contextlib.suppress(sqlite3.OperationalError):
+            _install(dbapi, info)  # inside this transaction: the triggers commit with it
         return
     writes = dbapi.execute(f"SELECT tbl, row_id, col, op FROM temp.{LOG}").fetchall()
     if not writes:
@@ -244,6 +288,8 @@ def _exempt_caller() -> bool:
 def install() -> None:
     """Watch every engine made from now on (and every connection they open)."""
     if ENABLED and not event.contains(Engine, "commit", _on_commit):
+        migrate.upgrade = _migration(migrate.upgrade)
+        migrate.downgrade = _migration(migrate.downgrade)
         event.listen(Pool, "checkout", _on_checkout)
         event.listen(Engine, "commit", _on_commit)
 
