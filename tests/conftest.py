@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import capture_check
+
 # None of these import Qt, so the environment below is still set before Qt loads.
 from citydesk.domain.clock import ManualClock
 from citydesk.store.db import open_database
@@ -30,6 +32,22 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 _SANDBOX = tempfile.mkdtemp(prefix="citydesk-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
 os.environ.setdefault("CITYDESK_DATA_DIR", os.path.join(_SANDBOX, "data"))
+
+capture_check.install()
+
+
+@pytest.fixture(autouse=True)
+def _every_synced_write_has_its_outbox_row() -> Iterator[None]:
+    """Fail the test that committed a write to a synced column without its outbox row (capture_check)."""
+    capture_check.take_violations()
+    yield
+    found = capture_check.take_violations()
+    if found:
+        shown = "\n".join(f"  {v}" for v in found[:20])
+        more = f"\n  ... and {len(found) - 20} more" if len(found) > 20 else ""
+        message = f"{len(found)} synced write(s) committed without an outbox row:\n{shown}{more}"
+        pytest.fail(message, pytrace=False)
+
 
 # --- shared fixtures below ---
 

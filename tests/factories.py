@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import update
+
 from citydesk.domain.clock import ManualClock
 from citydesk.domain.roles import SYSTEM_ACTOR, Actor, Role
 from citydesk.services import setup
 from citydesk.services.requesters import create_requester
 from citydesk.store.db import Database, open_database
+from citydesk.store.models import SyncState
 
 # Monday 2026-11-16 15:00 UTC = 09:00 in America/Chicago
 START = datetime(2026, 11, 16, 15, 0, tzinfo=UTC)
@@ -132,3 +135,9 @@ def make_office(path: Path, *, start: datetime = START) -> Office:
         citizen=citizen,
         spanish_citizen=spanish,
     )
+
+
+def mark_demo(db: Database) -> None:
+    """Make a test database a demo one (which never syncs, so its bulk paths may skip the outbox)."""
+    with db.write() as session:
+        session.execute(update(SyncState).where(SyncState.id == 1).values(is_demo=True))

@@ -11,7 +11,7 @@ from citydesk.domain.errors import PermissionDenied, ValidationError
 from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.services.addresses import AddressRow, bulk_add_addresses
 from citydesk.store.models import Address, FieldClock, Outbox
-from factories import Office
+from factories import Office, mark_demo
 
 ROWS = [
     AddressRow(1, "120 Main St", "A-1", "Ward 1", 41.85, -89.69, ("City Hall",)),
@@ -40,6 +40,7 @@ def test_rows_with_clocks_and_outbox_and_ids_in_order(office: Office) -> None:
 
 
 def test_without_capture_no_outbox_rows(office: Office) -> None:
+    mark_demo(office.db)  # capture=False is the demo city's path: demo databases never sync
     bulk_add_addresses(office.db, actor=SYSTEM_ACTOR, rows=ROWS, capture=False)
     assert counts(office) == (2, 14, 0)
 

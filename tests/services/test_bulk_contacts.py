@@ -14,7 +14,7 @@ from citydesk.services import tickets as svc
 from citydesk.services.contacts import BulkContact, bulk_log_contacts
 from citydesk.store.detail import local_identity
 from citydesk.store.models import ContactLog, Outbox, SyncState
-from factories import START, Office
+from factories import START, Office, mark_demo
 
 
 def _count(office: Office, model: Any) -> int:
@@ -69,6 +69,7 @@ def test_contacts_keep_their_time_and_author_with_outbox_rows_and_fresh_hlcs(off
 
 
 def test_without_capture_no_outbox_rows(office: Office) -> None:
+    mark_demo(office.db)  # capture=False is the demo city's path: demo databases never sync
     ticket = svc.create_ticket(office.db, actor=office.clerk, title="Pothole", channel="phone").ticket_id
     outbox_before = _count(office, Outbox)
     bulk_log_contacts(office.db, actor=SYSTEM_ACTOR, contacts=_contacts(office, ticket), capture=False)

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import insert, text
 
+import capture_check
 from citydesk.store import statements as st
 from citydesk.store.db import StorageError
 from citydesk.store.prepared import Prepared, prepared_insert
 from factories import START, Office
+
+
+@pytest.fixture(autouse=True)
+def _rows_written_directly() -> Iterator[None]:
+    """These tests write rows on the driver and through SQLAlchemy to compare them, not to sync them."""
+    with capture_check.unwatched("rows written directly to compare the driver's with SQLAlchemy's"):
+        yield
 
 
 def stored(office: Office, table: str, key: str, value: Any) -> list[tuple[Any, ...]]:
