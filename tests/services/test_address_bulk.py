@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from sqlalchemy import func, select
 
-from citydesk.domain.errors import PermissionDenied, ValidationError
+from citydesk.domain.errors import CitydeskError, PermissionDenied, ValidationError
 from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.services.addresses import AddressRow, bulk_add_addresses
 from citydesk.store.models import Address, FieldClock, Outbox
@@ -75,3 +75,11 @@ def test_only_an_admin_or_the_system_adds_addresses(office: Office) -> None:
     with pytest.raises(PermissionDenied):
         bulk_add_addresses(office.db, actor=office.clerk, rows=ROWS)
     assert counts(office) == (0, 0, 0)
+
+
+def test_an_office_database_never_writes_without_change_records(office: Office) -> None:
+    """`capture=False` is the demo city's path; on an office database it would never sync: refused."""
+    with pytest.raises(CitydeskError, match="demo city only"):
+        bulk_add_addresses(office.db, actor=SYSTEM_ACTOR, rows=ROWS, capture=False)
+    with office.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Address)) == 0

@@ -19,7 +19,7 @@ from citydesk.services.tickets import create_ticket
 from citydesk.store import migrate
 from citydesk.store.models import FieldClock, Outbox
 from citydesk.store.queries import search
-from factories import Office
+from factories import Office, mark_demo
 
 ADDRESSES = "id,address\nA-1,1 Elm St\nA-2,2 Elm St\n"
 
@@ -82,6 +82,7 @@ def test_bulk_requesters_receipt_texts_and_addresses_name_the_admin(office: Offi
 
 def test_rows_without_an_outbox_row_keep_no_change_id(office: Office) -> None:
     """The demo city writes without capture: its clocks name the author but no change."""
+    mark_demo(office.db)  # capture=False is the demo city's path: demo databases never sync
     rows, _ = parse_address_csv(read_address_csv("address\n9 Oak Ave\n"))
     (address_id,) = bulk_add_addresses(office.db, actor=office.admin, rows=rows, capture=False)
     mine = [c for c in clocks(office, "address") if c.row_id == address_id]

@@ -292,6 +292,7 @@ def bulk_add_addresses(
     is off (the demo city, which never syncs), an outbox row. Returns the new ids in order.
     """
     with transaction(db, actor, Action.IMPORT_DATA) as tx:
+        tx.require_capture(capture)
         taken_ids = {i for i in tx.session.scalars(select(Address.external_id)) if i}
         taken_texts = {
             fold(text)

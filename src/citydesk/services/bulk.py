@@ -112,6 +112,7 @@ def bulk_create_tickets(
 ) -> BulkResult:
     """Write many tickets in one all-or-nothing transaction (demo data, CSV imports)."""
     with transaction(db, actor, Action.IMPORT_DATA) as tx:
+        tx.require_capture(capture)
         return write_tickets(
             tx, tickets=tickets, capture=capture, batch_size=batch_size, progress=progress, total=total
         )
@@ -312,6 +313,7 @@ def bulk_create_requesters(
 ) -> list[str]:
     """Create many requesters in one transaction (same validation as one by one); returns their ids."""
     with transaction(db, actor, Action.IMPORT_DATA) as tx:
+        tx.require_capture(capture)
         return write_requesters(tx, requesters=requesters, capture=capture)
 
 

@@ -115,6 +115,7 @@ def bulk_log_contacts(
     is off (the demo city, which never syncs).
     """
     with transaction(db, actor, Action.IMPORT_DATA) as tx:
+        tx.require_capture(capture)
         session = tx.session
         users = set(session.scalars(select(User.id)))
         offices = set(session.scalars(select(Office.id)))

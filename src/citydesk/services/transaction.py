@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from citydesk.domain.calendar import BusinessCalendar
-from citydesk.domain.errors import NotFound, PermissionDenied
+from citydesk.domain.errors import CitydeskError, NotFound, PermissionDenied
 from citydesk.domain.permissions import Action, require
 from citydesk.domain.roles import Actor, Role
 from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold
@@ -51,6 +51,18 @@ class Tx:
         if cached is None:
             cached = self.db_cache["calendar"] = load_calendar(self.session)
         return cached
+
+    def require_capture(self, capture: bool) -> None:
+        """Refuse to write without change records unless this is a demo database (which never syncs):
+        an office's changes must all reach the server."""
+        if capture:
+            return
+        from citydesk.store.models import SyncState
+
+        if not self.session.scalar(select(SyncState.is_demo).where(SyncState.id == 1)):
+            raise CitydeskError(
+                "Writing without change records is for the demo city only: this office's changes must sync."
+            )
 
     def check_actor(self, role: str | None = None, active: object = None) -> None:
         """Raise unless the actor is an active user with the role it claims (system excepted).

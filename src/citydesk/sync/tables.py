@@ -215,7 +215,7 @@ SYNCED_TABLES: tuple[SyncedTable, ...] = (
         "field_clock",
         Merge.CLOCK,
         ("table_name", "row_id", "field"),
-        fields=("hlc", "device_id"),
+        fields=("hlc", "device_id", "author_id", "change_id"),
     ),
     # ---- tickets: the insert row plus append-only entries
     SyncedTable(
