@@ -176,6 +176,17 @@ def stamp_text(column: Any) -> ColumnElement[str]:
     return type_coerce(column, String)
 
 
+def driver_rows(session: Session, stmt: Any) -> list[tuple[Any, ...]]:
+    """Run `stmt` and return the driver's plain tuples: no SQLAlchemy row objects or result processors
+    (several times cheaper for the thousands of rows a surge week's figures read). Values come as
+    SQLite stores them: booleans 0/1, stamps as text (read them with `stamp_text`/`from_db_text`)."""
+    result = session.connection().execute(stmt)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
 def from_db_text(value: str | None) -> datetime | None:
     """The aware UTC datetime for a stamp read as text."""
     if value is None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from citydesk.domain.channels import LANGUAGES, Channel
 from citydesk.domain.priorities import Priority
 from citydesk.reports.metrics.activity import first_reporter_language
-from citydesk.reports.metrics.queries import NO_CATEGORY, OPS, Week, hours_between, tickets
+from citydesk.reports.metrics.queries import NO_CATEGORY, OPS, Week, driver_rows, hours_between, tickets
 from citydesk.reports.model import (
     DepartmentRow,
     DurationStats,
@@ -75,7 +75,8 @@ def opened_requests(session: Session, week: Week) -> Opened:
     reporter's language (counted in SQL)."""
     tk, span = tickets.c, week.span
     cur = tk.created_at >= span.start
-    rows = session.execute(
+    rows = driver_rows(
+        session,
         select(
             cur.label("cur"),
             tk.priority,
@@ -87,8 +88,8 @@ def opened_requests(session: Session, week: Week) -> Opened:
             tk.ward,
             # resolved or closed with no resolution date (never open): an import's unknown date or not
             case((tk.is_open.is_(False) & tk.resolved_at.is_(None), tk.resolution_reason.is_not(None))),
-        ).where(tk.created_at >= span.prev_start, tk.created_at < span.as_of, week.in_scope)
-    ).all()
+        ).where(tk.created_at >= span.prev_start, tk.created_at < span.as_of, week.in_scope),
+    )
     language = first_reporter_language().label("language")
     languages = Counter[str]()
     for code, n in session.execute(
