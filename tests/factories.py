@@ -141,3 +141,18 @@ def mark_demo(db: Database) -> None:
     """Make a test database a demo one (which never syncs, so its bulk paths may skip the outbox)."""
     with db.write() as session:
         session.execute(update(SyncState).where(SyncState.id == 1).values(is_demo=True))
+
+
+def address_counts(office: Office) -> tuple[int, int, int]:
+    """Addresses, their field clocks and their outbox rows in the office database."""
+    from sqlalchemy import func, select
+
+    from citydesk.store.models import Address, FieldClock, Outbox
+
+    with office.db.read() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Address)) or 0,
+            s.scalar(select(func.count()).select_from(FieldClock).where(FieldClock.table_name == "address"))
+            or 0,
+            s.scalar(select(func.count()).select_from(Outbox).where(Outbox.table_name == "address")) or 0,
+        )

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from citydesk.domain.errors import CitydeskError, PermissionDenied, ValidationError
 from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.services.addresses import AddressRow, bulk_add_addresses
-from citydesk.store.models import Address, FieldClock, Outbox
-from factories import Office, mark_demo
+from citydesk.store.models import Address
+from factories import Office, address_counts, mark_demo
 
 ROWS = [
     AddressRow(1, "120 Main St", "A-1", "Ward 1", 41.85, -89.69, ("City Hall",)),
@@ -19,19 +19,9 @@ ROWS = [
 ]
 
 
-def counts(office: Office) -> tuple[int, int, int]:
-    with office.db.read() as s:
-        return (
-            s.scalar(select(func.count()).select_from(Address)) or 0,
-            s.scalar(select(func.count()).select_from(FieldClock).where(FieldClock.table_name == "address"))
-            or 0,
-            s.scalar(select(func.count()).select_from(Outbox).where(Outbox.table_name == "address")) or 0,
-        )
-
-
 def test_rows_with_clocks_and_outbox_and_ids_in_order(office: Office) -> None:
     ids = bulk_add_addresses(office.db, actor=office.admin, rows=ROWS)
-    assert counts(office) == (2, 14, 2)
+    assert address_counts(office) == (2, 14, 2)
     with office.db.read() as s:
         texts = [s.get(Address, i).text for i in ids]  # type: ignore[union-attr]
         main = s.get(Address, ids[0])
@@ -42,7 +32,7 @@ def test_rows_with_clocks_and_outbox_and_ids_in_order(office: Office) -> None:
 def test_without_capture_no_outbox_rows(office: Office) -> None:
     mark_demo(office.db)  # capture=False is the demo city's path: demo databases never sync
     bulk_add_addresses(office.db, actor=SYSTEM_ACTOR, rows=ROWS, capture=False)
-    assert counts(office) == (2, 14, 0)
+    assert address_counts(office) == (2, 14, 0)
 
 
 @pytest.mark.parametrize(
@@ -62,7 +52,7 @@ def test_a_bad_row_is_named_and_nothing_is_written(
     rows = [ROWS[0], dataclasses.replace(ROWS[1], **change)]  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match=message):
         bulk_add_addresses(office.db, actor=SYSTEM_ACTOR, rows=rows)
-    assert counts(office) == (0, 0, 0)
+    assert address_counts(office) == (0, 0, 0)
 
 
 def test_an_address_already_on_the_list_is_refused(office: Office) -> None:
@@ -74,7 +64,7 @@ def test_an_address_already_on_the_list_is_refused(office: Office) -> None:
 def test_only_an_admin_or_the_system_adds_addresses(office: Office) -> None:
     with pytest.raises(PermissionDenied):
         bulk_add_addresses(office.db, actor=office.clerk, rows=ROWS)
-    assert counts(office) == (0, 0, 0)
+    assert address_counts(office) == (0, 0, 0)
 
 
 def test_an_office_database_never_writes_without_change_records(office: Office) -> None:

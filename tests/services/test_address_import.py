@@ -7,32 +7,22 @@ import io
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from citydesk.domain.errors import PermissionDenied
 from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.services.addresses import AddressFileError, import_addresses
 from citydesk.store.intake import complete_addresses
-from citydesk.store.models import Address, FieldClock, Outbox
-from factories import Office
+from citydesk.store.models import Address
+from factories import Office, address_counts
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "addresses.csv"
-
-
-def counts(office: Office) -> tuple[int, int, int]:
-    with office.db.read() as s:
-        return (
-            s.scalar(select(func.count()).select_from(Address)) or 0,
-            s.scalar(select(func.count()).select_from(FieldClock).where(FieldClock.table_name == "address"))
-            or 0,
-            s.scalar(select(func.count()).select_from(Outbox).where(Outbox.table_name == "address")) or 0,
-        )
 
 
 def test_the_sample_file_imports_with_rows_clocks_and_outbox(office: Office) -> None:
     summary = import_addresses(office.db, actor=office.admin, path=SAMPLE)
     assert (summary.rows, summary.added, summary.updated) == (10, 10, 0)
-    assert counts(office) == (10, 70, 10)
+    assert address_counts(office) == (10, 70, 10)
     with office.db.read() as s:
         row = s.scalar(select(Address).where(Address.external_id == "ADR-0002"))
         assert row is not None
@@ -52,7 +42,7 @@ def test_reimport_updates_by_id_and_by_text(office: Office) -> None:
         assert sorted(s.scalars(select(Address.text))) == ["1 Elm Street", "2 elm st", "3 Elm St"]
     dry = import_addresses(office.db, actor=SYSTEM_ACTOR, data="address\n4 Elm St\n", dry_run=True)
     assert (dry.added, dry.dry_run) == (1, True)
-    assert counts(office)[0] == 3
+    assert address_counts(office)[0] == 3
 
 
 @pytest.mark.parametrize(
@@ -76,7 +66,7 @@ def test_bad_files_write_nothing_and_say_where(office: Office, data: str, expect
         import_addresses(office.db, actor=office.admin, data=data)
     assert expected in info.value.message
     assert info.value.field == "file"
-    assert counts(office) == (0, 0, 0)
+    assert address_counts(office) == (0, 0, 0)
 
 
 def test_every_bad_row_is_listed_not_only_the_first(office: Office) -> None:
@@ -94,7 +84,7 @@ def test_only_admins_import(office: Office) -> None:
     for actor in (office.clerk, office.supervisor):
         with pytest.raises(PermissionDenied):
             import_addresses(office.db, actor=actor, path=SAMPLE)
-    assert counts(office) == (0, 0, 0)
+    assert address_counts(office) == (0, 0, 0)
 
 
 @pytest.mark.parametrize(
@@ -134,4 +124,4 @@ def test_bytes_that_are_not_text_are_refused_with_the_shared_problem(office: Off
         import_addresses(office.db, actor=office.admin, data=b"address\nJos\x81\x8d St\n")
     assert [(p.row, p.column) for p in info.value.problems] == [(0, "")]
     assert "neither UTF-8 nor Windows-1252" in info.value.message
-    assert counts(office) == (0, 0, 0)
+    assert address_counts(office) == (0, 0, 0)
