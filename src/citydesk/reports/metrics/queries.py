@@ -191,7 +191,10 @@ def from_db_text(value: str | None) -> datetime | None:
     """The aware UTC datetime for a stamp read as text."""
     if value is None:
         return None
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    try:  # stored text has no offset: parsing it with one is several times faster than .replace()
+        return datetime.fromisoformat(value + "+00:00")
+    except ValueError:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 @dataclass
