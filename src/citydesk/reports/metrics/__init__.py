@@ -82,7 +82,12 @@ from citydesk.reports.metrics.queries import Week, load_names, make_span, ticket
 from citydesk.reports.metrics.reconcile import reconcile_week
 from citydesk.reports.metrics.recurring import recurring_problems
 from citydesk.reports.metrics.scope import last_full_week, parse_scope, scope_name
-from citydesk.reports.metrics.volume import department_rows, opened_requests, resolved_requests
+from citydesk.reports.metrics.volume import (
+    department_rows,
+    opened_languages,
+    opened_requests,
+    resolved_requests,
+)
 from citydesk.reports.metrics.workload import workload_rows
 from citydesk.reports.model import (
     WARD_NOTE,
@@ -226,28 +231,29 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     scope_label = scope_name(session, scope)
     w = the_week(session, year, week, scope, now)
     span = w.span
-    # About half the reading runs on two more read connections in parallel with the rest: the day
-    # counts, closes and reopens, time logged and the 90 days of recurring problems on one, the P1
-    # incidents on the other. SQLite works outside the GIL, so on two cores the wall time drops by
-    # about a third.
-    background = _beside(
+    # The queries that only count (few rows back: SQLite works outside the GIL all along) run on two
+    # more read connections, in parallel with the ones that read rows one by one and fold them in
+    # Python here (opened, resolved, the backlog, the P1 incidents). Reading many rows on two threads
+    # at once would make them queue for the GIL row by row.
+    counts_later = _beside(
         session,
         lambda other: (
             daily_counts(other, tickets.c.created_at, span.usual_start, span.as_of, scope, w.calendar),
             daily_counts(other, tickets.c.resolved_at, span.trend_start, span.as_of, scope, w.calendar),
             event_counts(other, scope, span),
             minutes_logged(other, scope, span),
-            recurring_problems(other, scope, span, w.names),
+            contact_counts(other, scope, span),
+            opened_languages(other, w),
         ),
     )
-    incidents_later = _beside(session, lambda other: p1_incidents(other, scope, span, w.names))
+    recurring_later = _beside(session, lambda other: recurring_problems(other, scope, span, w.names))
     opened = opened_requests(session, w)
     resolved = resolved_requests(session, w)
     open_tickets = count_backlog(session, scope, span)
-    contacts = contact_counts(session, scope, span)
+    incidents = p1_incidents(session, scope, span, w.names)
     offices = office_syncs(session)
-    opened_daily, resolved_daily, events, minutes, recurring = background()
-    incidents = incidents_later()
+    opened_daily, resolved_daily, events, minutes, contacts, languages = counts_later()
+    recurring = recurring_later()
     backlog = backlog_fields(session, w, open_tickets)
     contact = contact_fields(contacts, events)
     reconciliation = reconcile_week(
@@ -264,6 +270,7 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     return WeeklyMetrics(
         **heading_fields(w, scope_label, now),
         **opened.fields,
+        opened_by_language=languages,
         **resolved.fields,
         **backlog,
         **contact,
