@@ -4,7 +4,8 @@ in the 90 days to the end of the week."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -61,13 +62,40 @@ def top_by_bounds(
     """The `keep` first problems in rank order, computing exact figures only for the candidates
     whose upper bound on the count (`bounds`: (key, bound)) could still place them there."""
     ordered = sorted(bounds, key=lambda b: -b[1])
+    batches = (ordered[start : start + EXACT_BATCH] for start in range(0, len(ordered), EXACT_BATCH))
+    return top_in_order(batches, exact, keep)
+
+
+def top_in_order(
+    batches: Iterable[Sequence[tuple[Any, int]]],
+    exact: Callable[[list[Any]], list[RecurringProblem]],
+    keep: int,
+) -> list[RecurringProblem]:
+    """`top_by_bounds` over the bounds already in order, most first, in batches of EXACT_BATCH:
+    stops reading them as soon as nobody left can reach the last kept count."""
     found: list[RecurringProblem] = []
-    for start in range(0, len(ordered), EXACT_BATCH):
-        if len(found) >= keep and ordered[start][1] < found[keep - 1].count:
+    for batch in batches:
+        if len(found) >= keep and batch[0][1] < found[keep - 1].count:
             break  # nobody left can reach the last kept count
-        found = sorted([*found, *exact([key for key, _n in ordered[start : start + EXACT_BATCH]])], key=rank)
-        found = found[:keep]
+        found = sorted([*found, *exact([key for key, _n in batch])], key=rank)[:keep]
     return found
+
+
+@contextmanager
+def ordered_batches(session: Session, stmt: Any) -> Iterator[Iterator[list[tuple[Any, int]]]]:
+    """The (key, bound) rows of `stmt` (ordered most first) in batches of EXACT_BATCH, read only as
+    far as they are asked for (the rows left are never stepped). The key is the row's columns
+    before the last (one column: its value), the bound the last."""
+    result = session.connection().execute(stmt)
+
+    def batches() -> Iterator[list[tuple[Any, int]]]:
+        while rows := result.cursor.fetchmany(EXACT_BATCH):
+            yield [(row[0] if len(row) == 2 else tuple(row[:-1]), row[-1]) for row in rows]
+
+    try:
+        yield batches()
+    finally:
+        result.close()
 
 
 @dataclass(frozen=True)
@@ -125,14 +153,16 @@ def recurring_places(session: Session, w: Window, names: Names, *, indexed: bool
     # scope), then exact figures for the places that could be listed.
     probe = week_places.distinct().subquery()
     on_place = and_(tk.category_id == probe.c.category_id, probe.c.place == PLACE_KEY)
-    bounds = session.execute(
-        select(probe.c.category_id, probe.c.place, func.count())
+    # most first; ties in the grouping's order, as a stable sort of the grouped rows would keep them
+    bounds = (
+        select(probe.c.category_id, probe.c.place, func.count().label("n"))
         .select_from(probe)
         .join(tickets, on_place)
         .where(tk.created_at >= w.lo, tk.created_at < w.hi)
         .group_by(probe.c.category_id, probe.c.place)
         .having(func.count() >= RECURRING_MIN)
-    ).all()
+        .order_by(literal_column("n").desc(), probe.c.category_id, probe.c.place)
+    )
 
     def exact(keys: list[Any]) -> list[RecurringProblem]:
         # the candidates as one JSON parameter: [[category_id, place], ...]
@@ -143,7 +173,8 @@ def recurring_places(session: Session, w: Window, names: Names, *, indexed: bool
         )
         return problems(select(*cols).select_from(wanted).join(tickets, on_wanted))
 
-    return top_by_bounds([((c, p), n) for c, p, n in bounds], exact, RECURRING_PLACES)
+    with ordered_batches(session, bounds) as batches:
+        return top_in_order(batches, exact, RECURRING_PLACES)
 
 
 def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[RecurringProblem]:
@@ -190,12 +221,13 @@ def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[Recu
 
     # A reporter is recorded at or after the ticket's creation, so reported_at >= the window start:
     # the index alone bounds each person's count; exact figures for those who could be listed.
-    bounds = session.execute(
-        select(tr.requester_id, func.count())
+    bounds = (
+        select(tr.requester_id, func.count().label("n"))
         .where(tr.requester_id.in_(week_people), tr.reported_at >= w.lo)
         .group_by(tr.requester_id)
         .having(func.count() >= RECURRING_MIN)
-    ).all()
+        .order_by(literal_column("n").desc(), tr.requester_id)
+    )
 
     def exact(ids: list[Any]) -> list[RecurringProblem]:
         return problems(
@@ -205,7 +237,8 @@ def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[Recu
             .where(tr.requester_id.in_(ids), tr.reported_at >= w.lo, w.window)
         )
 
-    return top_by_bounds([(rid, n) for rid, n in bounds], exact, RECURRING_PEOPLE)
+    with ordered_batches(session, bounds) as batches:
+        return top_in_order(batches, exact, RECURRING_PEOPLE)
 
 
 def recurring_problems(session: Session, scope: Scope, span: Span, names: Names) -> list[RecurringProblem]:
