@@ -43,9 +43,9 @@ the backlog is one read of the open and recently resolved tickets (only reopened
 replayed from their timelines), this week's languages are counted in SQL, the P1 incidents read only
 the timeline entries their short timelines show, recurring problems are bounded from two indexes and
 read exactly only for the few that could be listed, and stamps are read as stored text. The 90 days
-of recurring problems, the daily counts and a few small queries run on a second read connection,
-the P1 incidents on a third, in parallel with the rest (`recurring` falls back to a scan when the
-two optional indexes are missing). Day buckets use SQLite's
+of recurring problems, the daily counts and the other queries that only count run on a second read
+connection, in parallel with the sections that read many rows (`recurring` falls back to a scan when
+the two optional indexes are missing). Day buckets use SQLite's
 `date(stamp, '±N minutes')` with the zone's UTC offset, split at the zone's transitions inside the
 range, so each stamp lands on its city-local day.
 
@@ -231,11 +231,13 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     scope_label = scope_name(session, scope)
     w = the_week(session, year, week, scope, now)
     span = w.span
-    # The queries that only count (few rows back: SQLite works outside the GIL all along) run on two
-    # more read connections, in parallel with the ones that read rows one by one and fold them in
-    # Python here (opened, resolved, the backlog, the P1 incidents). Reading many rows on two threads
-    # at once would make them queue for the GIL row by row.
-    counts_later = _beside(
+    # The queries that count (few rows back) and the recurring problems (mostly SQLite's work) run on
+    # a second read connection, in parallel with the sections that read rows and fold them in Python
+    # here (opened, resolved, the backlog, the P1 incidents). SQLite works outside the GIL, but the
+    # driver gives the GIL up and takes it back for every row it steps: a second thread reading many
+    # rows, or a third thread, makes them trade the GIL (and the two cores) hundreds of times more
+    # (measured slower; see `recurring.ordered_batches`).
+    beside = _beside(
         session,
         lambda other: (
             daily_counts(other, tickets.c.created_at, span.usual_start, span.as_of, scope, w.calendar),
@@ -244,16 +246,15 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
             minutes_logged(other, scope, span),
             contact_counts(other, scope, span),
             opened_languages(other, w),
+            recurring_problems(other, scope, span, w.names),
         ),
     )
-    recurring_later = _beside(session, lambda other: recurring_problems(other, scope, span, w.names))
     opened = opened_requests(session, w)
     resolved = resolved_requests(session, w)
     open_tickets = count_backlog(session, scope, span)
     incidents = p1_incidents(session, scope, span, w.names)
     offices = office_syncs(session)
-    opened_daily, resolved_daily, events, minutes, contacts, languages = counts_later()
-    recurring = recurring_later()
+    opened_daily, resolved_daily, events, minutes, contacts, languages, recurring = beside()
     backlog = backlog_fields(session, w, open_tickets)
     contact = contact_fields(contacts, events)
     reconciliation = reconcile_week(
