@@ -86,8 +86,8 @@ def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> li
             te.kind,
             te.field,
             value,
-            func.json_extract(te.detail, "$.reason"),
-            func.json_extract(te.detail, "$.date_unknown"),
+            case((te.kind == "resolution", func.json_extract(te.detail, "$.reason"))),
+            case((te.kind == "resolution", func.json_extract(te.detail, "$.date_unknown"))),
             te.author_id,
             stamp_text(te.at),
         )
@@ -99,10 +99,16 @@ def p1_incidents(session: Session, scope: Scope, span: Span, names: Names) -> li
     ):
         entries[row[0]].append(row[1:])  # type: ignore[arg-type]
 
+    texts: dict[tuple[Any, ...], str] = {}  # many entries share their line ("Assigned to ...")
+
     def names_step(e: Entry) -> IncidentStep:
-        step = incident_step(e, names)
-        assert step is not None  # the query reads only entries that make a step
-        return step
+        key = e[:6]
+        text = texts.get(key)
+        if text is None:
+            text = step_text(*key, names)  # type: ignore[arg-type]
+            assert text is not None  # the query reads only entries that make a step
+            texts[key] = text
+        return IncidentStep(from_db_text(e[6]), text)  # type: ignore[arg-type]
 
     incidents = []
     for ticket_id, number, title, status, department_id, assignee_id, created, responded, resolved in p1_rows:
@@ -135,30 +141,42 @@ def incident_step(e: Entry, names: Names) -> IncidentStep | None:
     `e` is (kind, field, value, reason, date_unknown, author_id, at): the entry's unwrapped value (a
     created entry's: its channel), a resolution's reason and whether its date is unknown, and the
     stamp as stored text."""
-    kind, field, value, reason, date_unknown, author_id, at_text = e
-    at = from_db_text(at_text)
+    text = step_text(*e[:6], names)  # type: ignore[arg-type]
+    return None if text is None else IncidentStep(from_db_text(e[6]), text)  # type: ignore[arg-type]
+
+
+def step_text(
+    kind: str,
+    field: str | None,
+    value: Any,
+    reason: str | None,
+    date_unknown: Any,
+    author_id: str,
+    names: Names,
+) -> str | None:
+    """The text of an entry's short-timeline line (see `incident_step`), None for no line."""
     who = names.user(author_id) if kind in AUTHORED else ""
     if kind == "created":
         how = enum_label(Channel, value).lower()
-        return IncidentStep(at, f"Logged by {who} ({how})")
+        return f"Logged by {who} ({how})"
     if kind == "assignment":
         if field == "department_id":
-            return IncidentStep(at, f"Routed to {names.department(value)}")
-        return IncidentStep(at, f"Assigned to {names.user(value)}" if value else "Unassigned")
+            return f"Routed to {names.department(value)}"
+        return f"Assigned to {names.user(value)}" if value else "Unassigned"
     if kind == "status":
         label = enum_label(Status, value)
-        return IncidentStep(at, f"{label} ({who})")
+        return f"{label} ({who})"
     if kind == "priority":
-        return IncidentStep(at, f"Priority set to {value}")
+        return f"Priority set to {value}"
     if kind == "note":
-        return IncidentStep(at, f"Public update by {who}")
+        return f"Public update by {who}"
     if kind == "resolution":
         label = enum_label(ResolutionReason, reason)
         if date_unknown:  # the step's time is the import's, not the resolution's
-            return IncidentStep(at, f"Imported as resolved on an unknown date: {label}")
-        return IncidentStep(at, f"Resolved by {who}: {label}")
+            return f"Imported as resolved on an unknown date: {label}"
+        return f"Resolved by {who}: {label}"
     if kind == "reopen":
-        return IncidentStep(at, f"Reopened by {who}")
+        return f"Reopened by {who}"
     if kind in STEP_TEXT:
-        return IncidentStep(at, STEP_TEXT[kind].format(value=value))
+        return STEP_TEXT[kind].format(value=value)
     return None
