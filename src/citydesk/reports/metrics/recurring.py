@@ -4,8 +4,7 @@ in the 90 days to the end of the week."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,6 +17,7 @@ from citydesk.reports.metrics.queries import (
     OPS,
     Names,
     Span,
+    packed_rows,
     reporters,
     requesters,
     scope_clause,
@@ -62,40 +62,13 @@ def top_by_bounds(
     """The `keep` first problems in rank order, computing exact figures only for the candidates
     whose upper bound on the count (`bounds`: (key, bound)) could still place them there."""
     ordered = sorted(bounds, key=lambda b: -b[1])
-    batches = (ordered[start : start + EXACT_BATCH] for start in range(0, len(ordered), EXACT_BATCH))
-    return top_in_order(batches, exact, keep)
-
-
-def top_in_order(
-    batches: Iterable[Sequence[tuple[Any, int]]],
-    exact: Callable[[list[Any]], list[RecurringProblem]],
-    keep: int,
-) -> list[RecurringProblem]:
-    """`top_by_bounds` over the bounds already in order, most first, in batches of EXACT_BATCH:
-    stops reading them as soon as nobody left can reach the last kept count."""
     found: list[RecurringProblem] = []
-    for batch in batches:
-        if len(found) >= keep and batch[0][1] < found[keep - 1].count:
+    for start in range(0, len(ordered), EXACT_BATCH):
+        if len(found) >= keep and ordered[start][1] < found[keep - 1].count:
             break  # nobody left can reach the last kept count
-        found = sorted([*found, *exact([key for key, _n in batch])], key=rank)[:keep]
+        found = sorted([*found, *exact([key for key, _n in ordered[start : start + EXACT_BATCH]])], key=rank)
+        found = found[:keep]
     return found
-
-
-@contextmanager
-def ordered_batches(session: Session, stmt: Any) -> Iterator[Iterator[list[tuple[Any, int]]]]:
-    """The (key, bound) rows of `stmt` (ordered most first) in batches of EXACT_BATCH, read only as
-    far as they are asked for (the rows left are never stepped). The key is the row's columns
-    before the last (one column: its value), the bound the last."""
-    result = session.connection().execute(stmt)
-
-    def batches() -> Iterator[list[tuple[Any, int]]]:
-        while rows := result.cursor.fetchmany(EXACT_BATCH):
-            yield [(row[0] if len(row) == 2 else tuple(row[:-1]), row[-1]) for row in rows]
-
-    try:
-        yield batches()
-    finally:
-        result.close()
 
 
 @dataclass(frozen=True)
@@ -140,7 +113,7 @@ def recurring_places(session: Session, w: Window, names: Names, *, indexed: bool
             query.where(w.window).group_by(tk.category_id, PLACE_KEY).having(func.count() >= RECURRING_MIN)
         )
         out = []
-        for category_id, location, n, open_now, numbers in session.execute(grouped):
+        for category_id, location, n, open_now, numbers in packed_rows(session, grouped):
             label = f"{names.categories.get(category_id, (NO_CATEGORY, None))[0]} at {location.strip()}"
             out.append(RecurringProblem("place", label, int(n), int(open_now or 0), latest_numbers(numbers)))
         return out
@@ -153,15 +126,14 @@ def recurring_places(session: Session, w: Window, names: Names, *, indexed: bool
     # scope), then exact figures for the places that could be listed.
     probe = week_places.distinct().subquery()
     on_place = and_(tk.category_id == probe.c.category_id, probe.c.place == PLACE_KEY)
-    # most first; ties in the grouping's order, as a stable sort of the grouped rows would keep them
-    bounds = (
-        select(probe.c.category_id, probe.c.place, func.count().label("n"))
+    bounds = packed_rows(
+        session,
+        select(probe.c.category_id, probe.c.place, func.count())
         .select_from(probe)
         .join(tickets, on_place)
         .where(tk.created_at >= w.lo, tk.created_at < w.hi)
         .group_by(probe.c.category_id, probe.c.place)
-        .having(func.count() >= RECURRING_MIN)
-        .order_by(literal_column("n").desc(), probe.c.category_id, probe.c.place)
+        .having(func.count() >= RECURRING_MIN),
     )
 
     def exact(keys: list[Any]) -> list[RecurringProblem]:
@@ -173,8 +145,8 @@ def recurring_places(session: Session, w: Window, names: Names, *, indexed: bool
         )
         return problems(select(*cols).select_from(wanted).join(tickets, on_wanted))
 
-    with ordered_batches(session, bounds) as batches:
-        return top_in_order(batches, exact, RECURRING_PLACES)
+    # in the key's order first: equal bounds then keep it (top_by_bounds sorts stably)
+    return top_by_bounds(sorted(((c, p), n) for c, p, n in bounds), exact, RECURRING_PLACES)
 
 
 def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[RecurringProblem]:
@@ -199,7 +171,7 @@ def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[Recu
             .where(rq.anonymous.is_(False))
         )
         out = []
-        for name, confidential, n, open_now, numbers in session.execute(people):
+        for name, confidential, n, open_now, numbers in packed_rows(session, people):
             who = "A confidential requester" if confidential else (name or "A requester")
             out.append(
                 RecurringProblem(
@@ -221,12 +193,12 @@ def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[Recu
 
     # A reporter is recorded at or after the ticket's creation, so reported_at >= the window start:
     # the index alone bounds each person's count; exact figures for those who could be listed.
-    bounds = (
-        select(tr.requester_id, func.count().label("n"))
+    bounds = packed_rows(
+        session,
+        select(tr.requester_id, func.count())
         .where(tr.requester_id.in_(week_people), tr.reported_at >= w.lo)
         .group_by(tr.requester_id)
-        .having(func.count() >= RECURRING_MIN)
-        .order_by(literal_column("n").desc(), tr.requester_id)
+        .having(func.count() >= RECURRING_MIN),
     )
 
     def exact(ids: list[Any]) -> list[RecurringProblem]:
@@ -237,8 +209,7 @@ def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[Recu
             .where(tr.requester_id.in_(ids), tr.reported_at >= w.lo, w.window)
         )
 
-    with ordered_batches(session, bounds) as batches:
-        return top_in_order(batches, exact, RECURRING_PEOPLE)
+    return top_by_bounds(sorted((rid, n) for rid, n in bounds), exact, RECURRING_PEOPLE)
 
 
 def recurring_problems(session: Session, scope: Scope, span: Span, names: Names) -> list[RecurringProblem]:
