@@ -145,10 +145,12 @@ class Resolved:
 
 
 def resolved_requests(session: Session, week: Week) -> Resolved:
-    """Tickets resolved last week and this week: one row each, on time and hours computed in SQL."""
+    """Tickets resolved last week and this week: one row each (the driver's tuples), on time and
+    hours computed in SQL."""
     tk, span, names = tickets.c, week.span, week.names
     on_time = case((tk.due_at.is_(None), None), (tk.resolved_at <= tk.due_at, 1), else_=0)
-    rows = session.execute(
+    rows = driver_rows(
+        session,
         select(
             (tk.resolved_at >= span.start).label("cur"),
             tk.priority,
@@ -157,8 +159,8 @@ def resolved_requests(session: Session, week: Week) -> Resolved:
             on_time,
             hours_between(tk.resolved_at, tk.created_at),
             tk.resolved_by,
-        ).where(tk.resolved_at >= span.prev_start, tk.resolved_at < span.as_of, week.in_scope)
-    ).all()
+        ).where(tk.resolved_at >= span.prev_start, tk.resolved_at < span.as_of, week.in_scope),
+    )
     requests: dict[bool, list[Any]] = {True: [], False: []}
     ops = Counter[bool]()
     by_person = Counter[str]()
