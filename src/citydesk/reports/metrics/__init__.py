@@ -231,12 +231,12 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     scope_label = scope_name(session, scope)
     w = the_week(session, year, week, scope, now)
     span = w.span
-    # The queries that count (few rows back) and the recurring problems (mostly SQLite's work) run on
-    # a second read connection, in parallel with the sections that read rows and fold them in Python
-    # here (opened, resolved, the backlog, the P1 incidents). SQLite works outside the GIL, but the
-    # driver gives the GIL up and takes it back for every row it steps: a second thread reading many
-    # rows, or a third thread, makes them trade the GIL (and the two cores) hundreds of times more
-    # (measured slower; see `recurring.ordered_batches`).
+    # The queries that count and the recurring problems (SQLite's work, their few hundred rows
+    # packed into one: `queries.packed_rows`) run on a second read connection, in parallel with the
+    # sections that read thousands of rows and fold them in Python here (opened, resolved, the
+    # backlog, the P1 incidents). SQLite works outside the GIL, but the driver gives the GIL up and
+    # takes it back for every row it steps: rows stepped on both threads, or a third thread, made
+    # them trade the GIL hundreds of times a report (measured slower on two cores).
     beside = _beside(
         session,
         lambda other: (
