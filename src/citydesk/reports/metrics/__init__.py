@@ -43,9 +43,9 @@ the backlog is one read of the open and recently resolved tickets (only reopened
 replayed from their timelines), this week's languages are counted in SQL, the P1 incidents read only
 the timeline entries their short timelines show, recurring problems are bounded from two indexes and
 read exactly only for the few that could be listed, and stamps are read as stored text. The 90 days
-of recurring problems, the daily counts and a few small queries run on a second read connection,
-the P1 incidents on a third, in parallel with the rest (`recurring` falls back to a scan when the
-two optional indexes are missing). Day buckets use SQLite's
+of recurring problems, the daily counts and the other queries that only count run on a second read
+connection, in parallel with the sections that read many rows (`recurring` falls back to a scan when
+the two optional indexes are missing). Day buckets use SQLite's
 `date(stamp, '±N minutes')` with the zone's UTC offset, split at the zone's transitions inside the
 range, so each stamp lands on its city-local day.
 
@@ -82,7 +82,12 @@ from citydesk.reports.metrics.queries import Week, load_names, make_span, ticket
 from citydesk.reports.metrics.reconcile import reconcile_week
 from citydesk.reports.metrics.recurring import recurring_problems
 from citydesk.reports.metrics.scope import last_full_week, parse_scope, scope_name
-from citydesk.reports.metrics.volume import department_rows, opened_requests, resolved_requests
+from citydesk.reports.metrics.volume import (
+    department_rows,
+    opened_languages,
+    opened_requests,
+    resolved_requests,
+)
 from citydesk.reports.metrics.workload import workload_rows
 from citydesk.reports.model import (
     WARD_NOTE,
@@ -226,28 +231,30 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     scope_label = scope_name(session, scope)
     w = the_week(session, year, week, scope, now)
     span = w.span
-    # About half the reading runs on two more read connections in parallel with the rest: the day
-    # counts, closes and reopens, time logged and the 90 days of recurring problems on one, the P1
-    # incidents on the other. SQLite works outside the GIL, so on two cores the wall time drops by
-    # about a third.
-    background = _beside(
+    # The queries that count and the recurring problems (SQLite's work, their few hundred rows
+    # packed into one: `queries.packed_rows`) run on a second read connection, in parallel with the
+    # sections that read thousands of rows and fold them in Python here (opened, resolved, the
+    # backlog, the P1 incidents). SQLite works outside the GIL, but the driver gives the GIL up and
+    # takes it back for every row it steps: rows stepped on both threads, or a third thread, made
+    # them trade the GIL hundreds of times a report (measured slower on two cores).
+    beside = _beside(
         session,
         lambda other: (
             daily_counts(other, tickets.c.created_at, span.usual_start, span.as_of, scope, w.calendar),
             daily_counts(other, tickets.c.resolved_at, span.trend_start, span.as_of, scope, w.calendar),
             event_counts(other, scope, span),
             minutes_logged(other, scope, span),
+            contact_counts(other, scope, span),
+            opened_languages(other, w),
             recurring_problems(other, scope, span, w.names),
         ),
     )
-    incidents_later = _beside(session, lambda other: p1_incidents(other, scope, span, w.names))
     opened = opened_requests(session, w)
     resolved = resolved_requests(session, w)
     open_tickets = count_backlog(session, scope, span)
-    contacts = contact_counts(session, scope, span)
+    incidents = p1_incidents(session, scope, span, w.names)
     offices = office_syncs(session)
-    opened_daily, resolved_daily, events, minutes, recurring = background()
-    incidents = incidents_later()
+    opened_daily, resolved_daily, events, minutes, contacts, languages, recurring = beside()
     backlog = backlog_fields(session, w, open_tickets)
     contact = contact_fields(contacts, events)
     reconciliation = reconcile_week(
@@ -264,6 +271,7 @@ def weekly_metrics(session: Session, *, year: int, week: int, scope: Scope, now:
     return WeeklyMetrics(
         **heading_fields(w, scope_label, now),
         **opened.fields,
+        opened_by_language=languages,
         **resolved.fields,
         **backlog,
         **contact,

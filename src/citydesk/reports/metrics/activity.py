@@ -21,6 +21,7 @@ from citydesk.reports.metrics.queries import (
     local_day,
     offices,
     offset_segments,
+    packed_rows,
     reporters,
     requesters,
     scope_clause,
@@ -43,7 +44,7 @@ def daily_counts(
         .group_by(literal_column("d"), literal_column("ops"))
     )
     out: dict[date, list[int]] = defaultdict(lambda: [0, 0])
-    for d, is_ops, n in session.execute(stmt):
+    for d, is_ops, n in packed_rows(session, stmt):
         out[date.fromisoformat(d)][1 if is_ops else 0] += int(n)
     return out
 

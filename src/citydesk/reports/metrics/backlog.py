@@ -29,6 +29,7 @@ from citydesk.reports.metrics.queries import (
     OPS,
     Span,
     Week,
+    driver_rows,
     from_db_text,
     scope_clause,
     stamp_text,
@@ -172,14 +173,15 @@ def count_backlog(session: Session, scope: Scope, span: Span) -> Backlog:
         tk.assignee_id,
     )
     # Created before the end, and open now or resolved since the first instant: two indexed ranges.
-    rows = session.execute(
+    rows = driver_rows(
+        session,
         union_all(
             select(*cols).where(tk.is_open == true(), tk.created_at < end, where_scope),
             select(*cols).where(
                 tk.resolved_at >= min(instants), tk.is_open.is_(False), tk.created_at < end, where_scope
             ),
-        )
-    ).all()
+        ),
+    )
 
     # Never reopened: open at T iff created < T <= until. until >= created, so the count is
     # #(created < T) - #(until < T), two lookups in sorted lists; past due at T adds due < T:
@@ -229,7 +231,8 @@ def count_backlog(session: Session, scope: Scope, span: Span) -> Backlog:
     if reopened_ids:
         te = timeline.c
         entries: dict[str, list[tuple[str, str, str | None, Any]]] = defaultdict(list)
-        for ticket_id, kind, at, value, date_unknown in session.execute(
+        for ticket_id, kind, at, value, date_unknown in driver_rows(
+            session,
             select(
                 te.ticket_id,
                 te.kind,
@@ -238,7 +241,7 @@ def count_backlog(session: Session, scope: Scope, span: Span) -> Backlog:
                 case((te.kind == "resolution", func.json_extract(te.detail, "$.date_unknown")), else_=None),
             )
             .where(te.ticket_id.in_(reopened_ids), or_(te.field == "status", te.kind == "created"))
-            .order_by(te.ticket_id, te.hlc, te.device_id, te.id)
+            .order_by(te.ticket_id, te.hlc, te.device_id, te.id),
         ):
             entries[ticket_id].append((kind, at, value, date_unknown))
         history = {ticket_id: status_steps(rows) for ticket_id, rows in entries.items()}
@@ -252,7 +255,7 @@ def count_backlog(session: Session, scope: Scope, span: Span) -> Backlog:
             stamp_text(tk.due_at),
             stamp_text(tk.resolved_at),
         )
-        for r in session.execute(select(*cols).where(tk.id.in_(reopened_ids))):
+        for r in driver_rows(session, select(*cols).where(tk.id.in_(reopened_ids))):
             row = OpenRow(*r[:6])
             out.replayed.append((row, r[6]))
             history.setdefault(row.id, [])

@@ -4,6 +4,7 @@ filters, city-local days in SQL, stamps read as text, and reference names."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -187,11 +188,26 @@ def driver_rows(session: Session, stmt: Any) -> list[tuple[Any, ...]]:
         result.close()
 
 
+def packed_rows(session: Session, stmt: Any) -> list[list[Any]]:
+    """Run `stmt` and return its rows as lists, stepped ONCE: SQLite packs them into one JSON array
+    (in the order it produces them for `stmt`). The driver gives up the GIL for every row it steps,
+    and a thread that steps rows while another runs Python trades the GIL (a context switch) each
+    time; packed, it trades it once. Only for columns of text, integers and NULLs (JSON would round
+    a REAL to 15 digits); for the few hundred rows of a counting query, not for thousands (building
+    and parsing the JSON then costs more than it saves)."""
+    sub = stmt.subquery()
+    text = driver_rows(session, select(func.json_group_array(func.json_array(*sub.c))))[0][0]
+    return json.loads(text) if text else []
+
+
 def from_db_text(value: str | None) -> datetime | None:
     """The aware UTC datetime for a stamp read as text."""
     if value is None:
         return None
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    try:  # stored text has no offset: parsing it with one is several times faster than .replace()
+        return datetime.fromisoformat(value + "+00:00")
+    except ValueError:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 @dataclass

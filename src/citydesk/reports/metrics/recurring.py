@@ -17,6 +17,7 @@ from citydesk.reports.metrics.queries import (
     OPS,
     Names,
     Span,
+    packed_rows,
     reporters,
     requesters,
     scope_clause,
@@ -112,7 +113,7 @@ def recurring_places(session: Session, w: Window, names: Names, *, indexed: bool
             query.where(w.window).group_by(tk.category_id, PLACE_KEY).having(func.count() >= RECURRING_MIN)
         )
         out = []
-        for category_id, location, n, open_now, numbers in session.execute(grouped):
+        for category_id, location, n, open_now, numbers in packed_rows(session, grouped):
             label = f"{names.categories.get(category_id, (NO_CATEGORY, None))[0]} at {location.strip()}"
             out.append(RecurringProblem("place", label, int(n), int(open_now or 0), latest_numbers(numbers)))
         return out
@@ -125,14 +126,15 @@ def recurring_places(session: Session, w: Window, names: Names, *, indexed: bool
     # scope), then exact figures for the places that could be listed.
     probe = week_places.distinct().subquery()
     on_place = and_(tk.category_id == probe.c.category_id, probe.c.place == PLACE_KEY)
-    bounds = session.execute(
+    bounds = packed_rows(
+        session,
         select(probe.c.category_id, probe.c.place, func.count())
         .select_from(probe)
         .join(tickets, on_place)
         .where(tk.created_at >= w.lo, tk.created_at < w.hi)
         .group_by(probe.c.category_id, probe.c.place)
-        .having(func.count() >= RECURRING_MIN)
-    ).all()
+        .having(func.count() >= RECURRING_MIN),
+    )
 
     def exact(keys: list[Any]) -> list[RecurringProblem]:
         # the candidates as one JSON parameter: [[category_id, place], ...]
@@ -143,7 +145,8 @@ def recurring_places(session: Session, w: Window, names: Names, *, indexed: bool
         )
         return problems(select(*cols).select_from(wanted).join(tickets, on_wanted))
 
-    return top_by_bounds([((c, p), n) for c, p, n in bounds], exact, RECURRING_PLACES)
+    # in the key's order first: equal bounds then keep it (top_by_bounds sorts stably)
+    return top_by_bounds(sorted(((c, p), n) for c, p, n in bounds), exact, RECURRING_PLACES)
 
 
 def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[RecurringProblem]:
@@ -168,7 +171,7 @@ def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[Recu
             .where(rq.anonymous.is_(False))
         )
         out = []
-        for name, confidential, n, open_now, numbers in session.execute(people):
+        for name, confidential, n, open_now, numbers in packed_rows(session, people):
             who = "A confidential requester" if confidential else (name or "A requester")
             out.append(
                 RecurringProblem(
@@ -190,12 +193,13 @@ def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[Recu
 
     # A reporter is recorded at or after the ticket's creation, so reported_at >= the window start:
     # the index alone bounds each person's count; exact figures for those who could be listed.
-    bounds = session.execute(
+    bounds = packed_rows(
+        session,
         select(tr.requester_id, func.count())
         .where(tr.requester_id.in_(week_people), tr.reported_at >= w.lo)
         .group_by(tr.requester_id)
-        .having(func.count() >= RECURRING_MIN)
-    ).all()
+        .having(func.count() >= RECURRING_MIN),
+    )
 
     def exact(ids: list[Any]) -> list[RecurringProblem]:
         return problems(
@@ -205,7 +209,7 @@ def recurring_people(session: Session, w: Window, *, indexed: bool) -> list[Recu
             .where(tr.requester_id.in_(ids), tr.reported_at >= w.lo, w.window)
         )
 
-    return top_by_bounds([(rid, n) for rid, n in bounds], exact, RECURRING_PEOPLE)
+    return top_by_bounds(sorted((rid, n) for rid, n in bounds), exact, RECURRING_PEOPLE)
 
 
 def recurring_problems(session: Session, scope: Scope, span: Span, names: Names) -> list[RecurringProblem]:

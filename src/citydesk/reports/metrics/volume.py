@@ -62,7 +62,8 @@ class Opened:
     """Requests opened this week and last week (Ops work counted apart)."""
 
     fields: dict[str, Any]
-    """WeeklyMetrics fields: opened, first-contact rate, first response, breakdowns, ..."""
+    """WeeklyMetrics fields: opened, first-contact rate, first response, breakdowns but the
+    languages (`opened_languages`), ..."""
     by_department: Counter[str | None]
     """Requests opened this week per current department."""
     dateless: Counter[bool]
@@ -70,9 +71,24 @@ class Opened:
     resolution (True: resolved on an unknown date by an import)."""
 
 
+def opened_languages(session: Session, week: Week) -> dict[str, int]:
+    """Requests opened this week by their first reporter's language ("unknown" when none), in the
+    report's order (the `opened_by_language` field); counted in SQL, so it can run on another
+    connection while `opened_requests` reads its rows."""
+    tk, span = tickets.c, week.span
+    language = first_reporter_language().label("language")
+    languages = Counter[str]()
+    for code, n in session.execute(
+        select(language, func.count())
+        .where(tk.created_at >= span.start, tk.created_at < span.as_of, tk.priority != OPS, week.in_scope)
+        .group_by(literal_column("language"))
+    ):
+        languages[code or "unknown"] += n
+    return ordered(languages, [*LANGUAGES, "unknown"])
+
+
 def opened_requests(session: Session, week: Week) -> Opened:
-    """Requests opened last week and this week: one row each, and this week's by the first
-    reporter's language (counted in SQL)."""
+    """Requests opened last week and this week: one row each (by language: `opened_languages`)."""
     tk, span = tickets.c, week.span
     cur = tk.created_at >= span.start
     rows = driver_rows(
@@ -90,14 +106,6 @@ def opened_requests(session: Session, week: Week) -> Opened:
             case((tk.is_open.is_(False) & tk.resolved_at.is_(None), tk.resolution_reason.is_not(None))),
         ).where(tk.created_at >= span.prev_start, tk.created_at < span.as_of, week.in_scope),
     )
-    language = first_reporter_language().label("language")
-    languages = Counter[str]()
-    for code, n in session.execute(
-        select(language, func.count())
-        .where(tk.created_at >= span.start, tk.created_at < span.as_of, tk.priority != OPS, week.in_scope)
-        .group_by(literal_column("language"))
-    ):
-        languages[code or "unknown"] += n
     requests: dict[bool, list[Any]] = {True: [], False: []}
     ops = Counter[bool]()
     for r in rows:
@@ -119,7 +127,6 @@ def opened_requests(session: Session, week: Week) -> Opened:
         "no_category": Figure(sum(1 for r in this if r[3] is None), sum(1 for r in last if r[3] is None)),
         "opened_by_priority": ordered(Counter(r[1] for r in this), [p.value for p in Priority]),
         "opened_by_channel": ordered(Counter(r[2] for r in this), [c.value for c in Channel]),
-        "opened_by_language": ordered(languages, [*LANGUAGES, "unknown"]),
         "opened_by_ward": by_ward(Counter(r[7] or "" for r in this)),
     }
     return Opened(fields, Counter(r[4] for r in this), Counter(bool(r[8]) for r in this if r[8] is not None))
@@ -138,10 +145,12 @@ class Resolved:
 
 
 def resolved_requests(session: Session, week: Week) -> Resolved:
-    """Tickets resolved last week and this week: one row each, on time and hours computed in SQL."""
+    """Tickets resolved last week and this week: one row each (the driver's tuples), on time and
+    hours computed in SQL."""
     tk, span, names = tickets.c, week.span, week.names
     on_time = case((tk.due_at.is_(None), None), (tk.resolved_at <= tk.due_at, 1), else_=0)
-    rows = session.execute(
+    rows = driver_rows(
+        session,
         select(
             (tk.resolved_at >= span.start).label("cur"),
             tk.priority,
@@ -150,8 +159,8 @@ def resolved_requests(session: Session, week: Week) -> Resolved:
             on_time,
             hours_between(tk.resolved_at, tk.created_at),
             tk.resolved_by,
-        ).where(tk.resolved_at >= span.prev_start, tk.resolved_at < span.as_of, week.in_scope)
-    ).all()
+        ).where(tk.resolved_at >= span.prev_start, tk.resolved_at < span.as_of, week.in_scope),
+    )
     requests: dict[bool, list[Any]] = {True: [], False: []}
     ops = Counter[bool]()
     by_person = Counter[str]()
