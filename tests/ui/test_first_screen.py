@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from helpers_detail import open_main_window
+from helpers_detail import open_main_window, sign_in
 from PySide6.QtCore import QSettings, Qt
 
 from citydesk.domain.roles import Actor
@@ -16,6 +16,7 @@ from citydesk.services import tickets
 from citydesk.services.contacts import log_contact
 from citydesk.store.queries import Queue
 from citydesk.ui.app import CitydeskApp
+from citydesk.ui.queue_list import QUEUES
 from citydesk.ui.shell import FIRST_SIX, MainWindow
 from factories import Office
 
@@ -89,3 +90,21 @@ def test_the_clerks_columns_fit_a_1366_by_768_screen(
 
     qtbot.waitUntil(fits)
     assert header.sectionSize(3) >= 160  # the elastic title keeps a readable width
+
+
+def test_a_queue_chosen_before_the_list_is_filled_is_shown(
+    qtbot: Any, hub: CitydeskApp, office: Office
+) -> None:
+    """Ctrl+8 pressed at once after sign-in (the queue list fills in the background) still shows All."""
+    tickets.create_ticket(office.db, actor=office.clerk, title="Pothole", channel="phone")
+    sign_in(hub, office.admin)  # an admin starts on Overdue, where this ticket is not
+    QSettings().clear()
+    win = MainWindow(hub)
+    qtbot.addWidget(win)
+    assert win.queues.count() == 0  # nothing listed yet
+    win.choose_queue([q for q, _ in QUEUES].index(Queue.ALL))
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.show()
+    qtbot.waitUntil(lambda: win.model.query.queue is Queue.ALL and win.model.rowCount() == 1)
+    assert win.queue_label() == "All"
+    win.close()

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.sort_actions: dict[int, Any] = {}  # View → Sort by entries, by column
         self._queue_query = TicketQuery(queue=Queue.MINE)
         self._fit_title = True  # until the user's own column layout is restored
+        self._pending_queue_row: int | None = None  # Ctrl+1 … pressed before the queues were listed
         self.setWindowTitle(self.tr("citydesk"))
         fit_window(self)
         self.model = TicketTableModel(hub, self)
@@ -181,6 +182,9 @@ class MainWindow(QMainWindow):
 
     def _fill_queues(self, department_list: list[Any]) -> None:
         self.queues.fill(department_list)
+        if self._pending_queue_row is not None:  # a queue chosen before the list was filled
+            row, self._pending_queue_row = self._pending_queue_row, None
+            self.queues.setCurrentRow(row)
         if self._ready_sent:
             self.refresh_counts()  # otherwise after the first page, so the counts never delay it
 
@@ -225,6 +229,9 @@ class MainWindow(QMainWindow):
 
     def choose_queue(self, row: int) -> None:
         """Show the queue at `row` (Ctrl+1 … Ctrl+8), leaving a search even if that queue was current."""
+        if row >= self.queues.count():  # the list is still being filled (just after sign-in)
+            self._pending_queue_row = row
+            return
         if row == self.queues.currentRow():
             self._leave_search()
         self.queues.setCurrentRow(row)
