@@ -12,6 +12,9 @@ commit. The generator moved from services/ to citydesk.demo without changing the
 status questions on its receipts (the `city_phone` setting, issue 10). Schema 0003 (issue 13) added
 `field_clock.author_id` (the system user, for the demo) and `change_id` (NULL: the demo records no outbox
 rows for its city); with those two columns dropped the digest is still 82183de9…, the same city.
+Addresses then got ids derived from their external ids (UUIDv5, issue 13: two offices importing the same
+list create the same rows), so their labels lost the time prefix and the digest became 2c58432f…; with
+every UUID labelled by order of appearance alone, the city digests the same before and after (358e210c…).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from citydesk.domain.clock import ManualClock
 from citydesk.store.db import open_database
 
 AS_OF = date(2026, 11, 18)
-CITY_DIGEST = "470088a2a1cb3de061795995c3ac4886bec5054e28df09084580a1e646244f86"
+CITY_DIGEST = "2c58432fd76d135c5541e38975b136ba87b5743834029bd0b3cd42ade724f95f"
 """Digest of `create_demo(as_of=AS_OF, tickets=300, seed=3)` with the clock at 23:00 UTC that day."""
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

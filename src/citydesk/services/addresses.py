@@ -6,7 +6,9 @@ updates rows by their external id, or by the address text when a row has no id; 
 new file are left as they are. The file goes through the one CSV reader (`citydesk.domain.csvfile`:
 UTF-8, UTF-16, or Windows-1252 with a notice in the summary; comma, semicolon or tab), and every
 problem is a `Problem` (row, column, message). Every written field gets a clock in `field_clock`
-and an outbox row, in one transaction with the rows themselves.
+and an outbox row, in one transaction with the rows themselves. A new address's id is derived from its
+external id (or, without one, its folded text), so the same list imported on two offices gives the
+same ids.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from citydesk.domain import validation
 from citydesk.domain.addresses import coordinate, parse_street, search_key, split_aliases
 from citydesk.domain.csvfile import CsvProblems, CsvTable, Problem, read_bytes, read_text
 from citydesk.domain.errors import ValidationError
+from citydesk.domain.ids import address_id as derived_address_id
 from citydesk.domain.permissions import Action, require
 from citydesk.domain.roles import Actor
 from citydesk.domain.text import fold
@@ -340,13 +343,17 @@ def _row_problem(
 
 def insert_addresses_in(tx: Tx, rows: list[dict[str, Any]], *, capture: bool) -> list[str]:
     """Insert new address rows with their field clocks (and outbox rows unless `capture` is off, as for
-    the demo city, which never syncs); returns their ids in order."""
+    the demo city, which never syncs); returns their ids in order.
+
+    Each id is derived from the row (`domain.ids.address_id`: its external id, else its folded text), so
+    two offices importing the same list offline create the same rows, which merge field by field.
+    """
     stamp = tx.capture.stamp()
     ids: list[str] = []
     clocks: list[dict[str, Any]] = []
     new_rows = []
     for values in rows:
-        address_id = tx.capture.new_id()
+        address_id = derived_address_id(values["external_id"], values["text"])
         ids.append(address_id)
         new_rows.append({"id": address_id, **values, "created_at": stamp.at, "updated_at": stamp.at})
         change_id = (
