@@ -37,6 +37,7 @@ from citydesk.services.requesters import phone_digits
 from citydesk.services.transaction import Tx, transaction
 from citydesk.store.db import Database
 from citydesk.store.imports import existing_source_ids
+from citydesk.store.merges import live_requesters
 from citydesk.store.models import Requester
 
 Progress = Callable[[int, int], None]
@@ -61,7 +62,7 @@ def _existing_requesters(tx: Tx, people: list[RequesterIn]) -> dict[str, str]:
     emails = sorted({p.email.lower() for p in people if p.email})
     phones = sorted({d for p in people if p.phone and (d := phone_digits(p.phone))})
     found: dict[str, str] = {}
-    live = Requester.merged_into.is_(None) & Requester.anonymous.is_(False)
+    live = live_requesters(tx.session)
     for start in range(0, max(len(emails), len(phones)), 500):
         if part := emails[start : start + 500]:
             for rid, email in tx.session.execute(

@@ -12,12 +12,14 @@ from citydesk.domain import validation
 from citydesk.domain.channels import LANGUAGES, ReplyMethod, RequesterKind
 from citydesk.domain.errors import NotFound, ValidationError
 from citydesk.domain.permissions import Action, require
+from citydesk.domain.requesters import shown
 from citydesk.domain.roles import Actor
 from citydesk.domain.text import fold
 from citydesk.domain.timeline import EntryKind
 from citydesk.services.transaction import Tx, transaction
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
+from citydesk.store.merges import merged_into_shown
 from citydesk.store.models import Department, FieldClock, Requester, Ticket, TicketReporter
 
 SYNCED_FIELDS = (
@@ -161,20 +163,24 @@ def update_requester(db: Database, *, actor: Actor, requester_id: str, **changes
         row = tx.session.get(Requester, requester_id)
         if row is None:
             raise NotFound("requester", requester_id)
-        current = {f: getattr(row, f) for f in SYNCED_FIELDS if f != "merged_into"}
+        stored = {f: getattr(row, f) for f in SYNCED_FIELDS if f != "merged_into"}
+        # What the user saw (the cross-field rules applied on read, `domain.requesters.shown`): only
+        # the fields they changed are written, so no office writes a repair of a merged row.
+        current = shown(stored)
         clean = clean_requester({**current, **changes})
         _check_department(tx, clean["department_id"])
         changed = [f for f, v in clean.items() if current.get(f) != v]
         if not changed:
             return RequesterSaved(requester_id, row.name or "")
+        after = {**stored, **{f: clean[f] for f in changed}}
         stamp = tx.capture.stamp()
         tx.session.execute(
             update(Requester)
             .where(Requester.id == requester_id)
             .values(
                 **{f: clean[f] for f in changed},
-                phone_digits=phone_digits(clean["phone"]),
-                name_key=name_key(clean["name"]),
+                phone_digits=phone_digits(after["phone"]),
+                name_key=name_key(after["name"]),
                 updated_at=stamp.at,
             )
         )
@@ -221,9 +227,10 @@ def merge_requesters(db: Database, *, actor: Actor, source_id: str, target_id: s
         target = tx.session.get(Requester, target_id)
         if source is None or target is None:
             raise NotFound("requester", source_id if source is None else target_id)
-        if source.merged_into:
+        # Merges as read (`store.merges`): the survivor of a loop left by crossed merges is not merged.
+        if merged_into_shown(tx.session, source_id, source.merged_into):
             raise ValidationError("source", "This requester was already merged into another.")
-        if target.merged_into:
+        if merged_into_shown(tx.session, target_id, target.merged_into):
             raise ValidationError("target", "That requester was itself merged into another; choose that one.")
         stamp = tx.capture.stamp()
         tx.session.execute(

@@ -15,8 +15,10 @@ from citydesk.domain import validation
 from citydesk.domain.channels import Channel, ReplyMethod
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.numbers import normalize_number
+from citydesk.domain.requesters import shown
 from citydesk.services.transaction import Tx
 from citydesk.store import statements as st
+from citydesk.store.merges import survivor_id
 from citydesk.store.models import Ticket
 
 
@@ -100,8 +102,15 @@ class References:
         if row.requester_id is None:
             raise unknown_requester(self.requester_id)
         if row.merged_into:
-            return live_requester_row(tx, row.merged_into, seen={row.requester_id})
-        return _Requester(row.requester_id, row.reply_method, row.name, bool(row.anonymous))
+            return live_requester_row(tx, row.requester_id)
+        return _Requester(row.requester_id, shown_reply_method(row), row.name, bool(row.anonymous))
+
+
+def shown_reply_method(row: Any) -> str:
+    """A requester row's reply method as read (anonymous: none; a method whose contact is missing falls
+    back), from a row with reply_method, anonymous, phone, email and address."""
+    values = {f: getattr(row, f) for f in ("reply_method", "anonymous", "phone", "email", "address")}
+    return str(shown(values)["reply_method"])
 
 
 def read_references(
@@ -187,35 +196,24 @@ def check_user(tx: Tx, user_id: str | None, field: str = "assignee") -> None:
         raise unknown_user(user_id, field)
 
 
-def live_requester_row(tx: Tx, requester_id: str | None, seen: set[str] | None = None) -> Any:
-    """The live requester row (id, merged_into, reply_method, name, anonymous), following merges.
-
-    `seen` holds ids already followed (a caller that read the first row itself).
-    """
-    seen = set() if seen is None else seen
-    while requester_id:
-        row = tx.session.execute(st.REQUESTER_FULL, {"id": requester_id}).one_or_none()
-        if row is None:
-            raise unknown_requester(requester_id)
-        if not row.merged_into or row.merged_into in seen:
-            return row
-        seen.add(row.id)
-        requester_id = row.merged_into
-    return None
+def live_requester_row(tx: Tx, requester_id: str) -> _Requester:
+    """The live requester (id, reply_method as read, name, anonymous), following merges
+    (`store.merges.survivor_id`); ValidationError when a row on the way is not here."""
+    live = live_requester(tx, requester_id)
+    row = tx.session.execute(st.REQUESTER_FULL, {"id": live}).one()  # live_requester checked it is here
+    return _Requester(row.id, shown_reply_method(row), row.name, bool(row.anonymous))
 
 
 def live_requester(tx: Tx, requester_id: str | None) -> str | None:
-    """The live requester id (following merges), or ValidationError."""
-    seen: set[str] = set()
-    while requester_id:
-        row = tx.session.execute(st.REQUESTER_LINK, {"id": requester_id}).one_or_none()
-        if row is None:
-            raise unknown_requester(requester_id)
-        if not row.merged_into or row.merged_into in seen:
-            return row.id
-        seen.add(row.id)
-        requester_id = row.merged_into
-    return None
+    """The live requester id (following merges: `store.merges.survivor_id`), or ValidationError."""
+    if not requester_id:
+        return None
+    if tx.session.execute(st.REQUESTER_LINK, {"id": requester_id}).one_or_none() is None:
+        raise unknown_requester(requester_id)
+    live = survivor_id(tx.session, requester_id)
+    if tx.session.execute(st.REQUESTER_LINK, {"id": live}).one_or_none() is None:
+        raise unknown_requester(live)
+    return live
 
 
 def find_ticket_ids_by_number(tx: Tx, typed: str) -> list[str]:

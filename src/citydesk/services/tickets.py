@@ -29,6 +29,7 @@ from citydesk.services.ticket_inputs import (
     parse_location,
     parse_reply_method,
     read_references,
+    shown_reply_method,
     unknown_department,
     unknown_user,
 )
@@ -279,7 +280,7 @@ def add_reporter_in(
     if any(r.requester_id == live for r in tx.state(ticket_id).reporters):
         raise ValidationError("requester", "This person is already a reporter of this ticket.")
     if method is None:
-        method = ReplyMethod(str(tx.session.scalar(st.REQUESTER_REPLY, {"id": live})))
+        method = ReplyMethod(shown_reply_method(tx.session.execute(st.REQUESTER_REPLY, {"id": live}).one()))
     reporter = {
         "id": tx.capture.new_id(),
         "requester_id": live,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from citydesk.domain.numbers import normalize_number
 from citydesk.domain.text import fold
+from citydesk.store.merges import live_requesters
 from citydesk.store.models import (
     Category,
     Department,
@@ -280,7 +281,7 @@ def find_requesters(session: Session, typed: str, *, limit: int = 20) -> list[Ch
         return []
     rows = session.execute(
         select(Requester.id, Requester.name, Requester.phone, Requester.email)
-        .where(condition, Requester.merged_into.is_(None), Requester.anonymous.is_(False))
+        .where(condition, live_requesters(session))
         .order_by(Requester.name_key)
         .limit(limit)
     )

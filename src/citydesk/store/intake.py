@@ -15,10 +15,13 @@ from sqlalchemy import and_, func, literal_column, or_, select, true, union_all
 from sqlalchemy.orm import Session
 
 from citydesk.domain.addresses import NEAR_METRES, distance_m, parse_street
+from citydesk.domain.requesters import shown
 from citydesk.domain.text import fold
+from citydesk.store.merges import live_requesters, survivor_id
 from citydesk.store.models import Address, Category, Department, Requester, Ticket, TicketReporter
 
 COMPLETION_LIMIT = 8
+SHOWN_FIELDS = ("kind", "name", "phone", "email", "address", "department_id", "reply_method", "anonymous")
 
 
 def _like_safe(text: str) -> str:
@@ -86,16 +89,21 @@ def complete_requesters(session: Session, typed: str, *, limit: int = COMPLETION
             Requester.preferred_language,
             Requester.reply_method,
             Requester.confidential,
+            Requester.department_id,
+            Requester.address,
         )
         .outerjoin(Department, Department.id == Requester.department_id)
-        .where(_ROWID.in_(union_all(*found)), Requester.merged_into.is_(None), Requester.anonymous.is_(False))
+        .where(_ROWID.in_(union_all(*found)), live_requesters(session))
         .order_by(starts.desc(), Requester.name_key)
         .limit(limit)
     )
-    return [
-        RequesterHit(i, n or p or e or "?", p, e, k, d, lang or "en", reply or "none", bool(conf))
-        for i, n, p, e, k, d, lang, reply, conf in rows
-    ]
+    hits = []
+    for i, n, p, e, k, d, lang, reply, conf, dep_id, addr in rows:
+        v = shown({"name": n, "phone": p, "email": e, "address": addr, "kind": k, "department_id": dep_id,
+                   "reply_method": reply or "none"})  # fmt: skip
+        label = n or p or e or "?"
+        hits.append(RequesterHit(i, label, p, e, v["kind"], d, lang or "en", v["reply_method"], bool(conf)))
+    return hits
 
 
 _ROWID: Any = literal_column("requester.rowid")
@@ -112,28 +120,22 @@ def _rowids(condition: Any, limit: int, *, order: bool = False) -> Any:
 
 def requester_hit(session: Session, requester_id: str) -> RequesterHit | None:
     """One requester as completion would offer it (after a merge: the one it was merged into)."""
-    seen: set[str] = set()
-    while requester_id and requester_id not in seen:
-        seen.add(requester_id)
-        row = session.get(Requester, requester_id)
-        if row is None:
-            return None
-        if row.merged_into:
-            requester_id = row.merged_into
-            continue
-        dep = session.get(Department, row.department_id) if row.department_id else None
-        return RequesterHit(
-            row.id,
-            "Anonymous" if row.anonymous else (row.name or row.phone or row.email or "?"),
-            None if row.anonymous else row.phone,
-            None if row.anonymous else row.email,
-            row.kind,
-            dep.name if dep else None,
-            row.preferred_language,
-            row.reply_method,
-            row.confidential,
-        )
-    return None
+    row = session.get(Requester, survivor_id(session, requester_id))
+    if row is None:
+        return None
+    dep = session.get(Department, row.department_id) if row.department_id else None
+    v = shown({f: getattr(row, f) for f in SHOWN_FIELDS})
+    return RequesterHit(
+        row.id,
+        "Anonymous" if row.anonymous else (row.name or row.phone or row.email or "?"),
+        v["phone"],
+        v["email"],
+        v["kind"],
+        dep.name if dep else None,
+        row.preferred_language,
+        v["reply_method"],
+        row.confidential,
+    )
 
 
 # ---- categories ------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 Everything returns frozen dataclasses (or plain ids), built on a reader thread. A requester's
 tickets include those reported under duplicates merged into them (at any depth), so a ticket
-logged offline for a duplicate before the merge reached this office still shows up.
+logged offline for a duplicate before the merge reached this office still shows up. Merges are read
+through `store.merges` (a loop left by crossed merges has one survivor) and fields through
+`domain.requesters.shown` (an anonymous requester shows no phone, whatever another office wrote).
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from citydesk.domain.requesters import shown
 from citydesk.store.detail import requester_match
+from citydesk.store.merges import families as merge_families
+from citydesk.store.merges import live_requesters, merged_into_shown
 from citydesk.store.models import Department, Requester, Ticket, TicketReporter
 
 
@@ -71,14 +76,13 @@ class RequesterTicket:
     created_at: datetime
 
 
-def _live() -> ColumnElement[bool]:
-    return and_(Requester.merged_into.is_(None), Requester.anonymous.is_(False))
+SHOWN_FIELDS = ("kind", "name", "phone", "email", "address", "department_id", "reply_method", "anonymous")
 
 
 def search_requester_ids(session: Session, typed: str) -> list[str]:
     """Ids of live (not merged, not anonymous) requesters matching `typed`, by name; all of them when
     nothing is typed."""
-    stmt = select(Requester.id).where(_live())
+    stmt = select(Requester.id).where(live_requesters(session))
     if typed.strip():
         condition = requester_match(typed)
         if condition is None:
@@ -96,34 +100,11 @@ def search_requester_ids(session: Session, typed: str) -> list[str]:
     return list(session.scalars(stmt))
 
 
-def _families(session: Session, requester_ids: Sequence[str]) -> dict[str, set[str]]:
-    """Each requester with every requester merged into it, at any depth.
-
-    Merged rows are few, so they are read once (a scan of one column; `merged_into` has no index and
-    a recursive CTE would make SQLite build a temporary one on every call) and followed in Python.
-    """
-    children: dict[str, list[str]] = {}
-    for child, parent in session.execute(
-        select(Requester.id, Requester.merged_into).where(Requester.merged_into.is_not(None))
-    ):
-        children.setdefault(str(parent), []).append(child)
-    families = {}
-    for root in requester_ids:
-        members, todo = {root}, [root]
-        while todo:
-            for child in children.get(todo.pop(), ()):
-                if child not in members:
-                    members.add(child)
-                    todo.append(child)
-        families[root] = members
-    return families
-
-
 def _ticket_counts(session: Session, requester_ids: Sequence[str]) -> dict[str, int]:
     """Distinct tickets per requester, counting duplicates merged into them."""
     if not requester_ids:
         return {}
-    families = _families(session, requester_ids)
+    families = merge_families(session, requester_ids)
     members = {m for family in families.values() for m in family}
     tickets: dict[str, set[str]] = {}
     for requester_id, ticket_id in session.execute(
@@ -150,11 +131,19 @@ def requester_rows(session: Session, requester_ids: Sequence[str]) -> dict[str, 
             Requester.email,
             Requester.kind,
             Department.name,
+            Requester.department_id,
+            Requester.anonymous,
         )
         .outerjoin(Department, Department.id == Requester.department_id)
         .where(Requester.id.in_(list(requester_ids)))
     )
-    return {r[0]: RequesterRow(r[0], r[1], r[2], r[3], r[4], r[5], counts.get(r[0], 0)) for r in rows}
+    out = {}
+    for r in rows:
+        v = shown({"name": r[1], "phone": r[2], "email": r[3], "kind": r[4], "department_id": r[6],
+                   "anonymous": r[7]})  # fmt: skip
+        count = counts.get(r[0], 0)
+        out[r[0]] = RequesterRow(r[0], v["name"], v["phone"], v["email"], v["kind"], r[5], count)
+    return out
 
 
 def requester_detail(session: Session, requester_id: str) -> RequesterDetail | None:
@@ -163,22 +152,23 @@ def requester_detail(session: Session, requester_id: str) -> RequesterDetail | N
     if row is None:
         return None
     department = session.get(Department, row.department_id) if row.department_id else None
-    survivor = session.get(Requester, row.merged_into) if row.merged_into else None
+    merged_into = merged_into_shown(session, row.id, row.merged_into)
+    v = shown({f: getattr(row, f) for f in SHOWN_FIELDS})
     return RequesterDetail(
         id=row.id,
-        kind=row.kind,
-        name=row.name,
-        phone=row.phone,
-        email=row.email,
-        address=row.address,
+        kind=v["kind"],
+        name=v["name"],
+        phone=v["phone"],
+        email=v["email"],
+        address=v["address"],
         department_id=row.department_id,
         department_name=department.name if department else None,
         preferred_language=row.preferred_language,
-        reply_method=row.reply_method,
+        reply_method=v["reply_method"],
         anonymous=row.anonymous,
         confidential=row.confidential,
-        merged_into=row.merged_into,
-        merged_into_name=_label(session, survivor.id) if survivor else None,
+        merged_into=merged_into,
+        merged_into_name=_label(session, merged_into) if merged_into else None,
         updated_at=row.updated_at,
         ticket_count=requester_ticket_count(session, requester_id),
     )
@@ -193,7 +183,7 @@ def requester_tickets(
         .where(
             Ticket.id.in_(
                 select(TicketReporter.ticket_id).where(
-                    TicketReporter.requester_id.in_(_families(session, [requester_id])[requester_id])
+                    TicketReporter.requester_id.in_(merge_families(session, [requester_id])[requester_id])
                 )
             )
         )

@@ -86,9 +86,18 @@ CATEGORY_ROW = select(
 DEPARTMENT = Base.metadata.tables["department"]
 DEPARTMENT_EXISTS = select(DEPARTMENT.c.id).where(DEPARTMENT.c.id == bindparam("id"))
 REQUESTER_LINK = select(REQUESTER.c.id, REQUESTER.c.merged_into).where(REQUESTER.c.id == bindparam("id"))
-REQUESTER_REPLY = select(REQUESTER.c.reply_method).where(REQUESTER.c.id == bindparam("id"))
+REQUESTER_REPLY = select(
+    REQUESTER.c.reply_method, REQUESTER.c.anonymous, REQUESTER.c.phone, REQUESTER.c.email, REQUESTER.c.address
+).where(REQUESTER.c.id == bindparam("id"))
 REQUESTER_FULL = select(
-    REQUESTER.c.id, REQUESTER.c.merged_into, REQUESTER.c.reply_method, REQUESTER.c.name, REQUESTER.c.anonymous
+    REQUESTER.c.id,
+    REQUESTER.c.merged_into,
+    REQUESTER.c.reply_method,
+    REQUESTER.c.name,
+    REQUESTER.c.anonymous,
+    REQUESTER.c.phone,
+    REQUESTER.c.email,
+    REQUESTER.c.address,
 ).where(REQUESTER.c.id == bindparam("id"))
 
 # ---- the one-ticket write path, run on the driver cursor (store.prepared) --------------------------
@@ -121,6 +130,9 @@ CREATE_REFERENCES = select(
     REQUESTER.c.reply_method,
     REQUESTER.c.name,
     REQUESTER.c.anonymous,
+    REQUESTER.c.phone,
+    REQUESTER.c.email,
+    REQUESTER.c.address,
 ).select_from(
     _ONE.outerjoin(CATEGORY, CATEGORY.c.id == bindparam("category_id", type_=String))
     .outerjoin(

@@ -12,6 +12,7 @@ from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import Status
 from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold
 from citydesk.store import statements as st
+from citydesk.store.merges import survivor_id
 
 
 def to_entry(row: Any) -> Entry:
@@ -114,29 +115,17 @@ def cache_values(
 
 def requester_display_name(session: Session, requester_id: str | None) -> str | None:
     """The name shown for a reporter: "Anonymous" for anonymous requesters, following merges."""
-    seen = set()
-    while requester_id and requester_id not in seen:
-        seen.add(requester_id)
-        row = session.execute(st.REQUESTER_NAME, {"id": requester_id}).one_or_none()
-        if row is None:
-            return None
-        if row.merged_into:
-            requester_id = row.merged_into
-            continue
-        return "Anonymous" if row.anonymous else row.name
-    return None
+    if not requester_id:
+        return None
+    row = session.execute(st.REQUESTER_NAME, {"id": survivor_id(session, requester_id)}).one_or_none()
+    if row is None:
+        return None
+    return "Anonymous" if row.anonymous else row.name
 
 
 def live_requester_id(session: Session, requester_id: str | None) -> str | None:
-    """The requester a (possibly merged) requester id stands for now."""
-    seen: set[str] = set()
-    while requester_id and requester_id not in seen:
-        seen.add(requester_id)
-        row = session.execute(st.REQUESTER_NAME, {"id": requester_id}).one_or_none()
-        if row is None or not row.merged_into:
-            return requester_id
-        requester_id = row.merged_into
-    return requester_id
+    """The requester a (possibly merged) requester id stands for now (`store.merges.survivor_id`)."""
+    return survivor_id(session, requester_id) if requester_id else requester_id
 
 
 def materialize_reporters(
