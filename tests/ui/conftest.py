@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_detail import open_main_window
+from helpers_detail import open_main_window, sign_in
 
 from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.services import setup
@@ -85,3 +85,28 @@ def demo_hub(qtbot: Any, tmp_path: Path) -> Any:
     yield app
     app.runner.shutdown(wait=True)
     db.close()
+
+
+@pytest.fixture
+def merge_dialog(qtbot: Any, hub: CitydeskApp, office: Office) -> Iterator[Any]:
+    """A supervisor's Merge into… dialog for José Núñez, with Jane Roe found and chosen (Merge offered)."""
+    from citydesk.store.requesters_view import requester_detail
+    from citydesk.ui.requesters.merge import MergeDialog
+
+    sign_in(hub, office.supervisor)
+    with office.db.read() as session:
+        source = requester_detail(session, office.spanish_citizen)
+    assert source is not None
+    dialog = MergeDialog(hub, source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.search.setText("jane")
+    dialog._find()
+    qtbot.waitUntil(lambda: dialog.results.count() == 1)
+    dialog.results.setCurrentRow(0)
+    qtbot.waitUntil(dialog.ok_button.isEnabled)  # the summary is shown, so Merge is offered
+    yield dialog
+    dialog.reject()
