@@ -27,8 +27,9 @@ ROLE_START: dict[Role, Queue] = {
 WINDOW_SIZE = (1366, 740)
 """The main window's first size (the common office screen, less the taskbar), if the screen has room."""
 
-# Visual order of the table's columns: the six a clerk reads first, then the rest.
-COMPACT_WIDTHS = {0: 118, 1: 92, 2: 104, 4: 130, 8: 96}  # number, priority, status, requester, due
+COLUMN_WIDTHS = (118, 92, 104, 240, 130, 140, 140, 60, 96)
+"""Each model column's first width at the design font (number, priority and status compact; the title
+then takes the room left); they grow with a larger font."""
 MIN_TITLE = 160
 
 
@@ -71,12 +72,13 @@ def fit_window(window: QWidget) -> None:
 
 
 def arrange_columns(table: QTableView, due_column: int, title_column: int) -> None:
-    """Compact widths, Due right after Requester, and the title taking the room that is left."""
+    """Compact widths and Due right after Requester: the six a clerk reads first, then the rest."""
     header = table.horizontalHeader()
-    header.moveSection(header.visualIndex(due_column), header.visualIndex(title_column) + 2)
-    for column, width in COMPACT_WIDTHS.items():
-        table.setColumnWidth(column, scaled(table, width))  # wider with a larger font
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    for column, width in enumerate(COLUMN_WIDTHS):
+        table.setColumnWidth(column, scaled(table, width))  # wider with a larger font
+    header.moveSection(header.visualIndex(due_column), header.visualIndex(title_column) + 2)
 
 
 def fit_title(table: QTableView, title_column: int, first_six: tuple[int, ...]) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, S
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -33,7 +32,7 @@ from citydesk.ui.flow import WrappingBar
 from citydesk.ui.queue_list import QueueList
 from citydesk.ui.search_state import SearchState, tickets_found
 from citydesk.ui.status_message import StatusMessage
-from citydesk.ui.text_size import columns_key, main_panes, scaled, splitter_key
+from citydesk.ui.text_size import columns_key, main_panes, splitter_key
 from citydesk.ui.ticket_model import (
     COL_DUE,
     COL_NUMBER,
@@ -113,11 +112,6 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((118, 92, 104, 240, 130, 140, 140, 60, 96)):
-            self.table.setColumnWidth(col, scaled(self, width))
         arrange_columns(self.table, due_column=COL_DUE, title_column=COL_TITLE)
         self.table.viewport().installEventFilter(self)  # the title takes the room left (1366×768)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_chosen(cur.row()))
