@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.channels import ContactKind
 from citydesk.domain.text import fold
 from citydesk.store import queries
@@ -190,9 +191,10 @@ class CounterDay:
     questions: int
 
 
-def counter_day(session: Session, *, now: datetime, device_id: str | None) -> CounterDay:
+def counter_day(
+    session: Session, *, now: datetime, calendar: BusinessCalendar, device_id: str | None
+) -> CounterDay:
     """Status inquiries and questions answered on the spot logged on this PC today (city time)."""
-    calendar = load_calendar(session)
     start, end = calendar.day_bounds(calendar.local_date(now))
     rows = session.execute(
         select(ContactLog.kind, func.count())

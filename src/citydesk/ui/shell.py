@@ -192,9 +192,11 @@ class MainWindow(QMainWindow):
         def count(session: Any) -> tuple[dict[str, int], int, CounterDay]:
             from citydesk.store.settings import load_calendar
 
-            found = queries.queue_counts(session, user_id=user_id, now=now, calendar=load_calendar(session),
+            calendar = load_calendar(session)
+            found = queries.queue_counts(session, user_id=user_id, now=now, calendar=calendar,
                                          department_ids=dep_ids, device_id=device_id)  # fmt: skip
-            return found, pending_change_count(session), counter_day(session, now=now, device_id=device_id)
+            day = counter_day(session, now=now, calendar=calendar, device_id=device_id)
+            return found, pending_change_count(session), day
 
         self.hub.query(count, self._show_counts)
 
