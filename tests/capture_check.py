@@ -53,6 +53,8 @@ ENABLED = os.environ.get("CITYDESK_CAPTURE_CHECK", "1") != "0"
 # Transactions committed from inside these modules write without outbox rows, by design.
 EXEMPT_MODULES: dict[str, str] = {
     "citydesk.sync.apply": "the apply path writes changes pulled from the server",
+    "citydesk.sync.acknowledge": "a rejected change is undone with the server's value",
+    "citydesk.sync.restamp": "re-stamping unpushed changes after a clock refusal keeps their outbox rows",
     "citydesk.store.migrate": "a migration rewrites rows alike on every replica",
 }
 # Rows written without an outbox row, by design: (table, row id) -> why.

@@ -40,6 +40,7 @@ from citydesk.store.models import (
 )
 from citydesk.store.types import to_db_text
 from citydesk.sync import hlc as hlc_mod
+from citydesk.sync.capture import change_id_for
 
 Progress = Callable[[int, int], None]
 
@@ -168,7 +169,8 @@ def write_tickets(
 
     def outbox(op: str, table: str, row_id: str, stamp: int, at: datetime) -> None:
         if capture:
-            outbox_rows.append((uuid7(to_ms(at)), op, table, row_id, None, stamp, to_db_text(at)))
+            change_id = change_id_for(op, table, row_id, at)
+            outbox_rows.append((change_id, op, table, row_id, None, stamp, to_db_text(at)))
 
     for index, item in enumerate(tickets, start=1):
         fields = _clean_fields(item.fields, index)

@@ -151,7 +151,7 @@ def bulk_log_contacts(
             RowWriter(st.OUTBOX).write(
                 session.connection(),
                 [
-                    {"seq": first + i, "change_id": uuid7(to_ms(row["at"])), "op": "insert",
+                    {"seq": first + i, "change_id": row["id"], "op": "insert",
                      "table_name": "contact_log", "row_id": row["id"], "field": None, "hlc": row["hlc"],
                      "created_at": row["at"]}
                     for i, row in enumerate(rows)

@@ -344,6 +344,17 @@ class SyncState(Base):
     pull_cursor: Mapped[str | None] = mapped_column(String(60))
     last_sync_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # sync engine progress (schema 0004), committed with the rows each step covers
+    pushed_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    remote_hlc: Mapped[int] = mapped_column(HLC, default=0, server_default="0")
+    clock_offset_ms: Mapped[int] = mapped_column(HLC, default=0, server_default="0")
+    snapshot_cursor: Mapped[str | None] = mapped_column(String(60))
+    snapshot_after: Mapped[str | None] = mapped_column(String(200))
+    push_batch_id: Mapped[str | None] = mapped_column(ID)
+    push_batch_last: Mapped[int | None] = mapped_column(Integer)
+    device_number: Mapped[int | None] = mapped_column(Integer)
+    last_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class NumberCounter(Base):
@@ -399,13 +410,27 @@ class RejectedChange(Base):
 
 
 class DeferredChange(Base):
-    """A pulled change this version does not understand yet; applied after a later migration."""
+    """A pulled change that cannot apply yet: an orphan (waits for `depends_on`, "table:row id"), or
+    a table, field or value from a newer schema (applied after a later migration)."""
 
     __tablename__ = "deferred_change"
     change_id: Mapped[str] = mapped_column(ID, primary_key=True)
     payload: Mapped[Any] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime]
+    table_name: Mapped[str | None] = mapped_column(String(40))
+    depends_on: Mapped[str | None] = mapped_column(String(120), index=True)
+
+
+class SyncLease(Base):
+    """The one-sync-at-a-time lease of this database (app, scheduler and CLI share it)."""
+
+    __tablename__ = "sync_lease"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(ID)
+    holder: Mapped[str] = mapped_column(String(120))
+    acquired_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
 
 
 class LocalSetting(Base):

@@ -3,5 +3,5 @@
 from __future__ import annotations
 
 # Alembic revisions in order; the last is the head. A test checks these against the scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]

@@ -51,7 +51,7 @@ INSERT_REPORTER = insert(REPORTER)
 
 SELECT_ENTRIES = select(ENTRY).where(ENTRY.c.ticket_id == bindparam("ticket_id"))
 _S = SYNC_STATE.c
-SELECT_STATE = select(_S.device_id, _S.office_id, _S.hlc, _S.device_seq, _S.number_prefix)
+SELECT_STATE = select(_S.device_id, _S.office_id, _S.hlc, _S.device_seq, _S.number_prefix, _S.clock_offset_ms)
 UPDATE_STATE = (
     update(SYNC_STATE)
     .where(SYNC_STATE.c.id == 1)
@@ -109,6 +109,7 @@ STATE_AND_ACTOR = select(
     _S.hlc,
     _S.device_seq,
     _S.number_prefix,
+    _S.clock_offset_ms,
     USER.c.role.label("actor_role"),
     USER.c.active.label("actor_active"),
 ).select_from(SYNC_STATE.outerjoin(USER, USER.c.id == bindparam("actor_id")))

@@ -45,6 +45,9 @@ class Capture:
         self.office_id: str = row.office_id
         self.number_prefix: str = row.number_prefix
         self._hlc: int = row.hlc
+        # The PC clock's offset from the server's, measured at a refused push (0 until then): HLC
+        # stamps follow the server's time so a PC whose clock runs ahead is not refused again.
+        self._offset_ms: int = row.clock_offset_ms or 0
         self._seq: int = row.device_seq
         self._start_seq = self._seq
         self._start_hlc = self._hlc
@@ -57,7 +60,7 @@ class Capture:
     def stamp(self) -> Stamp:
         """A new HLC stamp for one change made now."""
         now = self.clock.now()
-        self._hlc = hlc_mod.tick(self._hlc, to_ms(now))
+        self._hlc = hlc_mod.tick(self._hlc, to_ms(now) + self._offset_ms)
         return Stamp(hlc=self._hlc, at=now, device_id=self.device_id, office_id=self.office_id)
 
     def new_id(self) -> str:
@@ -65,10 +68,15 @@ class Capture:
         return uuid7(to_ms(self.clock.now()))
 
     def record(self, *, op: str, table: str, row_id: str, hlc: int, field: str | None = None) -> str:
-        """Write one outbox row (a reference to the changed row); returns its change id."""
+        """Write one outbox row (a reference to the changed row); returns its change id.
+
+        A timeline entry, a ticket's insert and a counted contact are written once and never change:
+        their change id is the row's own id (`change_id_for`), so a replica can name the change that
+        carried any of them (the relay after a server restore). Other changes get a new UUIDv7.
+        """
         self._seq += 1
         now = self.clock.now()
-        change_id = uuid7(to_ms(now))
+        change_id = change_id_for(op, table, row_id, now)
         st.RUN_INSERT_OUTBOX.execute(
             self.session,
             {
@@ -100,13 +108,22 @@ class Capture:
         Every later `stamp()` is above `remote`, even on a PC whose wall clock is behind; `finish()`
         saves the merged value in `sync_state` with the rows the caller applies.
         """
-        self._hlc = hlc_mod.receive(self._hlc, remote, to_ms(self.clock.now()))
+        self._hlc = hlc_mod.receive(self._hlc, remote, to_ms(self.clock.now()) + self._offset_ms)
         return self._hlc
 
     def finish(self) -> None:
         """Persist the HLC and device sequence counters (inside the same transaction)."""
         if self._seq != self._start_seq or self._hlc != self._start_hlc:
             st.RUN_UPDATE_STATE.execute(self.session, {"v_hlc": self._hlc, "v_seq": self._seq})
+
+
+# Rows written once and never changed: the change that carries one is named by the row's id.
+SELF_NAMED = frozenset({("entry", "timeline_entry"), ("insert", "ticket"), ("insert", "contact_log")})
+
+
+def change_id_for(op: str, table: str, row_id: str, now: datetime) -> str:
+    """The change id of a new outbox row: the row's own id for entries, ticket and contact inserts."""
+    return row_id if (op, table) in SELF_NAMED else uuid7(to_ms(now))
 
 
 def merge_received_hlc(session: Session, clock: Clock, remotes: Iterable[int]) -> int:

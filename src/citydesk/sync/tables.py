@@ -252,6 +252,7 @@ LOCAL_TABLES: tuple[LocalTable, ...] = (
     LocalTable("rejected_change", "local changes the server refused, shown where they were made"),
     LocalTable("deferred_change", "pulled changes this version cannot apply yet"),
     LocalTable("local_setting", "this PC's preferences and schedules"),
+    LocalTable("sync_lease", "the one-sync-at-a-time lease of this database"),
 )
 
 DERIVED_TABLES: tuple[DerivedTable, ...] = (
