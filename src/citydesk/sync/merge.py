@@ -104,7 +104,13 @@ def required_actions(change: Change) -> list[Action]:
         return [entry_action(kind, field=data.get("field"), value=data.get("value"), author_id=author)]
     if change.op is Op.INSERT:
         return [table.action] if table.action else []
-    actions = {table.action_for(name) for name in change.fields}
+    # A field with its own action (requester.merged_into) needs it only to set a value: a new row
+    # carries every field, its empty `merged_into` included, and any clerk may create a requester.
+    guarded = dict(table.field_actions)
+    actions = {
+        table.action if name in guarded and change.data.get(name) is None else table.action_for(name)
+        for name in change.fields
+    }
     return sorted((a for a in actions if a is not None), key=lambda a: a.value)
 
 

@@ -1,0 +1,277 @@
+"""The FastAPI app of the sync server: enrol, hello, push, pull, snapshot, missing.
+
+Every request runs in one database transaction (a write transaction, serialised, for POST), every error
+is a `wire.error_body` JSON with its status, and nothing is written when a request fails. Request bodies
+may be gzip-compressed (`Content-Encoding: gzip`); replies are compressed for clients that accept it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from citydesk import __version__
+from citydesk.domain.clock import Clock
+from citydesk.server import snapshot as reading
+from citydesk.server.changes import accept_batch
+from citydesk.server.db import ServerDatabase, ServerError, open_server_database, read_meta
+from citydesk.server.enrol import authenticate, enrol
+from citydesk.server.errors import ApiError
+from citydesk.server.models import ChangeLog, Device, Rejection
+from citydesk.server.state import chunks
+from citydesk.sync.wire import MAX_BATCH, MAX_PAGE, PushRequest, WireError, check_change, error_body
+
+MAX_BODY = 64 * 1024 * 1024  # bytes of a (decompressed) request body
+MAX_MISSING = 1000  # change ids per missing request
+
+
+def parse_version(text: str) -> tuple[int, ...] | None:
+    """ "1.2.3" (or "1.2.3.dev4") as (1, 2, 3); None when it does not start with numbers."""
+    parts: list[int] = []
+    for piece in text.strip().split(".")[:3]:
+        digits = "".join(ch for ch in piece[:6] if ch.isdigit()) if piece[:1].isdigit() else ""
+        if not digits:
+            break
+        parts.append(int(digits))
+    return tuple(parts) or None
+
+
+def check_version(version: str | None, *, required: bool) -> None:
+    """426 when the client's version is below MIN_CLIENT_VERSION (or missing where required)."""
+    minimum = reading.MIN_CLIENT_VERSION
+    if version is None and not required:
+        return
+    parsed = parse_version(version or "")
+    if parsed is None or parsed < (parse_version(minimum) or ()):
+        raise ApiError(
+            426,
+            "client_too_old",
+            f"This citydesk ({version or 'unknown version'}) is too old for the server; install "
+            f"{minimum} or newer. Nothing was lost: your changes wait on this PC.",
+            min_version=minimum,
+        )
+
+
+# ---- dependencies ---------------------------------------------------------------------------------
+
+
+def get_db(request: Request) -> ServerDatabase:
+    """The app's database."""
+    db: ServerDatabase = request.app.state.db
+    return db
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One transaction per request (write, serialised, for POST); rolled back unless committed."""
+    db = get_db(request)
+    write = request.method == "POST"
+    session = db.session(write=write)
+    try:
+        db.begin(session, write=write)
+        yield session
+    finally:
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+DatabaseDep = Annotated[ServerDatabase, Depends(get_db)]
+
+
+def current_device(session: SessionDep, authorization: Annotated[str | None, Header()] = None) -> Device:
+    """The authenticated device (401/403 otherwise)."""
+    return authenticate(session, authorization)
+
+
+CurrentDevice = Annotated[Device, Depends(current_device)]
+ClientVersion = Annotated[str | None, Header(alias="X-Citydesk-Version")]
+
+
+async def json_body(request: Request) -> Any:
+    """The request's JSON body, gunzipped when sent with `Content-Encoding: gzip` (400 when bad)."""
+    raw = await request.body()
+    encoding = request.headers.get("content-encoding", "").strip().lower()
+    if encoding == "gzip":
+        try:
+            raw = zlib.decompressobj(wbits=31).decompress(raw, MAX_BODY + 1)
+        except (zlib.error, gzip.BadGzipFile) as exc:
+            raise ApiError(400, "bad_request", f"The body is not valid gzip: {exc}.") from None
+    elif encoding not in ("", "identity"):
+        raise ApiError(400, "bad_request", f"Unsupported Content-Encoding {encoding!r}.")
+    if len(raw) > MAX_BODY:
+        raise ApiError(413, "too_large", "The request body is too large.")
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "bad_json", f"The body is not valid JSON: {exc}.") from None
+
+
+JsonBody = Annotated[Any, Depends(json_body)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+
+
+# ---- endpoints ------------------------------------------------------------------------------------
+
+router = APIRouter()
+
+
+@router.post("/v1/enrol")
+def enrol_endpoint(session: SessionDep, db: DatabaseDep, body: JsonBody) -> JSONResponse:
+    """Enrol a PC with a one-time code: its id, office, number and credential (shown once)."""
+    if not isinstance(body, dict) or not isinstance(body.get("code"), str):
+        raise ApiError(422, "bad_request", "The body needs a code and a device_name.")
+    meta = read_meta(session)
+    enrolment = enrol(
+        session,
+        meta,
+        code=body["code"],
+        device_name=body.get("device_name"),  # type: ignore[arg-type]
+        now=db.clock.now(),
+    )
+    session.commit()
+    return JSONResponse(
+        {
+            "device_id": enrolment.device_id,
+            "office_id": enrolment.office_id,
+            "office_code": enrolment.office_code,
+            "device_number": enrolment.device_number,
+            "credential": enrolment.credential,
+            "epoch": enrolment.epoch,
+            "server_hlc": enrolment.server_hlc,
+        }
+    )
+
+
+@router.get("/v1/sync/hello")
+def hello_endpoint(
+    session: SessionDep, db: DatabaseDep, device: CurrentDevice, version: ClientVersion = None
+) -> JSONResponse:
+    """The server's epoch, clock, schema range, minimum client version, city settings and offices."""
+    check_version(version, required=False)
+    return JSONResponse(reading.hello(session, read_meta(session), db.clock.now()).to_json())
+
+
+@router.post("/v1/sync/push")
+def push_endpoint(
+    session: SessionDep, db: DatabaseDep, device: CurrentDevice, version: ClientVersion, body: JsonBody
+) -> JSONResponse:
+    """Accept a batch of changes: each judged on its own, one transaction."""
+    check_version(version, required=True)
+    try:
+        request = PushRequest.from_json(body)
+    except WireError as exc:
+        raise ApiError(422, "bad_request", str(exc), where=exc.where) from None
+    if len(request.changes) + len(request.relayed) > MAX_BATCH:
+        raise ApiError(413, "batch_too_large", f"At most {MAX_BATCH} changes per push.", max_batch=MAX_BATCH)
+    for group, changes in (("changes", request.changes), ("relayed", request.relayed)):
+        for i, change in enumerate(changes):
+            try:
+                check_change(change, f"{group}[{i}]")
+            except WireError as exc:
+                raise ApiError(
+                    422, "bad_change", str(exc), where=exc.where, change_id=change.change_id
+                ) from None
+    reply = accept_batch(session, device=device, meta=read_meta(session), request=request, now=db.clock.now())
+    session.commit()
+    return JSONResponse(reply.to_json())
+
+
+@router.get("/v1/sync/pull")
+def pull_endpoint(
+    session: SessionDep,
+    db: DatabaseDep,
+    device: CurrentDevice,
+    version: ClientVersion = None,
+    cursor: str | None = None,
+    limit: Limit = MAX_PAGE,
+) -> JSONResponse:
+    """The changes after `cursor` in commit order (410 for another epoch's cursor)."""
+    check_version(version, required=False)
+    now = db.clock.now()
+    page = reading.pull(session, read_meta(session), now, cursor=cursor, limit=limit)
+    session.rollback()  # the read ends here
+    if not page.has_more:  # caught up: the office's "last successful sync" (bookkeeping only)
+        with db.write() as write:
+            write.get(Device, device.id).last_sync_at = now  # type: ignore[union-attr]
+    return JSONResponse(page.to_json())
+
+
+@router.get("/v1/sync/snapshot")
+def snapshot_endpoint(
+    session: SessionDep,
+    db: DatabaseDep,
+    device: CurrentDevice,
+    version: ClientVersion = None,
+    cursor: str | None = None,
+    after: str | None = None,
+    limit: Limit = MAX_PAGE,
+) -> JSONResponse:
+    """One page of every synced row (the first carries the start cursor)."""
+    check_version(version, required=False)
+    page = reading.snapshot(
+        session, read_meta(session), db.clock.now(), cursor=cursor, after=after, limit=limit
+    )
+    return JSONResponse(page.to_json())
+
+
+@router.post("/v1/sync/missing")
+def missing_endpoint(session: SessionDep, device: CurrentDevice, body: JsonBody) -> JSONResponse:
+    """Which of the given change ids the server has never seen (neither accepted nor refused)."""
+    ids = body.get("change_ids") if isinstance(body, dict) else None
+    if not isinstance(ids, list) or not all(isinstance(i, str) and 0 < len(i) <= 36 for i in ids):
+        raise ApiError(422, "bad_request", "change_ids must be a list of change ids.")
+    if len(ids) > MAX_MISSING:
+        raise ApiError(413, "too_many", f"At most {MAX_MISSING} change ids per request.")
+    known: set[str] = set()
+    for part in chunks(list(dict.fromkeys(ids))):
+        known.update(session.scalars(select(ChangeLog.change_id).where(ChangeLog.change_id.in_(part))))
+        known.update(session.scalars(select(Rejection.change_id).where(Rejection.change_id.in_(part))))
+    return JSONResponse({"missing": [i for i in dict.fromkeys(ids) if i not in known]})
+
+
+# ---- the app --------------------------------------------------------------------------------------
+
+
+def _install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    @app.exception_handler(ServerError)
+    async def _server_error(_request: Request, exc: ServerError) -> JSONResponse:
+        return JSONResponse(error_body("not_ready", str(exc)), status_code=503)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors()
+        )
+        return JSONResponse(error_body("bad_request", problems or "Bad request."), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+
+def create_app(database_url: str, *, clock: Clock | None = None) -> FastAPI:
+    """The server app on the database at `database_url` (its schema brought to the head)."""
+    db = open_server_database(database_url, clock=clock)
+    with db.read() as session:
+        read_meta(session)  # ServerError now, not at the first request, when `init` has not run
+    app = FastAPI(title="citydesk-server", version=__version__, docs_url=None, redoc_url=None)
+    app.state.db = db
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    _install_handlers(app)
+    app.include_router(router)
+    return app

@@ -1,0 +1,231 @@
+"""`citydesk-server`: run the sync server and administer it (offices, users, devices).
+
+Every command takes `--database-url` (default: $CITYDESK_SERVER_DATABASE_URL; a plain file path means
+an SQLite file). Bad input prints one clear line on stderr and exits 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+
+from citydesk import __version__
+from citydesk.domain.errors import CitydeskError
+from citydesk.domain.passwords import PASSWORD_MIN
+from citydesk.server import admin
+from citydesk.server.db import URL_ENV, default_url
+
+
+class UsageError(CitydeskError):
+    """A command given without something it needs."""
+
+
+def _url(args: argparse.Namespace) -> str:
+    url: str | None = args.database_url or default_url()
+    if not url:
+        raise UsageError(
+            f"Give --database-url (for example sqlite+pysqlite:///server.sqlite) or set {URL_ENV}."
+        )
+    return url
+
+
+def _password(given: str | None, who: str) -> str:
+    """The password given, or asked for twice on the terminal."""
+    if given is not None:
+        return given
+    first = getpass.getpass(f"Password for {who} (at least {PASSWORD_MIN} characters): ")
+    if getpass.getpass("Again: ") != first:
+        raise UsageError("The two passwords differ; nothing was changed.")
+    return first
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the server with uvicorn until stopped."""
+    import uvicorn
+
+    from citydesk.server.app import create_app
+
+    app = create_app(_url(args))
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create the server database with the city settings and the first admin."""
+    password = _password(args.password, args.admin)
+    epoch = admin.init_server(
+        _url(args), city=args.city, time_zone=args.time_zone, admin=args.admin, password=password
+    )
+    print(f"The server for {args.city} is set up (epoch {epoch}); the admin is {args.admin.lower()}.")
+    return 0
+
+
+def cmd_office_add(args: argparse.Namespace) -> int:
+    """Add an office."""
+    admin.add_office(_url(args), code=args.code, name=args.name)
+    print(f"Office {args.code.upper()} added.")
+    return 0
+
+
+def cmd_department_add(args: argparse.Namespace) -> int:
+    """Add a department."""
+    admin.add_department(_url(args), code=args.code, name=args.name)
+    print(f"Department {args.code.upper()} added.")
+    return 0
+
+
+def cmd_category_add(args: argparse.Namespace) -> int:
+    """Add a category."""
+    admin.add_category(_url(args), name=args.name, department=args.department, target_days=args.target_days)
+    print(f"Category {args.name!r} added.")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    """Add a user."""
+    password = _password(args.password, args.username)
+    admin.add_user(
+        _url(args),
+        username=args.username,
+        display_name=args.display_name,
+        role=args.role,
+        office=args.office,
+        department=args.department,
+        password=password,
+    )
+    print(f"User {args.username.lower()} added.")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    """Disable a user."""
+    admin.disable_user(_url(args), username=args.username)
+    print(f"User {args.username.lower()} disabled; changes they make from now on are refused.")
+    return 0
+
+
+def cmd_user_set_password(args: argparse.Namespace) -> int:
+    """Set a user's password."""
+    password = _password(args.password, args.username)
+    admin.set_password(_url(args), username=args.username, password=password)
+    print(f"Password of {args.username.lower()} set.")
+    return 0
+
+
+def cmd_device_enrol_code(args: argparse.Namespace) -> int:
+    """Print a one-time enrolment code (alone on its line)."""
+    code = admin.enrol_code(_url(args), office=args.office, expires_hours=args.expires_hours)
+    print(code)
+    print(
+        f"(one PC of {args.office.upper()} may enrol with it within {args.expires_hours:g} hours)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_device_list(args: argparse.Namespace) -> int:
+    """List the enrolled devices."""
+    devices = admin.list_devices(_url(args))
+    if not devices:
+        print("No devices are enrolled.")
+    for d in devices:
+        state = "revoked" if d.revoked else "active"
+        synced = d.last_sync_at.isoformat(timespec="seconds") if d.last_sync_at else "never"
+        print(f"{d.prefix:10} {state:8} last sync {synced:25} {d.name}  ({d.id})")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    """Revoke a device."""
+    device_id = admin.revoke_device(_url(args), device=args.device)
+    print(f"Device {device_id} revoked; it can no longer sync.")
+    return 0
+
+
+def _command(
+    sub: argparse._SubParsersAction, name: str, run: Callable[[argparse.Namespace], int], help_text: str
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument("--database-url", help=f"the server database (default: ${URL_ENV})")
+    parser.set_defaults(run=run)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `citydesk-server` argument parser."""
+    parser = argparse.ArgumentParser(prog="citydesk-server", description="The citydesk sync server.")
+    parser.add_argument("--version", action="version", version=f"citydesk-server {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = _command(sub, "serve", cmd_serve, "run the sync server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8311)
+    serve.add_argument(
+        "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
+    )
+
+    init = _command(sub, "init", cmd_init, "set up a new server database")
+    init.add_argument("--city", required=True)
+    init.add_argument("--time-zone", required=True, help="IANA name, e.g. America/Chicago")
+    init.add_argument("--admin", required=True, help="user name of the first admin")
+    init.add_argument("--password", help="the admin's password (asked for when omitted)")
+
+    office = sub.add_parser("office", help="offices").add_subparsers(dest="action", required=True)
+    add = _command(office, "add", cmd_office_add, "add an office")
+    add.add_argument("--code", required=True, help="2 to 5 letters, e.g. CLK")
+    add.add_argument("--name", required=True)
+
+    department = sub.add_parser("department", help="departments").add_subparsers(dest="action", required=True)
+    add = _command(department, "add", cmd_department_add, "add a department")
+    add.add_argument("--code", required=True)
+    add.add_argument("--name", required=True)
+
+    category = sub.add_parser("category", help="request categories").add_subparsers(
+        dest="action", required=True
+    )
+    add = _command(category, "add", cmd_category_add, "add a category")
+    add.add_argument("--name", required=True)
+    add.add_argument("--department", required=True, help="the owning department's code")
+    add.add_argument("--target-days", type=int, default=5, help="target in business days (default 5)")
+
+    user = sub.add_parser("user", help="users").add_subparsers(dest="action", required=True)
+    add = _command(user, "add", cmd_user_add, "add a user")
+    add.add_argument("--username", required=True)
+    add.add_argument("--display-name", required=True)
+    add.add_argument("--role", required=True, choices=[r.value for r in admin.USER_ROLES])
+    add.add_argument("--office", help="office code")
+    add.add_argument("--department", help="department code")
+    add.add_argument("--password", help="asked for when omitted")
+    disable = _command(user, "disable", cmd_user_disable, "disable a user")
+    disable.add_argument("username")
+    password = _command(user, "set-password", cmd_user_set_password, "set a user's password")
+    password.add_argument("username")
+    password.add_argument("--password", help="asked for when omitted")
+
+    device = sub.add_parser("device", help="enrolled PCs").add_subparsers(dest="action", required=True)
+    code = _command(device, "enrol-code", cmd_device_enrol_code, "print a one-time enrolment code")
+    code.add_argument("--office", required=True, help="office code")
+    code.add_argument("--expires-hours", type=float, default=24.0)
+    _command(device, "list", cmd_device_list, "list enrolled PCs")
+    revoke = _command(device, "revoke", cmd_device_revoke, "revoke a PC (id or OFFICE-number)")
+    revoke.add_argument("device")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 done, 1 refused, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except CitydeskError as exc:
+        print(f"citydesk-server: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
