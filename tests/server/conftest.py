@@ -387,4 +387,3 @@ def server(server_template: tuple[Path, dict[str, Any]], tmp_path: Path) -> Iter
 def field_clock(server: Server, device: Device, author: str) -> FieldClock:
     """A clock at the server's time now."""
     return FieldClock(server.stamp(), device.id, author, new_id(server))
-

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import Server, created, entry, new_ticket, requester_row
-
 from citydesk.sync.wire import Hello, Page, PushReply
+from conftest import Server, created, entry, new_ticket, requester_row
 
 
 def test_hello_reports_epoch_clock_settings_and_offices(server: Server) -> None:
@@ -69,7 +68,9 @@ def test_a_change_seen_in_an_earlier_batch_keeps_its_verdict(server: Server) -> 
     clerk = server.users["clerk"]
     insert, first = new_ticket(server, desk, clerk)
     assert server.push(desk, [insert]).status_code == 200
-    reply = PushReply.from_json(server.push(desk, [first, insert.__class__(**{**_fields(insert), "seq": None})]).json())
+    reply = PushReply.from_json(
+        server.push(desk, [first, insert.__class__(**{**_fields(insert), "seq": None})]).json()
+    )
     assert reply.accepted == (first.change_id, insert.change_id)
     assert server.count("SELECT count(*) FROM change_log WHERE change_id = :c", c=insert.change_id) == 1
 

@@ -163,7 +163,7 @@ def hello_endpoint(
 
 @router.post("/v1/sync/push")
 def push_endpoint(
-    session: SessionDep, db: DatabaseDep, device: CurrentDevice, version: ClientVersion, body: JsonBody
+    session: SessionDep, db: DatabaseDep, device: CurrentDevice, body: JsonBody, version: ClientVersion = None
 ) -> JSONResponse:
     """Accept a batch of changes: each judged on its own, one transaction."""
     check_version(version, required=True)
