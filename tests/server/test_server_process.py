@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import httpx
@@ -43,7 +44,7 @@ def test_serve_answers_enrolment_and_hello(tmp_path: Path) -> None:
             "--port",
             str(port),
             "--log-level",
-            "warning",
+            "info",
         ],
         env=env,
         stdout=subprocess.PIPE,
@@ -52,11 +53,14 @@ def test_serve_answers_enrolment_and_hello(tmp_path: Path) -> None:
     try:
         base = f"http://127.0.0.1:{port}"
         assert process.stderr is not None
+        watchdog = threading.Timer(60, process.kill)  # a server that never starts ends the wait below
+        watchdog.start()
         started = []
         for raw in process.stderr:  # uvicorn says when it listens (no polling, no sleep)
             started.append(raw.decode(errors="replace"))
             if "Uvicorn running on" in started[-1]:
                 break
+        watchdog.cancel()
         assert any("Uvicorn running on" in line for line in started), "".join(started)
         enrolled = httpx.post(f"{base}/v1/enrol", json={"code": code, "device_name": "PC"}, timeout=10)
         assert enrolled.status_code == 200, enrolled.text
