@@ -295,14 +295,14 @@ class Ledger:
     def flush(self) -> None:
         """Write the log, the merged rows, refusals, history and the server's HLC."""
         if self.log:
-            self.session.execute(insert(ChangeLog), self.log)
+            self.session.execute(insert(ChangeLog.__table__), self.log)
         for change_id, data in self.log_blanks.items():
             self.session.execute(update(ChangeLog).where(ChangeLog.change_id == change_id).values(data=data))
         self.cache.flush()
         if self.refusals:
-            self.session.execute(insert(Rejection), self.refusals)
+            self.session.execute(insert(Rejection.__table__), self.refusals)
         if self.history_rows:
-            self.session.execute(insert(UserHistory), self.history_rows)
+            self.session.execute(insert(UserHistory.__table__), self.history_rows)
         self._revoke_devices()
         self.meta.hlc = hlc_mod.receive(self.meta.hlc, self.max_hlc, to_ms(self.now))
         self.session.flush()

@@ -132,7 +132,7 @@ class RowCache:
         new = [r.values() for r in self.rows.values() if r is not None and r.new]
         changed = [r for r in self.rows.values() if r is not None and r.dirty and not r.new]
         if new:
-            self.session.execute(insert(RowState), new)
+            self.session.execute(insert(RowState.__table__), new)
         for row in changed:
             self.session.execute(
                 update(RowState)

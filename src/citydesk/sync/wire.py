@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
@@ -187,8 +188,10 @@ class Change:
 # ---- values ---------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def column(table: str, name: str) -> SAColumn[Any] | None:
-    """The models' column `table.name`, or None when this version does not have it."""
+    """The models' column `table.name`, or None when this version does not have it (memoized: the
+    server checks every value of every pushed change)."""
     t = Base.metadata.tables.get(table)
     return None if t is None or name not in t.columns else t.columns[name]
 
