@@ -114,9 +114,15 @@ class Ledger:
 
     # ---- judging ---------------------------------------------------------------------------------
 
-    def judge(self, change: Change) -> tuple[str, str] | None:
-        """Why the change's author could not write it at its HLC, as (code, reason); None if allowed."""
+    def judge(self, change: Change, *, relayed: bool = False) -> tuple[str, str] | None:
+        """Why the change's author could not write it at its HLC, as (code, reason); None if allowed.
+
+        The system user authors only the server's own admin changes: a device may relay one of those
+        back after a restore (relayed, stamped with the server's device id), never push its own.
+        """
         if change.author_id == SYSTEM_USER_ID:
+            if relayed and change.device_id == SERVER_DEVICE_ID:
+                return None
             return "system_author", "A change from an office PC may not be authored by the system user."
         if change.author_id not in self.histories:
             self._load_histories({change.author_id})
@@ -159,12 +165,13 @@ class Ledger:
 
     # ---- recording -------------------------------------------------------------------------------
 
-    def offer(self, change: Change) -> WireRejection | None:
-        """Judge a pushed change and record the verdict; a change seen before keeps its verdict."""
+    def offer(self, change: Change, *, relayed: bool = False) -> WireRejection | None:
+        """Judge a pushed (or relayed) change and record the verdict; a change seen before keeps its
+        verdict."""
         if change.change_id in self.verdicts:
             return self.verdicts[change.change_id]
         self.max_hlc = max(self.max_hlc, change.hlc)
-        why = self.judge(change)
+        why = self.judge(change, relayed=relayed)
         if why is None:
             self.accept(change)
             return None
@@ -376,8 +383,8 @@ def accept_batch(
     ledger.prepare(everything)
     accepted: list[str] = []
     refused: list[WireRejection] = []
-    for change in everything:
-        verdict = ledger.offer(change)
+    for i, change in enumerate(everything):
+        verdict = ledger.offer(change, relayed=i >= len(request.changes))
         if verdict is None:
             accepted.append(change.change_id)
         else:
