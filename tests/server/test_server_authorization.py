@@ -9,12 +9,14 @@ from conftest import Server, entry, new_ticket, requester_row
 
 
 def push_ok(server: Server, device: object, changes: list[Change]) -> PushReply:
+    """Push and expect 200; the parsed reply."""
     reply = server.push(device, changes)  # type: ignore[arg-type]
     assert reply.status_code == 200, reply.text
     return PushReply.from_json(reply.json())
 
 
 def codes(reply: PushReply) -> dict[str, str]:
+    """change id -> refusal code."""
     return {r.change_id: r.code for r in reply.rejected}
 
 

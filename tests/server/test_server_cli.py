@@ -281,3 +281,18 @@ def test_enrol_code_prints_the_code_alone_on_its_line_from_a_real_process(url: s
         check=False,
     )
     assert failed.returncode == 1 and "no office" in failed.stderr and failed.stdout == ""
+
+
+def test_new_epoch_after_a_restore(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy import create_engine, text
+
+    def epoch() -> str:
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            value = str(conn.execute(text("SELECT epoch FROM server_meta")).scalar())
+        engine.dispose()
+        return value
+
+    before = epoch()
+    assert main(["new-epoch", "--database-url", url]) == 0
+    assert epoch() != before and epoch() in capsys.readouterr().out

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import httpx
+
 from citydesk.server import admin
 from citydesk.sync.wire import Page
 from conftest import Server
 
 
-def enrol(server: Server, code: str, name: str = "Front desk"):  # type: ignore[no-untyped-def]
+def enrol(server: Server, code: str, name: str = "Front desk") -> httpx.Response:
+    """POST an enrolment."""
     return server.client.post("/v1/enrol", json={"code": code, "device_name": name})
 
 

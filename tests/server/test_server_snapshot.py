@@ -52,6 +52,7 @@ def fill(server: Server, device: Device, tickets: int = 6) -> list[Change]:
 
 
 def read_all(server: Server, device: Device, limit: int) -> tuple[list[Page], list[Change]]:
+    """Every snapshot page from the start."""
     pages, after = [], None
     while True:
         reply = server.snapshot(device, after, limit)
@@ -131,6 +132,7 @@ def test_a_snapshot_resumes_and_the_start_cursor_covers_what_came_during_it(serv
 
 
 def read_all_from(server: Server, device: Device, after: str | None, limit: int) -> tuple[int, list[Change]]:
+    """The snapshot pages from position `after` on: (page count, rows)."""
     rows: list[Change] = []
     pages = 0
     while after is not None:

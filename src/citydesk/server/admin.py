@@ -53,6 +53,12 @@ class DeviceInfo:
         return f"{self.office_code}-{self.number}"
 
 
+def merged_rows(session: Session, table: str) -> list[Row]:
+    """The server's merged rows of a synced table, by id."""
+    stmt = select(RowState).where(RowState.table_name == table).order_by(RowState.row_id)
+    return [from_record(r) for r in session.scalars(stmt)]
+
+
 @dataclass
 class _Admin:
     session: Session
@@ -60,25 +66,29 @@ class _Admin:
     now: datetime
 
     def rows(self, table: str) -> list[Row]:
-        stmt = select(RowState).where(RowState.table_name == table).order_by(RowState.row_id)
-        return [from_record(r) for r in self.session.scalars(stmt)]
+        """The merged rows of a synced table."""
+        return merged_rows(self.session, table)
 
     def find(self, table: str, column: str, value: str, what: str) -> Row:
+        """The row whose `column` equals `value` (case-insensitive); ValidationError naming `what`."""
         for row in self.rows(table):
             if str(row.data.get(column, "")).lower() == value.strip().lower():
                 return row
         raise ValidationError(column, f"There is no {what} {value!r} on the server.")
 
     def taken(self, table: str, column: str, value: str) -> bool:
+        """True when a row of `table` already has `value` in `column`."""
         return any(str(r.data.get(column, "")).lower() == value.lower() for r in self.rows(table))
 
     def insert(self, table: str, values: dict[str, object]) -> str:
+        """Append a new row (every field) authored by the system user; returns its id."""
         row_id = uuid7(to_ms(self.now))
         data = {"id": row_id, **values}
         self.ledger.append_admin(table, row_id, data, SYNCED[table].fields)
         return row_id
 
     def set(self, row: Row, **values: object) -> None:
+        """Append a change of some fields of `row` authored by the system user."""
         self.ledger.append_admin(row.table, row.row_id, {"id": row.row_id, **values}, tuple(values))
 
 
@@ -311,7 +321,7 @@ def list_devices(url: str) -> list[DeviceInfo]:
     db = open_server_database(url, migrate=False)
     try:
         with db.read() as session:
-            codes = {r.row_id: str(r.data.get("code")) for r in _Admin(session, None, None).rows("office")}  # type: ignore[arg-type]
+            codes = {r.row_id: str(r.data.get("code")) for r in merged_rows(session, "office")}
             devices = session.scalars(select(Device)).all()
             out = [
                 DeviceInfo(

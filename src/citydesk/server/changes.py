@@ -21,7 +21,15 @@ from citydesk.domain.ids import uuid7
 from citydesk.domain.permissions import allowed
 from citydesk.domain.roles import SYSTEM_USER_ID, Role
 from citydesk.server.errors import ApiError
-from citydesk.server.models import ChangeLog, Device, DeviceEpoch, Rejection, ServerMeta, UserHistory
+from citydesk.server.models import (
+    ChangeLog,
+    Device,
+    DeviceEpoch,
+    Rejection,
+    ServerMeta,
+    UserHistory,
+    core_table,
+)
 from citydesk.server.state import Row, RowCache, blank_target, chunks, merge_change, row_change
 from citydesk.sync import hlc as hlc_mod
 from citydesk.sync import merge
@@ -302,14 +310,14 @@ class Ledger:
     def flush(self) -> None:
         """Write the log, the merged rows, refusals, history and the server's HLC."""
         if self.log:
-            self.session.execute(insert(ChangeLog.__table__), self.log)
+            self.session.execute(insert(core_table("change_log")), self.log)
         for change_id, data in self.log_blanks.items():
             self.session.execute(update(ChangeLog).where(ChangeLog.change_id == change_id).values(data=data))
         self.cache.flush()
         if self.refusals:
-            self.session.execute(insert(Rejection.__table__), self.refusals)
+            self.session.execute(insert(core_table("rejection")), self.refusals)
         if self.history_rows:
-            self.session.execute(insert(UserHistory.__table__), self.history_rows)
+            self.session.execute(insert(core_table("user_history")), self.history_rows)
         self._revoke_devices()
         self.meta.hlc = hlc_mod.receive(self.meta.hlc, self.max_hlc, to_ms(self.now))
         self.session.flush()

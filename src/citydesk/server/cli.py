@@ -144,6 +144,13 @@ def cmd_device_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_epoch(args: argparse.Namespace) -> int:
+    """Start a new epoch after restoring the database from a backup."""
+    epoch = admin.new_epoch(_url(args))
+    print(f"New epoch {epoch}: offices will re-send what this backup lacks at their next sync.")
+    return 0
+
+
 def _command(
     sub: argparse._SubParsersAction, name: str, run: Callable[[argparse.Namespace], int], help_text: str
 ) -> argparse.ArgumentParser:
@@ -211,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     _command(device, "list", cmd_device_list, "list enrolled PCs")
     revoke = _command(device, "revoke", cmd_device_revoke, "revoke a PC (id or OFFICE-number)")
     revoke.add_argument("device")
+    _command(sub, "new-epoch", cmd_new_epoch, "after restoring a backup: make every office re-send its work")
     return parser
 
 

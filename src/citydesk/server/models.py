@@ -13,7 +13,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from citydesk.store.types import UTCDateTime
@@ -171,3 +182,8 @@ class EnrolCode(ServerBase):
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     device_id: Mapped[str | None] = mapped_column(ID)
+
+
+def core_table(name: str) -> Table:
+    """The Core table of a model (bulk inserts skip the ORM's per-row work)."""
+    return ServerBase.metadata.tables[name]

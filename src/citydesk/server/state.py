@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.orm import Session
 
-from citydesk.server.models import RowState
+from citydesk.server.models import RowState, core_table
 from citydesk.sync import merge
 from citydesk.sync.tables import SYNCED
 from citydesk.sync.wire import OP_OF_MERGE, Change, FieldClock, Op
@@ -132,7 +132,7 @@ class RowCache:
         new = [r.values() for r in self.rows.values() if r is not None and r.new]
         changed = [r for r in self.rows.values() if r is not None and r.dirty and not r.new]
         if new:
-            self.session.execute(insert(RowState.__table__), new)
+            self.session.execute(insert(core_table("row_state")), new)
         for row in changed:
             self.session.execute(
                 update(RowState)
