@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from citydesk.domain.clock import to_ms
 from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.server.errors import ApiError
-from citydesk.server.models import ChangeLog, Device, RowState, ServerMeta
+from citydesk.server.models import ChangeLog, Device, RowState, ServerMeta, core_table
 from citydesk.server.state import Row, chunks, from_record, row_change
 from citydesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 from citydesk.sync import hlc as hlc_mod
@@ -54,6 +54,9 @@ SECTIONS: tuple[str, ...] = (
     "contact_log",
     "orphan_entry",
 )
+
+
+ROW_COLUMNS = core_table("row_state")  # rows as tuples: no ORM instances on the snapshot path
 
 
 def server_hlc(meta: ServerMeta, now: datetime) -> int:
@@ -129,8 +132,9 @@ def log_change(rec: Any) -> Change:
 def pull(session: Session, meta: ServerMeta, now: datetime, *, cursor: str | None, limit: int) -> Page:
     """The changes after `cursor` in commit order, at most `limit`."""
     after = _cursor_seq(meta, cursor)
-    stmt = select(ChangeLog).where(ChangeLog.seq > after).order_by(ChangeLog.seq).limit(limit + 1)
-    records = list(session.scalars(stmt))
+    log = core_table("change_log")
+    stmt = select(log).where(log.c.seq > after).order_by(log.c.seq).limit(limit + 1)
+    records = list(session.execute(stmt))
     more = len(records) > limit
     records = records[:limit]
     last = records[-1].seq if records else after
@@ -158,23 +162,23 @@ def _position(after: str | None) -> tuple[int, str]:
 
 def _rows(session: Session, table: str, after: str, limit: int) -> list[Row]:
     stmt = (
-        select(RowState)
+        select(ROW_COLUMNS)
         .where(RowState.table_name == table, RowState.row_id > after)
         .order_by(RowState.row_id)
         .limit(limit)
     )
-    return [from_record(r) for r in session.scalars(stmt)]
+    return [from_record(r) for r in session.execute(stmt)]
 
 
 def _entries_of(session: Session, ticket_ids: Sequence[str]) -> dict[str, list[Row]]:
     out: dict[str, list[Row]] = {t: [] for t in ticket_ids}
     for part in chunks(list(ticket_ids)):
         stmt = (
-            select(RowState)
+            select(ROW_COLUMNS)
             .where(RowState.table_name == "timeline_entry", RowState.parent_id.in_(part))
             .order_by(RowState.parent_id, RowState.hlc, RowState.row_id)
         )
-        for rec in session.scalars(stmt):
+        for rec in session.execute(stmt):
             out[str(rec.parent_id)].append(from_record(rec))
     return out
 
@@ -182,13 +186,13 @@ def _entries_of(session: Session, ticket_ids: Sequence[str]) -> dict[str, list[R
 def _orphan_entries(session: Session, after: str, limit: int) -> list[Row]:
     tickets = select(RowState.row_id).where(RowState.table_name == "ticket")
     stmt = (
-        select(RowState)
+        select(ROW_COLUMNS)
         .where(RowState.table_name == "timeline_entry", RowState.row_id > after)
         .where(RowState.parent_id.not_in(tickets))
         .order_by(RowState.row_id)
         .limit(limit)
     )
-    return [from_record(r) for r in session.scalars(stmt)]
+    return [from_record(r) for r in session.execute(stmt)]
 
 
 def snapshot(

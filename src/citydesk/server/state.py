@@ -102,8 +102,10 @@ class RowCache:
                 by_table.setdefault(table, []).append(row_id)
         for table, ids in by_table.items():
             for part in chunks(ids):
-                stmt = select(RowState).where(RowState.table_name == table, RowState.row_id.in_(part))
-                for rec in self.session.scalars(stmt):
+                stmt = select(core_table("row_state")).where(
+                    RowState.table_name == table, RowState.row_id.in_(part)
+                )
+                for rec in self.session.execute(stmt):
                     self.rows[(table, rec.row_id)] = from_record(rec)
 
     def load_redactions(self, entry_ids: Sequence[str]) -> None:
