@@ -203,3 +203,18 @@ def test_a_push_for_another_epoch_is_410(server: Server) -> None:
         server, lambda: server.push(desk, [insert, first], epoch="old-epoch"), 410, "epoch_changed"
     )
     assert result["epoch"] == desk.epoch
+
+
+def test_a_declared_oversize_body_is_413_before_it_is_read(server: Server) -> None:
+    desk = server.enrol()
+    headers = {**desk.headers, "Content-Type": "application/json", "Content-Length": str(65 * 1024 * 1024)}
+    request = server.client.build_request("POST", "/v1/sync/push", content=b"{}", headers=headers)
+    reply = server.client.send(request)
+    assert reply.status_code == 413 and reply.json()["error"] == "too_large"
+
+
+def test_an_enrolment_with_a_wrongly_typed_name_is_422(server: Server) -> None:
+    code = admin.enrol_code(server.url, office="CLK", clock=server.clock)
+    reply = server.client.post("/v1/enrol", json={"code": code, "device_name": 5})
+    assert reply.status_code == 422 and "text" in reply.json()["message"]
+    assert server.count("SELECT count(*) FROM device") == 0

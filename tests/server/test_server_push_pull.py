@@ -145,3 +145,37 @@ def test_replies_are_json_error_bodies(server: Server) -> None:
 
 
 _ = created
+
+
+def test_a_row_change_that_sets_nothing_is_accepted_and_creates_nothing(server: Server) -> None:
+    desk = server.enrol()
+    new_row = "01a00000-0000-7000-8000-0000000c0ffe"
+    empty = requester_row(server, desk, server.users["clerk"], row_id=new_row)
+    empty = empty.__class__(**{**_fields(empty), "fields": (), "data": {"id": new_row}})
+    reply = PushReply.from_json(server.push(desk, [empty]).json())
+    assert reply.accepted == (empty.change_id,)
+    assert server.count("SELECT count(*) FROM row_state WHERE row_id = :r", r=new_row) == 0
+    assert server.count("SELECT count(*) FROM change_log WHERE change_id = :c", c=empty.change_id) == 1
+
+
+def test_the_same_change_twice_in_one_batch_is_logged_once(server: Server) -> None:
+    desk = server.enrol()
+    insert, first = new_ticket(server, desk, server.users["clerk"])
+    reply = PushReply.from_json(server.push(desk, [insert, first, first]).json())
+    assert reply.accepted == (insert.change_id, first.change_id)
+    assert server.count("SELECT count(*) FROM change_log WHERE change_id = :c", c=first.change_id) == 1
+
+
+def test_last_writer_wins_on_the_server_whatever_the_arrival_order(server: Server) -> None:
+    desk, other = server.enrol(), server.enrol("PD")
+    clerk = server.users["clerk"]
+    person = requester_row(server, desk, clerk)
+    newer = requester_row(server, other, clerk, row_id=person.row_id, phone="555-0199")
+    older = requester_row(server, desk, clerk, row_id=person.row_id, phone="555-0142", stamp=newer.hlc - 1)
+    assert PushReply.from_json(server.push(desk, [person]).json()).rejected == ()
+    assert PushReply.from_json(server.push(other, [newer]).json()).rejected == ()
+    assert PushReply.from_json(server.push(desk, [older]).json()).rejected == ()  # accepted, and loses
+    rows = {c.row_id: c for c in Page.from_json(server.snapshot(other).json()).changes}
+    assert rows[person.row_id].data["phone"] == "555-0199"
+    assert rows[person.row_id].clocks["phone"].change_id == newer.change_id
+    assert rows[person.row_id].data["name"] == "Pat Doe"

@@ -99,6 +99,9 @@ ClientVersion = Annotated[str | None, Header(alias="X-Citydesk-Version")]
 
 async def json_body(request: Request) -> Any:
     """The request's JSON body, gunzipped when sent with `Content-Encoding: gzip` (400 when bad)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise ApiError(413, "too_large", "The request body is too large.")
     raw = await request.body()
     encoding = request.headers.get("content-encoding", "").strip().lower()
     if encoding == "gzip":
