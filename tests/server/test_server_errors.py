@@ -218,3 +218,37 @@ def test_an_enrolment_with_a_wrongly_typed_name_is_422(server: Server) -> None:
     reply = server.client.post("/v1/enrol", json={"code": code, "device_name": 5})
     assert reply.status_code == 422 and "text" in reply.json()["message"]
     assert server.count("SELECT count(*) FROM device") == 0
+
+
+def test_an_unexpected_failure_is_a_500_error_body_with_nothing_written(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from citydesk.server import changes
+
+    desk = server.enrol()
+    insert, first = new_ticket(server, desk, server.users["clerk"])
+
+    def broken(self: changes.Ledger) -> None:
+        self.session.execute(changes.insert(changes.core_table("change_log")), self.log)  # written, then:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(changes.Ledger, "flush", broken)
+    quiet = TestClient(server.client.app, raise_server_exceptions=False)
+    before = snapshot_counts(server)
+    request = push_body(desk.epoch, [insert, first])
+    reply = quiet.post("/v1/sync/push", json=request, headers=desk.headers)
+    assert reply.status_code == 500 and reply.json()["error"] == "internal"
+    assert snapshot_counts(server) == before
+
+
+def push_body(epoch: str, changes: list[Change]) -> dict[str, object]:
+    """A push body numbering `changes` from 1."""
+    return {
+        "batch_id": "b",
+        "epoch": epoch,
+        "seq_first": 1,
+        "seq_last": len(changes),
+        "changes": [c.to_json() for c in changes],
+    }

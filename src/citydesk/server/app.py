@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -261,14 +262,28 @@ def _install_handlers(app: FastAPI) -> None:
         )
         return JSONResponse(error_body("bad_request", problems or "Bad request."), status_code=422)
 
+    @app.exception_handler(OperationalError)
+    async def _busy(_request: Request, exc: OperationalError) -> JSONResponse:
+        message = "The server's database is busy or unavailable; nothing was saved. Try again shortly."
+        return JSONResponse(error_body("unavailable", message), status_code=503)
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
 
+    @app.exception_handler(Exception)
+    async def _internal(_request: Request, exc: Exception) -> JSONResponse:
+        message = "The server failed on this request; nothing of it was saved."
+        return JSONResponse(error_body("internal", message), status_code=500)
+
 
 def create_app(database_url: str, *, clock: Clock | None = None) -> FastAPI:
-    """The server app on the database at `database_url` (its schema brought to the head)."""
+    """The server app on the database at `database_url` (its schema brought to the head).
+
+    An unexpected failure is a 500 with an error body (Starlette's outermost handler); the request's
+    transaction is rolled back, so nothing of it is saved.
+    """
     db = open_server_database(database_url, clock=clock)
     with db.read() as session:
         read_meta(session)  # ServerError now, not at the first request, when `init` has not run
