@@ -10,7 +10,8 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
@@ -287,7 +288,15 @@ def create_app(database_url: str, *, clock: Clock | None = None) -> FastAPI:
     db = open_server_database(database_url, clock=clock)
     with db.read() as session:
         read_meta(session)  # ServerError now, not at the first request, when `init` has not run
-    app = FastAPI(title="citydesk-server", version=__version__, docs_url=None, redoc_url=None)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()  # release the database's connections when the server stops
+
+    app = FastAPI(
+        title="citydesk-server", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan
+    )
     app.state.db = db
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     _install_handlers(app)

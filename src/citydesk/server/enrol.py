@@ -27,6 +27,7 @@ from citydesk.sync.wire import Enrolment
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 CODE_GROUPS, CODE_GROUP_LEN = 4, 4
 DEVICE_FIELDS = ("name", "number", "tag", "revoked")
+MAX_DEVICES = 999  # a device's number is its tag (3 characters) in ticket numbers such as CLK-12-000042
 
 
 def digest(secret: str) -> str:
@@ -78,9 +79,13 @@ def enrol(session: Session, meta: ServerMeta, *, code: str, device_name: str, no
     number = (
         session.scalar(select(func.max(Device.number)).where(Device.office_id == record.office_id)) or 0
     ) + 1
+    if number > MAX_DEVICES:
+        raise ApiError(
+            409, "office_full", f"An office has at most {MAX_DEVICES} PCs; the next PC cannot be numbered."
+        )
     credential = secrets.token_urlsafe(32)
     device_id = uuid7(to_ms(now))
-    tag = str(number)[:3]
+    tag = str(number)
     session.add(
         Device(
             id=device_id,
