@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from citydesk.sync.wire import Hello, Page, PushReply
-from conftest import Server, created, entry, new_ticket, requester_row
+from conftest import Server, entry, new_ticket, requester_row, ticket_insert
 
 
 def test_hello_reports_epoch_clock_settings_and_offices(server: Server) -> None:
@@ -144,9 +144,6 @@ def test_replies_are_json_error_bodies(server: Server) -> None:
     assert json.loads(reply.text)["message"]
 
 
-_ = created
-
-
 def test_a_row_change_that_sets_nothing_is_accepted_and_creates_nothing(server: Server) -> None:
     desk = server.enrol()
     new_row = "01a00000-0000-7000-8000-0000000c0ffe"
@@ -179,3 +176,18 @@ def test_last_writer_wins_on_the_server_whatever_the_arrival_order(server: Serve
     assert rows[person.row_id].data["phone"] == "555-0199"
     assert rows[person.row_id].clocks["phone"].change_id == newer.change_id
     assert rows[person.row_id].data["name"] == "Pat Doe"
+
+
+def test_a_number_two_tickets_share_is_recorded_and_both_keep_it(server: Server) -> None:
+    from citydesk.server import admin
+
+    desk, copy = server.enrol(), server.enrol()
+    clerk = server.users["clerk"]
+    one = ticket_insert(server, desk, clerk, number="CLK-1-000001")
+    two = ticket_insert(server, copy, clerk, number="CLK-1-000001")  # a PC restored from the same backup
+    other = ticket_insert(server, desk, clerk, number="CLK-1-000002")
+    assert PushReply.from_json(server.push(desk, [one, other]).json()).rejected == ()
+    assert PushReply.from_json(server.push(copy, [two]).json()).rejected == ()
+    assert admin.duplicate_numbers(server.url) == {"CLK-1-000001": sorted([one.row_id, two.row_id])}
+    rows = {c.row_id: c for c in Page.from_json(server.snapshot(desk).json()).changes if c.table == "ticket"}
+    assert rows[one.row_id].data["number"] == rows[two.row_id].data["number"] == "CLK-1-000001"

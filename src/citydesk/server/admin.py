@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from citydesk.domain import validation
@@ -378,5 +378,32 @@ def new_epoch(url: str, *, clock: Clock | None = None) -> str:
             meta = read_meta(session)
             meta.epoch = uuid7(to_ms(db.clock.now()))
             return meta.epoch
+    finally:
+        db.close()
+
+
+def duplicate_numbers(url: str) -> dict[str, list[str]]:
+    """Ticket numbers two tickets share (two PCs restored from one backup, a typed import): number ->
+    ticket ids, oldest first. Both keep the number; this is the server's record of the conflict, derived
+    from the merged rows so it is never stale."""
+    db = open_server_database(url, migrate=False)
+    try:
+        with db.read() as session:
+            number = RowState.data["number"].as_string()
+            shared = (
+                select(number)
+                .where(RowState.table_name == "ticket")
+                .group_by(number)
+                .having(func.count() > 1)
+            )
+            stmt = (
+                select(number, RowState.row_id)
+                .where(RowState.table_name == "ticket", number.in_(shared))
+                .order_by(number, RowState.row_id)
+            )
+            out: dict[str, list[str]] = {}
+            for value, ticket_id in session.execute(stmt):
+                out.setdefault(str(value), []).append(ticket_id)
+            return out
     finally:
         db.close()
