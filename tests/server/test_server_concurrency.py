@@ -24,7 +24,6 @@ def test_concurrent_pushes_append_whole_batches_in_commit_order(server: Server) 
                 changes += new_ticket(server, device, clerk, f"{device.number}-{b}-{i}")
             first = b * 50 + 1
             numbered = [replace(c, seq=first + k) for k, c in enumerate(changes)]
-            ]
             batches[device.id].append(
                 PushRequest(f"{device.id[:30]}-{b}", device.epoch, first, first + 49, tuple(numbered))
             )
