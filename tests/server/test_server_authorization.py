@@ -185,3 +185,19 @@ def test_a_redaction_that_arrives_before_its_target_blanks_it_on_arrival(server:
     assert push_ok(server, desk, [insert, first, note]).rejected == ()
     pulled = {c.change_id: c for c in Page.from_json(server.pull(other).json()).changes}
     assert pulled[note.change_id].data["body"] is None
+
+
+def test_nobody_changes_the_system_users_row(server: Server) -> None:
+    laptop = server.enrol()
+    change = Change(
+        "01a00000-0000-7000-8000-0000000000cc",
+        "app_user",
+        Op.ROW,
+        SYSTEM_USER_ID,
+        server.stamp(),
+        laptop.id,
+        server.users["boss"],
+        {"id": SYSTEM_USER_ID, "active": False},
+        ("active",),
+    )
+    assert codes(push_ok(server, laptop, [change])) == {change.change_id: "not_permitted"}

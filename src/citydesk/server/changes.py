@@ -132,6 +132,8 @@ class Ledger:
             if relayed and change.device_id == SERVER_DEVICE_ID:
                 return None
             return "system_author", "A change from an office PC may not be authored by the system user."
+        if change.table == "app_user" and change.row_id == SYSTEM_USER_ID:
+            return "not_permitted", "The system user is the same fixed row everywhere and cannot be changed."
         if change.author_id not in self.histories:
             self._load_histories({change.author_id})
         who = self._user_label(change.author_id)
