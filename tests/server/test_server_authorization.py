@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from server_kit import Server, entry, new_ticket, requester_row
+
 from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.server import admin
 from citydesk.sync.wire import Change, Op, Page, PushReply
-from conftest import Server, entry, new_ticket, requester_row
 
 
 def push_ok(server: Server, device: object, changes: list[Change]) -> PushReply:

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from server_kit import PASSWORD, Server
 
 from citydesk.server.cli import main
 from citydesk.server.db import URL_ENV
-from conftest import PASSWORD, Server
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import httpx
+from server_kit import Server
 
 from citydesk.server import admin
 from citydesk.sync.wire import Page
-from conftest import Server
 
 
 def enrol(server: Server, code: str, name: str = "Front desk") -> httpx.Response:

@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 import httpx
 import pytest
+from server_kit import Server, entry, new_ticket
 
 from citydesk.domain.clock import to_ms
 from citydesk.server import admin
 from citydesk.sync import hlc
 from citydesk.sync.wire import MAX_BATCH, VERSION_HEADER, Change, Op, PushReply
-from conftest import Server, entry, new_ticket
 
 TABLES = ("change_log", "rejection", "row_state", "user_history", "device_epoch")
 

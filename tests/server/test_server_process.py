@@ -11,11 +11,11 @@ import threading
 from pathlib import Path
 
 import httpx
+from server_kit import PASSWORD
 
 from citydesk import __version__
 from citydesk.server import admin
 from citydesk.sync.wire import VERSION_HEADER
-from conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 

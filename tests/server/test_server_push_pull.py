@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from server_kit import Server, entry, new_ticket, requester_row, ticket_insert
+
 from citydesk.sync.wire import Hello, Page, PushReply
-from conftest import Server, entry, new_ticket, requester_row, ticket_insert
 
 
 def test_hello_reports_epoch_clock_settings_and_offices(server: Server) -> None:

@@ -7,13 +7,13 @@ import sqlite3
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from server_kit import Server, entry, new_ticket
 
 from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.server import admin
 from citydesk.server.app import create_app
 from citydesk.server.changes import SERVER_DEVICE_ID
 from citydesk.sync.wire import Page, PushReply
-from conftest import Server, entry, new_ticket
 
 
 def backup(server: Server, target: Path) -> None:

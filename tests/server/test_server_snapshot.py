@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from server_kit import Device, Server, entry, new_id, new_ticket, requester_row
+
 from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.server import admin
 from citydesk.sync.wire import Change, Op, Page, PushReply
-from conftest import Device, Server, entry, new_id, new_ticket, requester_row
 
 REFERENCE = ("office", "department", "app_user", "category", "device", "city_setting", "receipt_text")
 
