@@ -36,6 +36,7 @@ from citydesk.sync.wire import MAX_BATCH, MAX_PAGE, PushRequest, WireError, chec
 
 MAX_BODY = 64 * 1024 * 1024  # bytes of a (decompressed) request body
 MAX_MISSING = 1000  # change ids per missing request
+WRITE_PATHS = frozenset({"/v1/enrol", "/v1/sync/push"})
 
 
 def parse_version(text: str) -> tuple[int, ...] | None:
@@ -75,9 +76,10 @@ def get_db(request: Request) -> ServerDatabase:
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """One transaction per request (write, serialised, for POST); rolled back unless committed."""
+    """One transaction per request (a serialised write transaction for enrol and push); rolled back
+    unless the endpoint commits."""
     db = get_db(request)
-    write = request.method == "POST"
+    write = request.url.path in WRITE_PATHS
     session = db.session(write=write)
     try:
         db.begin(session, write=write)
