@@ -26,8 +26,8 @@ from citydesk.sync.wire import Change, WireError
 
 @dataclass(frozen=True, slots=True)
 class ApplyResult:
-    """What a page did: changes applied (repeats included), parked now, freed from parking, and the
-    tickets and requesters that changed (for the app's views)."""
+    """What a page did: its changes applied (repeats included), its changes parked, earlier parked
+    changes it freed and applied, and the tickets and requesters that changed (for the app's views)."""
 
     applied: int
     parked: int
@@ -53,7 +53,7 @@ def apply_page(
         lease.check(session, lease_token, now)
         work = PageApply(session, now)
         work.run(changes)
-        parked_now = work.parked
+        applied_now, parked_now = work.applied, work.parked
         unparked = _retry_parked(work)
         work.finish()
         capture.merge_received_hlc(session, db.clock, [*work.hlcs, received_hlc] if work.hlcs or received_hlc else [])
@@ -73,7 +73,7 @@ def apply_page(
         if work.reference_changed or work.calendar_changed:
             db.cache.clear()
     return ApplyResult(
-        applied=work.applied,
+        applied=applied_now,
         parked=parked_now,
         unparked=unparked,
         ticket_ids=frozenset(work.ticket_ids),

@@ -50,7 +50,7 @@ class PageApply:
     parked: int = 0
     hlcs: list[int] = field(default_factory=list)
     arrived: set[str] = field(default_factory=set)  # "table:id" of rows inserted (frees parked changes)
-    new_tickets: set[str] = field(default_factory=set)  # inserted complete (folded) by this object
+    new_tickets: set[str] = field(default_factory=set)  # inserted complete (folded) in this round
     touched_tickets: set[str] = field(default_factory=set)  # need a refold at `finish`
     ticket_ids: set[str] = field(default_factory=set)  # every ticket changed (the result)
     requester_ids: set[str] = field(default_factory=set)
@@ -88,6 +88,7 @@ class PageApply:
     def run(self, changes: Sequence[Change]) -> None:
         """Apply (or park) each change; rows first, then tickets, entries and contacts in batches."""
         ready: list[Prepared] = []
+        self.new_tickets = set()  # folded complete from this round's entries only
         for change in changes:
             self.hlcs.append(change.hlc)
             self.hlcs += [c.hlc for c in change.clocks.values()]
