@@ -100,7 +100,9 @@ class Relay:
         results = []
         while (batch := next_batch(replica.db, limit=limit)) is not None:
             accepted = [c for c in batch.changes if c.change_id not in self.rejections]
-            rejected = tuple(self.rejections[c.change_id] for c in batch.changes if c.change_id in self.rejections)
+            rejected = tuple(
+                self.rejections[c.change_id] for c in batch.changes if c.change_id in self.rejections
+            )
             self.log += [dataclasses.replace(c, seq=None) for c in accepted]
             reply = PushReply(
                 accepted=tuple(c.change_id for c in accepted),
@@ -109,7 +111,9 @@ class Relay:
                 acked_seq=batch.seq_last,
             )
             results.append(
-                acknowledge(replica.db, batch=batch, batch_id=uuid7(1), reply=reply, lease_token=replica.token)
+                acknowledge(
+                    replica.db, batch=batch, batch_id=uuid7(1), reply=reply, lease_token=replica.token
+                )
             )
         return results
 
@@ -121,9 +125,12 @@ class Relay:
             end = start + len(changes)
             results.append(
                 apply_page(
-                    replica.db, changes=changes, lease_token=replica.token, cursor=f"epoch-1:{end}",
+                    replica.db,
+                    changes=changes,
+                    lease_token=replica.token,
+                    cursor=f"epoch-1:{end}",
                     received_hlc=self.server_hlc,
-                )  # fmt: skip
+                )
             )
             self.cursors[replica.name] = end
         return results

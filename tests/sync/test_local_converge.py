@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from replicas import Relay, Replica, make_replicas
 from sqlalchemy import func, select
 
 from citydesk.services import addresses, contacts, requesters, tickets
@@ -13,7 +14,6 @@ from citydesk.store.models import DeferredChange, Outbox, Requester, Ticket, Tim
 from citydesk.sync.compare import derived_problems, state_differences, synced_state
 from citydesk.sync.conflicts import open_conflicts
 from factories import Office
-from replicas import Relay, Replica, make_replicas
 
 ADDRESS_CSV = "id,address,ward\nA1,120 Main St,Ward 1\nA2,7 Elm Ave,Ward 2\n"
 
@@ -46,15 +46,29 @@ def test_offices_editing_through_the_services_converge(trio: list[Replica]) -> N
     # offline work on each office
     jane = oa.citizen
     t1 = tickets.create_ticket(
-        oa.db, actor=oa.clerk, title="Pothole on Main", channel="phone", category_id=oa.pothole,
-        requester_id=jane, location="120 Main St", description="Deep hole near the bakery",
-    )  # fmt: skip
-    note = tickets.add_note(oa.db, actor=oa.tech, ticket_id=t1.ticket_id, body="Crew informed about it", public=False)
-    bob = requesters.create_requester(ob.db, actor=ob.clerk, name="Bob Brown", phone="555-010-4000").requester_id
+        oa.db,
+        actor=oa.clerk,
+        title="Pothole on Main",
+        channel="phone",
+        category_id=oa.pothole,
+        requester_id=jane,
+        location="120 Main St",
+        description="Deep hole near the bakery",
+    )
+    note = tickets.add_note(
+        oa.db, actor=oa.tech, ticket_id=t1.ticket_id, body="Crew informed about it", public=False
+    )
+    bob = requesters.create_requester(
+        ob.db, actor=ob.clerk, name="Bob Brown", phone="555-010-4000"
+    ).requester_id
     t2 = tickets.create_ticket(
-        ob.db, actor=ob.clerk, title="Streetlight dark", channel="walk_in", category_id=ob.streetlight,
+        ob.db,
+        actor=ob.clerk,
+        title="Streetlight dark",
+        channel="walk_in",
+        category_id=ob.streetlight,
         requester_id=bob,
-    )  # fmt: skip
+    )
     addresses.import_addresses(ob.db, actor=ob.admin, data=ADDRESS_CSV)
     addresses.import_addresses(oc.db, actor=oc.admin, data=ADDRESS_CSV)  # the same list, offline
     contacts.log_contact(oc.db, actor=oc.clerk, kind="question", channel="phone", summary="Trash day?")
@@ -75,7 +89,9 @@ def test_offices_editing_through_the_services_converge(trio: list[Replica]) -> N
     requesters.merge_requesters(oa.db, actor=oa.supervisor, source_id=jane, target_id=bob)
     requesters.merge_requesters(ob.db, actor=ob.supervisor, source_id=bob, target_id=jane)
     tickets.redact_note(oc.db, actor=oc.supervisor, entry_id=note.entry_id, reason="personal data")
-    tickets.add_reporter(oc.db, actor=oc.clerk, ticket_id=t2.ticket_id, requester_id=oc.spanish_citizen, channel="phone")
+    tickets.add_reporter(
+        oc.db, actor=oc.clerk, ticket_id=t2.ticket_id, requester_id=oc.spanish_citizen, channel="phone"
+    )
     relay.sync(a, b, c)
     assert_converged(a, b, c)
 
@@ -110,9 +126,15 @@ def test_an_edit_made_after_pulling_wins_even_on_a_slow_clock(trio: list[Replica
 def test_a_page_applied_twice_changes_nothing(trio: list[Replica]) -> None:
     a, b, _c = trio
     relay = Relay()
-    made = tickets.create_ticket(a.db, actor=a.office.clerk, title="Graffiti", channel="phone", requester_id=a.office.citizen)
-    tickets.add_note(a.db, actor=a.office.clerk, ticket_id=made.ticket_id, body="On the school wall", public=True)
-    requesters.update_requester(a.db, actor=a.office.clerk, requester_id=a.office.citizen, email="jr@example.org")
+    made = tickets.create_ticket(
+        a.db, actor=a.office.clerk, title="Graffiti", channel="phone", requester_id=a.office.citizen
+    )
+    tickets.add_note(
+        a.db, actor=a.office.clerk, ticket_id=made.ticket_id, body="On the school wall", public=True
+    )
+    requesters.update_requester(
+        a.db, actor=a.office.clerk, requester_id=a.office.citizen, email="jr@example.org"
+    )
     relay.push(a)
     relay.pull(b)
     before = synced_state(b.db)
@@ -127,7 +149,9 @@ def test_a_page_applied_twice_changes_nothing(trio: list[Replica]) -> None:
 def test_state_converges_with_pages_of_one(trio: list[Replica]) -> None:
     a, b, _c = trio
     relay = Relay()
-    made = tickets.create_ticket(a.db, actor=a.office.clerk, title="Noise", channel="phone", requester_id=a.office.citizen)
+    made = tickets.create_ticket(
+        a.db, actor=a.office.clerk, title="Noise", channel="phone", requester_id=a.office.citizen
+    )
     tickets.add_note(a.db, actor=a.office.clerk, ticket_id=made.ticket_id, body="Every night", public=False)
     tickets.resolve(a.db, actor=a.office.tech, ticket_id=made.ticket_id, reason="done", public_note="Done")
     relay.push(a)

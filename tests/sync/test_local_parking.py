@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from replicas import Relay, Replica, make_replicas
 from sqlalchemy import func, select
 
 from citydesk.services import requesters, tickets
@@ -15,9 +16,8 @@ from citydesk.sync.apply import apply_page
 from citydesk.sync.compare import derived_problems, state_differences, synced_state
 from citydesk.sync.lease import LeaseLost
 from citydesk.sync.outgoing import next_batch
-from citydesk.sync.wire import Change, Op
+from citydesk.sync.wire import Change
 from factories import Office
-from replicas import Relay, Replica, make_replicas
 
 
 @pytest.fixture
@@ -47,9 +47,12 @@ def outgoing(replica: Replica) -> list[Change]:
 
 def test_an_entry_before_its_ticket_waits_for_it(pair: list[Replica]) -> None:
     a, b = pair
-    made = tickets.create_ticket(a.db, actor=a.office.clerk, title="Fallen tree", channel="phone",
-                                 requester_id=a.office.citizen)  # fmt: skip
-    tickets.add_note(a.db, actor=a.office.clerk, ticket_id=made.ticket_id, body="Blocks the lane", public=False)
+    made = tickets.create_ticket(
+        a.db, actor=a.office.clerk, title="Fallen tree", channel="phone", requester_id=a.office.citizen
+    )
+    tickets.add_note(
+        a.db, actor=a.office.clerk, ticket_id=made.ticket_id, body="Blocks the lane", public=False
+    )
     changes = outgoing(a)
     ticket = [c for c in changes if c.table == "ticket"]
     rest = [c for c in changes if c.table != "ticket"]
@@ -73,13 +76,17 @@ def test_a_redaction_before_its_target_blanks_it_on_arrival(pair: list[Replica])
     made = tickets.create_ticket(a.db, actor=a.office.clerk, title="Dog bite", channel="phone")
     relay.push(a)
     relay.pull(b)
-    note = tickets.add_note(a.db, actor=a.office.clerk, ticket_id=made.ticket_id, body="Caller SSN 123", public=False)
+    note = tickets.add_note(
+        a.db, actor=a.office.clerk, ticket_id=made.ticket_id, body="Caller SSN 123", public=False
+    )
     tickets.redact_note(a.db, actor=a.office.supervisor, entry_id=note.entry_id, reason="private")
     changes = outgoing(a)
     redaction = [c for c in changes if c.data.get("kind") == "redaction"]
     target = [c for c in changes if c.row_id == note.entry_id]
     assert target[0].data["body"] is None  # a locally redacted body travels blank ...
-    target = [dataclasses.replace(target[0], data={**target[0].data, "body": "Caller SSN 123"})]  # ... an old copy
+    target = [
+        dataclasses.replace(target[0], data={**target[0].data, "body": "Caller SSN 123"})
+    ]  # ... an old copy
     apply_page(b.db, changes=redaction, lease_token=b.token)
     apply_page(b.db, changes=target, lease_token=b.token)
     with b.db.read() as s:
@@ -90,7 +97,9 @@ def test_a_redaction_before_its_target_blanks_it_on_arrival(pair: list[Replica])
 
 def test_a_requester_merged_into_one_not_here_waits(pair: list[Replica]) -> None:
     a, b = pair
-    new = requesters.create_requester(a.db, actor=a.office.clerk, name="Ann Other", phone="555-0100").requester_id
+    new = requesters.create_requester(
+        a.db, actor=a.office.clerk, name="Ann Other", phone="555-0100"
+    ).requester_id
     requesters.merge_requesters(a.db, actor=a.office.supervisor, source_id=a.office.citizen, target_id=new)
     changes = outgoing(a)
     merge = [c for c in changes if c.fields == ("merged_into",)]
@@ -121,13 +130,32 @@ def test_what_this_version_cannot_read_is_parked_or_stored(pair: list[Replica]) 
     b.clock.advance(minutes=10)
     newer = [
         _change(note, change_id="x-table", row_id="x-table", table="parking_permit", data={"id": "x-table"}),
-        _change(row, change_id="x-field", hlc=row.hlc + 10, fields=("name", "nickname"),
-                data={**row.data, "name": "Jane Roe-Smith", "nickname": "JR"}),  # fmt: skip
-        _change(note, change_id="x-kind", row_id="x-kind",
-                data={**note.data, "id": "x-kind", "kind": "survey", "body": "5 stars"}),  # fmt: skip
-        _change(note, change_id="x-value", row_id="x-value",
-                data={**note.data, "id": "x-value", "kind": "status", "field": "status", "value": "snoozed",
-                      "body": None}),  # fmt: skip
+        _change(
+            row,
+            change_id="x-field",
+            hlc=row.hlc + 10,
+            fields=("name", "nickname"),
+            data={**row.data, "name": "Jane Roe-Smith", "nickname": "JR"},
+        ),
+        _change(
+            note,
+            change_id="x-kind",
+            row_id="x-kind",
+            data={**note.data, "id": "x-kind", "kind": "survey", "body": "5 stars"},
+        ),
+        _change(
+            note,
+            change_id="x-value",
+            row_id="x-value",
+            data={
+                **note.data,
+                "id": "x-value",
+                "kind": "status",
+                "field": "status",
+                "value": "snoozed",
+                "body": None,
+            },
+        ),
         _change(note, change_id="x-type", row_id="x-type", data={**note.data, "id": "x-type", "at": 12}),
     ]
     result = apply_page(b.db, changes=newer, lease_token=b.token)
@@ -168,11 +196,15 @@ def test_cursor_and_snapshot_state_are_saved_with_the_page(pair: list[Replica]) 
     a, b = pair
     tickets.create_ticket(a.db, actor=a.office.clerk, title="Icy steps", channel="phone")
     changes = outgoing(a)
-    apply_page(b.db, changes=changes[:1], lease_token=b.token, snapshot_cursor="epoch-1:40", snapshot_after="t:1")
+    apply_page(
+        b.db, changes=changes[:1], lease_token=b.token, snapshot_cursor="epoch-1:40", snapshot_after="t:1"
+    )
     with b.db.read() as s:
         state = s.get(SyncState, 1)
         assert state is not None and (state.snapshot_cursor, state.snapshot_after) == ("epoch-1:40", "t:1")
-    apply_page(b.db, changes=changes[1:], lease_token=b.token, snapshot_done=True, received_hlc=changes[0].hlc + 5)
+    apply_page(
+        b.db, changes=changes[1:], lease_token=b.token, snapshot_done=True, received_hlc=changes[0].hlc + 5
+    )
     with b.db.read() as s:
         state = s.get(SyncState, 1)
         assert state is not None

@@ -133,7 +133,8 @@ def delete_tickets(conn: Connection, ticket_ids: list[str]) -> None:
     """Remove the search rows of tickets about to be deleted (a rejected ticket insert)."""
     for ticket_id in ticket_ids:
         conn.execute(
-            text("DELETE FROM ticket_fts WHERE rowid IN (SELECT row_no FROM ticket WHERE id = :t)"), {"t": ticket_id}
+            text("DELETE FROM ticket_fts WHERE rowid IN (SELECT row_no FROM ticket WHERE id = :t)"),
+            {"t": ticket_id},
         )
 
 

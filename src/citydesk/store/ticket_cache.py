@@ -40,7 +40,9 @@ def load_entries(session: Session, ticket_id: str) -> list[Entry]:
     """Every timeline entry of a ticket the fold knows, as plain data (an entry of a kind from a newer
     version is stored but skipped)."""
     return [
-        to_entry(r) for r in session.execute(st.SELECT_ENTRIES, {"ticket_id": ticket_id}) if is_known_kind(r.kind)
+        to_entry(r)
+        for r in session.execute(st.SELECT_ENTRIES, {"ticket_id": ticket_id})
+        if is_known_kind(r.kind)
     ]
 
 
@@ -191,7 +193,9 @@ def folded_values(session: Session, state: TicketState, *, calendar: BusinessCal
         requester_name=requester_display_name(session, first),
     )
     if len(state.reporters) > 1:
-        values["reporter_count"] = len({live_requester_id(session, r.requester_id) or r.id for r in state.reporters})
+        values["reporter_count"] = len(
+            {live_requester_id(session, r.requester_id) or r.id for r in state.reporters}
+        )
     return values
 
 
@@ -287,9 +291,15 @@ def refresh_batch(
             for r in state.reporters:
                 if r.id not in rows_now:
                     inserts.append(
-                        {"id": r.id, "ticket_id": ticket_id, "requester_id": r.requester_id,
-                         "channel": r.channel, "reply_method": r.reply_method,
-                         "reported_at": r.reported_at, "entry_id": r.entry_id}  # fmt: skip
+                        {
+                            "id": r.id,
+                            "ticket_id": ticket_id,
+                            "requester_id": r.requester_id,
+                            "channel": r.channel,
+                            "reply_method": r.reply_method,
+                            "reported_at": r.reported_at,
+                            "entry_id": r.entry_id,
+                        }
                     )
                 elif rows_now[r.id] != r.requester_id:
                     repoints.append({"k_id": r.id, "v_requester_id": r.requester_id})

@@ -102,9 +102,21 @@ def _journal(session: Session, change_ids: list[str], batch_id: str, now: dateti
             continue
         session.execute(
             sqlite_insert(SentJournal).on_conflict_do_nothing(),
-            [{"change_id": r.change_id, "seq": r.seq, "op": r.op, "table_name": r.table_name, "row_id": r.row_id,
-              "field": r.field, "hlc": r.hlc, "batch_id": batch_id, "acked_at": now} for r in rows],
-        )  # fmt: skip
+            [
+                {
+                    "change_id": r.change_id,
+                    "seq": r.seq,
+                    "op": r.op,
+                    "table_name": r.table_name,
+                    "row_id": r.row_id,
+                    "field": r.field,
+                    "hlc": r.hlc,
+                    "batch_id": batch_id,
+                    "acked_at": now,
+                }
+                for r in rows
+            ],
+        )
         session.execute(delete(Outbox).where(Outbox.change_id.in_([r.change_id for r in rows])))
         moved += len(rows)
     return moved
@@ -136,16 +148,24 @@ class _Undo:
         self._keep(change, rejection.code, rejection.reason, rejection.current)
 
     def _keep(self, change: Change, code: str, reason: str, current: Change | None) -> None:
-        row = self.session.execute(select(Outbox).where(Outbox.change_id == change.change_id)).scalar_one_or_none()
+        row = self.session.execute(
+            select(Outbox).where(Outbox.change_id == change.change_id)
+        ).scalar_one_or_none()
         op = row.op if row is not None else ("entry" if change.op is Op.ENTRY else change.op.value)
         field = row.field if row is not None else None
         self.session.execute(
             sqlite_insert(RejectedChange)
             .values(
-                change_id=change.change_id, op=op, table_name=change.table, row_id=change.row_id, field=field,
-                payload=change.to_json(), reason=f"{reason} ({code})",
-                server_value=None if current is None else current.to_json(), rejected_at=self.now,
-            )  # fmt: skip
+                change_id=change.change_id,
+                op=op,
+                table_name=change.table,
+                row_id=change.row_id,
+                field=field,
+                payload=change.to_json(),
+                reason=f"{reason} ({code})",
+                server_value=None if current is None else current.to_json(),
+                rejected_at=self.now,
+            )
             .on_conflict_do_nothing()
         )
         self.session.execute(delete(Outbox).where(Outbox.change_id == change.change_id))
@@ -168,7 +188,9 @@ class _Undo:
                     .values(body=body, redacted_by=None)
                 )
         self.session.execute(
-            update(entry).where(entry.c.base_entry_id == change.row_id).values(base_entry_id=row.base_entry_id)
+            update(entry)
+            .where(entry.c.base_entry_id == change.row_id)
+            .values(base_entry_id=row.base_entry_id)
         )
         self.session.execute(delete(entry).where(entry.c.id == change.row_id))
         self.tickets.add(row.ticket_id)
@@ -182,10 +204,15 @@ class _Undo:
         why = f"its ticket was refused: {rejection.reason}"
         for row in entries:
             payload = Change(
-                change_id=row.id, table="timeline_entry", op=Op.ENTRY, row_id=row.id, hlc=row.hlc,
-                device_id=row.device_id, author_id=row.author_id,
+                change_id=row.id,
+                table="timeline_entry",
+                op=Op.ENTRY,
+                row_id=row.id,
+                hlc=row.hlc,
+                device_id=row.device_id,
+                author_id=row.author_id,
                 data={k: _json(v) for k, v in row._mapping.items() if k != "redacted_by"},
-            )  # fmt: skip
+            )
             self._keep(payload, "depends_on_rejected", why, None)
         fts.delete_tickets(self.session.connection(), [ticket_id])
         self.session.execute(delete(st.REPORTER).where(st.REPORTER.c.ticket_id == ticket_id))
@@ -234,7 +261,9 @@ def st_ids(session: Session, ticket_ids: set[str]) -> list[str]:
 
 
 def _requester_tickets(session: Session, requester_id: str) -> set[str]:
-    return set(session.scalars(select(st.REPORTER.c.ticket_id).where(st.REPORTER.c.requester_id == requester_id)))
+    return set(
+        session.scalars(select(st.REPORTER.c.ticket_id).where(st.REPORTER.c.requester_id == requester_id))
+    )
 
 
 def _json(value: Any) -> Any:

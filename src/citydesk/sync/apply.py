@@ -56,7 +56,9 @@ def apply_page(
         applied_now, parked_now = work.applied, work.parked
         unparked = _retry_parked(work)
         work.finish()
-        capture.merge_received_hlc(session, db.clock, [*work.hlcs, received_hlc] if work.hlcs or received_hlc else [])
+        capture.merge_received_hlc(
+            session, db.clock, [*work.hlcs, received_hlc] if work.hlcs or received_hlc else []
+        )
         state = session.execute(
             select(SyncState.remote_hlc, SyncState.snapshot_cursor).where(SyncState.id == 1)
         ).one()
@@ -65,10 +67,14 @@ def apply_page(
             values["pull_cursor"] = cursor
         if snapshot_done:
             values.update(
-                pull_cursor=snapshot_cursor or state.snapshot_cursor, snapshot_cursor=None, snapshot_after=None
+                pull_cursor=snapshot_cursor or state.snapshot_cursor,
+                snapshot_cursor=None,
+                snapshot_after=None,
             )
         elif snapshot_cursor is not None or snapshot_after is not None:
-            values.update(snapshot_cursor=snapshot_cursor or state.snapshot_cursor, snapshot_after=snapshot_after)
+            values.update(
+                snapshot_cursor=snapshot_cursor or state.snapshot_cursor, snapshot_after=snapshot_after
+            )
         session.execute(update(SyncState).where(SyncState.id == 1).values(**values))
         if work.reference_changed or work.calendar_changed:
             db.cache.clear()
@@ -97,8 +103,14 @@ def _retry_parked(work: PageApply) -> int:
             try:
                 changes.append(Change.from_json(payload))
             except WireError as exc:  # cannot happen for rows we parked; keep it visible all the same
-                work.session.add(DeferredChange(change_id=str(payload.get("change_id")), payload=payload,
-                                                reason=f"unreadable: {exc}", received_at=work.now))  # fmt: skip
+                work.session.add(
+                    DeferredChange(
+                        change_id=str(payload.get("change_id")),
+                        payload=payload,
+                        reason=f"unreadable: {exc}",
+                        received_at=work.now,
+                    )
+                )
         before = work.parked
         work.run(changes)
         freed += len(changes) - (work.parked - before)

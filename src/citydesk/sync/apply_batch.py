@@ -72,9 +72,13 @@ class PageApply:
     def park(self, change: Change, reason: str, depends_on: str | None = None) -> None:
         """Keep a change this version cannot apply now in `deferred_change` (replacing an older parking)."""
         stmt = sqlite_insert(DeferredChange).values(
-            change_id=change.change_id, payload=change.to_json(), reason=reason[:2000], received_at=self.now,
-            table_name=change.table[:40], depends_on=depends_on,
-        )  # fmt: skip
+            change_id=change.change_id,
+            payload=change.to_json(),
+            reason=reason[:2000],
+            received_at=self.now,
+            table_name=change.table[:40],
+            depends_on=depends_on,
+        )
         self.session.execute(
             stmt.on_conflict_do_update(
                 index_elements=["change_id"],
@@ -138,7 +142,7 @@ class PageApply:
         try:
             with self.session.begin_nested():
                 effects = apply_row(self.session, prepared, exists=change.row_id in rows)
-        except Exception as exc:  # noqa: BLE001 - a page never fails forever: the change is parked
+        except Exception as exc:
             self.park(change, f"could not apply: {exc}")
             return
         self.applied += 1
@@ -190,17 +194,18 @@ class PageApply:
                 by_ticket[ticket_id].append(entry_of(item.values))
         rows, reporters = [], []
         names: dict[str | None, str | None] = {}
+        targets: dict[str | None, int | None] = {}
         for item in tickets:
             ticket_id = item.change.row_id
             state = fold(by_ticket.get(ticket_id, ()))
             first = state.reporters[0].requester_id if state.reporters else None
             if first not in names:
                 names[first] = ticket_cache.requester_display_name(self.session, first)
+            category = state.fields.get("category_id")
+            if category not in targets:
+                targets[category] = ticket_cache.category_target(self.session, category)
             cache = ticket_cache.cache_values(
-                state,
-                calendar=self.calendar,
-                target_days=ticket_cache.category_target(self.session, state.fields.get("category_id")),
-                requester_name=names[first],
+                state, calendar=self.calendar, target_days=targets[category], requester_name=names[first]
             )
             if cache["updated_at"] is None:
                 cache["updated_at"] = item.values["created_at"]
@@ -208,10 +213,17 @@ class PageApply:
             if len(state.reporters) > 1:
                 self.touched_tickets.add(ticket_id)  # the reporter count follows merges: refold
             reporters += [
-                {"id": r.id, "ticket_id": ticket_id, "requester_id": r.requester_id, "channel": r.channel,
-                 "reply_method": r.reply_method, "reported_at": r.reported_at, "entry_id": r.entry_id}
+                {
+                    "id": r.id,
+                    "ticket_id": ticket_id,
+                    "requester_id": r.requester_id,
+                    "channel": r.channel,
+                    "reply_method": r.reply_method,
+                    "reported_at": r.reported_at,
+                    "entry_id": r.entry_id,
+                }
                 for r in state.reporters
-            ]  # fmt: skip
+            ]
         inserted = self._insert_many(st.RUN_INSERT_TICKET, rows, tickets)
         for ticket_id in inserted:
             self.new_tickets.add(ticket_id)
@@ -256,11 +268,13 @@ class PageApply:
         if not items:
             return
         table: Table = Base.metadata.tables[table_name]
-        rows = [{c: p.values.get(c) for c in table.columns.keys()} for p in items]
+        rows = [{c.name: p.values.get(c.name) for c in table.columns} for p in items]
         for row_id in self._insert_many(table.insert(), rows, items):
             self.arrived.add(f"{table_name}:{row_id}")
 
-    def _insert_many(self, statement: Any, rows: list[dict[str, Any]], items: Sequence[Prepared]) -> list[str]:
+    def _insert_many(
+        self, statement: Any, rows: list[dict[str, Any]], items: Sequence[Prepared]
+    ) -> list[str]:
         """Insert rows in one executemany; if that fails, one by one (each failure parked). Returns
         the ids inserted."""
         try:
@@ -268,14 +282,14 @@ class PageApply:
                 _execute_many(self.session, statement, rows)
             self.applied += len(items)
             return [p.change.row_id for p in items]
-        except Exception:  # noqa: BLE001 - find the change at fault and park it; the others apply
+        except Exception:
             pass
         done = []
         for row, item in zip(rows, items, strict=True):
             try:
                 with self.session.begin_nested():
                     _execute_many(self.session, statement, [row])
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 self.park(item.change, f"could not apply: {exc}")
                 continue
             self.applied += 1
@@ -303,7 +317,7 @@ class PageApply:
 
 
 SYNCED_TICKET = ("number", "office_id", "created_at", "created_by")
-ENTRY_COLUMNS = tuple(c for c in st.ENTRY.columns.keys())
+ENTRY_COLUMNS = tuple(c.name for c in st.ENTRY.columns)
 
 
 def _execute_many(session: Session, statement: Any, rows: list[dict[str, Any]]) -> None:
@@ -400,9 +414,13 @@ def take_parked(session: Session, keys: Iterable[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for chunk in _chunks(sorted(keys)):
         rows = session.execute(
-            select(DeferredChange.change_id, DeferredChange.payload).where(DeferredChange.depends_on.in_(chunk))
+            select(DeferredChange.change_id, DeferredChange.payload).where(
+                DeferredChange.depends_on.in_(chunk)
+            )
         ).all()
         if rows:
-            session.execute(delete(DeferredChange).where(DeferredChange.change_id.in_([r.change_id for r in rows])))
+            session.execute(
+                delete(DeferredChange).where(DeferredChange.change_id.in_([r.change_id for r in rows]))
+            )
             out += [r.payload for r in rows]
     return out

@@ -216,9 +216,16 @@ def apply_row(session: Session, prepared: Prepared, *, exists: bool) -> RowEffec
         for name in won:
             clock = change.clock_of(name)
             clocks.append(
-                {"table_name": spec.name, "row_id": change.row_id, "field": name, "hlc": clock.hlc,
-                 "device_id": clock.device_id, "author_id": clock.author_id, "change_id": clock.change_id}
-            )  # fmt: skip
+                {
+                    "table_name": spec.name,
+                    "row_id": change.row_id,
+                    "field": name,
+                    "hlc": clock.hlc,
+                    "device_id": clock.device_id,
+                    "author_id": clock.author_id,
+                    "change_id": clock.change_id,
+                }
+            )
         stmt = sqlite_insert(CLOCKS)
         session.execute(
             stmt.on_conflict_do_update(

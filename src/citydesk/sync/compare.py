@@ -34,9 +34,11 @@ def synced_state(db: Database, *, skip: Iterable[str] = ()) -> State:
             rows = session.execute(select(*[table.c[c] for c in columns]))
             found: dict[str, tuple[Any, ...]] = {}
             for row in rows:
-                mapping = row._mapping
-                row_id = spec.row_id(mapping) if spec.merge is not Merge.CLOCK else ":".join(
-                    str(mapping[k]) for k in spec.key
+                mapping = dict(row._mapping)
+                row_id = (
+                    spec.row_id(mapping)
+                    if spec.merge is not Merge.CLOCK
+                    else ":".join(str(mapping[k]) for k in spec.key)
                 )
                 found[row_id] = tuple(wire.encode_value(spec.name, c, mapping[c]) for c in columns)
             out[spec.name] = found
@@ -75,7 +77,9 @@ def derived_problems(db: Database) -> list[str]:
             values = ticket_cache.folded_values(session, state, calendar=calendar)
             for name, value in values.items():
                 if getattr(ticket, name) != value:
-                    problems.append(f"ticket {ticket.number} {name}: cached {getattr(ticket, name)!r}, fold {value!r}")
+                    problems.append(
+                        f"ticket {ticket.number} {name}: cached {getattr(ticket, name)!r}, fold {value!r}"
+                    )
             have = {
                 (r.id, r.requester_id)
                 for r in session.execute(select(st.REPORTER).where(st.REPORTER.c.ticket_id == ticket.id))
@@ -83,7 +87,10 @@ def derived_problems(db: Database) -> list[str]:
             want = {(r.id, r.requester_id) for r in state.reporters}
             if have != want:
                 problems.append(f"ticket {ticket.number} reporters: rows {sorted(have)}, fold {sorted(want)}")
-            stored, rebuilt = _tokens(fts.row_text(conn, ticket.id)), _tokens(fts.rebuilt_text(conn, ticket.id))
+            stored, rebuilt = (
+                _tokens(fts.row_text(conn, ticket.id)),
+                _tokens(fts.rebuilt_text(conn, ticket.id)),
+            )
             if stored != rebuilt:
                 problems.append(f"ticket {ticket.number} search row: {stored} != rebuild {rebuilt}")
     return problems

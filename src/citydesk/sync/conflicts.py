@@ -102,7 +102,9 @@ def open_conflicts(db: Database) -> list[Conflict]:
             chunk = ticket_ids[start : start + 500]
             numbers = {
                 r.id: r.number
-                for r in session.execute(select(st.TICKET.c.id, st.TICKET.c.number).where(st.TICKET.c.id.in_(chunk)))
+                for r in session.execute(
+                    select(st.TICKET.c.id, st.TICKET.c.number).where(st.TICKET.c.id.in_(chunk))
+                )
             }
             rows = session.execute(select(entry).where(entry.c.ticket_id.in_(chunk))).all()
             offices = {r.id: r.office_id for r in rows}
@@ -113,10 +115,22 @@ def open_conflicts(db: Database) -> list[Conflict]:
             for ticket_id in chunk:
                 for group in ticket_conflicts(by_ticket.get(ticket_id, [])):
                     sides = tuple(
-                        ConflictSide(e.id, e.value, e.author_id, names.get(e.author_id), offices.get(e.id),
-                                     e.device_id, e.at, e.hlc)
+                        ConflictSide(
+                            e.id,
+                            e.value,
+                            e.author_id,
+                            names.get(e.author_id),
+                            offices.get(e.id),
+                            e.device_id,
+                            e.at,
+                            e.hlc,
+                        )
                         for e in group.entries
-                    )  # fmt: skip
-                    out.append(Conflict(ticket_id, numbers.get(ticket_id, ""), group.field, group.base_entry_id, sides))
+                    )
+                    out.append(
+                        Conflict(
+                            ticket_id, numbers.get(ticket_id, ""), group.field, group.base_entry_id, sides
+                        )
+                    )
     out.sort(key=lambda c: (c.number, c.field, c.base_entry_id or ""))
     return out

@@ -62,6 +62,10 @@ def release(db: Database, token: str) -> None:
 
 def check(session: Session, token: str, now: datetime) -> None:
     """Raise LeaseLost unless `token` holds an unexpired lease (inside the caller's transaction)."""
-    row = session.execute(select(SyncLease.token, SyncLease.expires_at).where(SyncLease.id == 1)).one_or_none()
+    row = session.execute(
+        select(SyncLease.token, SyncLease.expires_at).where(SyncLease.id == 1)
+    ).one_or_none()
     if row is None or row.token != token or row.expires_at <= now:
-        raise LeaseLost("This sync lost its lease on the database (another sync took over); nothing was saved.")
+        raise LeaseLost(
+            "This sync lost its lease on the database (another sync took over); nothing was saved."
+        )

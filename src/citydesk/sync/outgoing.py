@@ -30,7 +30,15 @@ from sqlalchemy.orm import Session
 from citydesk.domain.errors import CitydeskError
 from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.store.db import Database
-from citydesk.store.models import Base, DeferredChange, FieldClock, Outbox, RejectedChange, SentJournal, SyncState
+from citydesk.store.models import (
+    Base,
+    DeferredChange,
+    FieldClock,
+    Outbox,
+    RejectedChange,
+    SentJournal,
+    SyncState,
+)
 from citydesk.sync import wire
 from citydesk.sync.tables import SYNCED, Merge, SyncedTable
 from citydesk.sync.wire import Change, Op
@@ -148,7 +156,9 @@ def relay_changes(db: Database, change_ids: Sequence[str]) -> list[Change]:
                 out[row["id"]] = _ticket_change(row, None, hlc or 1, device)
             for row in _rows_by_id(session, "contact_log", chunk).values():
                 out[row["id"]] = _contact_change(row, None)
-            clocks = session.execute(select(FieldClock).where(FieldClock.change_id.in_(chunk))).scalars().all()
+            clocks = (
+                session.execute(select(FieldClock).where(FieldClock.change_id.in_(chunk))).scalars().all()
+            )
             grouped: dict[str, list[FieldClock]] = defaultdict(list)
             for clock in clocks:
                 grouped[str(clock.change_id)].append(clock)
@@ -172,13 +182,17 @@ def build_changes(session: Session, refs: Sequence[Ref]) -> list[Change]:
     for table_name, row_ids in by_table.items():
         spec = SYNCED.get(table_name)
         if spec is None:
-            raise OutgoingError(f"Change of table {table_name!r} cannot be sent: this version has no such table.")
+            raise OutgoingError(
+                f"Change of table {table_name!r} cannot be sent: this version has no such table."
+            )
         rows[table_name] = _rows_by_key(session, spec, row_ids)
         if spec.merge in (Merge.LWW, Merge.REFERENCE):
             for start in range(0, len(row_ids), _CHUNK):
                 chunk = sorted(set(row_ids[start : start + _CHUNK]))
                 for clock in session.execute(
-                    select(FieldClock).where(FieldClock.table_name == table_name, FieldClock.row_id.in_(chunk))
+                    select(FieldClock).where(
+                        FieldClock.table_name == table_name, FieldClock.row_id.in_(chunk)
+                    )
                 ).scalars():
                     clocks[(table_name, clock.row_id)].append(clock)
     device_id = session.scalar(select(SyncState.device_id).where(SyncState.id == 1)) or ""
@@ -199,7 +213,9 @@ def build_changes(session: Session, refs: Sequence[Ref]) -> list[Change]:
 
 def _need(row: dict[str, Any] | None, ref: Ref) -> dict[str, Any]:
     if row is None:
-        raise OutgoingError(f"Change {ref.change_id} ({ref.table_name} {ref.row_id}) names a row that is gone.")
+        raise OutgoingError(
+            f"Change {ref.change_id} ({ref.table_name} {ref.row_id}) names a row that is gone."
+        )
     return row
 
 
@@ -218,29 +234,48 @@ def _entry_change(row: Mapping[str, Any], ref: Ref | None) -> Change:
     spec = SYNCED["timeline_entry"]
     author = _check_author(row["author_id"], row["id"], "timeline entry")
     return Change(
-        change_id=row["id"], table="timeline_entry", op=Op.ENTRY, row_id=row["id"], hlc=row["hlc"],
-        device_id=row["device_id"], author_id=author, data=wire.encode_row(spec.name, row, spec.synced_columns),
+        change_id=row["id"],
+        table="timeline_entry",
+        op=Op.ENTRY,
+        row_id=row["id"],
+        hlc=row["hlc"],
+        device_id=row["device_id"],
+        author_id=author,
+        data=wire.encode_row(spec.name, row, spec.synced_columns),
         seq=ref.seq if ref else None,
-    )  # fmt: skip
+    )
 
 
 def _ticket_change(row: Mapping[str, Any], ref: Ref | None, hlc: int, device_id: str) -> Change:
     spec = SYNCED["ticket"]
     author = _check_author(row["created_by"], row["id"], "ticket insert")
     return Change(
-        change_id=row["id"], table="ticket", op=Op.INSERT, row_id=row["id"], hlc=hlc, device_id=device_id,
-        author_id=author, data=wire.encode_row(spec.name, row, spec.synced_columns), seq=ref.seq if ref else None,
-    )  # fmt: skip
+        change_id=row["id"],
+        table="ticket",
+        op=Op.INSERT,
+        row_id=row["id"],
+        hlc=hlc,
+        device_id=device_id,
+        author_id=author,
+        data=wire.encode_row(spec.name, row, spec.synced_columns),
+        seq=ref.seq if ref else None,
+    )
 
 
 def _contact_change(row: Mapping[str, Any], ref: Ref | None) -> Change:
     spec = SYNCED["contact_log"]
     author = _check_author(row["author_id"], row["id"], "counted contact")
     return Change(
-        change_id=row["id"], table="contact_log", op=Op.INSERT, row_id=row["id"], hlc=row["hlc"],
-        device_id=row["device_id"], author_id=author, data=wire.encode_row(spec.name, row, spec.synced_columns),
+        change_id=row["id"],
+        table="contact_log",
+        op=Op.INSERT,
+        row_id=row["id"],
+        hlc=row["hlc"],
+        device_id=row["device_id"],
+        author_id=author,
+        data=wire.encode_row(spec.name, row, spec.synced_columns),
         seq=ref.seq if ref else None,
-    )  # fmt: skip
+    )
 
 
 def _row_change(
@@ -257,7 +292,8 @@ def _row_change(
         hlc, device, author = clock.hlc, clock.device_id, clock.author_id
     else:
         newest = sorted(
-            (c for c in clocks if c.author_id and c.author_id != SYSTEM_USER_ID), key=lambda c: (c.hlc, c.device_id)
+            (c for c in clocks if c.author_id and c.author_id != SYSTEM_USER_ID),
+            key=lambda c: (c.hlc, c.device_id),
         )
         hlc, device = ref.hlc, device_id
         author = newest[-1].author_id if newest else None
@@ -265,9 +301,17 @@ def _row_change(
             author = SYSTEM_USER_ID
     what = f"{spec.name} {ref.row_id}"
     return Change(
-        change_id=ref.change_id, table=spec.name, op=Op.ROW, row_id=ref.row_id, hlc=hlc, device_id=device,
-        author_id=_check_author(author, ref.change_id, what), data=data, fields=fields, seq=ref.seq,
-    )  # fmt: skip
+        change_id=ref.change_id,
+        table=spec.name,
+        op=Op.ROW,
+        row_id=ref.row_id,
+        hlc=hlc,
+        device_id=device,
+        author_id=_check_author(author, ref.change_id, what),
+        data=data,
+        fields=fields,
+        seq=ref.seq,
+    )
 
 
 def _relayed_row(session: Session, change_id: str, clocks: list[FieldClock]) -> Change | None:
@@ -284,12 +328,20 @@ def _relayed_row(session: Session, change_id: str, clocks: list[FieldClock]) -> 
     first = own[fields[0]]
     author = _check_author(first.author_id, change_id, f"{table_name} {row_id}")
     return Change(
-        change_id=change_id, table=table_name, op=Op.ROW, row_id=row_id, hlc=first.hlc,
-        device_id=first.device_id, author_id=author,
-        data=wire.encode_row(table_name, row, [*spec.key, *spec.insert_only, *fields]), fields=fields,
-        clocks={f: wire.FieldClock(own[f].hlc, own[f].device_id, own[f].author_id, own[f].change_id)
-                for f in fields},
-    )  # fmt: skip
+        change_id=change_id,
+        table=table_name,
+        op=Op.ROW,
+        row_id=row_id,
+        hlc=first.hlc,
+        device_id=first.device_id,
+        author_id=author,
+        data=wire.encode_row(table_name, row, [*spec.key, *spec.insert_only, *fields]),
+        fields=fields,
+        clocks={
+            f: wire.FieldClock(own[f].hlc, own[f].device_id, own[f].author_id, own[f].change_id)
+            for f in fields
+        },
+    )
 
 
 def _created_stamps(session: Session, ticket_ids: list[str]) -> dict[str, tuple[int, str]]:
@@ -324,7 +376,9 @@ def _rows_by_key(session: Session, spec: SyncedTable, row_ids: Sequence[str]) ->
             query = select(table).where(table.c[spec.key[0]].in_(chunk))
         else:
             joined = " || ':' || ".join(spec.key)
-            query = select(table).where(text(f"({joined}) IN ({', '.join(f':r{i}' for i in range(len(chunk)))})"))
+            query = select(table).where(
+                text(f"({joined}) IN ({', '.join(f':r{i}' for i in range(len(chunk)))})")
+            )
             query = query.params({f"r{i}": r for i, r in enumerate(chunk)})
         for row in session.execute(query):
             mapping = dict(row._mapping)

@@ -50,7 +50,10 @@ def restamp_unpushed(db: Database, *, server_hlc: int, lease_token: str) -> int:
             session.execute(update(Outbox).where(Outbox.seq == row.seq).values(hlc=stamp))
             if row.table_name == "timeline_entry":
                 result = session.execute(
-                    update(entry).where(entry.c.id == row.row_id).values(hlc=stamp).returning(entry.c.ticket_id)
+                    update(entry)
+                    .where(entry.c.id == row.row_id)
+                    .values(hlc=stamp)
+                    .returning(entry.c.ticket_id)
                 )
                 tickets |= set(result.scalars())
             elif row.table_name == "contact_log":

@@ -22,6 +22,7 @@ Every function here is pure; nothing imports FastAPI or Qt.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -187,6 +188,7 @@ class Change:
 # ---- values ---------------------------------------------------------------------------------------
 
 
+@functools.cache
 def column(table: str, name: str) -> SAColumn[Any] | None:
     """The models' column `table.name`, or None when this version does not have it."""
     t = Base.metadata.tables.get(table)
