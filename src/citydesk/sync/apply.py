@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from citydesk.store.db import Database
 from citydesk.store.models import DeferredChange, SyncState
@@ -92,32 +92,22 @@ def _retry_parked(work: PageApply) -> int:
     left `deferred_change`. Changes parked for a newer schema are retried once when this version can
     now read them (after a migration)."""
     freed = 0
-    payloads = _readable_schema_parked(work)
+    changes = _readable_schema_parked(work)
     while True:
-        keys, work.arrived = work.arrived, set()
-        payloads += take_parked(work.session, keys) if keys else []
-        if not payloads:
-            return freed
-        changes = []
-        for payload in payloads:
-            try:
-                changes.append(Change.from_json(payload))
-            except WireError as exc:  # cannot happen for rows we parked; keep it visible all the same
-                work.session.add(
-                    DeferredChange(
-                        change_id=str(payload.get("change_id")),
-                        payload=payload,
-                        reason=f"unreadable: {exc}",
-                        received_at=work.now,
-                    )
-                )
+        if not changes:
+            keys, work.arrived = work.arrived, set()
+            if not keys:
+                return freed
+            changes = [Change.from_json(p) for p in take_parked(work.session, keys)]
+            if not changes:
+                continue
         before = work.parked
         work.run(changes)
         freed += len(changes) - (work.parked - before)
-        payloads = []
+        changes = []
 
 
-def _readable_schema_parked(work: PageApply) -> list[dict[str, object]]:
+def _readable_schema_parked(work: PageApply) -> list[Change]:
     """Parked changes without a dependency that this version can now apply whole (taken out)."""
     rows = work.session.execute(
         select(DeferredChange.change_id, DeferredChange.payload).where(DeferredChange.depends_on.is_(None))
@@ -125,11 +115,12 @@ def _readable_schema_parked(work: PageApply) -> list[dict[str, object]]:
     out = []
     for row in rows:
         try:
-            prepared = prepare(Change.from_json(row.payload))
+            change = Change.from_json(row.payload)
+            prepared = prepare(change)
         except (Unfit, WireError):
             continue
         if prepared.unknown:
             continue
-        work.session.delete(work.session.get(DeferredChange, row.change_id))
-        out.append(row.payload)
+        work.session.execute(delete(DeferredChange).where(DeferredChange.change_id == row.change_id))
+        out.append(change)
     return out

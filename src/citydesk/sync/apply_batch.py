@@ -98,8 +98,12 @@ class PageApply:
             self.hlcs += [c.hlc for c in change.clocks.values()]
             try:
                 prepared = prepare(change)
+                merge.references(change)  # a malformed reference is this change's problem, not the page's
             except Unfit as exc:
                 self.park(change, exc.reason, exc.depends_on)
+                continue
+            except Exception as exc:  # noqa: BLE001 - a page never fails forever: the change is parked
+                self.park(change, f"could not read the change: {exc!r}")
                 continue
             if prepared.unknown:  # the known columns apply now; a copy waits for a newer version
                 names = ", ".join(prepared.unknown)

@@ -11,6 +11,7 @@ their author and change id. Called inside `sync.apply`'s transaction only.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +27,8 @@ from citydesk.domain.priorities import Priority
 from citydesk.domain.roles import Role
 from citydesk.domain.statuses import Status
 from citydesk.domain.text import fold as fold_text
-from citydesk.domain.timeline import is_known_kind
+from citydesk.domain.timeline import fold, is_known_kind
+from citydesk.store.ticket_cache import to_entry
 from citydesk.store.models import Base
 from citydesk.store.types import UTCDateTime
 from citydesk.sync import hlc as hlc_mod
@@ -114,9 +116,13 @@ def prepare(change: Change) -> Prepared:
 
 
 def _check_entry(values: Mapping[str, Any]) -> None:
-    """Unfit for an entry setting a known field to a value this version does not know."""
+    """Unfit for an entry setting a known field to a value this version does not know, or one the fold
+    cannot read (it is folded alone here, so a malformed entry never breaks its ticket's fold)."""
     if not is_known_kind(str(values.get("kind"))):
         return  # stored, skipped by the fold
+    for name in ("detail",):
+        if values.get(name) is not None and not isinstance(values[name], dict):
+            raise Unfit(f"the entry's {name} must be an object")
     candidates: dict[str, Any] = {}
     if values.get("kind") == "created" and isinstance(values.get("value"), dict):
         candidates = dict(values["value"])
@@ -126,6 +132,10 @@ def _check_entry(values: Mapping[str, Any]) -> None:
         allowed = _ENTRY_ENUMS.get(name)
         if allowed is not None and value is not None and value not in allowed:
             raise Unfit(f"an entry sets {name} to {value!r}, which this version does not know")
+    try:
+        fold([to_entry(SimpleNamespace(**{"detail": None, **values}))])
+    except Exception as exc:  # noqa: BLE001 - any shape the fold cannot read
+        raise Unfit(f"an entry this version cannot fold: {exc!r}") from None
 
 
 def missing_reference(change: Change, present: Mapping[str, set[str]]) -> str | None:
