@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from replicas import Relay, Replica, make_replicas
 from sqlalchemy import select
 
 from citydesk.domain.clock import to_ms
@@ -22,7 +23,6 @@ from citydesk.sync.compare import derived_problems, state_differences, synced_st
 from citydesk.sync.outgoing import local_change_ids, next_batch, relay_changes
 from citydesk.sync.wire import Change, Op, PushReply, Rejection
 from factories import Office
-from replicas import Relay, Replica, make_replicas
 
 
 @pytest.fixture

@@ -102,7 +102,7 @@ class PageApply:
             except Unfit as exc:
                 self.park(change, exc.reason, exc.depends_on)
                 continue
-            except Exception as exc:  # noqa: BLE001 - a page never fails forever: the change is parked
+            except Exception as exc:
                 self.park(change, f"could not read the change: {exc!r}")
                 continue
             if prepared.unknown:  # the known columns apply now; a copy waits for a newer version

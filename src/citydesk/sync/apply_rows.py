@@ -11,9 +11,9 @@ their author and change id. Called inside `sync.apply`'s transaction only.
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, String, Table, Text, select, update
@@ -28,8 +28,8 @@ from citydesk.domain.roles import Role
 from citydesk.domain.statuses import Status
 from citydesk.domain.text import fold as fold_text
 from citydesk.domain.timeline import fold, is_known_kind
-from citydesk.store.ticket_cache import to_entry
 from citydesk.store.models import Base
+from citydesk.store.ticket_cache import to_entry
 from citydesk.store.types import UTCDateTime
 from citydesk.sync import hlc as hlc_mod
 from citydesk.sync import merge, wire
@@ -134,7 +134,7 @@ def _check_entry(values: Mapping[str, Any]) -> None:
             raise Unfit(f"an entry sets {name} to {value!r}, which this version does not know")
     try:
         fold([to_entry(SimpleNamespace(**{"detail": None, **values}))])
-    except Exception as exc:  # noqa: BLE001 - any shape the fold cannot read
+    except Exception as exc:
         raise Unfit(f"an entry this version cannot fold: {exc!r}") from None
 
 
