@@ -11,9 +11,10 @@ from replicas import Relay, Replica, make_replicas
 from sqlalchemy import func, select
 
 from citydesk.domain.ids import uuid7
-from citydesk.services import requesters, tickets
+from citydesk.services import contacts, requesters, tickets
 from citydesk.store import fts
 from citydesk.store.models import (
+    ContactLog,
     FieldClock,
     Outbox,
     RejectedChange,
@@ -138,11 +139,19 @@ def test_a_rejected_ticket_takes_its_entries_and_reporters_along(pair: list[Repl
     note = tickets.add_note(
         a.db, actor=a.office.clerk, ticket_id=made.ticket_id, body="Grey one", public=False
     )
+    asked = contacts.log_contact(
+        a.db, actor=a.office.clerk, kind="status_inquiry", channel="phone", ticket_id=made.ticket_id
+    )
     relay.rejections[made.ticket_id] = Rejection(made.ticket_id, "author_inactive", "Carla was disabled")
-    for entry_id in (made.entry_id, note.entry_id):  # the server rejects the dependents in the same reply
+    for entry_id in (
+        made.entry_id,
+        note.entry_id,
+        asked.contact_id,
+    ):  # the server rejects the dependents in the same reply
         relay.rejections[entry_id] = Rejection(entry_id, "depends_on_rejected", "its ticket was rejected")
     results = relay.push(a)
-    assert {r.change_id for r in results[0].rejected} == {made.ticket_id, made.entry_id, note.entry_id}
+    rejected = {made.ticket_id, made.entry_id, note.entry_id, asked.contact_id}
+    assert {r.change_id for r in results[0].rejected} == rejected
     assert made.ticket_id in results[0].ticket_ids
     with a.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Ticket).where(Ticket.id == made.ticket_id)) == 0
@@ -157,7 +166,7 @@ def test_a_rejected_ticket_takes_its_entries_and_reporters_along(pair: list[Repl
         assert s.scalar(select(func.count()).select_from(TicketReporter)) == 0
         assert s.execute(select(func.count()).select_from(Requester)).scalar() == 2  # the requester stays
         assert s.connection().exec_driver_sql("SELECT count(*) FROM ticket_fts").scalar() == 0
-    assert count(a, RejectedChange) == 3 and count(a, Outbox) == 0
+    assert count(a, RejectedChange) == 4 and count(a, Outbox) == 0 and count(a, ContactLog) == 0
     assert relay.log == []
 
 
@@ -208,3 +217,28 @@ def test_changes_neither_accepted_nor_rejected_stay_in_the_outbox(pair: list[Rep
     )
     acknowledge(a.db, batch=dataclasses.replace(batch), batch_id=uuid7(3), reply=reply, lease_token=a.token)
     assert (count(a, Outbox), count(a, SentJournal)) == (2, 1)
+
+
+def test_a_rejected_reporter_takes_its_reporter_row_and_search_words_along(pair: list[Replica]) -> None:
+    a, _b = pair
+    relay = Relay()
+    made = tickets.create_ticket(a.db, actor=a.office.clerk, title="Pothole", channel="phone")
+    relay.push(a)
+    added = tickets.add_reporter(
+        a.db,
+        actor=a.office.clerk,
+        ticket_id=made.ticket_id,
+        requester_id=a.office.spanish_citizen,
+        channel="phone",
+    )
+    with a.db.read() as s:
+        stored = fts.row_text(s.connection(), made.ticket_id)
+        assert stored is not None and "Núñez" in stored["reporters"]
+    relay.rejections[added.entry_id] = Rejection(added.entry_id, "not_permitted", "no")
+    relay.push(a)
+    with a.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(TicketReporter)) == 0
+        assert s.scalar(select(Ticket.reporter_count).where(Ticket.id == made.ticket_id)) == 0
+        stored = fts.row_text(s.connection(), made.ticket_id)
+        assert stored is not None and "Núñez" not in stored["reporters"]
+    assert derived_problems(a.db) == []

@@ -7,8 +7,8 @@ server's current value), and undoes its effect here:
 - an entry leaves `timeline_entry`; a later local entry whose base was it takes its base; its ticket
   is refolded (reporter rows and search row rebuilt); a rejected redaction gives the target back the
   body the server returns in `current` (without one the body stays blank);
-- a ticket insert takes the ticket and every entry of it along (each to `rejected_change`, as
-  depending on the rejected ticket), with its reporter rows and search row;
+- a ticket insert takes the ticket and every entry and counted contact of it along (each to
+  `rejected_change`, as depending on the rejected ticket), with its reporter rows and search row;
 - a counted contact leaves `contact_log`;
 - a row change gets the server's value and clock from `current` (the rejected change's clocks are
   dropped first, so the server's value wins even when its clock is older); without a current value the
@@ -216,9 +216,20 @@ class _Undo:
             self._keep(payload, "depends_on_rejected", why, None)
         fts.delete_tickets(self.session.connection(), [ticket_id])
         self.session.execute(delete(st.REPORTER).where(st.REPORTER.c.ticket_id == ticket_id))
-        self.session.execute(
-            update(ContactLog).where(ContactLog.ticket_id == ticket_id).values(ticket_id=None)
-        )
+        contacts = self.session.execute(select(ContactLog).where(ContactLog.ticket_id == ticket_id)).scalars()
+        for contact in list(contacts):
+            copy = Change(
+                change_id=contact.id,
+                table="contact_log",
+                op=Op.INSERT,
+                row_id=contact.id,
+                hlc=contact.hlc,
+                device_id=contact.device_id,
+                author_id=contact.author_id,
+                data={c.name: _json(getattr(contact, c.name)) for c in ContactLog.__table__.columns},
+            )
+            self._keep(copy, "depends_on_rejected", why, None)
+        self.session.execute(delete(ContactLog).where(ContactLog.ticket_id == ticket_id))
         self.session.execute(delete(entry).where(entry.c.ticket_id == ticket_id))
         self.session.execute(delete(st.TICKET).where(st.TICKET.c.id == ticket_id))
         self.tickets.add(ticket_id)
