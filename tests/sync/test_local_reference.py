@@ -169,9 +169,10 @@ def test_malformed_changes_are_parked_not_fatal(pair: list[Replica]) -> None:
             row_id="bad-detail",
             data={**time_entry.data, "id": "bad-detail", "detail": ["x"]},
         ),
+        dataclasses.replace(time_entry, change_id="other-id", row_id="other-id"),  # data names another row
     ]
     result = apply_page(b.db, changes=[*changes[:-1], *broken], lease_token=b.token)
-    assert result.parked == 2
+    assert result.parked == 3
     with b.db.read() as s:
         reasons = sorted(r.reason for r in s.scalars(select(DeferredChange)))
     assert "fold" in reasons[0] or "fold" in reasons[1]

@@ -98,6 +98,8 @@ def prepare(change: Change) -> Prepared:
         allowed = _ENUMS.get((change.table, name))
         if allowed is not None and value is not None and value not in allowed:
             raise Unfit(f"{change.table}.{name} has the value {value!r}, which this version does not know")
+    if len(spec.key) == 1 and spec.key[0] in values and str(values[spec.key[0]]) != change.row_id:
+        raise Unfit(f"{change.table}.{spec.key[0]} does not match the change's row id")
     fields = tuple(f for f in change.fields if f in spec.fields and f in known)
     unknown += tuple(f for f in change.fields if f not in fields and f not in unknown)
     if change.op is Op.ROW:
