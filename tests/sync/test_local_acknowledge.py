@@ -65,11 +65,17 @@ def test_accepted_changes_move_to_the_journal(pair: list[Replica]) -> None:
     tickets.add_note(a.db, actor=a.office.clerk, ticket_id=made.ticket_id, body="Big one", public=False)
     batch = next_batch(a.db, limit=2)
     assert batch is not None and len(batch.changes) == 2
+    batch_id = uuid7(5)
     result = acknowledge(
-        a.db, batch=batch, batch_id=uuid7(5), reply=reply_to(batch, {}, 7 << 40), lease_token=a.token
+        a.db, batch=batch, batch_id=batch_id, reply=reply_to(batch, {}, 7 << 40), lease_token=a.token
     )
     assert (result.accepted, result.rejected) == (2, ())
     assert (count(a, Outbox), count(a, SentJournal)) == (1, 2)
+    with a.db.read() as s:
+        journaled = s.scalars(select(SentJournal).order_by(SentJournal.seq)).all()
+        assert [(j.change_id, j.batch_id, j.acked_at) for j in journaled] == [
+            (c.change_id, batch_id, a.clock.now()) for c in batch.changes
+        ]
     with a.db.read() as s:
         state = s.get(SyncState, 1)
         assert state is not None and state.pushed_seq == batch.seq_last and state.remote_hlc == 7 << 40

@@ -24,14 +24,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import String, delete, literal, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from citydesk.store import fts, ticket_cache
 from citydesk.store import statements as st
 from citydesk.store.db import Database
-from citydesk.store.models import ContactLog, FieldClock, Outbox, RejectedChange, SentJournal, SyncState
+from citydesk.store.models import ContactLog, FieldClock, Outbox, RejectedChange, SyncState
 from citydesk.store.settings import load_calendar
 from citydesk.sync import capture, lease, merge
 from citydesk.sync.apply_batch import existing_ids
@@ -93,32 +93,24 @@ def acknowledge(
 
 
 def _journal(session: Session, change_ids: list[str], batch_id: str, now: datetime) -> int:
-    """Move the accepted outbox rows to `sent_journal`; returns how many moved."""
+    """Move the accepted outbox rows to `sent_journal` (one INSERT ... SELECT per 500); returns how many."""
+    outbox, journal = st.OUTBOX, st.OUTBOX.metadata.tables["sent_journal"]
+    columns = ("change_id", "seq", "op", "table_name", "row_id", "field", "hlc")
     moved = 0
     for start in range(0, len(change_ids), 500):
         chunk = change_ids[start : start + 500]
-        rows = session.execute(select(Outbox).where(Outbox.change_id.in_(chunk))).scalars().all()
-        if not rows:
-            continue
+        chosen = outbox.c.change_id.in_(chunk)
+        rows = select(
+            *[outbox.c[c] for c in columns],
+            literal(batch_id, String).label("batch_id"),
+            literal(now, journal.c.acked_at.type).label("acked_at"),
+        ).where(chosen)
         session.execute(
-            sqlite_insert(SentJournal).on_conflict_do_nothing(),
-            [
-                {
-                    "change_id": r.change_id,
-                    "seq": r.seq,
-                    "op": r.op,
-                    "table_name": r.table_name,
-                    "row_id": r.row_id,
-                    "field": r.field,
-                    "hlc": r.hlc,
-                    "batch_id": batch_id,
-                    "acked_at": now,
-                }
-                for r in rows
-            ],
+            sqlite_insert(journal)
+            .from_select([*columns, "batch_id", "acked_at"], rows)
+            .on_conflict_do_nothing()
         )
-        session.execute(delete(Outbox).where(Outbox.change_id.in_([r.change_id for r in rows])))
-        moved += len(rows)
+        moved += session.execute(delete(outbox).where(chosen)).rowcount  # type: ignore[attr-defined]
     return moved
 
 

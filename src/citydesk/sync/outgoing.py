@@ -85,7 +85,8 @@ def next_batch(db: Database, *, limit: int = wire.MAX_BATCH) -> OutgoingBatch | 
     """The oldest outbox rows (seq order) as wire changes; None when the outbox is empty."""
     with db.read() as session:
         pushed = session.scalar(select(SyncState.pushed_seq).where(SyncState.id == 1)) or 0
-        rows = session.execute(select(Outbox).order_by(Outbox.seq).limit(limit)).scalars().all()
+        outbox = Outbox.__table__
+        rows = session.execute(select(outbox).order_by(outbox.c.seq).limit(limit)).all()
         if not rows:
             return None
         refs = [Ref(r.seq, r.change_id, r.op, r.table_name, r.row_id, r.field, r.hlc) for r in rows]
@@ -368,15 +369,16 @@ def _rows_by_id(session: Session, table_name: str, ids: Iterable[str]) -> dict[s
 def _rows_by_key(session: Session, spec: SyncedTable, row_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Rows of a synced table by their row id ("es:heading" for a two-column key)."""
     table: Table = Base.metadata.tables[spec.name]
+    wanted = list(spec.synced_columns)
     out: dict[str, dict[str, Any]] = {}
     unique = sorted(set(row_ids))
     for start in range(0, len(unique), _CHUNK):
         chunk = unique[start : start + _CHUNK]
         if len(spec.key) == 1:
-            query = select(table).where(table.c[spec.key[0]].in_(chunk))
+            query = select(*[table.c[c] for c in wanted]).where(table.c[spec.key[0]].in_(chunk))
         else:
             joined = " || ':' || ".join(spec.key)
-            query = select(table).where(
+            query = select(*[table.c[c] for c in wanted]).where(
                 text(f"({joined}) IN ({', '.join(f':r{i}' for i in range(len(chunk)))})")
             )
             query = query.params({f"r{i}": r for i, r in enumerate(chunk)})
