@@ -264,9 +264,14 @@ class PageApply:
             self.arrived.add(f"timeline_entry:{item.change.row_id}")
             if ticket_id not in self.new_tickets:
                 self.touched_tickets.add(ticket_id)
+        for item in entries:  # folded with its body when its ticket was inserted: refold blank
+            if item.change.row_id in inserted and blanked.get(item.change.row_id) is not None:
+                self.touched_tickets.add(item.values["ticket_id"])
         done = [(t, r) for t, r in redactions if r in inserted]
         if done:
-            self.ticket_ids |= blank_bodies(self.session, done)
+            blanked_tickets = blank_bodies(self.session, done)
+            self.ticket_ids |= blanked_tickets
+            self.touched_tickets |= blanked_tickets  # a blank resolution note is no first response
 
     def _insert_plain(self, items: list[Prepared], table_name: str) -> None:
         if not items:

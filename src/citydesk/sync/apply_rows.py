@@ -218,11 +218,14 @@ def apply_row(session: Session, prepared: Prepared, *, exists: bool) -> RowEffec
         row.update({f: prepared.values[f] for f in won})
         row.update(derived(session, spec, row, row, change.hlc))
         session.execute(table.insert().values(**row))
-    elif won:
-        values = {f: prepared.values[f] for f in won}
-        values.update(derived(session, spec, values, None, change.hlc, key=key))
+    else:
         condition = [table.c[n] == v for n, v in key.items()]
-        session.execute(update(table).where(*condition).values(**values))
+        values = {f: prepared.values[f] for f in won}
+        values.update(_earlier_insert_values(session, spec, table, condition, prepared.values))
+        if won:
+            values.update(derived(session, spec, values, None, change.hlc, key=key))
+        if values:
+            session.execute(update(table).where(*condition).values(**values))
     if won:
         clocks = []
         for name in won:
@@ -247,6 +250,28 @@ def apply_row(session: Session, prepared: Prepared, *, exists: bool) -> RowEffec
             clocks,
         )
     return RowEffects(spec.name, change.row_id, won, not exists)
+
+
+def _earlier_insert_values(
+    session: Session, spec: SyncedTable, table: Table, condition: list[Any], values: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Insert-only columns of an existing row that another replica inserted too (two offices importing
+    the same address list make the same id): each keeps the earlier of the two values
+    (`merge.first_value`), so every replica ends with the same row whatever the order of arrival."""
+    names = [n for n in spec.insert_only if n in values and values[n] is not None]
+    if not names:
+        return {}
+    found = session.execute(select(*[table.c[n] for n in names]).where(*condition)).one_or_none()
+    if found is None:
+        return {}
+    out = {}
+    for name, current in zip(names, found, strict=True):
+        chosen = merge.first_value(
+            wire.encode_value(spec.name, name, current), wire.encode_value(spec.name, name, values[name])
+        )
+        if chosen != wire.encode_value(spec.name, name, current):
+            out[name] = values[name]
+    return out
 
 
 def derived(
