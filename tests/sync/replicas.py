@@ -10,6 +10,7 @@ server's log): `push` sends a replica's outbox batch by batch and acknowledges e
 from __future__ import annotations
 
 import dataclasses
+import random
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
@@ -117,11 +118,16 @@ class Relay:
             )
         return results
 
-    def pull(self, replica: Replica, *, page: int = 1000) -> list[ApplyResult]:
-        """Apply every logged change after the replica's cursor, page by page."""
+    def pull(
+        self, replica: Replica, *, page: int = 1000, shuffle: random.Random | None = None
+    ) -> list[ApplyResult]:
+        """Apply every logged change after the replica's cursor, page by page (each page's changes in a
+        random order when `shuffle` is given: apply must not depend on the order within a page)."""
         results = []
         while (start := self.cursors.get(replica.name, 0)) < len(self.log):
             changes = self.log[start : start + page]
+            if shuffle is not None:
+                changes = shuffle.sample(changes, len(changes))
             end = start + len(changes)
             results.append(
                 apply_page(

@@ -17,7 +17,8 @@ from citydesk.services import addresses, contacts, requesters, tickets
 from citydesk.store.models import Requester, Ticket, TimelineEntry
 from citydesk.sync.compare import derived_problems, state_differences, synced_state
 from citydesk.sync.conflicts import open_conflicts
-from citydesk.sync.outgoing import pending_counts
+from citydesk.sync.outgoing import next_batch, pending_counts
+from citydesk.sync.wire import Rejection
 from factories import Office
 
 STATUSES = ("assigned", "in_progress", "waiting", "new")
@@ -116,6 +117,21 @@ def _work(rng: random.Random, r: Replica) -> Callable[[], object]:
     return rng.choice(choices)
 
 
+def refuse_some(rng: random.Random, relay: Relay, replica: Replica) -> None:
+    """Make the server refuse some of the replica's waiting notes and redactions (a redaction with
+    the server's copy of its target, so the body comes back)."""
+    batch = next_batch(replica.db)
+    for change in batch.changes if batch is not None else ():
+        kind = change.data.get("kind")
+        if kind not in ("note", "redaction") or rng.random() > 0.3:
+            continue
+        current = None
+        if kind == "redaction":
+            target = change.data["detail"]["target_entry_id"]
+            current = next((c for c in relay.log if c.change_id == target), None)
+        relay.rejections[change.change_id] = Rejection(change.change_id, "not_permitted", "refused", current)
+
+
 @pytest.mark.parametrize("seed", range(SEEDS))
 def test_random_work_converges(trio: list[Replica], seed: int) -> None:
     rng = random.Random(seed)
@@ -125,9 +141,12 @@ def test_random_work_converges(trio: list[Replica], seed: int) -> None:
         replica.clock.advance(seconds=rng.randrange(1, 600))
         roll = rng.random()
         if roll < 0.15:
+            refuse_some(rng, relay, replica)
             relay.push(replica, limit=rng.choice([1, 3, 1000]))
         elif roll < 0.3:
-            relay.pull(replica, page=rng.choice([1, 2, 7, 1000]))
+            if rng.random() < 0.3:  # a page delivered again (a reply lost after the apply committed)
+                relay.cursors[replica.name] = max(0, relay.cursors.get(replica.name, 0) - rng.randrange(1, 9))
+            relay.pull(replica, page=rng.choice([1, 2, 7, 1000]), shuffle=rng if rng.random() < 0.5 else None)
         else:
             with contextlib.suppress(CitydeskError):  # work the services refuse is simply not done
                 _work(rng, replica)()

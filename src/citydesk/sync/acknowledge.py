@@ -4,7 +4,8 @@ ones taken back (kept visible in `rejected_change`), the acknowledged sequence a
 A rejection takes the change out of the outbox into `rejected_change` (its payload, the reason, the
 server's current value), and undoes its effect here:
 
-- an entry leaves `timeline_entry`; a later local entry whose base was it takes its base; its ticket
+- an entry leaves `timeline_entry`; a later local entry not pushed yet whose base was it takes its
+  base (one the server already accepted keeps the base the server has); its ticket
   is refolded (reporter rows and search row rebuilt); a rejected redaction gives the target back the
   body the server returns in `current` (without one the body stays blank);
 - a ticket insert takes the ticket and every entry and counted contact of it along (each to
@@ -34,7 +35,7 @@ from citydesk.store.db import Database
 from citydesk.store.models import ContactLog, FieldClock, Outbox, RejectedChange, SyncState
 from citydesk.store.settings import load_calendar
 from citydesk.sync import capture, lease, merge
-from citydesk.sync.apply_batch import existing_ids
+from citydesk.sync.apply_batch import existing_ids, redactions_of
 from citydesk.sync.apply_rows import Unfit, apply_row, prepare
 from citydesk.sync.outgoing import OutgoingBatch
 from citydesk.sync.wire import Change, Op, PushReply, Rejection
@@ -172,22 +173,40 @@ class _Undo:
             return
         target = merge.redaction_target(change)
         if target is not None:
-            body = rejection.current.data.get("body") if rejection.current is not None else None
-            if isinstance(body, str) and body:
-                self.session.execute(
-                    update(entry)
-                    .where(entry.c.id == target, entry.c.redacted_by == change.row_id)
-                    .values(body=body, redacted_by=None)
-                )
+            self._unredact(target, change.row_id, rejection)
+        # Later local entries not pushed yet take its base (one the server accepted keeps what it has).
+        unpushed = select(Outbox.row_id).where(Outbox.op == "entry", Outbox.change_id != change.change_id)
         self.session.execute(
             update(entry)
-            .where(entry.c.base_entry_id == change.row_id)
+            .where(entry.c.base_entry_id == change.row_id, entry.c.id.in_(unpushed))
             .values(base_entry_id=row.base_entry_id)
         )
         self.session.execute(delete(entry).where(entry.c.id == change.row_id))
         self.tickets.add(row.ticket_id)
         self.refold.add(row.ticket_id)
         self.reindex.add(row.ticket_id)
+
+    def _unredact(self, target: str, redaction_id: str, rejection: Rejection) -> None:
+        """Give the target of a rejected redaction back the body the server returns, unless another
+        redaction (from another office, accepted) blanks it too."""
+        entry = st.ENTRY
+        others = [
+            r for r in redactions_of(self.session, [target], every=True).get(target, []) if r != redaction_id
+        ]
+        if others:
+            self.session.execute(
+                update(entry)
+                .where(entry.c.id == target, entry.c.redacted_by == redaction_id)
+                .values(redacted_by=others[0])
+            )
+            return
+        body = rejection.current.data.get("body") if rejection.current is not None else None
+        if isinstance(body, str) and body:
+            self.session.execute(
+                update(entry)
+                .where(entry.c.id == target, entry.c.redacted_by == redaction_id)
+                .values(body=body, redacted_by=None)
+            )
 
     def _ticket(self, change: Change, rejection: Rejection) -> None:
         ticket_id = change.row_id

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 from sqlalchemy import Table, delete, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -370,9 +370,16 @@ def existing_ids(session: Session, table_name: str, ids: Iterable[str]) -> set[s
     return found
 
 
-def redactions_of(session: Session, entry_ids: Sequence[str]) -> dict[str, str]:
-    """Entry id -> the redaction entry already here that blanks it."""
-    out: dict[str, str] = {}
+@overload
+def redactions_of(session: Session, entry_ids: Sequence[str]) -> dict[str, str]: ...
+@overload
+def redactions_of(
+    session: Session, entry_ids: Sequence[str], *, every: Literal[True]
+) -> dict[str, list[str]]: ...
+def redactions_of(session: Session, entry_ids: Sequence[str], *, every: bool = False) -> Any:
+    """Entry id -> the redaction entry here that blanks it (the smallest id), or with `every` the
+    list of all of them."""
+    out: dict[str, list[str]] = {}
     wanted = set(entry_ids)
     rows = session.execute(
         text(
@@ -382,8 +389,8 @@ def redactions_of(session: Session, entry_ids: Sequence[str]) -> dict[str, str]:
     )
     for row in rows:
         if row.target in wanted:
-            out.setdefault(row.target, row.id)
-    return out
+            out.setdefault(row.target, []).append(row.id)
+    return out if every else {k: v[0] for k, v in out.items()}
 
 
 def blank_bodies(session: Session, redactions: Sequence[tuple[str, str]]) -> set[str]:
