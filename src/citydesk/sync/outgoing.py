@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import Table, func, select, text, union
 from sqlalchemy.orm import Session
 
+from citydesk.domain.clock import to_ms
 from citydesk.domain.errors import CitydeskError
 from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.store.db import Database
@@ -39,6 +40,7 @@ from citydesk.store.models import (
     SentJournal,
     SyncState,
 )
+from citydesk.sync import hlc as hlc_mod
 from citydesk.sync import wire
 from citydesk.sync.tables import SYNCED, Merge, SyncedTable
 from citydesk.sync.wire import Change, Op
@@ -146,6 +148,7 @@ def relay_changes(db: Database, change_ids: Sequence[str]) -> list[Change]:
     wanted = list(dict.fromkeys(change_ids))
     out: dict[str, Change] = {}
     with db.read() as session:
+        own_device = session.scalar(select(SyncState.device_id).where(SyncState.id == 1)) or ""
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
             for row in _rows_by_id(session, "timeline_entry", chunk).values():
@@ -153,8 +156,10 @@ def relay_changes(db: Database, change_ids: Sequence[str]) -> list[Change]:
             tickets = _rows_by_id(session, "ticket", chunk)
             created = _created_stamps(session, list(tickets))
             for row in tickets.values():
-                hlc, device = created.get(row["id"], (0, ""))
-                out[row["id"]] = _ticket_change(row, None, hlc or 1, device)
+                # stamped like its `created` entry; without one here, by its creation time and this PC
+                fallback = (hlc_mod.pack(to_ms(row["created_at"])), own_device)
+                hlc, device = created.get(row["id"], fallback)
+                out[row["id"]] = _ticket_change(row, None, hlc, device)
             for row in _rows_by_id(session, "contact_log", chunk).values():
                 out[row["id"]] = _contact_change(row, None)
             clocks = (
