@@ -38,6 +38,16 @@ class EntryKind(StrEnum):
     REPORTER_MERGED = "reporter_merged"
 
 
+# The entry kinds this version folds; an entry of another kind (from a newer version) is stored and
+# skipped by the fold (`is_known_kind`), so a replica never fails on it.
+KNOWN_KINDS: frozenset[str] = frozenset(kind.value for kind in EntryKind)
+
+
+def is_known_kind(kind: str) -> bool:
+    """True for an entry kind this version knows (others are stored, not folded)."""
+    return kind in KNOWN_KINDS
+
+
 # Fields a ticket folds from its entries (each field entry sets exactly one of them).
 FOLDED_FIELDS: tuple[str, ...] = (
     "title",

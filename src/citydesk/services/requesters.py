@@ -19,7 +19,7 @@ from citydesk.domain.timeline import EntryKind
 from citydesk.services.transaction import Tx, transaction
 from citydesk.store import ticket_cache
 from citydesk.store.db import Database
-from citydesk.store.merges import merged_into_shown
+from citydesk.store.merges import families, merged_into_shown
 from citydesk.store.models import Department, FieldClock, Requester, Ticket, TicketReporter
 
 SYNCED_FIELDS = (
@@ -194,9 +194,11 @@ def update_requester(db: Database, *, actor: Actor, requester_id: str, **changes
 
 
 def _refresh_names(tx: Tx, requester_ids: list[str]) -> None:
+    # Tickets reported under a requester merged into one of these show its name too.
+    members = set().union(*families(tx.session, requester_ids).values())
     ticket_ids = set(
         tx.session.scalars(
-            select(TicketReporter.ticket_id).where(TicketReporter.requester_id.in_(requester_ids))
+            select(TicketReporter.ticket_id).where(TicketReporter.requester_id.in_(sorted(members)))
         )
     )
     for ticket_id in ticket_ids:
@@ -253,6 +255,8 @@ def merge_requesters(db: Database, *, actor: Actor, source_id: str, target_id: s
         detail = {"from": source_id, "to": target_id}
         for ticket_id in ticket_ids:
             tx.append(tx.ticket(ticket_id), EntryKind.REPORTER_MERGED, detail=detail, reporters_changed=True)
+        # Tickets still naming a requester merged into the duplicate earlier now show the survivor's name.
+        _refresh_names(tx, [source_id])
         return RequestersMerged(target_id, target.name or "", source_id, ticket_ids)
 
 

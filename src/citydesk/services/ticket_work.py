@@ -36,6 +36,7 @@ from citydesk.services.ticket_inputs import (
     parse_location,
 )
 from citydesk.services.transaction import EntryAdded, transaction
+from citydesk.store import ticket_cache
 from citydesk.store.db import Database
 from citydesk.store.models import TimelineEntry
 
@@ -258,4 +259,6 @@ def redact_note(db: Database, *, actor: Actor, entry_id: str, reason: str) -> En
             .where(TimelineEntry.id == entry_id)
             .values(body=None, redacted_by=result.entry_id)
         )
+        # Folded again without the body: a blank resolution note is no longer a first response.
+        ticket_cache.refresh(tx.session, ticket.id, calendar=tx.calendar, reporters_changed=False)
         return result

@@ -108,6 +108,61 @@ def rebuild_from(conn: Connection, min_row_no: int) -> None:
     )
 
 
+def reindex_tickets(conn: Connection, ticket_ids: list[str]) -> None:
+    """Recompute the search rows of the given tickets from the tables (after a removal the triggers do
+    not see: a ticket's reporter rows or entries taken back by a rejected change)."""
+    for start in range(0, len(ticket_ids), 500):
+        chunk = ticket_ids[start : start + 500]
+        marks = ", ".join(f":t{i}" for i in range(len(chunk)))
+        params = {f"t{i}": t for i, t in enumerate(chunk)}
+        conn.execute(
+            text(f"DELETE FROM ticket_fts WHERE rowid IN (SELECT row_no FROM ticket WHERE id IN ({marks}))"),
+            params,
+        )
+        conn.execute(
+            text(
+                "INSERT INTO ticket_fts(rowid, number, title, description, location, reporters, notes) "
+                "SELECT tk.row_no, tk.number, tk.title, tk.description, coalesce(tk.location_text, ''), "
+                f"{_reporters_of('tk.row_no')}, {_notes_of('tk.id')} FROM ticket tk WHERE tk.id IN ({marks})"
+            ),
+            params,
+        )
+
+
+def delete_tickets(conn: Connection, ticket_ids: list[str]) -> None:
+    """Remove the search rows of tickets about to be deleted (a rejected ticket insert)."""
+    for ticket_id in ticket_ids:
+        conn.execute(
+            text("DELETE FROM ticket_fts WHERE rowid IN (SELECT row_no FROM ticket WHERE id = :t)"),
+            {"t": ticket_id},
+        )
+
+
+def row_text(conn: Connection, ticket_id: str) -> dict[str, str] | None:
+    """A ticket's search row as stored (None without one), for checks against `rebuilt_text`."""
+    row = conn.execute(
+        text(
+            "SELECT f.number, f.title, f.description, f.location, f.reporters, f.notes FROM ticket_fts f "
+            "JOIN ticket t ON t.row_no = f.rowid WHERE t.id = :t"
+        ),
+        {"t": ticket_id},
+    ).one_or_none()
+    return None if row is None else dict(row._mapping)
+
+
+def rebuilt_text(conn: Connection, ticket_id: str) -> dict[str, str] | None:
+    """A ticket's search row as a rebuild from the tables would write it."""
+    row = conn.execute(
+        text(
+            "SELECT tk.number, tk.title, tk.description, coalesce(tk.location_text, '') AS location, "
+            f"{_reporters_of('tk.row_no')} AS reporters, {_notes_of('tk.id')} AS notes "
+            "FROM ticket tk WHERE tk.id = :t"
+        ),
+        {"t": ticket_id},
+    ).one_or_none()
+    return None if row is None else dict(row._mapping)
+
+
 def drop(conn: Connection) -> None:
     """Remove the FTS table and triggers (downgrade)."""
     drop_triggers(conn)

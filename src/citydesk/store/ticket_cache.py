@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import Status
-from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold
+from citydesk.domain.timeline import Entry, EntryKind, TicketState, fold, is_known_kind
+from citydesk.store import fts
 from citydesk.store import statements as st
 from citydesk.store.merges import survivor_id
 
@@ -35,8 +37,13 @@ def to_entry(row: Any) -> Entry:
 
 
 def load_entries(session: Session, ticket_id: str) -> list[Entry]:
-    """Every timeline entry of a ticket, as plain data."""
-    return [to_entry(r) for r in session.execute(st.SELECT_ENTRIES, {"ticket_id": ticket_id})]
+    """Every timeline entry of a ticket the fold knows, as plain data (an entry of a kind from a newer
+    version is stored but skipped)."""
+    return [
+        to_entry(r)
+        for r in session.execute(st.SELECT_ENTRIES, {"ticket_id": ticket_id})
+        if is_known_kind(r.kind)
+    ]
 
 
 def location_columns(location: Any) -> dict[str, Any]:
@@ -176,6 +183,22 @@ def category_target(session: Session, category_id: str | None) -> int | None:
     return session.scalar(st.CATEGORY_TARGET, {"id": category_id})
 
 
+def folded_values(session: Session, state: TicketState, *, calendar: BusinessCalendar) -> dict[str, Any]:
+    """Every cached column of a ticket for a folded state, as `refresh` writes them (read-only)."""
+    first = state.reporters[0].requester_id if state.reporters else None
+    values = cache_values(
+        state,
+        calendar=calendar,
+        target_days=category_target(session, state.fields.get("category_id")),
+        requester_name=requester_display_name(session, first),
+    )
+    if len(state.reporters) > 1:
+        values["reporter_count"] = len(
+            {live_requester_id(session, r.requester_id) or r.id for r in state.reporters}
+        )
+    return values
+
+
 def refresh(
     session: Session,
     ticket_id: str,
@@ -216,3 +239,92 @@ def refresh_many(session: Session, ticket_ids: Iterable[str], *, calendar: Busin
     """Re-fold several tickets (after a pull or a requester merge)."""
     for ticket_id in ticket_ids:
         refresh(session, ticket_id, calendar=calendar)
+
+
+_CHUNK = 500
+
+
+def refresh_batch(
+    session: Session,
+    ticket_ids: Iterable[str],
+    *,
+    calendar: BusinessCalendar,
+    entries: Mapping[str, Sequence[Entry]] | None = None,
+) -> None:
+    """Re-fold many tickets at once (the sync apply path): their entries read in one query per 500
+    tickets (unless given), reporter rows made equal to the fold (added, re-pointed and removed, the
+    search row's reporters recomputed after a removal), cache columns written in one executemany."""
+    ids = sorted(set(ticket_ids))
+    names: dict[str | None, str | None] = {}
+    targets: dict[str | None, int | None] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        grouped: dict[str, list[Entry]] = {t: [] for t in chunk}
+        if entries is not None and all(t in entries for t in chunk):
+            for t in chunk:
+                grouped[t] = list(entries[t])
+        else:
+            rows = session.execute(select(st.ENTRY).where(st.ENTRY.c.ticket_id.in_(chunk)))
+            for row in rows:
+                if is_known_kind(row.kind):
+                    grouped[row.ticket_id].append(to_entry(row))
+        have: dict[str, dict[str, str | None]] = {t: {} for t in chunk}
+        for row in session.execute(
+            select(st.REPORTER.c.id, st.REPORTER.c.ticket_id, st.REPORTER.c.requester_id).where(
+                st.REPORTER.c.ticket_id.in_(chunk)
+            )
+        ):
+            have[row.ticket_id][row.id] = row.requester_id
+        params: list[dict[str, Any]] = []
+        inserts: list[dict[str, Any]] = []
+        repoints: list[dict[str, Any]] = []
+        removed: list[str] = []
+        removed_tickets: list[str] = []
+        for ticket_id in chunk:
+            state = fold(grouped[ticket_id])
+            rows_now = have[ticket_id]
+            wanted = {r.id: r for r in state.reporters}
+            gone = [rid for rid in rows_now if rid not in wanted]
+            if gone:
+                removed += gone
+                removed_tickets.append(ticket_id)
+            for r in state.reporters:
+                if r.id not in rows_now:
+                    inserts.append(
+                        {
+                            "id": r.id,
+                            "ticket_id": ticket_id,
+                            "requester_id": r.requester_id,
+                            "channel": r.channel,
+                            "reply_method": r.reply_method,
+                            "reported_at": r.reported_at,
+                            "entry_id": r.entry_id,
+                        }
+                    )
+                elif rows_now[r.id] != r.requester_id:
+                    repoints.append({"k_id": r.id, "v_requester_id": r.requester_id})
+            first = state.reporters[0].requester_id if state.reporters else None
+            if first not in names:
+                names[first] = requester_display_name(session, first)
+            category = state.fields.get("category_id")
+            if category not in targets:
+                targets[category] = category_target(session, category)
+            values = cache_values(
+                state, calendar=calendar, target_days=targets[category], requester_name=names[first]
+            )
+            if len(state.reporters) > 1:
+                people = {live_requester_id(session, r.requester_id) or r.id for r in state.reporters}
+                values["reporter_count"] = len(people)
+            item = {f"v_{k}": v for k, v in values.items()}
+            item["k_ticket_id"] = ticket_id
+            params.append(item)
+        if removed:
+            session.execute(delete(st.REPORTER).where(st.REPORTER.c.id.in_(removed)))
+        if repoints:
+            session.execute(st.REPOINT_REPORTER, repoints)
+        if inserts:
+            st.RUN_INSERT_REPORTER.execute_many(session, inserts)
+        if params:
+            session.execute(st.UPDATE_CACHE, params)  # type: ignore[call-overload]
+        if removed_tickets:
+            fts.reindex_tickets(session.connection(), removed_tickets)

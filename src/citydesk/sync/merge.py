@@ -44,6 +44,15 @@ def wins(new: FieldClock, old: FieldClock | None) -> bool:
     return old is None or new.key() > old.key()
 
 
+def first_value(current: Any, incoming: Any) -> Any:
+    """Of two values of an insert-only column of the same row inserted on two replicas (rows with
+    derived ids: the same address list imported on two offices), the one every replica keeps: the
+    smaller of the two as JSON text (the earlier of two ISO times), a value over none."""
+    if current is None or incoming is None:
+        return incoming if current is None else current
+    return min(current, incoming, key=lambda v: (type(v).__name__, str(v)))
+
+
 def references(change: Change) -> list[tuple[str, str]]:
     """The rows (table, id) a change needs before it can apply on a replica: its parents, the ticket
     and requesters an entry names, the values a created entry or field entry points at."""

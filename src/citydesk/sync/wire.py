@@ -22,11 +22,11 @@ Every function here is pure; nothing imports FastAPI or Qt.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
@@ -188,7 +188,7 @@ class Change:
 # ---- values ---------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
+@functools.cache
 def column(table: str, name: str) -> SAColumn[Any] | None:
     """The models' column `table.name`, or None when this version does not have it (memoized: the
     server checks every value of every pushed change)."""
