@@ -33,7 +33,9 @@ def test_second_holder_waits_until_the_first_releases(office: Office, other: Dat
     assert lease.holder(office.db) == ("app", office.clock.now() + TTL)
 
 
-def test_an_expired_lease_is_taken_over_and_the_old_holder_has_lost_it(office: Office, other: Database) -> None:
+def test_an_expired_lease_is_taken_over_and_the_old_holder_has_lost_it(
+    office: Office, other: Database
+) -> None:
     first = lease.acquire(office.db, holder="cli", ttl=TTL)
     assert first is not None
     office.clock.advance(seconds=59)
