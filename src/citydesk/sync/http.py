@@ -310,19 +310,28 @@ def _enrolment(raw: Any) -> Enrolment:
     """Parse the enrolment reply."""
     if not isinstance(raw, dict):
         raise WireError("body", "must be an object")
-    texts = {}
-    for name in ("device_id", "office_id", "office_code", "credential", "epoch"):
+
+    def text(name: str) -> str:
         value = raw.get(name)
         if not isinstance(value, str) or not value:
             raise WireError(name, "must be non-empty text")
-        texts[name] = value
-    numbers = {}
-    for name in ("device_number", "server_hlc"):
+        return value
+
+    def number(name: str) -> int:
         value = raw.get(name)
         if isinstance(value, bool) or not isinstance(value, int):
             raise WireError(name, "must be a whole number")
-        numbers[name] = value
-    return Enrolment(**texts, **numbers)
+        return value
+
+    return Enrolment(
+        device_id=text("device_id"),
+        office_id=text("office_id"),
+        office_code=text("office_code"),
+        device_number=number("device_number"),
+        credential=text("credential"),
+        epoch=text("epoch"),
+        server_hlc=number("server_hlc"),
+    )
 
 
 def _reason(exc: httpx.HTTPError) -> str:
