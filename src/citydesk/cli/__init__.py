@@ -19,6 +19,7 @@ from citydesk.cli.app import add_app_options, cmd_app
 from citydesk.cli.backup import add_backup_parsers
 from citydesk.cli.demo import add_demo_parser
 from citydesk.cli.report import add_report_parser
+from citydesk.cli.sync import add_sync_parsers
 from citydesk.cli.tickets_cmd import add_tickets_parsers
 from citydesk.cli.tickets_csv import add_csv_parsers
 from citydesk.domain.errors import CitydeskError
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(sub)
     add_csv_parsers(sub)
     add_tickets_parsers(sub)
+    add_sync_parsers(sub)
     return parser
 
 
