@@ -11,7 +11,8 @@ Faults (each planned for the next request whose path ends with a given endpoint,
     injector.plan(Fault.DROP_REPLY, "push")
     client = SyncClient("http://testserver", credential=..., client=injector.client())
 
-`log` records every request's endpoint and the fault applied (None when forwarded untouched).
+`log` records every request's endpoint and the fault applied (None when forwarded untouched),
+`requests` the requests themselves.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Planned:
 
     fault: Fault
     endpoint: str | None
+    skip: int = 0  # matching requests to let through first
 
 
 @dataclass
@@ -47,11 +49,13 @@ class FaultInjector(httpx.BaseTransport):
     app_client: httpx.Client
     planned: list[Planned] = field(default_factory=list)
     log: list[tuple[str, Fault | None]] = field(default_factory=list)
+    requests: list[httpx.Request] = field(default_factory=list)  # every request, as the client sent it
     before: Callable[[httpx.Request], None] | None = None  # called before forwarding (e.g. move a clock)
 
-    def plan(self, fault: Fault, endpoint: str | None = None) -> None:
-        """Apply `fault` to the next request whose path ends with `endpoint` ("push", "pull", ...)."""
-        self.planned.append(Planned(fault, endpoint))
+    def plan(self, fault: Fault, endpoint: str | None = None, *, skip: int = 0) -> None:
+        """Apply `fault` to the next request whose path ends with `endpoint` ("push", "pull", ...), after
+        letting `skip` such requests through."""
+        self.planned.append(Planned(fault, endpoint, skip))
 
     def client(self) -> httpx.Client:
         """An httpx client whose requests go through this injector."""
@@ -62,6 +66,7 @@ class FaultInjector(httpx.BaseTransport):
         endpoint = request.url.path.rsplit("/", 1)[-1]
         fault = self._take(endpoint)
         self.log.append((endpoint, fault))
+        self.requests.append(request)
         if self.before is not None:
             self.before(request)
         if fault is Fault.DROP_REQUEST:
@@ -81,6 +86,9 @@ class FaultInjector(httpx.BaseTransport):
     def _take(self, endpoint: str) -> Fault | None:
         for i, planned in enumerate(self.planned):
             if planned.endpoint is None or planned.endpoint == endpoint:
+                if planned.skip:
+                    planned.skip -= 1
+                    continue
                 del self.planned[i]
                 return planned.fault
         return None

@@ -100,6 +100,7 @@ class World:
     def enrol(self, name: str, office: str = "CLK", *, clock: ManualClock | None = None) -> Replica:
         """Enrol a new office PC with a fresh code (`connect`) and open its database."""
         from citydesk.server import admin
+
         from citydesk.sync.connect import connect
         from citydesk.sync.credentials import load_credential
         from citydesk.sync.http import SyncClient
@@ -111,7 +112,9 @@ class World:
         assert done.first_error is None, done.first_error
         db = open_database(path, clock=clock)
         credential = load_credential(URL, done.device_id)
-        replica = Replica(name, db, clock, SyncClient(URL, credential=credential, client=self.injector.client()))
+        replica = Replica(
+            name, db, clock, SyncClient(URL, credential=credential, client=self.injector.client())
+        )
         self.replicas.append(replica)
         return replica
 

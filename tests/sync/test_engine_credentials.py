@@ -7,9 +7,9 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail, null
-from keyring_memory import memory_keyring
 
 from citydesk.sync import credentials
+from keyring_memory import memory_keyring
 
 URL = "https://sync.testville.gov/"
 DEVICE = "0190a1b2-0000-7000-8000-000000000001"
