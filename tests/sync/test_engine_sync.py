@@ -266,3 +266,23 @@ def test_a_change_by_a_user_disabled_while_the_office_was_offline_comes_back_ref
     with a.db.read() as s:
         assert s.scalar(select(func.count()).select_from(RejectedChange)) == 1
     assert "after the disable" not in [body for _i, _k, body in a.entries()]
+
+
+def test_a_restore_between_hello_and_push_restarts_the_cycle_in_the_new_epoch(world: World) -> None:
+    from citydesk.server import admin
+
+    a, b = world.enrol("a"), world.enrol("b")
+    a.log("carla", "Restored meanwhile")
+    epochs: list[str] = []
+
+    def restore_once(request: object) -> None:
+        if str(getattr(request, "url", "")).endswith("/v1/sync/push") and not epochs:
+            epochs.append(admin.new_epoch(world.url, clock=world.clock))
+
+    world.injector.before = restore_once
+    before = len(world.injector.log)
+    a.sync()
+    assert a.state().server_epoch == epochs[0] and a.outbox() == 0
+    assert [e for e, _f in world.injector.log[before:]].count("hello") == 2  # started over once
+    b.sync()
+    assert b.tickets() == a.tickets() == {"CLK-1-000001": "Restored meanwhile"}

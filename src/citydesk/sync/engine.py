@@ -13,7 +13,7 @@ app passes `progress` and `cancel` and reads the `SyncResult`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from citydesk.store.db import Database
 from citydesk.store.schema import SCHEMA_HEAD
@@ -34,8 +34,12 @@ from citydesk.sync.engine_cycle import (
 )
 from citydesk.sync.engine_pull import pull_all
 from citydesk.sync.engine_push import offset_ms, push_all
-from citydesk.sync.http import ClientTooOld, SyncClient, SyncError
+from citydesk.sync.http import ClientTooOld, EpochChanged, SyncClient, SyncError
 from citydesk.sync.wire import Hello
+
+if TYPE_CHECKING:
+    from citydesk.sync.acknowledge import RejectedInfo
+    from citydesk.sync.conflicts import Conflict
 
 __all__ = [
     "NotEnrolled",
@@ -53,10 +57,10 @@ class SyncResult:
     now; open conflicts on the tickets it touched; the tickets that changed; a warning about the PC clock."""
 
     pushed: int
-    rejected: tuple[Any, ...]
+    rejected: tuple[RejectedInfo, ...]
     pulled: int
     parked: int
-    conflicts: tuple[Any, ...]
+    conflicts: tuple[Conflict, ...]
     ticket_ids: frozenset[str]
     clock_warning: str | None
 
@@ -104,19 +108,26 @@ def sync_once(
 
 
 def _run(cycle: Cycle, state: State) -> SyncResult:
-    cycle.report("hello", 0, None)
-    hello = cycle.client.hello()
-    _check_clock(cycle, hello, state)
-    if state.server_epoch != hello.epoch:
-        _new_epoch(cycle, hello.epoch)
-    cycle.epoch = hello.epoch
     too_old: ClientTooOld | None = None
-    if hello.schema_max >= SCHEMA_HEAD:
+    for attempt in (1, 2):
+        cycle.report("hello", 0, None)
+        hello = cycle.client.hello()
+        _check_clock(cycle, hello, state)
+        if state.server_epoch != hello.epoch:
+            _new_epoch(cycle, hello.epoch)
+        cycle.epoch = hello.epoch
+        if hello.schema_max < SCHEMA_HEAD:
+            break  # this PC is newer than the server: push pauses (its changes wait), pulling goes on
         try:
             push_all(cycle)
         except ClientTooOld as exc:  # the outbox waits for the update; receiving goes on
             too_old = exc
-    # else: this PC is newer than the server: push pauses (its changes wait) and pulling goes on.
+        except EpochChanged:  # the server was restored since hello: start over with its new epoch
+            if attempt == 2:
+                raise
+            state = read_state(cycle.db)
+            continue
+        break
     cycle.between_pages()
     pull_all(cycle)
     if too_old is not None:
@@ -146,7 +157,7 @@ def _check_clock(cycle: Cycle, hello: Hello, state: State) -> None:
 def _result(cycle: Cycle) -> SyncResult:
     from citydesk.sync.outgoing import pending_counts
 
-    conflicts: tuple[Any, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
     if cycle.ticket_ids:
         from citydesk.sync.conflicts import open_conflicts
 
