@@ -286,3 +286,20 @@ def test_a_restore_between_hello_and_push_restarts_the_cycle_in_the_new_epoch(wo
     assert [e for e, _f in world.injector.log[before:]].count("hello") == 2  # started over once
     b.sync()
     assert b.tickets() == a.tickets() == {"CLK-1-000001": "Restored meanwhile"}
+
+
+def test_a_server_that_lost_acknowledged_changes_gets_them_again_from_the_journal(world: World) -> None:
+    a = world.enrol("a")
+    a.log("carla", "First")
+    a.sync()
+    backup = world.backup("lost-the-last-push.sqlite")  # same epoch: the server lost what follows
+    a.log("carla", "Second")
+    a.sync()
+    world.serve(backup)
+    a.log("carla", "Third")
+    before = len(world.injector.log)
+    a.sync()  # 409 sequence_gap: the journal goes again from the sequence the server expects
+    assert [e for e, _f in world.injector.log[before:]].count("push") >= 3
+    assert a.outbox() == 0
+    c = world.enrol("c")
+    assert c.tickets() == {"CLK-1-000001": "First", "CLK-1-000002": "Second", "CLK-1-000003": "Third"}
