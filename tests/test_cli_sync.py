@@ -185,3 +185,23 @@ def test_sync_on_a_standalone_database_says_how_to_connect(
     assert "citydesk connect" in capsys.readouterr().err
     state = status(world, office.db.path, capsys)
     assert state["server"] is None and state["pending"] > 0
+
+
+def test_a_refused_change_is_reported_in_words_and_counted(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from citydesk.server import admin
+
+    a = connect(world, "a", capsys)
+    number = add_ticket(world, a, capsys, "Loose manhole")
+    assert cli(world, a, "sync") == 0
+    world.clock.advance(minutes=1)
+    admin.disable_user(world.url, username="carla", clock=world.clock)  # the PC does not know yet
+    world.clock.advance(minutes=1)
+    assert cli(world, a, "ticket", "note", number, "--text", "still open?", "--user", "carla") == 0
+    capsys.readouterr()
+    assert cli(world, a, "sync") == 0  # the sync itself worked
+    out = capsys.readouterr().out
+    assert "A change to a ticket was refused:" in out and "kept on this PC" in out
+    state = status(world, a, capsys)
+    assert (state["pending"], state["rejected"]) == (0, 1)

@@ -129,7 +129,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     print(f"Sent {result.pushed} change{'s' if result.pushed != 1 else ''}, "
           f"received {result.pulled}.")  # fmt: skip
     for rejected in result.rejected:
-        print(f"Refused by the server: {_rejected_text(rejected)}")
+        print(_rejected_text(rejected))
     if result.parked:
         print(f"{result.parked} received change(s) wait for data not arrived yet (or a newer citydesk).")
     if result.conflicts:
@@ -250,12 +250,24 @@ def _end_progress() -> None:
     _progress_shown[0] = False
 
 
+_WHAT = {
+    "timeline_entry": "A change to a ticket",
+    "ticket": "A new ticket",
+    "contact_log": "A counted contact",
+    "requester": "A change to a requester",
+    "address": "A change to an address",
+    "receipt_text": "A change to a receipt text",
+}
+
+
 def _rejected_text(info: Any) -> str:
+    """One refused change in a clerk's words: what it was and why."""
     data = _jsonable(info)
-    if isinstance(data, dict):
-        what = data.get("table") or data.get("table_name") or "change"
-        return f"{what} {data.get('change_id', '')}: {data.get('reason', '')}".strip()
-    return str(info)
+    if not isinstance(data, dict):
+        return str(info)
+    what = _WHAT.get(str(data.get("table")), "A change")
+    reason = str(data.get("reason") or data.get("code") or "no reason given").rstrip(".")
+    return f"{what} was refused: {reason}. It is kept on this PC (citydesk sync-status counts it)."
 
 
 def _iso(value: datetime | None) -> str | None:

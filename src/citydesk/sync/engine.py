@@ -53,8 +53,9 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class SyncResult:
-    """What one cycle did: changes sent (accepted), refused (`RejectedInfo`s), received; changes parked
-    now; open conflicts on the tickets it touched; the tickets that changed; a warning about the PC clock."""
+    """What one cycle did: changes sent (accepted), refused (`RejectedInfo`s), received from other PCs
+    (this PC's own changes coming back are not counted); changes parked now; open conflicts on the
+    tickets it touched; the tickets that changed; a warning about the PC clock."""
 
     pushed: int
     rejected: tuple[RejectedInfo, ...]
@@ -93,7 +94,7 @@ def sync_once(
         who = f" ({found[0]})" if found else ""
         raise SyncBusy(f"Another sync of this database is running{who}; try again in a moment.")
     cycle = Cycle(db=db, client=client, token=token, progress=progress, cancel=cancel,
-                  page_size=max(1, page_size))  # fmt: skip
+                  page_size=max(1, page_size), device_id=state.device_id)  # fmt: skip
     try:
         save_state(db, last_attempt_at=db.clock.now())
         result = _run(cycle, state)

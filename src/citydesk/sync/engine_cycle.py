@@ -108,6 +108,7 @@ class Cycle:
     cancel: Cancel | None = None
     page_size: int = 1000
     ttl: timedelta = LEASE_TTL
+    device_id: str = ""
     epoch: str = ""
     pushed: int = 0
     relayed: int = 0

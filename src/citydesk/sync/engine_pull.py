@@ -86,5 +86,5 @@ def _apply(cycle: Cycle, changes: Sequence[wire.Change], **options: Any) -> None
     from citydesk.sync.apply import apply_page
 
     result = apply_page(cycle.db, changes=changes, lease_token=cycle.token, **options)
-    cycle.pulled += len(changes)
+    cycle.pulled += sum(1 for c in changes if c.device_id != cycle.device_id)  # not this PC's own echoes
     cycle.ticket_ids.update(result.ticket_ids)
