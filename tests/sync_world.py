@@ -6,6 +6,7 @@ Every part is real (server, app, SQLite files, engine); only the OS keyring is a
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -25,6 +26,18 @@ from fault_injection import FaultInjector
 from keyring_memory import MemoryKeyring, memory_keyring
 
 URL = "http://testserver"
+
+
+def server_admin() -> Any:
+    """`citydesk.server.admin` (imported when used: the engine's tests import no server code at load)."""
+    return importlib.import_module("citydesk.server.admin")
+
+
+def server_app() -> Any:
+    """`citydesk.server.app`."""
+    return importlib.import_module("citydesk.server.app")
+
+
 PASSWORD = "correct horse"
 
 
@@ -99,14 +112,12 @@ class World:
 
     def enrol(self, name: str, office: str = "CLK", *, clock: ManualClock | None = None) -> Replica:
         """Enrol a new office PC with a fresh code (`connect`) and open its database."""
-        from citydesk.server import admin
-
         from citydesk.sync.connect import connect
         from citydesk.sync.credentials import load_credential
         from citydesk.sync.http import SyncClient
 
         clock = clock or self.clock
-        code = admin.enrol_code(self.url, office=office, clock=self.clock)
+        code = server_admin().enrol_code(self.url, office=office, clock=self.clock)
         path = self.tmp / f"{name}.sqlite"
         done = connect(path, URL, code, device_name=name, clock=clock, client=self.injector.client())
         assert done.first_error is None, done.first_error
@@ -120,10 +131,8 @@ class World:
 
     def serve(self, path: Path) -> None:
         """Serve the server database at `path` (a restart, or a restore from a backup file)."""
-        from citydesk.server.app import create_app
-
         self.url = f"sqlite+pysqlite:///{path}"
-        app = create_app(self.url, clock=self.clock)
+        app = server_app().create_app(self.url, clock=self.clock)
         self.apps.append(app)
         self.injector.app_client = self.stack.enter_context(TestClient(app))
 
@@ -149,8 +158,7 @@ class World:
 
 def set_up_server(url: str, clock: ManualClock) -> None:
     """A city with two offices, Public Works and its Pothole category, and four users."""
-    from citydesk.server import admin
-
+    admin = server_admin()
     admin.init_server(url, city="Testville", time_zone="America/Chicago", admin="root", password=PASSWORD,
                       clock=clock)  # fmt: skip
     admin.add_office(url, code="CLK", name="City Hall", clock=clock)

@@ -17,7 +17,7 @@ from citydesk.cli import main
 from citydesk.sync import lease
 from factories import Office, mark_demo
 from fault_injection import Fault
-from sync_world import URL, World, sync_world
+from sync_world import URL, World, server_admin, sync_world
 
 
 @pytest.fixture
@@ -34,8 +34,7 @@ def cli(world: World, path: Path, *argv: str) -> int:
 
 
 def connect(world: World, name: str, capsys: pytest.CaptureFixture[str], office: str = "CLK") -> Path:
-    from citydesk.server import admin
-
+    admin = server_admin()
     code = admin.enrol_code(world.url, office=office, clock=world.clock)
     path = world.tmp / f"{name}.sqlite"
     assert cli(world, path, "connect", URL, "--code", code, "--name", name) == 0, capsys.readouterr().err
@@ -135,8 +134,7 @@ def test_an_unreachable_server_or_a_running_sync_exit_75_and_keep_everything(
 
 
 def test_a_revoked_pc_is_told_and_keeps_its_changes(world: World, capsys: pytest.CaptureFixture[str]) -> None:
-    from citydesk.server import admin
-
+    admin = server_admin()
     a = connect(world, "a", capsys)
     add_ticket(world, a, capsys, "Icy steps")
     admin.revoke_device(world.url, device="CLK-1", clock=world.clock)
@@ -148,8 +146,7 @@ def test_a_revoked_pc_is_told_and_keeps_its_changes(world: World, capsys: pytest
 def test_without_a_usable_keyring_connect_refuses_before_spending_the_code(
     world: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from citydesk.server import admin
-
+    admin = server_admin()
     code = admin.enrol_code(world.url, office="CLK", clock=world.clock)
     path = world.tmp / "pc.sqlite"
     previous = keyring.get_keyring()
@@ -190,8 +187,7 @@ def test_sync_on_a_standalone_database_says_how_to_connect(
 def test_a_refused_change_is_reported_in_words_and_counted(
     world: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from citydesk.server import admin
-
+    admin = server_admin()
     a = connect(world, "a", capsys)
     number = add_ticket(world, a, capsys, "Loose manhole")
     assert cli(world, a, "sync") == 0
@@ -205,3 +201,32 @@ def test_a_refused_change_is_reported_in_words_and_counted(
     assert "A change to a ticket was refused:" in out and "kept on this PC" in out
     state = status(world, a, capsys)
     assert (state["pending"], state["rejected"]) == (0, 1)
+
+
+def test_the_ca_bundle_given_at_connect_is_remembered_for_sync(
+    world: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = server_admin()
+    from citydesk.store.db import open_database
+    from citydesk.sync.connect import saved_ca_bundle
+
+    bundle = world.tmp / "city-ca.pem"
+    bundle.write_text("(the test's client does not read it)")
+    code = admin.enrol_code(world.url, office="CLK", clock=world.clock)
+    path = world.tmp / "tls.sqlite"
+    assert cli(world, path, "connect", URL, "--code", code, "--ca-bundle", str(bundle)) == 0
+    db = open_database(path, clock=world.clock)
+    try:
+        assert saved_ca_bundle(db) == bundle.resolve()
+    finally:
+        db.close()
+    seen: list[Path | None] = []
+    real = __import__("citydesk.cli.sync", fromlist=["make_client"]).make_client
+
+    def recording(url: str, credential: str | None, ca_bundle: Path | None) -> Any:
+        seen.append(ca_bundle)
+        return real(url, credential, None)  # the in-process app speaks plain HTTP
+
+    monkeypatch.setattr("citydesk.cli.sync.make_client", recording)
+    assert cli(world, path, "sync") == 0
+    assert seen == [bundle.resolve()]

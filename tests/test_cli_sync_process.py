@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from citydesk.domain.clock import SystemClock
-from sync_world import set_up_server
+from sync_world import server_admin, set_up_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,8 +79,7 @@ def citydesk(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_two_office_pcs_sync_through_a_real_server_process(tmp_path: Path, server: tuple[str, str]) -> None:
-    from citydesk.server import admin
-
+    admin = server_admin()
     url, base = server
     a, b = str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite")
     for path, office in ((a, "CLK"), (b, "PD")):

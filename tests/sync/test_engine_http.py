@@ -213,6 +213,10 @@ def test_a_timeout_is_server_unreachable() -> None:
         client.hello()
 
 
-def test_a_missing_ca_bundle_is_a_clear_error(tmp_path: Any) -> None:
-    with pytest.raises(http.SyncError, match="certificate file"):
+def test_a_missing_or_unreadable_ca_bundle_is_a_clear_error(tmp_path: Any) -> None:
+    with pytest.raises(http.SyncError, match="does not exist"):
         http.SyncClient("https://sync.test", credential="x", ca_bundle=tmp_path / "nope.pem")
+    junk = tmp_path / "junk.pem"
+    junk.write_text("-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n")
+    with pytest.raises(http.SyncError, match="could not be read as PEM"):
+        http.SyncClient("https://sync.test", credential="x", ca_bundle=junk)

@@ -18,7 +18,7 @@ from citydesk.store.models import Category, Office, RejectedChange, User
 from citydesk.sync import http, lease
 from citydesk.sync.engine import SyncCancelled
 from fault_injection import Fault
-from sync_world import URL, World, sync_world
+from sync_world import URL, World, server_admin, sync_world
 
 
 @pytest.fixture
@@ -174,8 +174,7 @@ def test_cancel_stops_between_pages_and_the_next_sync_resumes(world: World) -> N
 
 
 def test_a_snapshot_cut_midway_resumes_from_its_position(world: World) -> None:
-    from citydesk.server import admin
-
+    admin = server_admin()
     a, b = world.enrol("a"), world.enrol("b")
     for i in range(5):
         a.log("carla", f"Ticket {i}")
@@ -196,8 +195,7 @@ def test_a_snapshot_cut_midway_resumes_from_its_position(world: World) -> None:
 
 
 def test_a_resumed_snapshot_asks_for_the_page_after_the_last_applied(world: World) -> None:
-    from citydesk.server import admin
-
+    admin = server_admin()
     a, b = world.enrol("a"), world.enrol("b")
     for i in range(6):
         a.log("carla", f"Ticket {i}")
@@ -224,8 +222,7 @@ def test_a_resumed_snapshot_asks_for_the_page_after_the_last_applied(world: Worl
 
 
 def test_a_server_restored_from_an_older_backup_gets_everything_back(world: World) -> None:
-    from citydesk.server import admin
-
+    admin = server_admin()
     a, b = world.enrol("a"), world.enrol("b", office="PD")
     backup = world.backup("before.sqlite")  # before any ticket
     a.log("carla", "Seen by b, then a never returns")
@@ -249,8 +246,7 @@ def test_a_server_restored_from_an_older_backup_gets_everything_back(world: Worl
 
 
 def test_a_change_by_a_user_disabled_while_the_office_was_offline_comes_back_refused(world: World) -> None:
-    from citydesk.server import admin
-
+    admin = server_admin()
     from citydesk.services.ticket_work import add_note
 
     a = world.enrol("a")
@@ -269,8 +265,7 @@ def test_a_change_by_a_user_disabled_while_the_office_was_offline_comes_back_ref
 
 
 def test_a_restore_between_hello_and_push_restarts_the_cycle_in_the_new_epoch(world: World) -> None:
-    from citydesk.server import admin
-
+    admin = server_admin()
     a, b = world.enrol("a"), world.enrol("b")
     a.log("carla", "Restored meanwhile")
     epochs: list[str] = []

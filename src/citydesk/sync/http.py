@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import ssl
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -99,16 +100,14 @@ class SyncClient:
         ca_bundle: Path | None = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
-        """`client` (tests: a TestClient or a fault injector) is used as given; otherwise one is made
-        that trusts `ca_bundle` (a PEM file) as well as the system's certificates when given."""
+        """`client` (tests: a TestClient or a fault injector) is used as given; otherwise one is made that
+        trusts the system's certificate authorities, or only those in `ca_bundle` (a PEM file) when given."""
         self.base_url = base_url.rstrip("/")
         self.credential = credential
         if client is None:
-            verify: Any = True
+            verify: ssl.SSLContext | bool = True
             if ca_bundle is not None:
-                if not Path(ca_bundle).is_file():
-                    raise SyncError(f"The certificate file {ca_bundle} does not exist.")
-                verify = str(ca_bundle)
+                verify = _trusting(Path(ca_bundle))
             client = httpx.Client(timeout=timeout, verify=verify)
             self._owns_client = True
         else:
@@ -332,6 +331,18 @@ def _enrolment(raw: Any) -> Enrolment:
         epoch=text("epoch"),
         server_hlc=number("server_hlc"),
     )
+
+
+def _trusting(ca_bundle: Path) -> ssl.SSLContext:
+    """A TLS context that trusts the certificate authorities in the PEM file `ca_bundle`."""
+    if not ca_bundle.is_file():
+        raise SyncError(f"The certificate file {ca_bundle} does not exist.")
+    try:
+        return ssl.create_default_context(cafile=str(ca_bundle))
+    except (ssl.SSLError, OSError, ValueError) as exc:
+        raise SyncError(
+            f"The certificate file {ca_bundle} could not be read as PEM certificates ({exc})."
+        ) from exc
 
 
 def _reason(exc: httpx.HTTPError) -> str:
