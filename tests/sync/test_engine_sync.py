@@ -298,3 +298,20 @@ def test_a_server_that_lost_acknowledged_changes_gets_them_again_from_the_journa
     assert a.outbox() == 0
     c = world.enrol("c")
     assert c.tickets() == {"CLK-1-000001": "First", "CLK-1-000002": "Second", "CLK-1-000003": "Third"}
+
+
+def test_a_too_old_citydesk_keeps_its_outbox_until_it_is_updated(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = world.enrol("a"), world.enrol("b")
+    a.log("carla", "Made on an old version")
+    monkeypatch.setattr("citydesk.sync.http.__version__", "0.0.9")
+    with pytest.raises(http.ClientTooOld, match=r"older than the sync server accepts \(at least") as caught:
+        a.sync()
+    assert caught.value.min_version
+    pending = a.outbox()
+    assert pending >= 2 and "install the new version" in (a.state().last_error or "")
+    monkeypatch.undo()
+    a.sync()
+    b.sync()
+    assert a.outbox() == 0 and b.tickets() == {"CLK-1-000001": "Made on an old version"}
