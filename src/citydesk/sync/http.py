@@ -310,26 +310,26 @@ def _enrolment(raw: Any) -> Enrolment:
     if not isinstance(raw, dict):
         raise WireError("body", "must be an object")
 
-    def text(name: str) -> str:
+    def _text(name: str) -> str:
         value = raw.get(name)
         if not isinstance(value, str) or not value:
             raise WireError(name, "must be non-empty text")
         return value
 
-    def number(name: str) -> int:
+    def _number(name: str) -> int:
         value = raw.get(name)
         if isinstance(value, bool) or not isinstance(value, int):
             raise WireError(name, "must be a whole number")
         return value
 
     return Enrolment(
-        device_id=text("device_id"),
-        office_id=text("office_id"),
-        office_code=text("office_code"),
-        device_number=number("device_number"),
-        credential=text("credential"),
-        epoch=text("epoch"),
-        server_hlc=number("server_hlc"),
+        device_id=_text("device_id"),
+        office_id=_text("office_id"),
+        office_code=_text("office_code"),
+        device_number=_number("device_number"),
+        credential=_text("credential"),
+        epoch=_text("epoch"),
+        server_hlc=_number("server_hlc"),
     )
 
 
