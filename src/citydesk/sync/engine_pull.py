@@ -43,8 +43,11 @@ def pull(cycle: Cycle) -> None:
             cursor = cycle.state().pull_cursor
             continue
         next_cursor = page.next_cursor or cursor
-        if page.changes or next_cursor != cursor:
-            _apply(cycle, page.changes, cursor=next_cursor, received_hlc=page.server_hlc)
+        # This PC's own changes coming back are already here (a restored backup gets a new device id):
+        # only the cursor moves past them.
+        others = [c for c in page.changes if c.device_id != cycle.device_id]
+        if others or next_cursor != cursor:
+            _apply(cycle, others, cursor=next_cursor, received_hlc=page.server_hlc)
         cursor = next_cursor
         cycle.report("pull", cycle.pulled, None)
         if not page.has_more:
@@ -86,5 +89,5 @@ def _apply(cycle: Cycle, changes: Sequence[wire.Change], **options: Any) -> None
     from citydesk.sync.apply import apply_page
 
     result = apply_page(cycle.db, changes=changes, lease_token=cycle.token, **options)
-    cycle.pulled += sum(1 for c in changes if c.device_id != cycle.device_id)  # not this PC's own echoes
+    cycle.pulled += sum(1 for c in changes if c.device_id != cycle.device_id)  # not this PC's own
     cycle.ticket_ids.update(result.ticket_ids)
