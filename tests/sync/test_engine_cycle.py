@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -154,3 +154,24 @@ def test_clock_offset_and_warning() -> None:
     assert ahead is not None and "10 minutes ahead of the server's" in ahead
     behind = clock_warning(90_000)
     assert behind is not None and "2 minutes behind" in behind
+
+
+def test_the_journal_keeps_90_days_and_is_pruned_at_most_daily(office: Office) -> None:
+    from citydesk.store.models import SentJournal
+
+    def journal(seq: int, days_ago: int) -> SentJournal:
+        return SentJournal(change_id=f"c{seq}", seq=seq, op="entry", table_name="timeline_entry",
+                           row_id=f"c{seq}", field=None, hlc=seq, batch_id="b",
+                           acked_at=office.clock.now() - timedelta(days=days_ago))  # fmt: skip
+
+    with office.db.write() as session:
+        session.add_all([journal(1, 120), journal(2, 91), journal(3, 80), journal(4, 0)])
+    assert engine.prune_journal(office.db) == 2
+    with office.db.write() as session:
+        session.add(journal(5, 100))
+    office.clock.advance(hours=23)
+    assert engine.prune_journal(office.db) == 0  # pruned less than a day ago
+    office.clock.advance(hours=2)
+    assert engine.prune_journal(office.db) == 1
+    with office.db.read() as session:
+        assert sorted(session.scalars(select(SentJournal.seq))) == [3, 4]

@@ -13,9 +13,13 @@ app passes `progress` and `cancel` and reads the `SyncResult`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from sqlalchemy import delete
+
 from citydesk.store.db import Database
+from citydesk.store.models import LocalSetting, SentJournal
 from citydesk.store.schema import SCHEMA_HEAD
 from citydesk.sync import lease
 from citydesk.sync.engine_cycle import (
@@ -41,12 +45,17 @@ if TYPE_CHECKING:
     from citydesk.sync.acknowledge import RejectedInfo
     from citydesk.sync.conflicts import Conflict
 
+JOURNAL_KEEP = timedelta(days=90)
+PRUNE_EVERY = timedelta(days=1)
+PRUNED_SETTING = "sync.journal_pruned_at"
+
 __all__ = [
     "NotEnrolled",
     "SyncBusy",
     "SyncCancelled",
     "SyncError",
     "SyncResult",
+    "prune_journal",
     "sync_once",
 ]
 
@@ -134,7 +143,27 @@ def _run(cycle: Cycle, state: State) -> SyncResult:
     if too_old is not None:
         raise too_old
     cycle.write_state(last_sync_at=cycle.db.clock.now(), last_error=None)
+    prune_journal(cycle.db)
     return _result(cycle)
+
+
+def prune_journal(db: Database, *, keep: timedelta = JOURNAL_KEEP, every: timedelta = PRUNE_EVERY) -> int:
+    """Forget acknowledged changes older than `keep` (90 days), at most once per `every` (a day);
+    returns how many. The journal is what a restored server gets back first; older changes still reach
+    it through the relay, which offers every change this PC holds."""
+    now = db.clock.now()
+    with db.read() as session:
+        last = session.get(LocalSetting, PRUNED_SETTING)
+        if (
+            last is not None
+            and isinstance(last.value, str)
+            and now - datetime.fromisoformat(last.value) < every
+        ):
+            return 0
+    with db.write() as session:
+        gone = session.execute(delete(SentJournal).where(SentJournal.acked_at < now - keep))
+        session.merge(LocalSetting(key=PRUNED_SETTING, value=now.isoformat()))
+        return int(gone.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def _new_epoch(cycle: Cycle, epoch: str) -> None:
