@@ -1,8 +1,9 @@
 """The `citydesk` command: the desktop app, and subcommands for headless work.
 
 One module per command group: `app` (the window), `demo`, `backup` (backup and restore),
-`addresses` (import-addresses), `report` (the weekly PDF) and `tickets_csv` (export,
-export-metrics, import). Each adds its subparser with a `handler`; only `app` loads Qt, and only
+`addresses` (import-addresses), `report` (the weekly PDF), `tickets_csv` (export,
+export-metrics, import), `tickets_cmd` (ticket add|note|status, tickets) and `sync` (connect, sync,
+sync-status, conflicts). Each adds its subparser with a `handler`; only `app` loads Qt, and only
 inside a function.
 """
 
@@ -18,6 +19,8 @@ from citydesk.cli.app import add_app_options, cmd_app
 from citydesk.cli.backup import add_backup_parsers
 from citydesk.cli.demo import add_demo_parser
 from citydesk.cli.report import add_report_parser
+from citydesk.cli.sync import add_sync_parsers
+from citydesk.cli.tickets_cmd import add_tickets_parsers
 from citydesk.cli.tickets_csv import add_csv_parsers
 from citydesk.domain.errors import CitydeskError
 
@@ -35,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_addresses_parser(sub)
     add_report_parser(sub)
     add_csv_parsers(sub)
+    add_tickets_parsers(sub)
+    add_sync_parsers(sub)
     return parser
 
 

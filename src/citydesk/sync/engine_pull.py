@@ -1,0 +1,93 @@
+"""The pull half of a sync cycle: the snapshot (first sync, after a server restore or 410) and the pull
+pages after the cursor. Each page is applied in one transaction that saves the cursor (or the snapshot
+position) with the rows it covers (`sync.apply.apply_page`), so a crash resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from citydesk.sync import wire
+from citydesk.sync.engine_cycle import Cycle
+from citydesk.sync.engine_push import relay_missing
+from citydesk.sync.http import BadReply, CursorGone
+
+
+def pull_all(cycle: Cycle) -> None:
+    """Snapshot when there is no cursor (relaying first what a restored server lacks) or a snapshot is
+    under way; then pull pages until the server has no more. A gone cursor (410) means a new snapshot."""
+    state = cycle.state()
+    if state.pull_cursor is None and state.snapshot_cursor is None:
+        relay_missing(cycle)
+        snapshot(cycle, start=None, after=None)
+    elif state.snapshot_cursor is not None:
+        snapshot(cycle, start=state.snapshot_cursor, after=state.snapshot_after)
+    pull(cycle)
+
+
+def pull(cycle: Cycle) -> None:
+    """Pull and apply pages after the saved cursor until `has_more` is false."""
+    cursor = cycle.state().pull_cursor
+    limit = min(cycle.page_size, wire.MAX_PAGE)
+    gone = False
+    cycle.report("pull", cycle.pulled, None)
+    while True:
+        try:
+            page = cycle.client.pull(cursor, limit)
+        except CursorGone:
+            if gone:
+                raise
+            gone = True  # the server no longer has history after our cursor: a full download
+            snapshot(cycle, start=None, after=None)
+            cursor = cycle.state().pull_cursor
+            continue
+        next_cursor = page.next_cursor or cursor
+        # This PC's own changes coming back are already here (a restored backup gets a new device id):
+        # only the cursor moves past them.
+        others = [c for c in page.changes if c.device_id != cycle.device_id]
+        if others or next_cursor != cursor:
+            _apply(cycle, others, cursor=next_cursor, received_hlc=page.server_hlc)
+        cursor = next_cursor
+        cycle.report("pull", cycle.pulled, None)
+        if not page.has_more:
+            return
+        cycle.between_pages()
+
+
+def snapshot(cycle: Cycle, *, start: str | None, after: str | None) -> None:
+    """Download every row page by page (resuming at `after` of the snapshot that began at `start`)."""
+    limit = min(cycle.page_size, wire.MAX_PAGE)
+    restarted = False
+    cycle.report("snapshot", cycle.pulled, None)
+    while True:
+        try:
+            page = cycle.client.snapshot(start, after, limit)
+        except CursorGone:
+            if restarted or start is None:
+                raise
+            restarted = True  # the snapshot being resumed is too old: start it again
+            start = after = None
+            continue
+        if start is None:
+            if page.start_cursor is None:
+                raise BadReply("The sync server's first snapshot page has no start cursor.")
+            start = page.start_cursor
+        done = not page.has_more
+        if not done and page.next_after is None:
+            raise BadReply("The sync server's snapshot page says there is more but not where it continues.")
+        _apply(cycle, page.changes, snapshot_cursor=start, snapshot_after=page.next_after,
+               snapshot_done=done, received_hlc=page.server_hlc)  # fmt: skip
+        after = page.next_after
+        cycle.report("snapshot", cycle.pulled, None)
+        if done:
+            return
+        cycle.between_pages()
+
+
+def _apply(cycle: Cycle, changes: Sequence[wire.Change], **options: Any) -> None:
+    from citydesk.sync.apply import apply_page
+
+    result = apply_page(cycle.db, changes=changes, lease_token=cycle.token, **options)
+    cycle.pulled += sum(1 for c in changes if c.device_id != cycle.device_id)  # not this PC's own
+    cycle.ticket_ids.update(result.ticket_ids)
