@@ -217,8 +217,13 @@ def _merge_row(cache: RowCache, row: Row | None, change: Change) -> Row | None:
         cache.put(row)
     else:
         for name, value in change.data.items():
-            if name not in table.fields and name not in row.data:
-                row.data[name] = value
+            if name in table.fields:
+                continue
+            # Two replicas may insert the same derived id (one address list imported on two offices):
+            # every replica keeps the earlier insert-only value, whatever the order of arrival.
+            chosen = merge.first_value(row.data.get(name), value)
+            if name not in row.data or chosen != row.data[name]:
+                row.data[name] = chosen
                 row.dirty = True
     clocks = row.clocks if row.clocks is not None else {}
     for name in change.fields:
