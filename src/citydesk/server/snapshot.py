@@ -21,7 +21,7 @@ from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.server.errors import ApiError
 from citydesk.server.models import ChangeLog, Device, RowState, ServerMeta, core_table
 from citydesk.server.state import Row, chunks, from_record, row_change
-from citydesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
+from citydesk.store.schema import SCHEMA_HEAD
 from citydesk.sync import hlc as hlc_mod
 from citydesk.sync.wire import (
     Change,
@@ -239,7 +239,3 @@ def snapshot(
         next_after=f"{SECTIONS[section]}:{last}" if more else None,
     )
 
-
-def schema_known(revision: str | None) -> bool:
-    """True for a client schema revision this server knows (None: not sent)."""
-    return revision is None or revision in KNOWN_REVISIONS
