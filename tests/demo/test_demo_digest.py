@@ -15,6 +15,8 @@ rows for its city); with those two columns dropped the digest is still 82183de9�
 Addresses then got ids derived from their external ids (UUIDv5, issue 13: two offices importing the same
 list create the same rows), so their labels lost the time prefix and the digest became 2c58432f…; with
 every UUID labelled by order of appearance alone, the city digests the same before and after (358e210c…).
+Schema 0004 (issue 13) added the sync engine's columns to `sync_state` and `deferred_change` and the empty
+`sync_lease` table; column names are part of the digest, so it became 779813e3… with the same rows.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from citydesk.domain.clock import ManualClock
 from citydesk.store.db import open_database
 
 AS_OF = date(2026, 11, 18)
-CITY_DIGEST = "2c58432fd76d135c5541e38975b136ba87b5743834029bd0b3cd42ade724f95f"
+CITY_DIGEST = "779813e322a4763460036bcade322fa1e5268121080bb7f23df1dfb6f1f9dced"
 """Digest of `create_demo(as_of=AS_OF, tickets=300, seed=3)` with the clock at 23:00 UTC that day."""
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
