@@ -2,34 +2,23 @@
 loopback port: two office PCs enrol, one logs a ticket, both sync, the other sees it.
 
 Each child gets a test keyring backend sharing secrets through a file (tests/keyring_file.py): the
-processes cannot share an in-memory one. (The end-to-end test with a `kill -9` of the server mid-push
-builds on this.)
+processes cannot share an in-memory one. (tests/test_e2e_sync.py builds on this: the
+server set up by its CLI, a `kill -9` mid-push.)
 """
 
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from citydesk.domain.clock import SystemClock
+from server_process import ServerProcess, citydesk, free_port
 from sync_world import server_admin, set_up_server
 
-ROOT = Path(__file__).resolve().parents[1]
-
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -37,45 +26,11 @@ def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
     """A set-up server database and `citydesk-server serve` on it; yields (database URL, base URL)."""
     url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite'}"
     set_up_server(url, SystemClock())  # type: ignore[arg-type]
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from citydesk.server.cli import main; sys.exit(main())",
-         "serve", "--database-url", url, "--host", "127.0.0.1", "--port", str(port)],
-        env=child_env(tmp_path), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
-    assert process.stderr is not None
-    seen = []
-    for line in process.stderr:  # blocks until uvicorn says it listens (or the process ends)
-        seen.append(line)
-        if "Uvicorn running on" in line:
-            break
-    else:
-        pytest.fail("citydesk-server did not start:\n" + "".join(seen))
+    process = ServerProcess(tmp_path, url, free_port()).start()
     try:
-        yield url, f"http://127.0.0.1:{port}"
+        yield url, process.base
     finally:
-        process.terminate()
-        process.wait(timeout=30)
-        process.stderr.close()
-
-
-def child_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")]),
-        PYTHON_KEYRING_BACKEND="keyring_file.FileKeyring",
-        CITYDESK_TEST_KEYRING=str(tmp_path / "keyring.json"),
-        CITYDESK_DATA_DIR=str(tmp_path / "data"),
-        CITYDESK_DATABASE=str(tmp_path / "data" / "default.sqlite"),
-        QT_QPA_PLATFORM="offscreen",
-        LANG="C.UTF-8",
-    )
-    return env
-
-
-def citydesk(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "citydesk", *argv], env=child_env(tmp_path),
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+        process.stop()
 
 
 def test_two_office_pcs_sync_through_a_real_server_process(tmp_path: Path, server: tuple[str, str]) -> None:
