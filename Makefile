@@ -7,10 +7,10 @@ HEADLESS := QT_QPA_PLATFORM=offscreen LANG=C.UTF-8
 # Lint what exists (benchmarks/ may not yet).
 LINT_PATHS := $(wildcard src tests benchmarks)
 
-.PHONY: help run test lint typecheck bench screenshots clean
+.PHONY: help run test test-long lint typecheck bench screenshots clean
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 run:  ## create the demo database once, then open it in the app
 	bash scripts/bootstrap.sh run
@@ -24,6 +24,11 @@ test:  ## everything CI checks: ruff, mypy, pytest (PostgreSQL only for tests th
 	$(VENV)/ruff check $(LINT_PATHS)
 	$(VENV)/mypy
 	$(HEADLESS) $(VENV)/pytest
+
+# The hypothesis convergence test with many more examples than CI runs (tests/sync/test_convergence.py).
+test-long:  ## the sync convergence test with 2,000 examples (long)
+	bash scripts/bootstrap.sh test
+	$(HEADLESS) CITYDESK_CONVERGENCE_EXAMPLES=2000 $(VENV)/pytest -q tests/sync/test_convergence.py
 
 lint:  ## ruff
 	bash scripts/bootstrap.sh venv

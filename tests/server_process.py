@@ -63,7 +63,11 @@ def checked(done: subprocess.CompletedProcess[str]) -> str:
 
 
 def read_lines_until(
-    process: subprocess.Popen[str], stream: IO[str], wanted: Callable[[str], bool], *, timeout: float = TIMEOUT
+    process: subprocess.Popen[str],
+    stream: IO[str],
+    wanted: Callable[[str], bool],
+    *,
+    timeout: float = TIMEOUT,
 ) -> tuple[str | None, list[str]]:
     """Read `stream` line by line until a line `wanted` accepts; (that line or None at EOF, lines seen).
 

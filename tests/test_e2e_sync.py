@@ -156,7 +156,7 @@ def test_two_offices_sync_through_a_server_killed_mid_push(tmp_path: Path, serve
     first, seen = read_lines_until(child, child.stderr, lambda s: (sending_progress(s) or (0, 0))[0] > 0)
     assert first is not None, "".join(seen)
     server.kill9()
-    rest, more = read_lines_until(child, child.stderr, lambda s: False)
+    _, more = read_lines_until(child, child.stderr, lambda s: False)  # to its end
     child.wait(timeout=TIMEOUT)
     stderr = "".join(seen + more)
     assert child.returncode == 75, stderr
