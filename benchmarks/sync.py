@@ -75,15 +75,15 @@ def cli_sync_ms(office: Office, base: str, folder: Path) -> float:
     return elapsed
 
 
-def keyring_read_ms(office: Office, base: str, runs: int = 30) -> float:
-    """Median ms of `load_credential` with this process's keyring backend."""
+def keyring_read_us(office: Office, base: str, runs: int = 30) -> float:
+    """Median µs of `load_credential` with this process's keyring backend."""
     from citydesk.sync.credentials import load_credential
 
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
         load_credential(base, office.device_id)
-        samples.append((time.perf_counter() - started) * 1000)
+        samples.append((time.perf_counter() - started) * 1_000_000)
     return summarize(samples).p50
 
 
@@ -220,7 +220,7 @@ def run(
                 ),
                 Figure("sync.noop_p95_ms", f"sync, nothing to do, p95 of {noop_runs}", stats.p95, "ms", noop),
                 Figure(
-                    "sync.keyring_read_ms", "keyring read (in-memory backend)", keyring_read_ms(b, base), "ms"
+                    "sync.keyring_read_us", "keyring read (in-memory backend)", keyring_read_us(b, base), "µs"
                 ),
                 Figure(
                     "sync.cli_ms",

@@ -27,7 +27,7 @@ def test_sync_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
     figures = sync.run(tmp_path, 50, logged.append, noop_runs=3)
     by_key = {figure.key: figure for figure in figures}
     assert {"sync.push_s", "sync.push_cycle_s", "sync.pull_s", "sync.noop_p50_ms", "sync.noop_p95_ms",
-            "sync.keyring_read_ms", "sync.cli_ms"} <= set(by_key)  # fmt: skip
+            "sync.keyring_read_us", "sync.cli_ms"} <= set(by_key)  # fmt: skip
     for step in ("push", "pull"):
         for side in ("client", "server"):
             assert by_key[f"sync.memory.{step}_{side}"].value is not None
