@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -76,6 +77,13 @@ class Prepared:
     fields: tuple[str, ...] = field(default=())
 
 
+@cache
+def _known_columns(name: str) -> frozenset[str]:
+    """The synced columns of a table that this version's model has (asked once per table per process)."""
+    spec = SYNCED[name]
+    return frozenset(spec.synced_columns) & frozenset(Base.metadata.tables[spec.name].columns.keys())
+
+
 def prepare(change: Change) -> Prepared:
     """Decode a change for this version, or Unfit saying why it cannot apply."""
     spec = SYNCED.get(change.table)
@@ -84,8 +92,7 @@ def prepare(change: Change) -> Prepared:
     expected = wire.OP_OF_MERGE[spec.merge]
     if change.op is not expected:
         raise Unfit(f"{change.table} takes op {expected.value!r}, not {change.op.value!r}")
-    table = Base.metadata.tables[spec.name]
-    known = set(spec.synced_columns) & set(table.columns.keys())
+    known = _known_columns(spec.name)
     unknown = tuple(sorted(set(change.data) - known))
     values: dict[str, Any] = {}
     try:
