@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from citydesk.store.db import Database
 
 DATABASE_HELP = "the database file (default: $CITYDESK_DATABASE or the user's data folder)"
-USER_HELP = "your user name (an active admin of this database): every change names the person who made it"
+USER_HELP = "your user name (an active user allowed to do this): every change names the person who made it"
 
 
 def database_arg(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
