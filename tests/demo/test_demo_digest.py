@@ -16,7 +16,8 @@ Addresses then got ids derived from their external ids (UUIDv5, issue 13: two of
 list create the same rows), so their labels lost the time prefix and the digest became 2c58432f…; with
 every UUID labelled by order of appearance alone, the city digests the same before and after (358e210c…).
 Schema 0004 (issue 13) added the sync engine's columns to `sync_state` and `deferred_change` and the empty
-`sync_lease` table; column names are part of the digest, so it became 779813e3… with the same rows.
+`sync_lease` table; column names are part of the digest, so it became 779813e3… with the same rows, then
+9c59734d… when `sync_state.reference_version` (a counter each city setting moves) joined them.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from citydesk.domain.clock import ManualClock
 from citydesk.store.db import open_database
 
 AS_OF = date(2026, 11, 18)
-CITY_DIGEST = "779813e322a4763460036bcade322fa1e5268121080bb7f23df1dfb6f1f9dced"
+CITY_DIGEST = "9c59734dac6d74aa57e66c6cb1037788403d3b949fda0070ae259329fe2a7f76"
 """Digest of `create_demo(as_of=AS_OF, tickets=300, seed=3)` with the clock at 23:00 UTC that day."""
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

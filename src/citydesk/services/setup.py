@@ -18,6 +18,7 @@ from citydesk.domain.permissions import Action
 from citydesk.domain.priorities import parse_priority
 from citydesk.domain.roles import SYSTEM_ACTOR, SYSTEM_USER_ID, Actor, Role
 from citydesk.services.transaction import Tx, transaction
+from citydesk.store import statements as st
 from citydesk.store.db import Database, StorageError
 from citydesk.store.models import (
     Category,
@@ -181,6 +182,7 @@ def set_setting_in(tx: Tx, key: str, value: Any) -> None:
     refuse_if_enrolled(tx, "city settings")
     tx.session.merge(CitySetting(key=key, value=value))
     tx.db_cache.clear()
+    tx.session.execute(st.BUMP_REFERENCE_VERSION)
     stamp = tx.capture.stamp()
     tx.capture.record(op="update", table="city_setting", row_id=key, field="value", hlc=stamp.hlc)
 

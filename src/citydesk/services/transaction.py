@@ -170,6 +170,14 @@ def entry_row(entry: Entry, *, office_id: str) -> dict[str, Any]:
     }
 
 
+def follow_reference_version(cache: dict[str, Any], version: int) -> None:
+    """Drop the database's derived cache (the calendar) when reference rows or city settings changed
+    since it was filled — in this process or another one (`citydesk sync` beside the app)."""
+    if cache.get("reference_version") != version:
+        cache.clear()
+        cache["reference_version"] = version
+
+
 @contextmanager
 def transaction(db: Database, actor: Actor, action: Action | None = None) -> Iterator[Tx]:
     """Check the permission, open one write transaction, and persist the capture counters at the end."""
@@ -179,6 +187,7 @@ def transaction(db: Database, actor: Actor, action: Action | None = None) -> Ite
         # One read opens the transaction: the device's counters and the actor's role.
         state = st.RUN_STATE_AND_ACTOR.one_or_none(session, {"actor_id": actor.user_id})
         capture = Capture(session, db.clock, state)  # without a row it reads again, and says "not set up"
+        follow_reference_version(db.cache, state.reference_version)
         tx = Tx(session=session, capture=capture, actor=actor, db_cache=db.cache)
         tx.check_actor(state.actor_role, state.actor_active)
         yield tx

@@ -355,6 +355,8 @@ class SyncState(Base):
     device_number: Mapped[int | None] = mapped_column(Integer)
     last_attempt_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+    # moves when reference rows or city settings change: each process drops its derived cache then
+    reference_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class NumberCounter(Base):

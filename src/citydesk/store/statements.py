@@ -52,6 +52,12 @@ INSERT_REPORTER = insert(REPORTER)
 SELECT_ENTRIES = select(ENTRY).where(ENTRY.c.ticket_id == bindparam("ticket_id"))
 _S = SYNC_STATE.c
 SELECT_STATE = select(_S.device_id, _S.office_id, _S.hlc, _S.device_seq, _S.number_prefix, _S.clock_offset_ms)
+# Reference rows or city settings changed: other processes drop what they derived from them.
+BUMP_REFERENCE_VERSION = (
+    update(SYNC_STATE)
+    .where(SYNC_STATE.c.id == 1)
+    .values(reference_version=SYNC_STATE.c.reference_version + 1)
+)
 UPDATE_STATE = (
     update(SYNC_STATE)
     .where(SYNC_STATE.c.id == 1)
@@ -110,6 +116,7 @@ STATE_AND_ACTOR = select(
     _S.device_seq,
     _S.number_prefix,
     _S.clock_offset_ms,
+    _S.reference_version,
     USER.c.role.label("actor_role"),
     USER.c.active.label("actor_active"),
 ).select_from(SYNC_STATE.outerjoin(USER, USER.c.id == bindparam("actor_id")))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
 
+from citydesk.store import statements as st
 from citydesk.store.db import Database
 from citydesk.store.models import DeferredChange, SyncState
 from citydesk.sync import capture, lease
@@ -77,6 +78,7 @@ def apply_page(
             )
         session.execute(update(SyncState).where(SyncState.id == 1).values(**values))
         if work.reference_changed or work.calendar_changed:
+            session.execute(st.BUMP_REFERENCE_VERSION)  # other processes drop their derived caches
             db.cache.clear()
     return ApplyResult(
         applied=applied_now,

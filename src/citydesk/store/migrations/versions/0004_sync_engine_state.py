@@ -3,7 +3,9 @@
 `sync_state` gains what the engine must commit with the rows it covers: the highest device sequence
 the server acknowledged in this epoch, the highest HLC pushed or received, the PC clock's measured
 offset, the snapshot in progress (its start cursor and position), the batch in flight (retried with
-the same id), the device number the server gave, the last attempt and error. `sync_lease` holds the
+the same id), the device number the server gave, the last attempt and error, and a counter of changes to reference
+rows and city settings (`reference_version`: every process drops what it derived from them when it
+moves, so the app notices what `citydesk sync` applied). `sync_lease` holds the
 one-sync-at-a-time lease shared by the app, its scheduler and the CLI. `deferred_change` says what a
 parked change waits for. All plain ADD COLUMN or CREATE TABLE: no table is rebuilt.
 
@@ -32,6 +34,7 @@ _STATE_COLUMNS = (
     sa.Column("device_number", sa.Integer(), nullable=True),
     sa.Column("last_attempt_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("last_error", sa.Text(), nullable=True),
+    sa.Column("reference_version", sa.Integer(), nullable=False, server_default="0"),
 )
 
 
