@@ -24,12 +24,13 @@ from citydesk.domain.passwords import PASSWORD_MIN, hash_password
 from citydesk.domain.priorities import Priority
 from citydesk.domain.roles import SYSTEM_USER_ID, Role
 from citydesk.server import enrol as enrolment
-from citydesk.server.changes import SERVER_DEVICE_ID, Ledger
+from citydesk.server.changes import Ledger
 from citydesk.server.db import ServerError, open_server_database, read_meta
 from citydesk.server.models import Device, RowState, ServerMeta
 from citydesk.server.state import Row, from_record, merge_change
+from citydesk.sync import hlc as hlc_mod
 from citydesk.sync.tables import SYNCED
-from citydesk.sync.wire import Change, Op
+from citydesk.sync.wire import MAX_FUTURE_MS, SERVER_DEVICE_ID, Change, Op
 
 USER_ROLES = (Role.CLERK, Role.TECHNICIAN, Role.SUPERVISOR, Role.ADMIN)
 
@@ -371,12 +372,20 @@ def _device(admin: _Admin, name: str) -> Device:
 
 def new_epoch(url: str, *, clock: Clock | None = None) -> str:
     """Start a new epoch (after restoring the database from a backup): every client's cursor becomes
-    stale (410), clients re-push their journal and the gap check restarts. Returns the new epoch."""
+    stale (410), clients re-push their journal and the gap check restarts. Returns the new epoch.
+
+    The restored database forgot the HLCs of what it accepted after the backup, which may be up to
+    5 minutes ahead of its clock (`MAX_FUTURE_MS`). Its clock moves past that bound, so an admin change
+    made now (a user disabled) is judged after every change accepted before the restore: a change
+    re-pushed after the restore gets the verdict it had, and no replica keeps a change the server then
+    refuses. A PC that merges this clock stamps at most 5 minutes ahead of the server: never refused."""
     db = open_server_database(url, clock=clock, migrate=False)
     try:
         with db.write() as session:
             meta = read_meta(session)
-            meta.epoch = uuid7(to_ms(db.clock.now()))
+            now_ms = to_ms(db.clock.now())
+            meta.epoch = uuid7(now_ms)
+            meta.hlc = max(meta.hlc, hlc_mod.pack(now_ms + MAX_FUTURE_MS))
             return meta.epoch
     finally:
         db.close()

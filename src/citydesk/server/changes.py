@@ -34,11 +34,16 @@ from citydesk.server.state import Row, RowCache, blank_target, chunks, merge_cha
 from citydesk.sync import hlc as hlc_mod
 from citydesk.sync import merge
 from citydesk.sync.tables import SYNCED
-from citydesk.sync.wire import MAX_FUTURE_MS, OP_OF_MERGE, Change, Op, PushReply, PushRequest
+from citydesk.sync.wire import (
+    MAX_FUTURE_MS,
+    OP_OF_MERGE,
+    SERVER_DEVICE_ID,
+    Change,
+    Op,
+    PushReply,
+    PushRequest,
+)
 from citydesk.sync.wire import Rejection as WireRejection
-
-# The device id of changes the server's admin commands write (the clock tie-break of their fields).
-SERVER_DEVICE_ID = "00000000-0000-7000-8000-000000000002"
 
 
 @dataclass

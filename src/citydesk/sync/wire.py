@@ -41,6 +41,9 @@ PROTOCOL = 1
 MAX_BATCH = 1000  # changes per push; more is 413
 MAX_PAGE = 1000  # changes per pull or snapshot page
 MAX_FUTURE_MS = 5 * 60 * 1000  # a batch stamped further ahead of the server's clock is 409
+# The device id of the changes the server's admin commands write (the clock tie-break of their fields);
+# only those may come back relayed with the system user as author, after a server restore.
+SERVER_DEVICE_ID = "00000000-0000-7000-8000-000000000002"
 VERSION_HEADER = "X-Citydesk-Version"  # the client's package version (426 when below the minimum)
 SCHEMA_HEADER = "X-Citydesk-Schema"  # the client's local schema revision ("0004")
 
