@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -30,7 +31,10 @@ from citydesk.server.changes import accept_batch
 from citydesk.server.db import ServerDatabase, ServerError, open_server_database, read_meta
 from citydesk.server.enrol import authenticate, enrol
 from citydesk.server.errors import ApiError
+from citydesk.server.logs import log_event
 from citydesk.server.models import ChangeLog, Device, Rejection
+from citydesk.server.ops import health
+from citydesk.server.ratelimit import EnrolLimiter
 from citydesk.server.state import chunks
 from citydesk.sync.wire import MAX_BATCH, MAX_PAGE, PushRequest, WireError, check_change, error_body
 
@@ -133,19 +137,31 @@ router = APIRouter()
 
 
 @router.post("/v1/enrol")
-def enrol_endpoint(session: SessionDep, db: DatabaseDep, body: JsonBody) -> JSONResponse:
-    """Enrol a PC with a one-time code: its id, office, number and credential (shown once)."""
+def enrol_endpoint(request: Request, session: SessionDep, db: DatabaseDep, body: JsonBody) -> JSONResponse:
+    """Enrol a PC with a one-time code: its id, office, number and credential (shown once). Wrong codes
+    are rate-limited per client address (429 with Retry-After)."""
+    limiter: EnrolLimiter = request.app.state.enrol_limiter
+    address = request.client.host if request.client else "unknown"
+    now = db.clock.now()
+    limiter.check(address, now)
     if not isinstance(body, dict) or not isinstance(body.get("code"), str):
         raise ApiError(422, "bad_request", "The body needs a code and a device_name.")
     meta = read_meta(session)
-    enrolment = enrol(
-        session,
-        meta,
-        code=body["code"],
-        device_name=body.get("device_name"),  # type: ignore[arg-type]
-        now=db.clock.now(),
-    )
+    try:
+        enrolment = enrol(
+            session,
+            meta,
+            code=body["code"],
+            device_name=body.get("device_name"),  # type: ignore[arg-type]
+            now=now,
+        )
+    except ApiError as exc:
+        if exc.code == "bad_code":
+            limiter.failed(address, now)
+        raise
     session.commit()
+    log_event("enrol", device=enrolment.device_id, office=enrolment.office_id, number=enrolment.device_number,
+              status=200)  # fmt: skip
     return JSONResponse(
         {
             "device_id": enrolment.device_id,
@@ -190,6 +206,9 @@ def push_endpoint(
                 ) from None
     reply = accept_batch(session, device=device, meta=read_meta(session), request=request, now=db.clock.now())
     session.commit()
+    log_event("push", device=device.id, changes=len(request.changes), relayed=len(request.relayed),
+              accepted=len(reply.accepted), rejected=len(reply.rejected), acked_seq=reply.acked_seq,
+              status=200)  # fmt: skip
     return JSONResponse(reply.to_json())
 
 
@@ -207,6 +226,7 @@ def pull_endpoint(
     now = db.clock.now()
     page = reading.pull(session, read_meta(session), now, cursor=cursor, limit=limit)
     session.rollback()  # the read ends here
+    log_event("pull", device=device.id, changes=len(page.changes), more=page.has_more, status=200)
     if not page.has_more:  # caught up: the office's "last successful sync" (bookkeeping only)
         with db.write() as write:
             write.get(Device, device.id).last_sync_at = now  # type: ignore[union-attr]
@@ -246,16 +266,36 @@ def missing_endpoint(session: SessionDep, device: CurrentDevice, body: JsonBody)
     return JSONResponse({"missing": [i for i in dict.fromkeys(ids) if i not in known]})
 
 
+@router.get("/healthz")
+def healthz(db: DatabaseDep) -> JSONResponse:
+    """No authentication: 200 {"status": "ok", "epoch": ...} when the database answers, 503 otherwise."""
+    try:
+        epoch = health(db)
+    except ServerError as exc:
+        log_event("health", status=503, level=logging.WARNING)
+        return JSONResponse({"status": "unavailable", "message": str(exc)}, status_code=503)
+    return JSONResponse({"status": "ok", "epoch": epoch})
+
+
 # ---- the app --------------------------------------------------------------------------------------
+
+
+def _log_error(request: Request, status: int, code: str, **fields: object) -> None:
+    """Log a refused or failed request: path, status and error code (never its body or headers)."""
+    level = logging.ERROR if status >= 500 else logging.WARNING
+    log_event("error", path=request.url.path, status=status, error=code, level=level, **fields)
 
 
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
-    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        _log_error(request, exc.status, exc.code)
+        headers = {"Retry-After": str(exc.extra["retry_after"])} if "retry_after" in exc.extra else None
+        return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
 
     @app.exception_handler(ServerError)
-    async def _server_error(_request: Request, exc: ServerError) -> JSONResponse:
+    async def _server_error(request: Request, exc: ServerError) -> JSONResponse:
+        _log_error(request, 503, "not_ready")
         return JSONResponse(error_body("not_ready", str(exc)), status_code=503)
 
     @app.exception_handler(RequestValidationError)
@@ -266,7 +306,8 @@ def _install_handlers(app: FastAPI) -> None:
         return JSONResponse(error_body("bad_request", problems or "Bad request."), status_code=422)
 
     @app.exception_handler(OperationalError)
-    async def _busy(_request: Request, exc: OperationalError) -> JSONResponse:
+    async def _busy(request: Request, exc: OperationalError) -> JSONResponse:
+        _log_error(request, 503, "unavailable")
         message = "The server's database is busy or unavailable; nothing was saved. Try again shortly."
         return JSONResponse(error_body("unavailable", message), status_code=503)
 
@@ -276,7 +317,8 @@ def _install_handlers(app: FastAPI) -> None:
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
 
     @app.exception_handler(Exception)
-    async def _internal(_request: Request, exc: Exception) -> JSONResponse:
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:
+        _log_error(request, 500, "internal", kind=type(exc).__name__)
         message = "The server failed on this request; nothing of it was saved."
         return JSONResponse(error_body("internal", message), status_code=500)
 
@@ -300,6 +342,7 @@ def create_app(database_url: str, *, clock: Clock | None = None) -> FastAPI:
         title="citydesk-server", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan
     )
     app.state.db = db
+    app.state.enrol_limiter = EnrolLimiter()
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     _install_handlers(app)
     app.include_router(router)

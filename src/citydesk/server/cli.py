@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
+import ssl
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from citydesk import __version__
 from citydesk.domain.errors import CitydeskError
 from citydesk.domain.passwords import PASSWORD_MIN
-from citydesk.server import admin
+from citydesk.server import admin, ops
 from citydesk.server.db import URL_ENV, default_url
 
 
@@ -41,14 +44,56 @@ def _password(given: str | None, who: str) -> str:
     return first
 
 
+def _tls_files(args: argparse.Namespace) -> dict[str, str]:
+    """uvicorn's TLS options from --certfile/--keyfile (both or neither; readable files)."""
+    if (args.certfile is None) != (args.keyfile is None):
+        raise UsageError("Give both --certfile and --keyfile for TLS (or neither to serve plain HTTP).")
+    if args.certfile is None:
+        return {}
+    for what, given in (("certificate", args.certfile), ("key", args.keyfile)):
+        if not Path(given).is_file():
+            raise UsageError(f"The TLS {what} file {given} does not exist.")
+        if not os.access(given, os.R_OK):
+            raise UsageError(f"The TLS {what} file {given} cannot be read by this user.")
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(args.certfile, args.keyfile)
+    except (ssl.SSLError, ValueError) as exc:
+        raise UsageError(
+            f"The TLS certificate {args.certfile} and key {args.keyfile} do not load together ({exc})."
+        ) from None
+    return {"ssl_certfile": str(args.certfile), "ssl_keyfile": str(args.keyfile)}
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Run the server with uvicorn until stopped."""
+    """Run the server with uvicorn until stopped (HTTPS with --certfile/--keyfile)."""
     import uvicorn
 
+    from citydesk.server import logs
     from citydesk.server.app import create_app
 
-    app = create_app(_url(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    tls = _tls_files(args)
+    url = _url(args)
+    with ops.serving_lock(url):
+        app = create_app(url)
+        logs.configure(args.log_level)
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, **tls)  # type: ignore[arg-type]
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Copy the SQLite database while the server runs (PostgreSQL: pg_dump)."""
+    target = ops.backup(_url(args), Path(args.to))
+    print(f"Backup written to {target}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup in place (server stopped) and start a new epoch."""
+    done = ops.restore(_url(args), Path(args.backup))
+    if done.kept is not None:
+        print(f"The previous database was kept as {done.kept}.")
+    print(f"Restored {args.backup} to {done.database}; new epoch {done.epoch}. Start the server again: "
+          "offices re-send what the backup lacks at their next sync.")  # fmt: skip
     return 0
 
 
@@ -172,6 +217,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
     )
+    serve.add_argument("--certfile", help="TLS certificate chain (PEM); serves HTTPS with --keyfile")
+    serve.add_argument("--keyfile", help="TLS private key (PEM) of --certfile")
+
+    backup = _command(sub, "backup", cmd_backup, "copy the SQLite database while the server runs")
+    backup.add_argument("--to", required=True, help="the backup file to create (must not exist)")
+    restore = _command(
+        sub, "restore", cmd_restore, "put a backup in place (stop the server first); starts a new epoch"
+    )
+    restore.add_argument("backup", help="a file made by `citydesk-server backup`")
 
     init = _command(sub, "init", cmd_init, "set up a new server database")
     init.add_argument("--city", required=True)

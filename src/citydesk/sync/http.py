@@ -81,6 +81,18 @@ class ServerUnreachable(SyncError):
     """The server could not be reached or failed (connection, timeout, 5xx): try again later."""
 
 
+class UntrustedCertificate(ServerUnreachable):
+    """The server's TLS certificate is not trusted by this PC (unknown authority, wrong host, expired)."""
+
+
+class TooManyAttempts(SyncError):
+    """429: too many wrong enrolment codes from this address; `retry_after` seconds to wait."""
+
+    def __init__(self, message: str, *, retry_after: int | None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class BadReply(SyncError):
     """The server's reply could not be understood."""
 
@@ -219,7 +231,20 @@ class SyncClient:
             raise ServerUnreachable(
                 f"The sync server {self.base_url} did not answer in time; nothing was lost. Sync again later."
             ) from exc
-        except httpx.HTTPError as exc:  # connection refused, DNS, TLS, a cut connection
+        except httpx.ConnectError as exc:
+            refused = _certificate_problem(exc)
+            if refused is not None:
+                raise UntrustedCertificate(
+                    f"The sync server {self.base_url} presented a TLS certificate this PC does not trust "
+                    f"(host {httpx.URL(url).host}: {refused}); nothing was sent. If the city uses its own "
+                    "certificate authority, give its certificate file with `citydesk connect --ca-bundle "
+                    "FILE`; otherwise ask the administrator to check the server's certificate."
+                ) from exc
+            raise ServerUnreachable(
+                f"The sync server {self.base_url} could not be reached ({_reason(exc)}); nothing was lost. "
+                "Check the network and sync again later."
+            ) from exc
+        except httpx.HTTPError as exc:  # DNS, TLS, a cut connection
             raise ServerUnreachable(
                 f"The sync server {self.base_url} could not be reached ({_reason(exc)}); nothing was lost. "
                 "Check the network and sync again later."
@@ -293,6 +318,12 @@ class SyncClient:
                 "install the new version, then sync.",
                 min_version=minimum,
             )
+        if status == 429:
+            wait = response.headers.get("retry-after", "")
+            return TooManyAttempts(
+                f"The sync server {server} refused more attempts for now{': ' + said if said else ''}",
+                retry_after=int(wait) if wait.isdigit() else None,
+            )
         if status in (400, 422):
             return BadRequest(f"The sync server {server} refused the request: {said or code or status}.")
         return BadReply(f"The sync server {server} answered HTTP {status}{': ' + said if said else ''}.")
@@ -343,6 +374,21 @@ def _trusting(ca_bundle: Path) -> ssl.SSLContext:
         raise SyncError(
             f"The certificate file {ca_bundle} could not be read as PEM certificates ({exc})."
         ) from exc
+
+
+def _certificate_problem(exc: BaseException) -> str | None:
+    """What the certificate check said, when `exc` (or what caused it) is a failed certificate check."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return str(current.verify_message or current.reason or current)
+        current = current.__cause__ or current.__context__
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text:
+        return text.split("certificate verify failed:", 1)[-1].split("(_ssl", 1)[0].strip() or text
+    return None
 
 
 def _reason(exc: httpx.HTTPError) -> str:
