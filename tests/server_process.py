@@ -88,20 +88,24 @@ def read_lines_until(
 class ServerProcess:
     """`citydesk-server serve` on a database URL and a port; started, waited for, stopped or killed."""
 
-    def __init__(self, tmp_path: Path, database_url: str, port: int) -> None:
-        """Remember where it will run (nothing starts yet)."""
+    def __init__(
+        self, tmp_path: Path, database_url: str, port: int, *, tls: tuple[Path, Path] | None = None
+    ) -> None:
+        """Remember where it will run (nothing starts yet); `tls` (certificate, key) serves HTTPS."""
         self.tmp_path = tmp_path
         self.database_url = database_url
         self.port = port
-        self.base = f"http://127.0.0.1:{port}"
+        self.tls = tls
+        self.base = f"{'https' if tls else 'http'}://127.0.0.1:{port}"
         self.log: list[str] = []
         self.process: subprocess.Popen[str] | None = None
 
     def start(self) -> ServerProcess:
         """Start it and wait (reading its log, no sleeps) until uvicorn says it listens."""
+        tls = ["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])] if self.tls else []
         process = subprocess.Popen(
             [sys.executable, "-c", SERVER_MAIN, "serve", "--database-url", self.database_url,
-             "--host", "127.0.0.1", "--port", str(self.port)],
+             "--host", "127.0.0.1", "--port", str(self.port), *tls],
             env=child_env(self.tmp_path), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
         )  # fmt: skip
         assert process.stderr is not None
