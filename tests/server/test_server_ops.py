@@ -232,3 +232,15 @@ def test_serve_needs_both_tls_files(
     assert main(["serve", "--database-url", server.url, "--certfile", str(tmp_path / "no.pem"),
                  "--keyfile", str(key)]) == 1  # fmt: skip
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_the_client_reports_the_rate_limit_with_the_wait(server: Server) -> None:
+    from citydesk.sync.http import SyncClient, TooManyAttempts, Unauthorized
+
+    client = SyncClient("http://testserver", credential=None, client=server.client)
+    for _ in range(10):
+        with pytest.raises(Unauthorized):
+            client.enrol("WRONG-CODE", "PC")
+    with pytest.raises(TooManyAttempts, match="try again in 600 seconds") as refused:
+        client.enrol("WRONG-CODE", "PC")
+    assert refused.value.retry_after == 600

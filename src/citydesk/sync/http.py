@@ -234,9 +234,12 @@ class SyncClient:
         except httpx.ConnectError as exc:
             refused = _certificate_problem(exc)
             if refused is not None:
+                target = httpx.URL(url)
+                shown = presented_certificate(target.host, target.port or 443)
+                named = f", certificate {shown}" if shown else ""
                 raise UntrustedCertificate(
                     f"The sync server {self.base_url} presented a TLS certificate this PC does not trust "
-                    f"(host {httpx.URL(url).host}: {refused}); nothing was sent. If the city uses its own "
+                    f"(host {target.host}{named}: {refused}); nothing was sent. If the city uses its own "
                     "certificate authority, give its certificate file with `citydesk connect --ca-bundle "
                     "FILE`; otherwise ask the administrator to check the server's certificate."
                 ) from exc
@@ -389,6 +392,22 @@ def _certificate_problem(exc: BaseException) -> str | None:
     if "CERTIFICATE_VERIFY_FAILED" in text:
         return text.split("certificate verify failed:", 1)[-1].split("(_ssl", 1)[0].strip() or text
     return None
+
+
+def presented_certificate(host: str, port: int) -> str | None:
+    """The subject, issuer and end date of the certificate the server at host:port presents (fetched
+    without checking it, for an error message), or None when it cannot be read."""
+    try:
+        from cryptography import x509  # optional: present on most systems (keyring's SecretStorage)
+
+        pem = ssl.get_server_certificate((host, port), timeout=5)
+        cert = x509.load_pem_x509_certificate(pem.encode("ascii"))
+        return (
+            f"'{cert.subject.rfc4514_string()}' issued by '{cert.issuer.rfc4514_string()}', "
+            f"valid until {cert.not_valid_after_utc:%Y-%m-%d}"
+        )
+    except (ImportError, OSError, ValueError, UnicodeError):
+        return None
 
 
 def _reason(exc: httpx.HTTPError) -> str:
