@@ -24,6 +24,7 @@ from citydesk.server.db import (
     ServerDatabase,
     ServerError,
     normalize_url,
+    open_server_database,
     read_meta,
 )
 
@@ -190,7 +191,9 @@ def restore(url: str, backup_file: Path, *, clock: Clock | None = None) -> Resto
         for suffix in ("-wal", "-shm"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
         os.replace(incoming, database)
-        epoch = new_epoch(f"sqlite+pysqlite:///{database}", clock=clock)
+        url = f"sqlite+pysqlite:///{database}"
+        open_server_database(url, clock=clock).close()  # a backup of an older revision is brought up to date
+        epoch = new_epoch(url, clock=clock)
     return Restored(database=database, kept=kept, epoch=epoch)
 
 
