@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from replicas import Relay, Replica, make_replicas
+from replicas import Relay, Replica
 from sqlalchemy import func, select
 
 from citydesk.domain.ids import uuid7
@@ -31,16 +29,6 @@ from citydesk.sync.lease import LeaseLost
 from citydesk.sync.outgoing import OutgoingBatch, next_batch
 from citydesk.sync.wire import Change, PushReply, Rejection
 from citydesk.sync.wire import FieldClock as WireClock
-from factories import Office
-
-
-@pytest.fixture
-def pair(office_template: Office, tmp_path: Path) -> Iterator[list[Replica]]:
-    """Two replicas of one office city."""
-    made = make_replicas(office_template, tmp_path, 2)
-    yield made
-    for replica in made:
-        replica.db.close()
 
 
 def reply_to(batch: OutgoingBatch, rejected: dict[str, Rejection], server_hlc: int = 0) -> PushReply:

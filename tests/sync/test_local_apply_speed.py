@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
-from replicas import Relay, Replica, make_replicas
+from replicas import Relay, Replica
 from sqlalchemy import func, select
 
 from citydesk.services.bulk import BulkTicket, bulk_create_tickets
 from citydesk.store.models import Ticket, TicketReporter
 from citydesk.sync.compare import derived_problems
-from factories import START, Office
+from factories import START
 
 COUNT = 10_000
 BUDGET_S = 5.0  # the issue's budget for pull and apply of 10,000 with HTTP; measured locally ≈ 1.5 s
-
-
-@pytest.fixture
-def pair(office_template: Office, tmp_path: Path) -> Iterator[list[Replica]]:
-    """Two replicas of one office city."""
-    made = make_replicas(office_template, tmp_path, 2)
-    yield made
-    for replica in made:
-        replica.db.close()
 
 
 def test_ten_thousand_pulled_tickets_apply_within_budget(pair: list[Replica]) -> None:

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from replicas import Relay, Replica, make_replicas
+from replicas import Relay, Replica
 from sqlalchemy import func, select
 
 from citydesk.services import addresses, contacts, requesters, tickets
 from citydesk.store.models import DeferredChange, Outbox, Requester, Ticket, TimelineEntry
 from citydesk.sync.compare import derived_problems, state_differences, synced_state
 from citydesk.sync.conflicts import open_conflicts
-from factories import Office
 
 ADDRESS_CSV = "id,address,ward\nA1,120 Main St,Ward 1\nA2,7 Elm Ave,Ward 2\n"
-
-
-@pytest.fixture
-def trio(office_template: Office, tmp_path: Path) -> Iterator[list[Replica]]:
-    """Three replicas of one office city."""
-    made = make_replicas(office_template, tmp_path, 3)
-    yield made
-    for replica in made:
-        replica.db.close()
 
 
 def assert_converged(*replicas: Replica) -> None:

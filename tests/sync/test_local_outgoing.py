@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from replicas import Relay, Replica, make_replicas
+from replicas import Relay, Replica
 from sqlalchemy import select
 
 from citydesk.domain.clock import to_ms
@@ -28,16 +26,6 @@ from citydesk.sync.outgoing import (
     relay_changes,
 )
 from citydesk.sync.restamp import restamp_unpushed
-from factories import Office
-
-
-@pytest.fixture
-def pair(office_template: Office, tmp_path: Path) -> Iterator[list[Replica]]:
-    """Two replicas of one office city."""
-    made = make_replicas(office_template, tmp_path, 2)
-    yield made
-    for replica in made:
-        replica.db.close()
 
 
 def test_a_batch_carries_rows_as_they_are_now(pair: list[Replica]) -> None:

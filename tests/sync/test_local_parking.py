@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from replicas import Relay, Replica, make_replicas
+from replicas import Relay, Replica
 from sqlalchemy import func, select
 
 from citydesk.services import requesters, tickets
@@ -17,16 +15,6 @@ from citydesk.sync.compare import derived_problems, state_differences, synced_st
 from citydesk.sync.lease import LeaseLost
 from citydesk.sync.outgoing import next_batch
 from citydesk.sync.wire import Change
-from factories import Office
-
-
-@pytest.fixture
-def pair(office_template: Office, tmp_path: Path) -> Iterator[list[Replica]]:
-    """Two replicas of one office city."""
-    made = make_replicas(office_template, tmp_path, 2)
-    yield made
-    for replica in made:
-        replica.db.close()
 
 
 def parked(replica: Replica) -> list[tuple[str, str | None, str]]:

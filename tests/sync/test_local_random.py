@@ -5,11 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from replicas import Relay, Replica, make_replicas
+from replicas import Relay, Replica
 from sqlalchemy import select
 
 from citydesk.domain.errors import CitydeskError
@@ -19,20 +18,10 @@ from citydesk.sync.compare import derived_problems, state_differences, synced_st
 from citydesk.sync.conflicts import open_conflicts
 from citydesk.sync.outgoing import next_batch, pending_counts
 from citydesk.sync.wire import Rejection
-from factories import Office
 
 STATUSES = ("assigned", "in_progress", "waiting", "new")
 PRIORITIES = ("P1", "P2", "P3", "OPS")
 SEEDS = int(os.environ.get("SEEDS", "4"))  # SEEDS=200 for a longer run
-
-
-@pytest.fixture
-def trio(office_template: Office, tmp_path: Path) -> Iterator[list[Replica]]:
-    """Three replicas of one office city."""
-    made = make_replicas(office_template, tmp_path, 3)
-    yield made
-    for replica in made:
-        replica.db.close()
 
 
 def _ids(replica: Replica, column: object) -> list[str]:

@@ -4,11 +4,8 @@ of rejections and malformed changes."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from replicas import Relay, Replica, make_replicas
+from replicas import Relay, Replica
 from sqlalchemy import select
 
 from citydesk.domain.clock import to_ms
@@ -22,16 +19,6 @@ from citydesk.sync.apply import apply_page
 from citydesk.sync.compare import derived_problems, state_differences, synced_state
 from citydesk.sync.outgoing import local_change_ids, next_batch, relay_changes
 from citydesk.sync.wire import Change, Op, PushReply, Rejection
-from factories import Office
-
-
-@pytest.fixture
-def pair(office_template: Office, tmp_path: Path) -> Iterator[list[Replica]]:
-    """Two replicas of one office city."""
-    made = make_replicas(office_template, tmp_path, 2)
-    yield made
-    for replica in made:
-        replica.db.close()
 
 
 def server_change(replica: Replica, table: str, row_id: str, **values: object) -> Change:

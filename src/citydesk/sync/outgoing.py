@@ -240,48 +240,34 @@ def _check_author(author: str | None, change_id: str, what: str) -> str:
 
 
 def _entry_change(row: Mapping[str, Any], ref: Ref | None) -> Change:
-    spec = SYNCED["timeline_entry"]
-    author = _check_author(row["author_id"], row["id"], "timeline entry")
-    return Change(
-        change_id=row["id"],
-        table="timeline_entry",
-        op=Op.ENTRY,
-        row_id=row["id"],
-        hlc=row["hlc"],
-        device_id=row["device_id"],
-        author_id=author,
-        data=wire.encode_row(spec.name, row, spec.synced_columns),
-        seq=ref.seq if ref else None,
-    )
+    return _self_named("timeline_entry", Op.ENTRY, row, ref, author=row["author_id"], what="timeline entry",
+                       hlc=row["hlc"], device_id=row["device_id"])  # fmt: skip
 
 
 def _ticket_change(row: Mapping[str, Any], ref: Ref | None, hlc: int, device_id: str) -> Change:
-    spec = SYNCED["ticket"]
-    author = _check_author(row["created_by"], row["id"], "ticket insert")
-    return Change(
-        change_id=row["id"],
-        table="ticket",
-        op=Op.INSERT,
-        row_id=row["id"],
-        hlc=hlc,
-        device_id=device_id,
-        author_id=author,
-        data=wire.encode_row(spec.name, row, spec.synced_columns),
-        seq=ref.seq if ref else None,
-    )
+    return _self_named("ticket", Op.INSERT, row, ref, author=row["created_by"], what="ticket insert",
+                       hlc=hlc, device_id=device_id)  # fmt: skip
 
 
 def _contact_change(row: Mapping[str, Any], ref: Ref | None) -> Change:
-    spec = SYNCED["contact_log"]
-    author = _check_author(row["author_id"], row["id"], "counted contact")
+    return _self_named("contact_log", Op.INSERT, row, ref, author=row["author_id"], what="counted contact",
+                       hlc=row["hlc"], device_id=row["device_id"])  # fmt: skip
+
+
+def _self_named(
+    table: str, op: Op, row: Mapping[str, Any], ref: Ref | None, *, author: str | None, what: str, hlc: int,
+    device_id: str,
+) -> Change:  # fmt: skip
+    """A change named by its row's id (an entry, a ticket's insert row, a counted contact)."""
+    spec = SYNCED[table]
     return Change(
         change_id=row["id"],
-        table="contact_log",
-        op=Op.INSERT,
+        table=table,
+        op=op,
         row_id=row["id"],
-        hlc=row["hlc"],
-        device_id=row["device_id"],
-        author_id=author,
+        hlc=hlc,
+        device_id=device_id,
+        author_id=_check_author(author, row["id"], what),
         data=wire.encode_row(spec.name, row, spec.synced_columns),
         seq=ref.seq if ref else None,
     )
