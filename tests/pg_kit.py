@@ -1,0 +1,31 @@
+"""PostgreSQL helpers of the tests: databases created (from a template), dropped and addressed by URL."""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+
+def with_database(url: str, name: str) -> str:
+    """`url` pointing at database `name` on the same server."""
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def _admin(url: str, sql: str) -> None:
+    """Run `sql` outside a transaction from the server's maintenance database (`postgres`)."""
+    engine = create_engine(with_database(url, "postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+def create_database(url: str, name: str, *, template: str | None = None) -> None:
+    """CREATE DATABASE `name` (a copy of `template` when given; nobody may be connected to it)."""
+    _admin(url, f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+
+
+def drop_database(url: str, name: str) -> None:
+    """DROP DATABASE `name` if it exists, closing its connections."""
+    _admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
