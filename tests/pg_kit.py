@@ -6,6 +6,16 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 
+def is_postgresql(where: object) -> bool:
+    """Whether `where` (a path or URL) is a PostgreSQL URL."""
+    return str(where).startswith("postgresql")
+
+
+def database_name(url: str) -> str:
+    """The database a URL names."""
+    return make_url(url).database or ""
+
+
 def with_database(url: str, name: str) -> str:
     """`url` pointing at database `name` on the same server."""
     return make_url(url).set(database=name).render_as_string(hide_password=False)

@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from pg_kit import create_database, drop_database, with_database
 from server_kit import START, Server, make_server
 
 from citydesk.domain.clock import ManualClock
 from citydesk.server.app import create_app
+from pg_kit import create_database, drop_database, with_database
 
 BACKENDS = ("sqlite", "postgresql")
 PG_TEMPLATE = "citydesk_server_template"

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pg_kit import create_database, drop_database, with_database
 from sqlalchemy import Engine, create_engine, text
 
 from citydesk.server.cli import main
@@ -26,6 +25,7 @@ from citydesk.server.db import (
     stored_revision,
 )
 from citydesk.server.models import ServerBase
+from pg_kit import create_database, drop_database, with_database
 
 ROOT = Path(__file__).resolve().parents[2]
 _numbers = itertools.count(1)
@@ -137,7 +137,17 @@ def _write_and_note(db: object, order: list[str]) -> None:
         ["serve"],
         ["device", "list"],
         ["office", "add", "--code", "CLK", "--name", "City Hall"],
-        ["init", "--city", "Testville", "--time-zone", "America/Chicago", "--admin", "root", "--password", "correct horse"],
+        [
+            "init",
+            "--city",
+            "Testville",
+            "--time-zone",
+            "America/Chicago",
+            "--admin",
+            "root",
+            "--password",
+            "correct horse",
+        ],
     ],
     ids=["serve", "device-list", "office-add", "init"],
 )

@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from pg_kit import create_database, drop_database
 from server_kit import Server, entry, new_ticket
 from sqlalchemy.engine import make_url
 
@@ -16,6 +15,7 @@ from citydesk.server import admin
 from citydesk.server.app import create_app
 from citydesk.server.changes import SERVER_DEVICE_ID
 from citydesk.sync.wire import Page, PushReply
+from pg_kit import create_database, drop_database
 
 
 def backup(server: Server, target: Path) -> None:
