@@ -58,6 +58,23 @@ def server_template(
 
 
 @pytest.fixture
+def empty_server_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a new, empty server database on the backend (an SQLite file, or a PostgreSQL database
+    dropped afterwards)."""
+    if backend == "sqlite":
+        yield f"sqlite+pysqlite:///{tmp_path / 'server.sqlite'}"
+        return
+    pg_url: str = request.getfixturevalue("pg_url")
+    name = f"citydesk_empty_{next(_numbers)}"
+    drop_database(pg_url, name)
+    create_database(pg_url, name)
+    try:
+        yield with_database(pg_url, name)
+    finally:
+        drop_database(pg_url, name)
+
+
+@pytest.fixture
 def server(
     backend: str,
     server_template: tuple[str, dict[str, Any]],
