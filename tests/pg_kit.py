@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 
@@ -21,14 +21,17 @@ def with_database(url: str, name: str) -> str:
     return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
+_ADMIN: dict[str, Engine] = {}  # one pooled connection per PostgreSQL server, to its `postgres` database
+
+
 def _admin(url: str, sql: str) -> None:
     """Run `sql` outside a transaction from the server's maintenance database (`postgres`)."""
-    engine = create_engine(with_database(url, "postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            conn.execute(text(sql))
-    finally:
-        engine.dispose()
+    maintenance = with_database(url, "postgres")
+    engine = _ADMIN.get(maintenance) or _ADMIN.setdefault(
+        maintenance, create_engine(maintenance, isolation_level="AUTOCOMMIT", pool_size=1)
+    )
+    with engine.connect() as conn:
+        conn.execute(text(sql))
 
 
 def create_database(url: str, name: str, *, template: str | None = None) -> None:
