@@ -48,7 +48,7 @@ class Server:
     """A set-up server: office CLK (and PD), departments PW and IT, a category, users of each role."""
 
     url: str
-    path: Path
+    path: Path | None  # the SQLite file (None on PostgreSQL)
     clock: ManualClock
     client: TestClient
     offices: dict[str, str]
@@ -300,9 +300,10 @@ def requester_row(
     )
 
 
-def make_server(path: Path, clock: ManualClock) -> tuple[str, dict[str, Any]]:
-    """Set up a server database at `path` through the admin functions; returns its URL and ids."""
-    url = f"sqlite+pysqlite:///{path}"
+def make_server(where: Path | str, clock: ManualClock) -> tuple[str, dict[str, Any]]:
+    """Set up a server database (an SQLite file path or a database URL) through the admin functions;
+    returns its URL and ids."""
+    url = f"sqlite+pysqlite:///{where}" if isinstance(where, Path) else where
     admin.init_server(
         url, city="Testville", time_zone="America/Chicago", admin="root", password=PASSWORD, clock=clock
     )
@@ -344,6 +345,7 @@ def _user_id(url: str, username: str) -> str:
     finally:
         engine.dispose()
     for row_id, data in rows:
-        if json.loads(data)["username"] == username:
+        # SQLite hands JSON back as text, PostgreSQL (psycopg) as the decoded value
+        if (json.loads(data) if isinstance(data, str) else data)["username"] == username:
             return str(row_id)
     raise AssertionError(username)

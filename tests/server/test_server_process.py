@@ -1,4 +1,4 @@
-"""`citydesk-server serve` as a real process on a free loopback port."""
+"""`citydesk-server serve` as a real process on a free loopback port (on SQLite and on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_serve_answers_enrolment_and_hello(tmp_path: Path) -> None:
-    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite'}"
+def test_serve_answers_enrolment_and_hello(empty_server_url: str) -> None:
+    url = empty_server_url
     admin.init_server(url, city="Testville", time_zone="America/Chicago", admin="root", password=PASSWORD)
     admin.add_office(url, code="CLK", name="City Hall")
     code = admin.enrol_code(url, office="CLK")

@@ -8,16 +8,23 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 from server_kit import Server, entry, new_ticket
+from sqlalchemy.engine import make_url
 
 from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.server import admin
 from citydesk.server.app import create_app
 from citydesk.server.changes import SERVER_DEVICE_ID
 from citydesk.sync.wire import Page, PushReply
+from pg_kit import create_database, drop_database
 
 
 def backup(server: Server, target: Path) -> None:
-    """A consistent copy of the live server database (SQLite's online backup)."""
+    """A consistent copy of the live server database: SQLite's online backup; on PostgreSQL a database
+    created from the live one as its template (named after `target`)."""
+    if server.path is None:
+        server.client.app.state.db.close()  # type: ignore[attr-defined]  # a template has no sessions
+        create_database(server.url, _backup_name(server), template=make_url(server.url).database)
+        return
     source, copy = sqlite3.connect(server.path), sqlite3.connect(target)
     try:
         source.backup(copy)
@@ -26,13 +33,23 @@ def backup(server: Server, target: Path) -> None:
         copy.close()
 
 
+def _backup_name(server: Server) -> str:
+    return f"{make_url(server.url).database}_backup"
+
+
 def restore(server: Server, copy: Path) -> str:
     """Replace the server database with the backup, start a new epoch and a new app; returns the epoch."""
     server.client.close()
     server.client.app.state.db.close()  # type: ignore[attr-defined]
-    for suffix in ("-wal", "-shm"):
-        Path(f"{server.path}{suffix}").unlink(missing_ok=True)
-    server.path.write_bytes(copy.read_bytes())
+    if server.path is None:
+        live = make_url(server.url).database or ""
+        drop_database(server.url, live)
+        create_database(server.url, live, template=_backup_name(server))
+        drop_database(server.url, _backup_name(server))
+    else:
+        for suffix in ("-wal", "-shm"):
+            Path(f"{server.path}{suffix}").unlink(missing_ok=True)
+        server.path.write_bytes(copy.read_bytes())
     epoch = admin.new_epoch(server.url, clock=server.clock)
     server.client = TestClient(create_app(server.url, clock=server.clock))
     return epoch

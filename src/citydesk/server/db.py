@@ -2,8 +2,13 @@
 
 SQLite (`sqlite+pysqlite:///path`) runs in WAL mode with a busy timeout, and every write transaction
 starts with BEGIN IMMEDIATE, so writers queue and the change log's sequence follows commit order (a
-pull never sees sequence n+1 before n). PostgreSQL (next issue) takes a transaction-scoped advisory lock
-in the same place: the one dialect branch is `_serialise_writes`.
+pull never sees sequence n+1 before n). PostgreSQL (`postgresql+psycopg://`, psycopg 3) takes a
+transaction-scoped advisory lock as the first statement of every write transaction (`_serialise_writes`),
+so writers run one at a time, each takes its change-log sequence numbers while holding the lock and
+commits before the next one starts: sequence order is commit order there too. PostgreSQL reads run at
+REPEATABLE READ (one consistent view per pull or snapshot page, like an SQLite read transaction); writes
+at READ COMMITTED, so after waiting for the lock they see everything committed before them. The engine
+pools connections (pre-pinged, so a restarted PostgreSQL costs no failed request).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from citydesk.domain.clock import Clock, SystemClock
@@ -32,6 +37,12 @@ BUSY_TIMEOUT_MS = 10_000
 URL_ENV = "CITYDESK_SERVER_DATABASE_URL"
 # The advisory lock key that serialises change-log appends on PostgreSQL ("citydesk" in ASCII).
 PG_APPEND_LOCK = 0x63697479_6465736B & ((1 << 63) - 1)
+# PostgreSQL connection pool: enough for uvicorn's worker threads (FastAPI runs sync endpoints in a pool
+# of 40 threads, but writers queue on the advisory lock anyway); idle connections are recycled hourly.
+PG_POOL_SIZE = 10
+PG_MAX_OVERFLOW = 20
+PG_POOL_RECYCLE_S = 3600
+PG_CONNECT_TIMEOUT_S = 10
 
 
 class ServerError(CitydeskError):
@@ -83,7 +94,54 @@ def make_engine(url: str) -> Engine:
         )
         _install_sqlite(engine)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    if parsed.get_backend_name() == "postgresql":
+        try:
+            return create_engine(
+                parsed,
+                pool_pre_ping=True,
+                pool_size=PG_POOL_SIZE,
+                max_overflow=PG_MAX_OVERFLOW,
+                pool_recycle=PG_POOL_RECYCLE_S,
+                isolation_level="REPEATABLE READ",
+                connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S, "application_name": "citydesk-server"},
+            )
+        except (NoSuchModuleError, ImportError) as exc:
+            raise ServerError(
+                f"Cannot use {shown_url(url)}: {exc}. Use postgresql+psycopg://user@host:5432/database "
+                "with psycopg 3 installed (pip install 'psycopg[binary]')."
+            ) from None
+    raise ServerError(
+        f"Unsupported server database {shown_url(url)}: use sqlite+pysqlite:///path/to/server.sqlite "
+        "or postgresql+psycopg://user@host:5432/database."
+    )
+
+
+def shown_url(url: str) -> str:
+    """`url` with its password hidden (for messages and logs)."""
+    try:
+        return make_url(normalize_url(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "the given database URL"
+
+
+def check_reachable(engine: Engine) -> None:
+    """Connect once; ServerError with a clear message when the database cannot be reached."""
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        detail = str(getattr(exc, "orig", exc)).strip()
+        reason = detail.splitlines()[0] if detail else type(exc).__name__
+        hint = (
+            "Check that PostgreSQL is running, that host, port, user, password and database name are "
+            "right, and that this machine may connect (pg_hba.conf)."
+            if engine.dialect.name == "postgresql"
+            else "Check that the file is readable and writable by the server's user."
+        )
+        raise ServerError(
+            f"Cannot reach the server database {engine.url.render_as_string(hide_password=True)}: "
+            f"{reason}. {hint}"
+        ) from None
 
 
 def _serialise_writes(session: Session) -> None:
@@ -104,7 +162,9 @@ class ServerDatabase:
 
     @property
     def write_engine(self) -> Engine:
-        """The engine whose SQLite transactions start with BEGIN IMMEDIATE."""
+        """The engine of write transactions: BEGIN IMMEDIATE on SQLite, READ COMMITTED on PostgreSQL."""
+        if self.engine.dialect.name == "postgresql":
+            return self.engine.execution_options(isolation_level="READ COMMITTED")
         return self.engine.execution_options(sqlite_begin="IMMEDIATE")
 
     @contextmanager
@@ -165,6 +225,7 @@ def open_server_database(url: str, *, clock: Clock | None = None, migrate: bool 
     """Open the server database at `url`, bringing its schema to the head (created when empty)."""
     engine = make_engine(url)
     try:
+        check_reachable(engine)
         revision = stored_revision(engine)
         if revision != SERVER_HEAD:
             if not migrate:
