@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from server_kit import Device, Server, entry, new_ticket, requester_row
+from sqlalchemy import create_engine, text
 
 from citydesk.server import admin, ops
 from citydesk.server.cli import main
@@ -36,8 +37,12 @@ def test_healthz_needs_no_credential_and_names_the_epoch(server: Server) -> None
 
 
 def test_healthz_is_503_when_the_database_does_not_answer(server: Server) -> None:
-    with sqlite3.connect(server.path) as conn:
-        conn.execute("ALTER TABLE server_meta RENAME TO server_meta_gone")
+    engine = create_engine(server.url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE server_meta RENAME TO server_meta_gone"))
+    finally:
+        engine.dispose()
     reply = server.client.get("/healthz")
     assert reply.status_code == 503
     assert reply.json()["status"] == "unavailable"
@@ -130,6 +135,7 @@ def _push_tickets(server: Server, n: int) -> None:
         assert server.push(device, list(new_ticket(server, device, server.users["clerk"]))).status_code == 200
 
 
+@pytest.mark.sqlite_only("backs up, restores and breaks the SQLite file itself; PostgreSQL uses pg_dump")
 def test_backup_copies_the_running_database_and_refuses_an_existing_file(
     server: Server, tmp_path: Path
 ) -> None:
@@ -158,6 +164,7 @@ def test_backup_of_postgresql_points_to_pg_dump(capsys: pytest.CaptureFixture[st
     assert "pg_restore" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only("backs up, restores and breaks the SQLite file itself; PostgreSQL uses pg_dump")
 def test_restore_keeps_the_old_file_puts_the_backup_in_place_and_starts_a_new_epoch(
     server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -181,6 +188,7 @@ def test_restore_keeps_the_old_file_puts_the_backup_in_place_and_starts_a_new_ep
     assert backup.is_file()  # the backup itself is copied, never moved
 
 
+@pytest.mark.sqlite_only("backs up, restores and breaks the SQLite file itself; PostgreSQL uses pg_dump")
 def test_restore_refuses_while_the_server_runs(server: Server, tmp_path: Path) -> None:
     backup = ops.backup(server.url, tmp_path / "backup.sqlite")
     with ops.serving_lock(server.url):
@@ -191,6 +199,7 @@ def test_restore_refuses_while_the_server_runs(server: Server, tmp_path: Path) -
     assert not any(p.name.startswith("server.sqlite.before-restore") for p in tmp_path.iterdir())
 
 
+@pytest.mark.sqlite_only("backs up, restores and breaks the SQLite file itself; PostgreSQL uses pg_dump")
 @pytest.mark.parametrize("kind", ["other_tables", "garbage", "missing", "not_set_up", "unknown_revision"])
 def test_restore_refuses_what_is_not_a_known_server_database(
     server: Server, tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
