@@ -20,7 +20,8 @@ from citydesk.domain.clock import ManualClock, to_ms
 from citydesk.domain.ids import uuid7
 from citydesk.server import admin
 from citydesk.sync import hlc
-from citydesk.sync.wire import VERSION_HEADER, Change, Op, PushRequest
+from citydesk.sync.messages import PushRequest
+from citydesk.sync.wire import VERSION_HEADER, Change, Op
 
 START = datetime(2026, 11, 16, 15, 0, tzinfo=UTC)
 PASSWORD = "correct horse"

@@ -6,7 +6,8 @@ from server_kit import Server, entry, new_ticket, requester_row
 
 from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.server import admin
-from citydesk.sync.wire import Change, Op, Page, PushReply
+from citydesk.sync.messages import Page, PushReply
+from citydesk.sync.wire import Change, Op
 
 
 def push_ok(server: Server, device: object, changes: list[Change]) -> PushReply:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from fastapi.testclient import TestClient
 from server_kit import Server, new_ticket
 
-from citydesk.sync.wire import PushReply, PushRequest
+from citydesk.sync.messages import PushReply, PushRequest
 
 
 def test_concurrent_pushes_append_whole_batches_in_commit_order(server: Server) -> None:

@@ -6,7 +6,7 @@ import httpx
 from server_kit import Server
 
 from citydesk.server import admin
-from citydesk.sync.wire import Page
+from citydesk.sync.messages import Page
 
 
 def enrol(server: Server, code: str, name: str = "Front desk") -> httpx.Response:

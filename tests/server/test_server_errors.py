@@ -12,7 +12,8 @@ from server_kit import Server, entry, new_ticket
 from citydesk.domain.clock import to_ms
 from citydesk.server import admin
 from citydesk.sync import hlc
-from citydesk.sync.wire import MAX_BATCH, VERSION_HEADER, Change, Op, PushReply
+from citydesk.sync.messages import PushReply
+from citydesk.sync.wire import MAX_BATCH, VERSION_HEADER, Change, Op
 
 TABLES = ("change_log", "rejection", "row_state", "user_history", "device_epoch")
 

@@ -6,7 +6,7 @@ import json
 
 from server_kit import Server, entry, new_ticket, requester_row, ticket_insert
 
-from citydesk.sync.wire import Hello, Page, PushReply
+from citydesk.sync.messages import Hello, Page, PushReply
 
 
 def test_hello_reports_epoch_clock_settings_and_offices(server: Server) -> None:

@@ -14,7 +14,7 @@ from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.server import admin
 from citydesk.server.app import create_app
 from citydesk.server.changes import SERVER_DEVICE_ID
-from citydesk.sync.wire import Page, PushReply
+from citydesk.sync.messages import Page, PushReply
 from pg_kit import create_database, drop_database
 
 

@@ -6,7 +6,8 @@ from server_kit import Device, Server, entry, new_id, new_ticket, requester_row
 
 from citydesk.domain.roles import SYSTEM_USER_ID
 from citydesk.server import admin
-from citydesk.sync.wire import Change, Op, Page, PushReply
+from citydesk.sync.messages import Page, PushReply
+from citydesk.sync.wire import Change, Op
 
 REFERENCE = ("office", "department", "app_user", "category", "device", "city_setting", "receipt_text")
 

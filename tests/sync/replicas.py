@@ -23,8 +23,9 @@ from citydesk.store.db import open_database
 from citydesk.sync import lease
 from citydesk.sync.acknowledge import AckResult, acknowledge
 from citydesk.sync.apply import ApplyResult, apply_page
+from citydesk.sync.messages import PushReply, Rejection
 from citydesk.sync.outgoing import next_batch
-from citydesk.sync.wire import Change, PushReply, Rejection
+from citydesk.sync.wire import Change
 from factories import START, Office
 
 

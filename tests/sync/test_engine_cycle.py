@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 
 from citydesk.store.models import Outbox, SyncState
-from citydesk.sync import engine, http, lease, wire
+from citydesk.sync import engine, http, lease, messages, wire
 from citydesk.sync.engine_cycle import Cycle, SyncCancelled, clock_warning, read_state
 from citydesk.sync.engine_push import in_flight, offset_ms
 from factories import Office, mark_demo
@@ -35,7 +35,7 @@ def failing() -> Iterator[tuple[http.SyncClient, list[int]]]:
 
     @app.api_route("/{path:path}", methods=["GET", "POST"])
     def everything(path: str) -> JSONResponse:
-        return JSONResponse(wire.error_body("nope", f"status {status[0]}"), status_code=status[0])
+        return JSONResponse(messages.error_body("nope", f"status {status[0]}"), status_code=status[0])
 
     with TestClient(app) as test_client:
         yield http.SyncClient("http://testserver", credential="c", client=test_client), status

@@ -18,12 +18,13 @@ from fastapi.testclient import TestClient
 
 from citydesk import __version__
 from citydesk.store.schema import SCHEMA_HEAD
-from citydesk.sync import http, wire
-from citydesk.sync.wire import Change, Hello, Op, PushReply, PushRequest
+from citydesk.sync import http, messages, wire
+from citydesk.sync.messages import Hello, PushReply, PushRequest
+from citydesk.sync.wire import Change, Op
 
 HELLO = Hello(epoch="E1", server_time="2026-11-16T15:00:00+00:00", server_hlc=123 << 16, schema_min="0004",
               schema_max="0004", min_client_version="0.1.0", city_settings={"city_name": "Testville"},
-              offices=(wire.OfficeSync("o1", "CLK", None),))  # fmt: skip
+              offices=(messages.OfficeSync("o1", "CLK", None),))  # fmt: skip
 CHANGE = Change(change_id="e1", table="timeline_entry", op=Op.ENTRY, row_id="e1", hlc=5 << 16, device_id="d1",
                 author_id="u1", data={"id": "e1", "body": "ñ" * 3000}, seq=1)  # fmt: skip
 
@@ -72,11 +73,13 @@ def client(canned: Canned) -> Iterator[http.SyncClient]:
 
     @app.get("/v1/sync/pull")
     def pull(cursor: str | None = None, limit: int = 1000) -> dict[str, Any]:
-        return wire.Page(changes=(CHANGE,) * 40, has_more=True, server_hlc=7, next_cursor="E1:40").to_json()
+        return messages.Page(
+            changes=(CHANGE,) * 40, has_more=True, server_hlc=7, next_cursor="E1:40"
+        ).to_json()
 
     @app.get("/v1/sync/snapshot")
     def snapshot(cursor: str | None = None, after: str | None = None, limit: int = 1000) -> dict[str, Any]:
-        return wire.Page(
+        return messages.Page(
             changes=(), has_more=False, server_hlc=7, start_cursor="E1:3", next_after=None
         ).to_json()
 
@@ -135,16 +138,21 @@ def test_snapshot_missing_and_enrol(client: http.SyncClient, canned: Canned) -> 
 @pytest.mark.parametrize(
     ("status", "body", "error", "words"),
     [
-        (401, wire.error_body("unauthorized", "revoked"), http.Unauthorized, "does not accept this PC"),
-        (403, wire.error_body("forbidden", "office inactive"), http.Forbidden, "office inactive"),
-        (410, wire.error_body("cursor_gone", "old"), http.CursorGone, "full download"),
-        (410, wire.error_body("epoch_changed", "restored"), http.EpochChanged, "full download"),
-        (413, wire.error_body("too_large", "1001 changes"), http.BatchTooLarge, "too large"),
-        (426, wire.error_body("client_too_old", "update", min_version="0.2.0"), http.ClientTooOld, "0.2.0"),
-        (400, wire.error_body("malformed", "body is not JSON"), http.BadRequest, "body is not JSON"),
-        (422, wire.error_body("wire", "changes[0].table: unknown"), http.BadRequest, "unknown"),
+        (401, messages.error_body("unauthorized", "revoked"), http.Unauthorized, "does not accept this PC"),
+        (403, messages.error_body("forbidden", "office inactive"), http.Forbidden, "office inactive"),
+        (410, messages.error_body("cursor_gone", "old"), http.CursorGone, "full download"),
+        (410, messages.error_body("epoch_changed", "restored"), http.EpochChanged, "full download"),
+        (413, messages.error_body("too_large", "1001 changes"), http.BatchTooLarge, "too large"),
+        (
+            426,
+            messages.error_body("client_too_old", "update", min_version="0.2.0"),
+            http.ClientTooOld,
+            "0.2.0",
+        ),
+        (400, messages.error_body("malformed", "body is not JSON"), http.BadRequest, "body is not JSON"),
+        (422, messages.error_body("wire", "changes[0].table: unknown"), http.BadRequest, "unknown"),
         (500, "Internal Server Error", http.ServerUnreachable, "HTTP 500"),
-        (503, wire.error_body("down", "maintenance"), http.ServerUnreachable, "nothing was lost"),
+        (503, messages.error_body("down", "maintenance"), http.ServerUnreachable, "nothing was lost"),
         (404, {"detail": "Not Found"}, http.BadReply, "HTTP 404"),
     ],
 )
@@ -160,23 +168,23 @@ def test_error_replies_map_to_sync_errors(
 
 
 def test_clock_ahead_and_sequence_gap_carry_their_details(client: http.SyncClient, canned: Canned) -> None:
-    canned.error = (409, wire.error_body("clock_ahead", "ahead", server_time="2026-11-16T15:00:00+00:00",
+    canned.error = (409, messages.error_body("clock_ahead", "ahead", server_time="2026-11-16T15:00:00+00:00",
                                          server_hlc=42))  # fmt: skip
     request = PushRequest(batch_id="b1", epoch="E1", seq_first=1, seq_last=1, changes=(CHANGE,))
     with pytest.raises(http.ClockAhead) as ahead:
         client.push(request)
     assert (ahead.value.server_time, ahead.value.server_hlc) == ("2026-11-16T15:00:00+00:00", 42)
-    canned.error = (409, wire.error_body("sequence_gap", "gap", expected_seq=17))
+    canned.error = (409, messages.error_body("sequence_gap", "gap", expected_seq=17))
     with pytest.raises(http.SequenceGap) as gap:
         client.push(request)
     assert gap.value.expected_seq == 17
-    canned.error = (409, wire.error_body("sequence_gap", "gap"))
+    canned.error = (409, messages.error_body("sequence_gap", "gap"))
     with pytest.raises(http.BadReply):
         client.push(request)
 
 
 def test_a_wrong_enrolment_code_says_so(client: http.SyncClient, canned: Canned) -> None:
-    canned.error = (401, wire.error_body("bad_code", "no such code"))
+    canned.error = (401, messages.error_body("bad_code", "no such code"))
     with pytest.raises(http.Unauthorized, match="did not accept the enrolment code"):
         client.enrol("WRONG", "pc")
 

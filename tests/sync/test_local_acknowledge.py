@@ -26,8 +26,9 @@ from citydesk.store.models import (
 from citydesk.sync.acknowledge import acknowledge
 from citydesk.sync.compare import derived_problems
 from citydesk.sync.lease import LeaseLost
+from citydesk.sync.messages import PushReply, Rejection
 from citydesk.sync.outgoing import OutgoingBatch, next_batch
-from citydesk.sync.wire import Change, PushReply, Rejection
+from citydesk.sync.wire import Change
 from citydesk.sync.wire import FieldClock as WireClock
 
 

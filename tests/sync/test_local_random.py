@@ -16,8 +16,8 @@ from citydesk.services import addresses, contacts, requesters, tickets
 from citydesk.store.models import Requester, Ticket, TimelineEntry
 from citydesk.sync.compare import derived_problems, state_differences, synced_state
 from citydesk.sync.conflicts import open_conflicts
+from citydesk.sync.messages import Rejection
 from citydesk.sync.outgoing import next_batch, pending_counts
-from citydesk.sync.wire import Rejection
 
 STATUSES = ("assigned", "in_progress", "waiting", "new")
 PRIORITIES = ("P1", "P2", "P3", "OPS")

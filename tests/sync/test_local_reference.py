@@ -17,8 +17,9 @@ from citydesk.sync import hlc as hlc_mod
 from citydesk.sync.acknowledge import acknowledge
 from citydesk.sync.apply import apply_page
 from citydesk.sync.compare import derived_problems, state_differences, synced_state
+from citydesk.sync.messages import PushReply, Rejection
 from citydesk.sync.outgoing import local_change_ids, next_batch, relay_changes
-from citydesk.sync.wire import Change, Op, PushReply, Rejection
+from citydesk.sync.wire import Change, Op
 
 
 def server_change(replica: Replica, table: str, row_id: str, **values: object) -> Change:

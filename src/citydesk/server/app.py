@@ -1,7 +1,7 @@
 """The FastAPI app of the sync server: enrol, hello, push, pull, snapshot, missing.
 
 Every request runs in one database transaction (a write transaction, serialised, for POST), every error
-is a `wire.error_body` JSON with its status, and nothing is written when a request fails. Request bodies
+is a `messages.error_body` JSON with its status, and nothing is written when a request fails. Request bodies
 may be gzip-compressed (`Content-Encoding: gzip`); replies are compressed for clients that accept it.
 """
 
@@ -36,7 +36,8 @@ from citydesk.server.models import ChangeLog, Device, Rejection
 from citydesk.server.ops import health
 from citydesk.server.ratelimit import EnrolLimiter
 from citydesk.server.state import chunks
-from citydesk.sync.wire import MAX_BATCH, MAX_PAGE, PushRequest, WireError, check_change, error_body
+from citydesk.sync.messages import PushRequest, error_body
+from citydesk.sync.wire import MAX_BATCH, MAX_PAGE, WireError, check_change
 
 MAX_BODY = 64 * 1024 * 1024  # bytes of a (decompressed) request body
 MAX_MISSING = 1000  # change ids per missing request

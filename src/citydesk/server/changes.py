@@ -33,17 +33,10 @@ from citydesk.server.models import (
 from citydesk.server.state import Row, RowCache, blank_target, chunks, merge_change, row_change
 from citydesk.sync import hlc as hlc_mod
 from citydesk.sync import merge
+from citydesk.sync.messages import PushReply, PushRequest
+from citydesk.sync.messages import Rejection as WireRejection
 from citydesk.sync.tables import SYNCED
-from citydesk.sync.wire import (
-    MAX_FUTURE_MS,
-    OP_OF_MERGE,
-    SERVER_DEVICE_ID,
-    Change,
-    Op,
-    PushReply,
-    PushRequest,
-)
-from citydesk.sync.wire import Rejection as WireRejection
+from citydesk.sync.wire import MAX_FUTURE_MS, OP_OF_MERGE, SERVER_DEVICE_ID, Change, Op
 
 
 @dataclass
@@ -273,7 +266,7 @@ class Ledger:
         return refusal
 
     def current(self, change: Change) -> Change | None:
-        """The server's version of what `change` touched (see `wire.Rejection`)."""
+        """The server's version of what `change` touched (see `messages.Rejection`)."""
         target = merge.redaction_target(change)
         if target is not None:
             entry = self.cache.get("timeline_entry", target)

@@ -22,7 +22,7 @@ from citydesk.server.changes import Ledger
 from citydesk.server.errors import ApiError
 from citydesk.server.models import Device, EnrolCode, ServerMeta
 from citydesk.server.state import RowCache
-from citydesk.sync.wire import Enrolment
+from citydesk.sync.messages import Enrolment
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 CODE_GROUPS, CODE_GROUP_LEN = 4, 4

@@ -1,11 +1,11 @@
-"""Errors the server replies with: an HTTP status, a stable code and a sentence (`wire.error_body`)."""
+"""Errors the server replies with: an HTTP status, a stable code and a sentence (`messages.error_body`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from citydesk.domain.errors import CitydeskError
-from citydesk.sync.wire import error_body
+from citydesk.sync.messages import error_body
 
 
 class ApiError(CitydeskError):

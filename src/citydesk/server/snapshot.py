@@ -23,17 +23,8 @@ from citydesk.server.models import ChangeLog, Device, RowState, ServerMeta, core
 from citydesk.server.state import Row, chunks, from_record, row_change
 from citydesk.store.schema import SCHEMA_HEAD
 from citydesk.sync import hlc as hlc_mod
-from citydesk.sync.wire import (
-    Change,
-    FieldClock,
-    Hello,
-    OfficeSync,
-    Op,
-    Page,
-    WireError,
-    make_cursor,
-    parse_cursor,
-)
+from citydesk.sync.messages import Hello, OfficeSync, Page, make_cursor, parse_cursor
+from citydesk.sync.wire import Change, FieldClock, Op, WireError
 
 MIN_CLIENT_VERSION = "0.1.0"
 SCHEMA_MIN = "0004"  # the oldest client schema whose changes this server understands
@@ -238,4 +229,3 @@ def snapshot(
         start_cursor=start,
         next_after=f"{SECTIONS[section]}:{last}" if more else None,
     )
-

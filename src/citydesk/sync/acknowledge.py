@@ -37,8 +37,9 @@ from citydesk.store.settings import load_calendar
 from citydesk.sync import capture, lease, merge
 from citydesk.sync.apply_batch import existing_ids, redactions_of
 from citydesk.sync.apply_rows import Unfit, apply_row, prepare
+from citydesk.sync.messages import PushReply, Rejection
 from citydesk.sync.outgoing import OutgoingBatch
-from citydesk.sync.wire import Change, Op, PushReply, Rejection
+from citydesk.sync.wire import Change, Op
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from citydesk.sync import credentials, hlc
 from citydesk.sync.engine import SyncResult, sync_once
 from citydesk.sync.engine_cycle import Progress
 from citydesk.sync.http import SyncClient, SyncError
-from citydesk.sync.wire import Enrolment
+from citydesk.sync.messages import Enrolment
 
 CA_BUNDLE_SETTING = "sync.ca_bundle"
 

@@ -39,7 +39,7 @@ from citydesk.sync.engine_cycle import (
 from citydesk.sync.engine_pull import pull_all
 from citydesk.sync.engine_push import offset_ms, push_all
 from citydesk.sync.http import ClientTooOld, EpochChanged, SyncClient, SyncError
-from citydesk.sync.wire import Hello
+from citydesk.sync.messages import Hello
 
 if TYPE_CHECKING:
     from citydesk.sync.acknowledge import RejectedInfo

@@ -25,7 +25,7 @@ from citydesk.store.models import Outbox, SentJournal
 from citydesk.sync import wire
 from citydesk.sync.engine_cycle import Cycle, clock_warning
 from citydesk.sync.http import BadReply, ClockAhead, SequenceGap
-from citydesk.sync.wire import PushRequest
+from citydesk.sync.messages import PushRequest
 
 
 def push_all(cycle: Cycle) -> None:

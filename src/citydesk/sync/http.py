@@ -21,7 +21,8 @@ from citydesk import __version__
 from citydesk.domain.errors import CitydeskError
 from citydesk.store.schema import SCHEMA_HEAD
 from citydesk.sync import wire
-from citydesk.sync.wire import Enrolment, Hello, Page, PushReply, PushRequest, WireError
+from citydesk.sync.messages import Enrolment, Hello, Page, PushReply, PushRequest
+from citydesk.sync.wire import WireError
 
 
 class SyncError(CitydeskError):
