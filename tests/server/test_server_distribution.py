@@ -111,6 +111,8 @@ def test_every_module_of_the_wheel_imports_in_the_server_venv_without_qt(venv: P
         "import pkgutil, sys, citydesk\n"
         "names = [m.name for m in pkgutil.walk_packages(citydesk.__path__, 'citydesk.')]\n"
         "for name in names: __import__(name)\n"
+        "import uvicorn, psycopg  # serve's lazy import; the PostgreSQL driver with its own libpq\n"
+        "assert psycopg.pq.version() > 0\n"
         "assert not [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')]\n"
         "print(len(names), citydesk.__file__)\n"
     )
