@@ -7,7 +7,7 @@ HEADLESS := QT_QPA_PLATFORM=offscreen LANG=C.UTF-8
 # Lint what exists (benchmarks/ may not yet).
 LINT_PATHS := $(wildcard src tests benchmarks)
 
-.PHONY: help run test test-long lint typecheck bench screenshots clean
+.PHONY: help run test test-long lint typecheck bench screenshots server-wheel clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -45,6 +45,12 @@ bench:  ## benchmarks (python -m benchmarks)
 screenshots:  ## render the app's screens to PNG files, offscreen
 	bash scripts/bootstrap.sh run
 	$(HEADLESS) $(VENV)/python scripts/screenshots.py
+
+# The server alone, without Qt (installer/server-dist/): the modules citydesk.server imports, its own
+# dependencies and the citydesk-server command. The desktop wheel is still the repository's pyproject.toml.
+server-wheel:  ## build the citydesk-server wheel (no Qt) into dist/
+	bash scripts/bootstrap.sh venv
+	$(VENV)/python installer/server-dist/build_server_wheel.py --out dist
 
 clean:  ## remove caches and build output (keeps .venv and databases)
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
