@@ -475,20 +475,29 @@ def city_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[City]:
             template.close()
 
 
-@pytest.mark.slow
-def test_offices_converge(city_template: City, tmp_path: Path) -> None:
-    CityMachine.template = city_template
-    CityMachine.workdir = tmp_path
-    runner = CityMachine.TestCase
+def run_machine(
+    machine: type[CityMachine], template: City, workdir: Path, *, examples: int, derandomize: bool
+) -> int:
+    """Run the state machine on copies of `template`; returns how many examples reached their end."""
+    machine.template = template
+    machine.workdir = workdir
+    runner = machine.TestCase
     runner.settings = settings(
-        max_examples=EXAMPLES,
-        derandomize=not EXPLORE,
+        max_examples=examples,
+        derandomize=derandomize,
         stateful_step_count=25,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
+    before = STATS["examples"]
     runner().runTest()
     print(dict(STATS))
+    return STATS["examples"] - before
+
+
+@pytest.mark.slow
+def test_offices_converge(city_template: City, tmp_path: Path) -> None:
+    run_machine(CityMachine, city_template, tmp_path, examples=EXAMPLES, derandomize=not EXPLORE)
 
 
 def test_a_user_disabled_just_after_a_restore_leaves_earlier_work_accepted(

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 from city import City, build_template, query
-from hypothesis import HealthCheck, settings
 from hypothesis.stateful import rule
 from sqlalchemy import create_engine, text
-from test_convergence import NEWER_DEVICE, STATS, SYSTEM, CityMachine
+from test_convergence import NEWER_DEVICE, SYSTEM, CityMachine, run_machine
 
 from citydesk.domain.clock import to_ms
 from citydesk.sync.hlc import pack as pack_hlc
@@ -76,20 +75,10 @@ def pg_city_template(pg_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
 
 @pytest.mark.slow
 def test_offices_converge_with_the_server_on_postgresql(pg_city_template: City, tmp_path: Path) -> None:
-    PostgresCityMachine.template = pg_city_template
-    PostgresCityMachine.workdir = tmp_path
-    runner = PostgresCityMachine.TestCase
-    runner.settings = settings(
-        max_examples=EXAMPLES,
-        derandomize=True,
-        stateful_step_count=25,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    finished = run_machine(
+        PostgresCityMachine, pg_city_template, tmp_path, examples=EXAMPLES, derandomize=True
     )
-    before = STATS["examples"]
-    runner().runTest()
-    assert STATS["examples"] - before >= min(EXAMPLES, 10), "the examples did not reach their end"
-    print(dict(STATS))
+    assert finished >= min(EXAMPLES, 10), "the examples did not reach their end"
 
 
 def test_a_server_restored_on_postgresql_gets_back_its_work(pg_city_template: City, tmp_path: Path) -> None:

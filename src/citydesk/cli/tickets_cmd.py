@@ -16,10 +16,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from citydesk.cli.common import acting_user, database_arg, open_existing, user_arg
 from citydesk.domain.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from citydesk.domain.roles import Actor
+    from citydesk.store.db import Database
 
 
 def add_tickets_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -90,13 +96,8 @@ def cmd_ticket_note(args: argparse.Namespace) -> int:
     """Add a note to the ticket with this number."""
     from citydesk.services.ticket_work import add_note
 
-    db = open_existing(args, read_only=False)
-    try:
-        actor = acting_user(db, args)
-        ticket_id, number = _ticket(db, args.number)
+    with _ticket_work(args) as (db, actor, ticket_id, number):
         add_note(db, actor=actor, ticket_id=ticket_id, body=args.text, public=args.public)
-    finally:
-        db.close()
     print(f"Added a {'public' if args.public else 'internal'} note to {number}.", file=sys.stderr)
     return 0
 
@@ -105,10 +106,7 @@ def cmd_ticket_status(args: argparse.Namespace) -> int:
     """Move the ticket with this number to STATUS (resolved: with --reason and --note)."""
     from citydesk.services.ticket_work import change_status, resolve
 
-    db = open_existing(args, read_only=False)
-    try:
-        actor = acting_user(db, args)
-        ticket_id, number = _ticket(db, args.number)
+    with _ticket_work(args) as (db, actor, ticket_id, number):
         target = str(args.status).strip().lower()
         if target == "resolved":
             if not args.reason or not args.note:
@@ -119,10 +117,20 @@ def cmd_ticket_status(args: argparse.Namespace) -> int:
             resolve(db, actor=actor, ticket_id=ticket_id, reason=args.reason, public_note=args.note)
         else:
             change_status(db, actor=actor, ticket_id=ticket_id, status=target)
-    finally:
-        db.close()
     print(f"{number} is now {target}.", file=sys.stderr)
     return 0
+
+
+@contextmanager
+def _ticket_work(args: argparse.Namespace) -> Iterator[tuple[Database, Actor, str, str]]:
+    """The database, the acting --user and the ticket named by NUMBER (id, number), closed after."""
+    db = open_existing(args, read_only=False)
+    try:
+        actor = acting_user(db, args)
+        ticket_id, number = _ticket(db, args.number)
+        yield db, actor, ticket_id, number
+    finally:
+        db.close()
 
 
 def cmd_tickets(args: argparse.Namespace) -> int:
