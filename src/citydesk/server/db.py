@@ -32,7 +32,7 @@ from citydesk.server.models import ServerMeta
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "server_version"
-SERVER_HEAD = "s0001"
+SERVER_HEAD = "s0002"
 BUSY_TIMEOUT_MS = 10_000
 URL_ENV = "CITYDESK_SERVER_DATABASE_URL"
 # The advisory lock key that serialises change-log appends on PostgreSQL ("citydesk" in ASCII).

@@ -21,6 +21,7 @@ from citydesk.domain.ids import uuid7
 from citydesk.server.changes import Ledger
 from citydesk.server.errors import ApiError
 from citydesk.server.models import Device, EnrolCode, ServerMeta
+from citydesk.server.prefixes import register_prefix
 from citydesk.server.state import RowCache
 from citydesk.sync.messages import Enrolment
 
@@ -73,11 +74,18 @@ def enrol(session: Session, meta: ServerMeta, *, code: str, device_name: str, no
     if record is None or record.used_at is not None or record.expires_at <= now:
         why = "expired" if record is not None and record.used_at is None else "wrong or already used"
         raise ApiError(401, "bad_code", f"The enrolment code is {why}. Ask the administrator for a new one.")
-    office = RowCache(session).get("office", record.office_id)
+    if record.adopt or record.office_id is None:
+        raise ApiError(
+            409, "adoption_code",
+            "This code adopts an office that ran on its own: use it from that office's database "
+            "(`citydesk connect URL --code CODE --adopt`).",
+        )  # fmt: skip
+    office_id: str = record.office_id
+    office = RowCache(session).get("office", office_id)
     if office is None or office.data.get("active") is False:
         raise ApiError(403, "office_inactive", "The code's office is not active on the server.")
     number = (
-        session.scalar(select(func.max(Device.number)).where(Device.office_id == record.office_id)) or 0
+        session.scalar(select(func.max(Device.number)).where(Device.office_id == office_id)) or 0
     ) + 1
     if number > MAX_DEVICES:
         raise ApiError(
@@ -89,7 +97,7 @@ def enrol(session: Session, meta: ServerMeta, *, code: str, device_name: str, no
     session.add(
         Device(
             id=device_id,
-            office_id=record.office_id,
+            office_id=office_id,
             number=number,
             tag=tag,
             name=name,
@@ -99,13 +107,15 @@ def enrol(session: Session, meta: ServerMeta, *, code: str, device_name: str, no
         )
     )
     record.used_at, record.device_id = now, device_id
+    register_prefix(session, office_code=str(office.data.get("code")), tag=tag, office_id=office_id,
+                    device_id=device_id, source="enrol", now=now)  # fmt: skip
     ledger = Ledger(session, meta, now, pushed_by=None)
     ledger.append_admin(
         "device",
         device_id,
         {
             "id": device_id,
-            "office_id": record.office_id,
+            "office_id": office_id,
             "created_at": now.isoformat(),
             "name": name,
             "number": number,
@@ -117,7 +127,7 @@ def enrol(session: Session, meta: ServerMeta, *, code: str, device_name: str, no
     ledger.flush()
     return Enrolment(
         device_id=device_id,
-        office_id=record.office_id,
+        office_id=office_id,
         office_code=str(office.data.get("code")),
         device_number=number,
         credential=credential,

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -159,6 +160,11 @@ class Device(ServerBase):
     created_at: Mapped[datetime]
     last_seen_at: Mapped[datetime | None]
     last_sync_at: Mapped[datetime | None]
+    # an adopted standalone office: the admin who vouched, and its changes up to this sequence
+    adopted_by: Mapped[str | None] = mapped_column(ID)
+    adopt_through_seq: Mapped[int | None] = mapped_column(BigInteger)
+    # a copied database given a new identity: the device that took over (this one's credential stays)
+    replaced_by: Mapped[str | None] = mapped_column(ID)
 
     __table_args__ = (UniqueConstraint("office_id", "number"),)
 
@@ -173,15 +179,42 @@ class DeviceEpoch(ServerBase):
 
 
 class EnrolCode(ServerBase):
-    """A one-time enrolment code (only its SHA-256 is kept), for one office, until it expires."""
+    """A one-time enrolment code (only its SHA-256 is kept), for one office, until it expires.
+
+    An adoption code (`adopt`) has no office: the standalone office it adopts brings its own row.
+    `issued_by` is the server admin whose authority an adoption's pushed rows carry.
+    """
 
     __tablename__ = "enrol_code"
     code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    office_id: Mapped[str] = mapped_column(ID)
+    office_id: Mapped[str | None] = mapped_column(ID)
+    adopt: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    issued_by: Mapped[str | None] = mapped_column(ID)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     device_id: Mapped[str | None] = mapped_column(ID)
+
+
+class NumberPrefix(ServerBase):
+    """A ticket-number prefix ("<OFFICE>-<TAG>") registered to one database identity: at enrolment,
+    adoption and every new identity (`source`: "enrol", "adopt" or "reidentify")."""
+
+    __tablename__ = "number_prefix"
+    prefix: Mapped[str] = mapped_column(String(12), primary_key=True)
+    office_id: Mapped[str] = mapped_column(ID)
+    device_id: Mapped[str] = mapped_column(ID, index=True)
+    source: Mapped[str] = mapped_column(String(12))
+    registered_at: Mapped[datetime]
+
+
+class DeviceSequence(ServerBase):
+    """The change a device's own sequence number carried (a copy reuses the pair with another id)."""
+
+    __tablename__ = "device_sequence"
+    device_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    change_id: Mapped[str] = mapped_column(ID)
 
 
 def core_table(name: str) -> Table:
