@@ -315,3 +315,27 @@ def test_a_too_old_citydesk_keeps_its_outbox_until_it_is_updated(
     a.sync()
     b.sync()
     assert a.outbox() == 0 and b.tickets() == {"CLK-1-000001": "Made on an old version"}
+
+
+def test_each_committed_page_is_reported_and_runs_through_the_given_writer(world: World) -> None:
+    import threading
+
+    a, b = world.enrol("a"), world.enrol("b", office="PD")
+    made = [a.log("carla", f"Streetlight out #{i}") for i in range(5)]
+    pages: list[frozenset[str]] = []
+    threads: list[str] = []
+
+    def writer(fn: object) -> object:
+        threads.append(threading.current_thread().name)
+        return fn()  # type: ignore[operator]
+
+    sent = a.sync(page_size=2, on_page=pages.append, writer=writer)
+    assert sent.pushed >= 5 and len(pages) >= 3  # acknowledged batches of 2 changes at most
+    assert set().union(*pages) == set()  # all accepted: nothing here changed (a refusal would undo)
+    pages.clear()
+    threads.clear()
+    b.sync(page_size=2, on_page=pages.append, writer=writer)
+    pulled = [p for p in pages if p]
+    assert len(pulled) >= 3 and all(len(p) <= 2 for p in pulled)
+    assert set().union(*pulled) == {m.ticket_id for m in made}
+    assert threads and len(threads) == len(pages)  # every page's transaction went through the writer

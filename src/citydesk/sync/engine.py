@@ -27,10 +27,12 @@ from citydesk.sync.engine_cycle import (
     Cancel,
     Cycle,
     NotEnrolled,
+    PageDone,
     Progress,
     State,
     SyncBusy,
     SyncCancelled,
+    Writer,
     clock_warning,
     describe,
     read_state,
@@ -83,11 +85,15 @@ def sync_once(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     page_size: int = 1000,
+    on_page: PageDone | None = None,
+    writer: Writer | None = None,
 ) -> SyncResult:
     """Run one full cycle (see the module docstring); SyncBusy while another sync holds the lease.
 
     `progress(phase, done, total)` is called with phase "hello", "push", "relay", "snapshot", "pull"
-    (total None when unknown); `cancel()` is checked between pages (SyncCancelled). Every failure is a
+    (total None when unknown); `cancel()` is checked between pages (SyncCancelled); `on_page(ticket_ids)`
+    follows each committed page; `writer(fn)` runs each page's write transaction (the app's writer
+    thread; default: here). Every failure is a
     SyncError (or LeaseLost / StorageError) whose message is saved as `last_error`.
     """
     state = read_state(db)
@@ -103,7 +109,8 @@ def sync_once(
         who = f" ({found[0]})" if found else ""
         raise SyncBusy(f"Another sync of this database is running{who}; try again in a moment.")
     cycle = Cycle(db=db, client=client, token=token, progress=progress, cancel=cancel,
-                  page_size=max(1, page_size), device_id=state.device_id)  # fmt: skip
+                  page_size=max(1, page_size), device_id=state.device_id, on_page=on_page,
+                  writer=writer)  # fmt: skip
     try:
         save_state(db, last_attempt_at=db.clock.now())
         result = _run(cycle, state)

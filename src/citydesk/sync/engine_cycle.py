@@ -21,6 +21,10 @@ from citydesk.sync.http import SyncClient, SyncError
 
 Progress = Callable[[str, int, "int | None"], None]
 Cancel = Callable[[], bool]
+# Called after each committed page (pulled, snapshot or acknowledged) with the tickets it touched.
+PageDone = Callable[[frozenset[str]], None]
+# Runs one write transaction's function and returns its result (the app: on its single writer thread).
+Writer = Callable[[Callable[[], Any]], Any]
 
 LEASE_TTL = timedelta(minutes=2)
 # A PC clock further than this from the server's is worth a warning (the server refuses at 5 minutes).
@@ -117,11 +121,22 @@ class Cycle:
     ticket_ids: set[str] = field(default_factory=set)
     restamped: bool = False
     clock_warning: str | None = None
+    on_page: PageDone | None = None
+    writer: Writer | None = None
 
     def report(self, phase: str, done: int, total: int | None = None) -> None:
         """Tell the progress callback (its errors are the caller's: they stop the sync)."""
         if self.progress is not None:
             self.progress(phase, done, total)
+
+    def run_write(self, fn: Callable[[], Any]) -> Any:
+        """Run a page's write transaction through the app's writer (directly without one)."""
+        return fn() if self.writer is None else self.writer(fn)
+
+    def page_done(self, ticket_ids: frozenset[str] | set[str]) -> None:
+        """Tell `on_page` (if any) which tickets the page just committed touched."""
+        if self.on_page is not None:
+            self.on_page(frozenset(ticket_ids))
 
     def between_pages(self) -> None:
         """Between two pages: stop when cancelled; renew the lease (LeaseLost when another took it)."""

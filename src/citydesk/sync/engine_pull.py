@@ -5,6 +5,7 @@ position) with the rows it covers (`sync.apply.apply_page`), so a crash resumes 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -88,6 +89,9 @@ def snapshot(cycle: Cycle, *, start: str | None, after: str | None) -> None:
 def _apply(cycle: Cycle, changes: Sequence[wire.Change], **options: Any) -> None:
     from citydesk.sync.apply import apply_page
 
-    result = apply_page(cycle.db, changes=changes, lease_token=cycle.token, **options)
+    result = cycle.run_write(
+        functools.partial(apply_page, cycle.db, changes=changes, lease_token=cycle.token, **options)
+    )
     cycle.pulled += sum(1 for c in changes if c.device_id != cycle.device_id)  # not this PC's own
     cycle.ticket_ids.update(result.ticket_ids)
+    cycle.page_done(result.ticket_ids)

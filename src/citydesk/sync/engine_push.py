@@ -14,6 +14,7 @@ batch; and the relay of pulled changes a restored server lacks.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from datetime import datetime
 from typing import Any
 
@@ -60,10 +61,14 @@ def push_all(cycle: Cycle) -> None:
             gap_fixed = True
             cycle.write_state(pushed_seq=exc.expected_seq - 1, push_batch_id=None, push_batch_last=None)
             continue
-        ack = acknowledge(cycle.db, batch=batch, batch_id=batch_id, reply=reply, lease_token=cycle.token)
+        ack = cycle.run_write(
+            functools.partial(acknowledge, cycle.db, batch=batch, batch_id=batch_id, reply=reply,
+                              lease_token=cycle.token)
+        )  # fmt: skip
         cycle.pushed += ack.accepted
         cycle.rejected.extend(ack.rejected)
         cycle.ticket_ids.update(ack.ticket_ids)
+        cycle.page_done(ack.ticket_ids)
         if not ack.accepted and not ack.rejected and cycle.state().pushed_seq == state.pushed_seq:
             raise BadReply(
                 f"The sync server acknowledged none of the changes {batch.seq_first}–{batch.seq_last}; "

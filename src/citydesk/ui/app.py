@@ -35,7 +35,8 @@ class CitydeskApp(QObject):
 
     signed_in = Signal(object)  # SignedIn | None
     ticket_changed = Signal(object)  # TicketChanged
-    data_changed = Signal()  # many tickets changed at once (import, pull)
+    data_changed = Signal()  # many tickets changed at once (import)
+    tickets_pulled = Signal(object)  # TicketsPulled: one sync page's tickets (refresh in place)
     announce = Signal(str)  # a status message, also announced to screen readers
     notice = Signal(object)  # Notice
     sync_status = Signal(object)  # SyncStatus

@@ -45,3 +45,11 @@ class SyncStatus:
     online: bool
     last_sync: str | None
     pending: int
+
+
+@dataclass(frozen=True, slots=True)
+class TicketsPulled:
+    """A sync page committed changes from other offices (or undid refused ones) to these tickets: one
+    event per page, so views refresh once per page, in place."""
+
+    ticket_ids: frozenset[str]
