@@ -196,6 +196,51 @@ def cmd_new_epoch(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_device_enrol_file(args: argparse.Namespace) -> int:
+    """Enrol a PC with no connection and write its enrolment file (a secret until imported)."""
+    from citydesk.server.enrol_file import enrol_file
+
+    done = enrol_file(_url(args), office=args.office, out=Path(args.out), device_name=args.name,
+                      server_url=args.server_url, key_path=args.signing_key)  # fmt: skip
+    print(f"Enrolled {done.number_prefix} (office {done.office_code}); its enrolment file is {done.path}.")
+    print(
+        "The file is a SECRET until it is imported: whoever holds it can sync as this PC. Carry it to the "
+        "PC, run `citydesk connect --enrol-file FILE` there, then delete the file.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_exchange(args: argparse.Namespace) -> int:
+    """Apply an office's sync file and write the reply to carry back."""
+    from citydesk.server.exchange import exchange
+
+    done = exchange(_url(args), Path(args.in_file), Path(args.out), key_path=args.signing_key)
+    what = "a full copy of the city's data" if done.snapshot else f"{done.sent} change(s) from other PCs"
+    print(f"From {done.device_name}: {done.accepted} change(s) accepted, {done.rejected} refused.")
+    print(f"Reply written to {done.reply} with {what}; carry it back to the office.")
+    return 0
+
+
+def cmd_signing_key(args: argparse.Namespace) -> int:
+    """Create the signing key for sync by file if missing; print its public fingerprint (never the key)."""
+    from citydesk.server.signing import key_path, load_key
+
+    key = load_key(key_path(_url(args), args.signing_key))
+    print(f"Signing key {key.path}: public key {key.fingerprint}")
+    return 0
+
+
+def _signing_key_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--signing-key",
+        default=None,
+        metavar="PATH",
+        help="the server's signing key for sync by file (default: $CITYDESK_SERVER_SIGNING_KEY, or beside "
+        "the SQLite database); created with mode 0600 when missing",
+    )
+
+
 def _command(
     sub: argparse._SubParsersAction, name: str, run: Callable[[argparse.Namespace], int], help_text: str
 ) -> argparse.ArgumentParser:
@@ -269,9 +314,33 @@ def build_parser() -> argparse.ArgumentParser:
     code = _command(device, "enrol-code", cmd_device_enrol_code, "print a one-time enrolment code")
     code.add_argument("--office", required=True, help="office code")
     code.add_argument("--expires-hours", type=float, default=24.0)
+    enrol_help = "enrol a PC with no connection: write its enrolment file (a secret until imported)"
+    by_file = _command(device, "enrol-file", cmd_device_enrol_file, enrol_help)
+    by_file.add_argument("--office", required=True, help="office code")
+    by_file.add_argument(
+        "--out", required=True, metavar="FILE", help="the enrolment file to write (must not exist)"
+    )
+    by_file.add_argument("--name", default="field PC", metavar="PC", help="the PC's name (default: field PC)")
+    by_file.add_argument(
+        "--server-url",
+        default=None,
+        metavar="URL",
+        help="the server's address (to sync over the network later)",
+    )
+    _signing_key_arg(by_file)
     _command(device, "list", cmd_device_list, "list enrolled PCs")
     revoke = _command(device, "revoke", cmd_device_revoke, "revoke a PC (id or OFFICE-number)")
     revoke.add_argument("device")
+    exchange_help = "sync by file: apply an office's sync file and write the reply to carry back"
+    exchange = _command(sub, "exchange", cmd_exchange, exchange_help)
+    exchange.add_argument(
+        "--in", dest="in_file", required=True, metavar="FILE", help="the office's sync file"
+    )
+    exchange.add_argument("--out", required=True, metavar="REPLY", help="the reply file to write")
+    _signing_key_arg(exchange)
+    key_help = "create the signing key for sync by file if missing and show its fingerprint"
+    key = _command(sub, "signing-key", cmd_signing_key, key_help)
+    _signing_key_arg(key)
     _command(sub, "new-epoch", cmd_new_epoch, "after restoring a backup: make every office re-send its work")
     return parser
 

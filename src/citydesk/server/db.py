@@ -32,7 +32,7 @@ from citydesk.server.models import ServerMeta
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "server_version"
-SERVER_HEAD = "s0002"
+SERVER_HEAD = "s0004"  # the lead relinks s0004 after s0003 at merge
 BUSY_TIMEOUT_MS = 10_000
 URL_ENV = "CITYDESK_SERVER_DATABASE_URL"
 # The advisory lock key that serialises change-log appends on PostgreSQL ("citydesk" in ASCII).

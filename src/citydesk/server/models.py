@@ -217,6 +217,18 @@ class DeviceSequence(ServerBase):
     change_id: Mapped[str] = mapped_column(ID)
 
 
+class DeviceFileKey(ServerBase):
+    """The Ed25519 public key a device signs its sync files with (sync by file): registered by
+    `device enrol-file` or by the device over HTTP (`source`: "enrol-file" or "http")."""
+
+    __tablename__ = "device_file_key"
+    device_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(12))
+    registered_at: Mapped[datetime]
+
+
 def core_table(name: str) -> Table:
     """The Core table of a model (bulk inserts skip the ORM's per-row work)."""
     return ServerBase.metadata.tables[name]
+
