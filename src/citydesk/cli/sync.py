@@ -1,7 +1,8 @@
 """`citydesk connect`, `citydesk sync`, `citydesk sync-status` and `citydesk conflicts`: sync, headless.
 
     citydesk connect URL --code CODE [--ca-bundle FILE] [--name PC-NAME] [--database PATH]
-    citydesk sync [--database PATH]
+    citydesk connect --enrol-file FILE [--url URL] [--database PATH]     (see cli.sync_file)
+    citydesk sync [--to-file FILE | --from-file REPLY] [--database PATH]
     citydesk sync-status [--json] [--database PATH]
     citydesk conflicts [--json] [--database PATH]
 
@@ -23,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from citydesk.cli.common import clock_of, database_arg, database_path, open_existing
+from citydesk.cli.sync_file import add_file_options, cmd_connect_file, cmd_sync_file, wants_file
+from citydesk.domain.errors import CitydeskError
 
 if TYPE_CHECKING:
     import httpx
@@ -31,6 +34,10 @@ if TYPE_CHECKING:
     from citydesk.sync.http import SyncClient
 
 EXIT_TEMPORARY = 75  # EX_TEMPFAIL: the server unreachable or another sync running; try again later
+
+
+class ConnectUsage(CitydeskError):
+    """`connect` given neither URL and --code nor --enrol-file."""
 
 
 def add_sync_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,8 +49,10 @@ def add_sync_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         "database (or fills an empty one), keeps the PC's credential in the OS keyring, and downloads "
         "everything.",
     )
-    connect.add_argument("url", metavar="URL", help="the server's address, e.g. https://sync.city.gov")
-    connect.add_argument("--code", required=True, help="the one-time enrolment code")
+    connect.add_argument(
+        "url", metavar="URL", nargs="?", default=None, help="the server's address, e.g. https://sync.city.gov"
+    )
+    connect.add_argument("--code", default=None, help="the one-time enrolment code")
     connect.add_argument("--ca-bundle", type=Path, default=None, metavar="FILE",
                          help="a PEM file of the authority that issued the server's certificate")  # fmt: skip
     connect.add_argument(
@@ -65,6 +74,7 @@ def add_sync_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     conflicts.add_argument("--json", action="store_true", help="as one JSON array")
     database_arg(conflicts)
     conflicts.set_defaults(handler=cmd_conflicts)
+    add_file_options(sync, connect)
 
 
 def http_client() -> httpx.Client | None:
@@ -84,6 +94,10 @@ def cmd_connect(args: argparse.Namespace) -> int:
     """Enrol this PC and download everything."""
     from citydesk.sync.connect import connect
 
+    if args.enrol_file is not None:
+        return cmd_connect_file(args)
+    if not args.url or not args.code:
+        raise ConnectUsage("Give the server's address and --code CODE (or --enrol-file FILE).")
     path = database_path(args)
     name = args.name or socket.gethostname()
     try:
@@ -109,6 +123,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from citydesk.sync.engine import SyncBusy, sync_once
     from citydesk.sync.http import ServerUnreachable, SyncError
 
+    if wants_file(args):
+        return cmd_sync_file(args)
     db = open_existing(args, read_only=False)
     try:
         client = _client_for(db)

@@ -74,6 +74,7 @@ def enrol_file(
             meta = read_meta(session)
             office_id = _office_id(session, office)
             code = create_code(session, office_id=office_id, now=now, hours=1)
+            session.flush()  # the write session does not autoflush: `enrol` reads the code back
             enrolment = enrol(session, meta, code=code, device_name=device_name, now=now)
             device_key = signing.new_private_key()
             register_file_key(session, enrolment.device_id, signing.public_of(device_key), now=now,

@@ -1,0 +1,276 @@
+"""Sync by file with a real server database and real office databases: an office PC with no connection
+enrolled by file syncs by carrying signed files (first a whole copy, then changes both ways), a second
+exchange changes nothing, a file applied twice and a file overtaken by an HTTP sync change nothing twice,
+and then the same PC syncs over HTTP. Altered, foreign, older, already read and misaddressed files are
+refused with nothing written. Only the OS keyring is an in-memory backend."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from citydesk.server.db import open_server_database
+from citydesk.server.enrol_file import enrol_file
+from citydesk.server.exchange import exchange
+from citydesk.store.db import open_database
+from citydesk.store.models import LocalSetting, Outbox, SyncState
+from citydesk.sync.by_file import file_sync_status, read_reply, write_request
+from citydesk.sync.by_file_enrol import import_enrolment
+from citydesk.sync.credentials import load_credential
+from citydesk.sync.http import SyncClient
+from citydesk.sync.signing import SyncFileError
+from sync_world import URL, Replica, World, set_up_server, sync_world
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    with sync_world(tmp_path) as made:
+        yield made
+
+
+@dataclass
+class Field:
+    """The field office: its replica (HTTP client for the last part), and the files it carries."""
+
+    replica: Replica
+    tmp: Path
+    world: World
+    n: int = 0
+
+    def to_file(self) -> Path:
+        self.n += 1
+        target = self.tmp / f"field-{self.n}.sync"
+        write_request(self.replica.db, target)
+        return target
+
+    def exchange(self, request: Path) -> Path:
+        self.n += 1
+        reply = self.tmp / f"{request.stem}-{self.n}.reply"
+        exchange(self.world.url, request, reply, clock=self.world.clock)
+        return reply
+
+    def from_file(self, reply: Path) -> Any:
+        return read_reply(self.replica.db, reply)
+
+    def round_trip(self) -> Any:
+        return self.from_file(self.exchange(self.to_file()))
+
+
+def enrol_field(world: World, name: str = "field", office: str = "PD") -> Field:
+    """A PC enrolled by file (the admin's enrolment file, imported), with an HTTP client for later."""
+    enrolment = world.tmp / f"{name}.enrol"
+    enrol_file(world.url, office=office, out=enrolment, device_name=name, server_url=URL, clock=world.clock)
+    assert enrolment.stat().st_mode & 0o077 == 0  # a secret until imported
+    done = import_enrolment(world.tmp / f"{name}.sqlite", enrolment, clock=world.clock)
+    db = open_database(done.path, clock=world.clock)
+    client = SyncClient(URL, credential=load_credential(URL, done.device_id), client=world.injector.client())
+    replica = Replica(name, db, world.clock, client)
+    world.replicas.append(replica)
+    return Field(replica, world.tmp, world)
+
+
+def log_size(world: World) -> int:
+    db = open_server_database(world.url, migrate=False)
+    try:
+        with db.read() as session:
+            return int(session.execute(text("SELECT count(*) FROM change_log")).scalar_one())
+    finally:
+        db.close()
+
+
+def snapshot_of(replica: Replica) -> tuple[Any, ...]:
+    """Everything reading a file may change on the office PC."""
+    with replica.db.read() as session:
+        state = session.execute(
+            select(SyncState.pull_cursor, SyncState.pushed_seq, SyncState.server_epoch, SyncState.last_sync_at)
+        ).one()
+        outbox = session.scalar(select(func.count()).select_from(Outbox))
+        settings = {r.key: r.value for r in session.execute(select(LocalSetting.key, LocalSetting.value))}
+    return (tuple(state), outbox, replica.tickets(), replica.entries(), settings)
+
+
+def test_a_field_office_syncs_by_file_twice_then_by_http(world: World) -> None:
+    hall = world.enrol("hall")
+    hall.log("carla", "Pothole on Main")
+    hall.sync()
+    field = enrol_field(world)
+    assert field.replica.state().number_prefix == "PD-1"
+    assert field.replica.tickets() == {}  # nothing until the first reply
+    first = field.round_trip()  # the first exchange brings a whole copy
+    assert first.snapshot and first.accepted == 0
+    assert field.replica.tickets() == {"CLK-1-000001": "Pothole on Main"}
+    assert field.replica.state().pull_cursor is not None
+
+    world.clock.advance(minutes=5)
+    made = field.replica.log("pete", "Hydrant leaking at the fire station")
+    assert made.number == "PD-1-000001" and field.replica.outbox() > 0
+    request = field.to_file()
+    reply = field.exchange(request)
+    done = field.from_file(reply)
+    assert done.accepted >= 2 and done.rejected == () and not done.snapshot
+    assert field.replica.outbox() == 0 and field.replica.state().pushed_seq > 0
+    hall.sync()
+    assert hall.tickets()["PD-1-000001"] == "Hydrant leaking at the fire station"
+
+    # the same file brought to city hall again changes nothing on the server
+    size = log_size(world)
+    again = field.exchange(request)
+    assert log_size(world) == size
+    with pytest.raises(SyncFileError, match="already read"):
+        field.from_file(reply)
+
+    # a second exchange with nothing new changes nothing on either side
+    world.clock.advance(minutes=5)
+    before = field.replica.tickets(), field.replica.entries(), field.replica.state().pushed_seq
+    quiet = field.round_trip()
+    assert (quiet.accepted, quiet.received, quiet.rejected) == (0, 0, ())
+    assert (field.replica.tickets(), field.replica.entries(), field.replica.state().pushed_seq) == before
+    assert log_size(world) == size
+
+    # city hall works on; the next reply brings it, and the reply to the repeated file is now older
+    hall.log("carla", "Streetlight out")
+    hall.sync()
+    assert field.round_trip().received >= 2
+    assert "Streetlight out" in field.replica.tickets().values()
+    before = snapshot_of(field.replica)
+    with pytest.raises(SyncFileError, match="older"):
+        field.from_file(again)
+    assert snapshot_of(field.replica) == before
+
+    # a file overtaken by an HTTP sync: the same changes reach the server once
+    world.clock.advance(minutes=5)
+    field.replica.log("pete", "Smoke alarm check")
+    carried = field.to_file()
+    http = field.replica.sync()
+    assert http.pushed >= 2 and field.replica.outbox() == 0
+    size = log_size(world)
+    late = field.exchange(carried)
+    assert log_size(world) == size
+    seq = field.replica.state().pushed_seq
+    field.from_file(late)
+    assert field.replica.state().pushed_seq == seq  # never acknowledged twice, never moved back
+    assert field.replica.sync().pushed == 0
+    hall.sync()
+    assert "Smoke alarm check" in hall.tickets().values()
+
+
+def test_an_altered_request_or_reply_is_refused_and_nothing_is_written(world: World) -> None:
+    field = enrol_field(world)
+    field.round_trip()
+    field.replica.log("pete", "Hydrant leaking")
+    request = field.to_file()
+    tampered = field.tmp / "tampered.sync"
+    tampered.write_bytes(_altered(request.read_bytes(), "Hydrant leaking", "Hydrant fixed!"))
+    size = log_size(world)
+    with pytest.raises(SyncFileError, match="changed after it was written"):
+        field.exchange(tampered)
+    assert log_size(world) == size and not list(field.tmp.glob("tampered*.reply"))
+
+    reply = field.exchange(request)
+    before = snapshot_of(field.replica)
+    bad = field.tmp / "bad.reply"
+    bad.write_bytes(_altered(reply.read_bytes(), '"accepted":[', '"accepted":["x",'))
+    with pytest.raises(SyncFileError, match="changed after it was written"):
+        field.from_file(bad)
+    bad.write_bytes(b"not a sync file at all")
+    with pytest.raises(SyncFileError, match="not a citydesk sync file"):
+        field.from_file(bad)
+    with pytest.raises(SyncFileError, match="not a reply written by the server"):
+        field.from_file(request)  # the office's own file carried back by mistake
+    assert snapshot_of(field.replica) == before
+    field.from_file(reply)
+    assert field.replica.outbox() == 0
+
+
+def test_files_of_another_city_and_replies_for_another_pc_are_refused(world: World, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    other_url = f"sqlite+pysqlite:///{other / 'server.sqlite'}"
+    set_up_server(other_url, world.clock)  # another city's server, with its own signing key
+    _rename_city(other_url, "Otherville")
+    stranger_file = other / "stranger.enrol"
+    enrol_file(other_url, office="CLK", out=stranger_file, device_name="stranger", clock=world.clock)
+    stranger = import_enrolment(other / "stranger.sqlite", stranger_file, clock=world.clock)
+    stranger_db = open_database(stranger.path, clock=world.clock)
+    try:
+        foreign_request = other / "stranger.sync"
+        write_request(stranger_db, foreign_request)
+        size = log_size(world)
+        with pytest.raises(SyncFileError, match="another city"):
+            exchange(world.url, foreign_request, other / "x.reply", clock=world.clock)
+        assert log_size(world) == size
+        foreign_reply = other / "stranger.reply"
+        exchange(other_url, foreign_request, foreign_reply, clock=world.clock)
+    finally:
+        stranger_db.close()
+
+    field = enrol_field(world)
+    second = enrol_field(world, "second")
+    before = snapshot_of(field.replica)
+    with pytest.raises(SyncFileError, match="another city"):
+        field.from_file(foreign_reply)
+    with pytest.raises(SyncFileError, match="another PC"):
+        field.from_file(second.exchange(second.to_file()))
+    assert snapshot_of(field.replica) == before
+
+
+def test_a_revoked_pc_and_an_unknown_pc_are_refused(world: World) -> None:
+    from citydesk.server.admin import revoke_device
+
+    field = enrol_field(world)
+    request = field.to_file()
+    hall = world.enrol("hall")  # enrolled over HTTP, never registered for files
+    with pytest.raises(SyncFileError, match="not set up for sync by file"):
+        write_request(hall.db, field.tmp / "hall.sync")
+    revoke_device(world.url, device=field.replica.state().device_id, clock=world.clock)
+    with pytest.raises(SyncFileError, match="removed from the server"):
+        field.exchange(request)
+
+
+def test_the_server_signing_key_is_private_and_reused(world: World) -> None:
+    key = Path(world.url.removeprefix("sqlite+pysqlite:///") + ".signing-key")
+    field = enrol_field(world)
+    assert key.stat().st_mode & 0o777 == 0o600
+    content = key.read_bytes()
+    field.round_trip()
+    assert key.read_bytes() == content
+    key.chmod(0o644)
+    with pytest.raises(Exception, match="chmod 600"):
+        field.exchange(field.to_file())
+
+
+def test_the_status_says_what_waits(world: World) -> None:
+    field = enrol_field(world)
+    status = file_sync_status(field.replica.db)
+    assert status.ready and status.first_exchange and status.last_written_at is None
+    field.round_trip()
+    field.replica.log("pete", "Hydrant")
+    status = file_sync_status(field.replica.db)
+    assert not status.first_exchange and status.pending > 0
+    assert status.last_written_at is not None and status.last_read_at is not None
+
+
+def _altered(raw: bytes, old: str, new: str) -> bytes:
+    """The sync file with `old` replaced by `new` inside its payload, the signature left as it was."""
+    outer = json.loads(raw)
+    inner = gzip.decompress(base64.b64decode(outer["payload"])).decode()
+    assert old in inner
+    outer["payload"] = base64.b64encode(gzip.compress(inner.replace(old, new, 1).encode())).decode()
+    return json.dumps(outer).encode()
+
+
+def _rename_city(url: str, city: str) -> None:
+    db = open_server_database(url, migrate=False)
+    try:
+        with db.write() as session:
+            session.execute(text("UPDATE server_meta SET city = :city"), {"city": city})
+    finally:
+        db.close()
