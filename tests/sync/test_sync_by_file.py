@@ -90,7 +90,9 @@ def snapshot_of(replica: Replica) -> tuple[Any, ...]:
     """Everything reading a file may change on the office PC."""
     with replica.db.read() as session:
         state = session.execute(
-            select(SyncState.pull_cursor, SyncState.pushed_seq, SyncState.server_epoch, SyncState.last_sync_at)
+            select(
+                SyncState.pull_cursor, SyncState.pushed_seq, SyncState.server_epoch, SyncState.last_sync_at
+            )
         ).one()
         outbox = session.scalar(select(func.count()).select_from(Outbox))
         settings = {r.key: r.value for r in session.execute(select(LocalSetting.key, LocalSetting.value))}
