@@ -46,6 +46,7 @@ PROVIDED_BY = {
     "uvicorn": "uvicorn",
     "psycopg": "psycopg",
     "tzdata": "tzdata",
+    "cryptography": "cryptography",
 }
 
 

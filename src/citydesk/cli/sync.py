@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from citydesk.cli.common import clock_of, database_arg, database_path, open_existing
-from citydesk.cli.sync_file import add_file_options, cmd_connect_file, cmd_sync_file, wants_file
+from citydesk.cli.sync_file import (
+    add_file_options,
+    cmd_connect_file,
+    cmd_enable_file_sync,
+    cmd_sync_file,
+    wants_file,
+)
 from citydesk.domain.errors import CitydeskError
 
 if TYPE_CHECKING:
@@ -123,6 +129,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from citydesk.sync.engine import SyncBusy, sync_once
     from citydesk.sync.http import ServerUnreachable, SyncError
 
+    if args.enable_file_sync:
+        return cmd_enable_file_sync(args, _client_for)
     if wants_file(args):
         return cmd_sync_file(args)
     db = open_existing(args, read_only=False)

@@ -1,5 +1,6 @@
 """Sync by file, headless: `citydesk sync --to-file FILE`, `citydesk sync --from-file REPLY` and
-`citydesk connect --enrol-file FILE [--url URL]` (the options are added to the `sync` and `connect`
+`citydesk connect --enrol-file FILE [--url URL]`, and `citydesk sync --enable-file-sync` for a PC enrolled
+over the network (the options are added to the `sync` and `connect`
 parsers of `cli.sync`, which hand over to these functions when they are given).
 
 Exit codes as `citydesk sync`: 0 done; 1 the message explains (an altered, foreign or already read file);
@@ -10,9 +11,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citydesk.cli.common import clock_of, database_path, open_existing
+
+if TYPE_CHECKING:
+    from citydesk.store.db import Database
+    from citydesk.sync.http import SyncClient
 
 EXIT_TEMPORARY = 75
 
@@ -25,6 +32,8 @@ def add_file_options(sync: argparse.ArgumentParser, connect: argparse.ArgumentPa
                        "city's server (`citydesk-server exchange`)")  # fmt: skip
     group.add_argument("--from-file", type=Path, default=None, metavar="REPLY",
                        help="read the reply the city's server wrote for this PC's last file")  # fmt: skip
+    group.add_argument("--enable-file-sync", action="store_true",
+                       help="while connected: set this PC up to sync by file too")  # fmt: skip
     connect.add_argument("--enrol-file", type=Path, default=None, metavar="FILE",
                          help="enrol with the file the administrator wrote (`citydesk-server device "
                          "enrol-file`) instead of URL and --code; delete the file afterwards")  # fmt: skip
@@ -64,6 +73,23 @@ def cmd_sync_file(args: argparse.Namespace) -> int:
         print(f"A change was refused: {rejected.reason.rstrip('.')}. It is kept on this PC.")
     if done.parked:
         print(f"{done.parked} received change(s) wait for data not arrived yet (or a newer citydesk).")
+    return 0
+
+
+def cmd_enable_file_sync(args: argparse.Namespace, client_for: Callable[[Database], SyncClient]) -> int:
+    """Register this connected PC's key for sync by file (`client_for` makes its HTTP client)."""
+    from citydesk.sync.by_file_enrol import enable_file_sync
+
+    db = open_existing(args, read_only=False)
+    try:
+        client = client_for(db)
+        try:
+            city = enable_file_sync(db, client)
+        finally:
+            client.close()
+    finally:
+        db.close()
+    print(f"This PC can now also sync with {city}'s server by file: `citydesk sync --to-file FILE`.")
     return 0
 
 

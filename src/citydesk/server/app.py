@@ -1,4 +1,5 @@
-"""The FastAPI app of the sync server: enrol, hello, push, pull, snapshot, missing.
+"""The FastAPI app of the sync server: enrol, hello, push, pull, snapshot, missing (and file-key: a PC
+registers its key for sync by file).
 
 Every request runs in one database transaction (a write transaction, serialised, for POST), every error
 is a `messages.error_body` JSON with its status, and nothing is written when a request fails. Request bodies
@@ -41,7 +42,7 @@ from citydesk.sync.wire import MAX_BATCH, MAX_PAGE, WireError, check_change
 
 MAX_BODY = 64 * 1024 * 1024  # bytes of a (decompressed) request body
 MAX_MISSING = 1000  # change ids per missing request
-WRITE_PATHS = frozenset({"/v1/enrol", "/v1/sync/push"})
+WRITE_PATHS = frozenset({"/v1/enrol", "/v1/sync/push", "/v1/sync/file-key"})
 
 
 def parse_version(text: str) -> tuple[int, ...] | None:
@@ -265,6 +266,32 @@ def missing_endpoint(session: SessionDep, device: CurrentDevice, body: JsonBody)
         known.update(session.scalars(select(ChangeLog.change_id).where(ChangeLog.change_id.in_(part))))
         known.update(session.scalars(select(Rejection.change_id).where(Rejection.change_id.in_(part))))
     return JSONResponse({"missing": [i for i in dict.fromkeys(ids) if i not in known]})
+
+
+@router.post("/v1/sync/file-key")
+def file_key_endpoint(
+    session: SessionDep, db: DatabaseDep, device: CurrentDevice, body: JsonBody
+) -> JSONResponse:
+    """Register the public key this PC signs its sync files with (sync by file); the reply is the
+    server's public key and the city, which the PC checks replies against."""
+    from citydesk.server.enrol_file import register_file_key
+    from citydesk.server.signing import server_key
+    from citydesk.sync.signing import SyncFileError
+
+    public_key = body.get("public_key") if isinstance(body, dict) else None
+    if not isinstance(public_key, str) or len(public_key) > 64:
+        raise ApiError(422, "bad_request", "The body needs this PC's public_key (base64).")
+    try:
+        register_file_key(session, device.id, public_key, now=db.clock.now(), source="http")
+    except SyncFileError as exc:
+        raise ApiError(422, "bad_request", str(exc)) from None
+    key = server_key(db.url)
+    meta = read_meta(session)
+    session.commit()
+    log_event("file_key", device=device.id, status=200)
+    return JSONResponse(
+        {"server_public_key": key.public_key, "server_key": key.fingerprint, "city": meta.city}
+    )
 
 
 @router.get("/healthz")

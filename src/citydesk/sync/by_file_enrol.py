@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from citydesk.domain.clock import Clock, SystemClock
-from citydesk.store.db import open_database
+from citydesk.store.db import Database, open_database
 from citydesk.sync import credentials, file_keys, signing
 from citydesk.sync.connect import check_target, normalize_url, write_identity
+from citydesk.sync.engine_cycle import read_state
+from citydesk.sync.http import SyncClient
 from citydesk.sync.messages import Enrolment
 from citydesk.sync.signing import SyncFileError
 
@@ -79,6 +81,23 @@ def import_enrolment(
     finally:
         db.close()
     return Imported(path, enrolment.device_id, enrolment.office_code, enrolment.number_prefix, city, url)
+
+
+def enable_file_sync(db: Database, client: SyncClient) -> str:
+    """For a PC enrolled over HTTP: make its file-signing key (kept in the keyring), register the public
+    half with the server, and remember the server's key and the city. Returns the city."""
+    state = read_state(db)
+    if state.is_demo or not state.server_url:
+        raise SyncFileError(
+            "Only a PC connected to the city's server can be set up for sync by file this way."
+        )
+    credentials.check_available()
+    private_key = signing.new_private_key()
+    reply = client.register_file_key(signing.public_of(private_key))
+    file_keys.store_private_key(state.device_id, private_key)
+    with db.write() as session:
+        file_keys.save_trust(session, server_public_key=reply["server_public_key"], city=reply["city"])
+    return str(reply["city"])
 
 
 def _load(source: Path) -> dict[str, Any]:

@@ -191,6 +191,18 @@ class SyncClient:
             )
         return found
 
+    def register_file_key(self, public_key: str) -> dict[str, Any]:
+        """`POST /v1/sync/file-key`: register this PC's key for sync by file; the server's public key
+        ("server_public_key") and the city ("city")."""
+        body = self._request("POST", "/v1/sync/file-key", json_body={"public_key": public_key})
+        if not isinstance(body, dict) or not all(
+            isinstance(body.get(k), str) for k in ("server_public_key", "city")
+        ):
+            raise BadReply(
+                f"The server's reply to {self.base_url}/v1/sync/file-key is not what citydesk expects."
+            )
+        return body
+
     # ---- plumbing -------------------------------------------------------------------------------
 
     def headers(self, *, auth: bool = True) -> dict[str, str]:
