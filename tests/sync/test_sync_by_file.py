@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
-from citydesk.server.db import open_server_database
+from citydesk.server.db import ServerError, open_server_database
 from citydesk.server.enrol_file import enrol_file
 from citydesk.server.exchange import exchange
 from citydesk.store.db import open_database
@@ -193,6 +193,8 @@ def test_an_altered_request_or_reply_is_refused_and_nothing_is_written(world: Wo
 
 
 def test_files_of_another_city_and_replies_for_another_pc_are_refused(world: World, tmp_path: Path) -> None:
+    field = enrol_field(world)
+    second = enrol_field(world, "second")
     other = tmp_path / "other"
     other.mkdir()
     other_url = f"sqlite+pysqlite:///{other / 'server.sqlite'}"
@@ -214,8 +216,6 @@ def test_files_of_another_city_and_replies_for_another_pc_are_refused(world: Wor
     finally:
         stranger_db.close()
 
-    field = enrol_field(world)
-    second = enrol_field(world, "second")
     before = snapshot_of(field.replica)
     with pytest.raises(SyncFileError, match="another city"):
         field.from_file(foreign_reply)
@@ -276,3 +276,39 @@ def _rename_city(url: str, city: str) -> None:
             session.execute(text("UPDATE server_meta SET city = :city"), {"city": city})
     finally:
         db.close()
+
+
+def test_after_a_server_restore_the_reply_is_a_whole_copy_and_the_next_file_sends_everything_again(
+    world: World,
+) -> None:
+    field = enrol_field(world)
+    field.round_trip()
+    field.replica.log("pete", "Hydrant leaking")
+    field.round_trip()
+    journal = field.replica.state().pushed_seq
+    assert journal > 0
+    backup = world.backup("before.sqlite")  # the server's file before the field's next change reached it
+    world.clock.advance(minutes=5)
+    field.replica.log("pete", "Smoke alarm check")
+    field.round_trip()
+    key = Path(world.url.removeprefix("sqlite+pysqlite:///") + ".signing-key")
+    world.serve(backup)
+    from citydesk.server.admin import new_epoch
+
+    with pytest.raises(ServerError, match=r"signing key .* does not exist"):
+        field.exchange(field.to_file())  # the key stays with the server's folder, never made anew here
+    moved = Path(str(backup) + ".signing-key")
+    moved.write_bytes(key.read_bytes())
+    moved.chmod(0o600)
+
+    epoch = new_epoch(world.url, clock=world.clock)
+    world.clock.advance(minutes=10)
+    field.replica.log("pete", "Ladder inspection")
+    done = field.round_trip()  # written for the old epoch: nothing applied, a whole copy back
+    assert done.snapshot and done.accepted == 0
+    state = field.replica.state()
+    assert state.server_epoch == epoch and state.pushed_seq == 0 and field.replica.outbox() > 0
+    again = field.round_trip()  # the journal and the outbox go again
+    assert again.accepted > 0 and field.replica.outbox() == 0
+    hall = world.enrol("hall")
+    assert {"Hydrant leaking", "Smoke alarm check", "Ladder inspection"} <= set(hall.tickets().values())

@@ -125,4 +125,3 @@ def _office_id(session: Session, code: str) -> str:
                 raise ValidationError("office", f"The office {code.upper()} is not active.")
             return row.row_id
     raise ValidationError("office", f"There is no office {code!r} on the server.")
-

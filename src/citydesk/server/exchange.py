@@ -59,8 +59,8 @@ def exchange(
     source, target = Path(source), Path(target)
     if target.exists() and target.resolve() == source.resolve():
         raise SyncFileError("The reply must go to another file than the office's file.")
-    key = server_key(url, key_path)
     envelope = signing.open_envelope(signing.read_file(source), expect="request")
+    key = server_key(url, key_path, create=False)  # a new key here would orphan every field office
     db = open_server_database(url, clock=clock, migrate=False)
     try:
         now = db.clock.now()
@@ -112,11 +112,15 @@ def _verify(
 
 def _same_city(meta: ServerMeta, key: ServerKey, body: dict[str, Any], *, before_signature: bool) -> None:
     city, fingerprint = body.get("city"), body.get("server_key")
-    other_city = city is not None and city != meta.city
-    if other_city or (fingerprint is not None and fingerprint != key.fingerprint):
+    if city is not None and city != meta.city:
         raise SyncFileError(
-            f"This file was written for another city's server ({city or 'unknown city'}), not {meta.city}'s. "
+            f"This file was written for another city's server ({city}), not {meta.city}'s. "
             "Nothing was applied."
+        )
+    if fingerprint is not None and fingerprint != key.fingerprint:
+        raise SyncFileError(
+            f"This file was written for a server with another signing key ({fingerprint}) than this one "
+            f"({key.fingerprint}): the key was replaced, or this is another server. Nothing was applied."
         )
     if not before_signature and (city is None or fingerprint is None):
         raise SyncFileError("This file is damaged: it does not say which city it is for.")

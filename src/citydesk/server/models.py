@@ -231,4 +231,3 @@ class DeviceFileKey(ServerBase):
 def core_table(name: str) -> Table:
     """The Core table of a model (bulk inserts skip the ORM's per-row work)."""
     return ServerBase.metadata.tables[name]
-

@@ -58,7 +58,11 @@ def load_key(path: Path, *, create: bool = True) -> ServerKey:
     read, is damaged, or others than its owner may read it."""
     if not path.exists():
         if not create:
-            raise ServerError(f"The server's signing key {path} does not exist.")
+            raise ServerError(
+                f"The server's signing key {path} does not exist. Offices that sync by file trust only the "
+                "key they were enrolled with: put it back from the backup of the server's folder (or give "
+                "--signing-key); a new key means a new enrolment file for each of them."
+            )
         return _create(path)
     if not path.is_file():
         raise ServerError(f"The server's signing key {path} is not a file.")
@@ -75,9 +79,9 @@ def load_key(path: Path, *, create: bool = True) -> ServerKey:
     return ServerKey(path, private, public)
 
 
-def server_key(url: str, given: str | Path | None = None) -> ServerKey:
-    """The server's key pair for the database at `url` (created on first use)."""
-    return load_key(key_path(url, given))
+def server_key(url: str, given: str | Path | None = None, *, create: bool = True) -> ServerKey:
+    """The server's key pair for the database at `url` (created on first use when `create`)."""
+    return load_key(key_path(url, given), create=create)
 
 
 def _create(path: Path) -> ServerKey:

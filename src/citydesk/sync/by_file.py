@@ -373,4 +373,3 @@ def file_sync_status(db: Database) -> FileSyncStatus:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
-
