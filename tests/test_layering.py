@@ -25,6 +25,7 @@ SRC = ROOT / "src"
 PACKAGE = SRC / "citydesk"
 DESIGN = ROOT / "docs" / "design.md"
 
+
 @dataclass(frozen=True)
 class Layers:
     """The layer table: who may import whom, in row order (top to bottom)."""

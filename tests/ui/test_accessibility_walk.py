@@ -264,8 +264,6 @@ def test_sign_in(qtbot: Any, request: pytest.FixtureRequest, kind: str) -> None:
     dialog.reject()
 
 
-
-
 # ---- the audit itself ---------------------------------------------------------------------------
 
 

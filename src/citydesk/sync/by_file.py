@@ -82,6 +82,7 @@ class FileSyncStatus:
     last_written_at: str | None
     last_read_at: str | None
     first_exchange: bool
+    number_prefix: str | None = None
 
 
 # ---- writing the office's file ---------------------------------------------------------------------
@@ -363,11 +364,15 @@ def file_sync_status(db: Database) -> FileSyncStatus:
     with db.read() as session:
         sent = [s for s in local_value(session, SENT_SETTING, []) if isinstance(s, dict)]
         read = [r for r in local_value(session, READ_SETTING, []) if isinstance(r, dict)]
-        cursor = session.scalar(select(SyncState.pull_cursor).where(SyncState.id == 1))
+        row = session.execute(
+            select(SyncState.pull_cursor, SyncState.number_prefix, SyncState.is_demo).where(SyncState.id == 1)
+        ).one_or_none()
     return FileSyncStatus(
-        ready=trust is not None, pending=pending_counts(db).outbox,
+        ready=trust is not None and row is not None and not row.is_demo, pending=pending_counts(db).outbox,
         last_written_at=_text(sent[-1].get("written_at")) if sent else None,
-        last_read_at=_text(read[-1].get("read_at")) if read else None, first_exchange=cursor is None,
+        last_read_at=_text(read[-1].get("read_at")) if read else None,
+        first_exchange=row is None or row.pull_cursor is None,
+        number_prefix=row.number_prefix if row is not None else None,
     )  # fmt: skip
 
 

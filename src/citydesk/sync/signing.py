@@ -19,6 +19,7 @@ import gzip
 import hashlib
 import json
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -137,7 +138,7 @@ def decode_payload(payload: bytes) -> dict[str, Any]:
     """The JSON object inside a payload; SyncFileError when damaged."""
     try:
         body = json.loads(gzip.decompress(payload))
-    except (OSError, EOFError, ValueError, UnicodeDecodeError):
+    except (OSError, EOFError, ValueError, UnicodeDecodeError, zlib.error):
         raise SyncFileError("This sync file is damaged (its contents cannot be read).") from None
     if not isinstance(body, dict):
         raise SyncFileError("This sync file is damaged (its contents are not what citydesk writes).")

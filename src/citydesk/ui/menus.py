@@ -38,6 +38,11 @@ def build_menus(win: MainWindow) -> None:
 
     win.csv_actions = CsvActions(win.hub, win, file_menu)
     file_menu.addSeparator()
+    from citydesk.ui.sync_file.dialog import open_sync_file_dialog
+
+    win.sync_file_action = action(tr("Sync by &file…"), None, lambda: open_sync_file_dialog(win.hub, win))
+    file_menu.addAction(win.sync_file_action)
+    file_menu.addSeparator()
     file_menu.addAction(action(tr("Switch &user…"), "Ctrl+Shift+U", win.switch_user))
     file_menu.addSeparator()
     file_menu.addAction(action(tr("&Quit"), "Ctrl+Q", win.close))

@@ -1,0 +1,43 @@
+"""Sync by file for the desktop app (the UI reaches `sync` only through services): the status the
+dialog shows, writing this PC's file, and reading the server's reply. See `citydesk.sync.by_file`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citydesk.store.db import Database
+from citydesk.sync import by_file
+from citydesk.sync.by_file import FileSyncStatus, ReplyRead, RequestWritten
+from citydesk.sync.engine_cycle import Cancel, PageDone, Progress, Writer
+
+__all__ = [
+    "FileSyncStatus",
+    "ReplyRead",
+    "RequestWritten",
+    "read_sync_reply",
+    "sync_file_status",
+    "write_sync_file",
+]
+
+
+def sync_file_status(db: Database) -> FileSyncStatus:
+    """Whether this PC can sync by file, what waits, the last file written and the last reply read."""
+    return by_file.file_sync_status(db)
+
+
+def write_sync_file(db: Database, target: Path) -> RequestWritten:
+    """Write this PC's unsent changes to `target` (a USB stick), signed."""
+    return by_file.write_request(db, target)
+
+
+def read_sync_reply(
+    db: Database,
+    source: Path,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    writer: Writer | None = None,
+    on_page: PageDone | None = None,
+) -> ReplyRead:
+    """Check and apply the server's reply at `source`; each page's transaction runs through `writer`."""
+    return by_file.read_reply(db, source, progress=progress, cancel=cancel, writer=writer, on_page=on_page)
