@@ -25,7 +25,6 @@ SRC = ROOT / "src"
 PACKAGE = SRC / "citydesk"
 DESIGN = ROOT / "docs" / "design.md"
 
-
 @dataclass(frozen=True)
 class Layers:
     """The layer table: who may import whom, in row order (top to bottom)."""

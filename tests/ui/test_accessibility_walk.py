@@ -264,6 +264,8 @@ def test_sign_in(qtbot: Any, request: pytest.FixtureRequest, kind: str) -> None:
     dialog.reject()
 
 
+
+
 # ---- the audit itself ---------------------------------------------------------------------------
 
 

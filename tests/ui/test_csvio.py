@@ -86,13 +86,8 @@ def test_import_dialog_maps_previews_errors_and_imports_after_fixing(
     for _ in range(8):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
-    assert seen == [
-        *combos,
-        dialog.preview_table,
-        dialog.error_list,
-        dialog.save_problems_button,
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Close),
-    ]  # Import is off
+    assert seen == [*combos, dialog.preview_table, dialog.error_list, dialog.save_problems_button,
+                    dialog.buttons.button(QDialogButtonBox.StandardButton.Close)]  # Import is off
     file_label = next(label for label in dialog.findChildren(QLabel) if label.text() == "&File:")
     assert file_label.buddy() is dialog.file_edit and dialog.file_edit.accessibleName().startswith("File")
 

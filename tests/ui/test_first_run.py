@@ -107,15 +107,7 @@ def test_setup_errors_show_next_to_their_fields_and_write_nothing(qtbot: Any, em
     dialog = show(qtbot, FirstRunDialog(empty_db))
     dialog.show_setup()
     fill(
-        qtbot,
-        "Testville",
-        "Mars/Olympus_Mons",
-        "",
-        "C1",
-        "City Hall",
-        "admin",
-        "Ada",
-        "long enough",
+        qtbot, "Testville", "Mars/Olympus_Mons", "", "C1", "City Hall", "admin", "Ada", "long enough",
         "different",
     )
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
