@@ -84,7 +84,9 @@ def enrol(session: Session, meta: ServerMeta, *, code: str, device_name: str, no
     office = RowCache(session).get("office", office_id)
     if office is None or office.data.get("active") is False:
         raise ApiError(403, "office_inactive", "The code's office is not active on the server.")
-    number = (session.scalar(select(func.max(Device.number)).where(Device.office_id == office_id)) or 0) + 1
+    number = (
+        session.scalar(select(func.max(Device.number)).where(Device.office_id == office_id)) or 0
+    ) + 1
     if number > MAX_DEVICES:
         raise ApiError(
             409, "office_full", f"An office has at most {MAX_DEVICES} PCs; the next PC cannot be numbered."

@@ -25,13 +25,7 @@ def prefix_owner(session: Session, prefix: str) -> str | None:
 
 
 def register_prefix(
-    session: Session,
-    *,
-    office_code: str,
-    tag: str,
-    office_id: str,
-    device_id: str,
-    source: str,
+    session: Session, *, office_code: str, tag: str, office_id: str, device_id: str, source: str,
     now: datetime,
 ) -> str:
     """Register `office_code`-`tag` to `device_id` (idempotent for the same device); 409 prefix_taken

@@ -120,10 +120,7 @@ def load_reference(session: Session, *, now: datetime, source_ids: Iterable[str]
         fold(r.name) or "": CategoryRef(r.id, r.name, r.department_id, r.default_priority)
         for r in session.execute(
             select(
-                category_c.id,
-                category_c.name,
-                category_c.department_id,
-                category_c.default_priority,
+                category_c.id, category_c.name, category_c.department_id, category_c.default_priority,
                 category_c.active,
             )
         )
@@ -408,7 +405,9 @@ def _check_row(
 
 def _has_date(check: _RowCheck) -> bool:
     """True when the row has a resolved or closed cell that is not empty (a bad one is reported)."""
-    return any(check.raw(t) and word_key(check.raw(t)) != UNKNOWN_KEY for t in ("resolved_at", "closed_at"))
+    return any(
+        check.raw(t) and word_key(check.raw(t)) != UNKNOWN_KEY for t in ("resolved_at", "closed_at")
+    )
 
 
 def columns_target(check: _RowCheck, *targets: str) -> str:

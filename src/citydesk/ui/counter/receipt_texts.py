@@ -218,11 +218,7 @@ class ReceiptTextsDialog(QDialog):
 
         try:
             self.hub.mutate(
-                set_receipt_texts,
-                on_done=done,
-                on_error=failed,
-                language=language,
-                values=changed,
+                set_receipt_texts, on_done=done, on_error=failed, language=language, values=changed,
                 city_phone=phone,
             )
         except Exception as exc:

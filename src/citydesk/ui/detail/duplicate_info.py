@@ -44,12 +44,8 @@ def describe(target: DuplicateTarget, resolving: TicketDetail) -> list[str]:
             ticket.department_name or tr("none"), resolving.department_name or tr("none")))  # fmt: skip
     if target.loops:
         numbers = " → ".join(t.number for t in target.chain)
-        lines.append(
-            tr(
-                "Warning: {0} is closed as a duplicate in a loop ({1} → back again); "
-                "pick the ticket that is really being worked on."
-            ).format(ticket.number, numbers)
-        )
+        lines.append(tr("Warning: {0} is closed as a duplicate in a loop ({1} → back again); "
+                        "pick the ticket that is really being worked on.").format(ticket.number, numbers))
     elif target.end is not None:
         lines.append(tr("{0} is itself closed as a duplicate: {1}.").format(
             ticket.number, " → ".join(t.number for t in target.chain)))  # fmt: skip
