@@ -88,15 +88,17 @@ class SyncFileDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (self.intro, self.state_label, self.write_button, self.read_button, self.progress,
-                       self.message, self.buttons):  # fmt: skip
+                       self.message):  # fmt: skip
             layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
         QWidget.setTabOrder(self.write_button, self.read_button)
         QWidget.setTabOrder(self.read_button, close)
         self.write_button.clicked.connect(self.choose_target)
         self.read_button.clicked.connect(self.choose_source)
         self.progressed.connect(self._on_progress)
         self.page_committed.connect(self._on_page)
-        self.resize(560, 380)
+        self.resize(560, 330)
         self._set_busy(False)
         self.refresh()
 
@@ -117,7 +119,9 @@ class SyncFileDialog(QDialog):
                 )
             )
         else:
-            lines = [self.tr("%n change(s) on this PC wait to be sent.", "", status.pending)]
+            lines = [self._count(status.pending, self.tr("Nothing on this PC waits to be sent."),
+                                 self.tr("1 change on this PC waits to be sent."),
+                                 self.tr("{0} changes on this PC wait to be sent."))]  # fmt: skip
             if status.first_exchange:
                 lines.append(self.tr("The first reply brings a full copy of the city's data."))
             if status.last_written_at:
@@ -155,8 +159,14 @@ class SyncFileDialog(QDialog):
 
     def _written(self, done: RequestWritten) -> None:
         self._set_busy(False)
-        text = self.tr("Wrote %n change(s) to {0}. Take it to city hall and bring back the reply.", "",
-                       done.changes).format(done.path)  # fmt: skip
+        wrote = self._count(
+            done.changes,
+            self.tr("Wrote {1}: this PC has no new changes, so it only asks for everyone else's."),
+            self.tr("Wrote 1 change to {1}."),
+            self.tr("Wrote {0} changes to {1}."),
+        )
+        take = self.tr("Take it to city hall and bring back the reply.")
+        text = wrote.replace("{1}", str(done.path)) + " " + take
         self._say(text)
         self.refresh()
 
@@ -204,15 +214,20 @@ class SyncFileDialog(QDialog):
         self._set_busy(False)
         self.progress.setVisible(False)
         lines = [
-            self.tr("City hall accepted %n change(s) from this PC.", "", done.accepted),
-            self.tr("%n change(s) from other offices arrived.", "", done.received),
-        ]
+            self._count(done.accepted, self.tr("This PC had no changes to send."),
+                        self.tr("City hall accepted 1 change from this PC."),
+                        self.tr("City hall accepted {0} changes from this PC.")),
+            self._count(done.received, self.tr("Nothing new from other offices."),
+                        self.tr("1 change from other offices arrived."),
+                        self.tr("{0} changes from other offices arrived.")),
+        ]  # fmt: skip
         if done.snapshot:
             lines.append(self.tr("This PC now has a full copy of the city's data."))
         for rejected in done.rejected:
             lines.append(self.tr("A change was refused: {0} It is kept on this PC.").format(rejected.reason))
         if done.parked:
-            lines.append(self.tr("%n change(s) wait for data that has not arrived yet.", "", done.parked))
+            lines.append(self._count(done.parked, "", self.tr("1 change waits for data not arrived yet."),
+                                     self.tr("{0} changes wait for data not arrived yet.")))  # fmt: skip
         self._say("\n".join(lines))
         self.hub.data_changed.emit()
         self.refresh()
@@ -226,6 +241,13 @@ class SyncFileDialog(QDialog):
 
     def _show_error(self, exc: BaseException) -> None:
         self.state_label.setText(readable(exc))
+
+    @staticmethod
+    def _count(n: int, none: str, one: str, many: str) -> str:
+        """The sentence for `n` (already translated variants; `many` has {0} for the number)."""
+        if n == 0:
+            return none
+        return one if n == 1 else many.replace("{0}", f"{n:,}")
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
