@@ -48,15 +48,16 @@ class Field:
         return self.from_file(self.exchange(self.to_file()))
 
 
-def enrol_field(world: World, name: str = "field", office: str = "PD") -> Field:
+def enrol_field(world: World, name: str = "field", office: str = "PD", *, clock: Any = None) -> Field:
     """A PC enrolled by file (the admin's enrolment file, imported), with an HTTP client for later."""
     enrolment = world.tmp / f"{name}.enrol"
     enrol_file(world.url, office=office, out=enrolment, device_name=name, server_url=URL, clock=world.clock)
     assert enrolment.stat().st_mode & 0o077 == 0  # a secret until imported
-    done = import_enrolment(world.tmp / f"{name}.sqlite", enrolment, clock=world.clock)
-    db = open_database(done.path, clock=world.clock)
+    clock = clock or world.clock
+    done = import_enrolment(world.tmp / f"{name}.sqlite", enrolment, clock=clock)
+    db = open_database(done.path, clock=clock)
     client = SyncClient(URL, credential=load_credential(URL, done.device_id), client=world.injector.client())
-    replica = Replica(name, db, world.clock, client)
+    replica = Replica(name, db, clock, client)
     world.replicas.append(replica)
     return Field(replica, world.tmp, world)
 

@@ -267,3 +267,22 @@ def test_after_a_server_restore_the_reply_is_a_whole_copy_and_the_next_file_send
     assert again.accepted > 0 and field.replica.outbox() == 0
     hall = world.enrol("hall")
     assert {"Hydrant leaking", "Smoke alarm check", "Ladder inspection"} <= set(hall.tickets().values())
+
+
+def test_a_pc_clock_running_ahead_gets_its_changes_restamped_for_the_next_file(world: World) -> None:
+    from citydesk.domain.clock import ManualClock
+
+    ahead = ManualClock(world.clock.now())
+    field = enrol_field(world, clock=ahead)
+    field.round_trip()
+    ahead.advance(minutes=30)  # the fire station's PC clock runs half an hour fast
+    made = field.replica.log("pete", "Hydrant leaking")
+    size = log_size(world)
+    done = field.round_trip()
+    assert log_size(world) == size and done.accepted == 0
+    assert done.clock_warning is not None and "ahead" in done.clock_warning
+    assert field.replica.state().clock_offset_ms < 0 and field.replica.outbox() > 0
+    again = field.round_trip()  # re-stamped: accepted now, under the same change ids
+    assert again.accepted > 0 and field.replica.outbox() == 0 and again.clock_warning is None
+    hall = world.enrol("hall")
+    assert made.number in hall.tickets()

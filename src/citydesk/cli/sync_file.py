@@ -73,6 +73,9 @@ def cmd_sync_file(args: argparse.Namespace) -> int:
         print(f"A change was refused: {rejected.reason.rstrip('.')}. It is kept on this PC.")
     if done.parked:
         print(f"{done.parked} received change(s) wait for data not arrived yet (or a newer citydesk).")
+    if done.clock_warning:
+        print(f"Warning: {done.clock_warning}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -218,6 +218,9 @@ def cmd_exchange(args: argparse.Namespace) -> int:
     done = exchange(_url(args), Path(args.in_file), Path(args.out), key_path=args.signing_key)
     what = "a full copy of the city's data" if done.snapshot else f"{done.sent} change(s) from other PCs"
     print(f"From {done.device_name}: {done.accepted} change(s) accepted, {done.rejected} refused.")
+    if done.clock_ahead:
+        print(f"Nothing from {done.device_name} was applied: its clock runs ahead of the server's. The reply "
+              "tells it to correct its changes' times; they come with its next file.")  # fmt: skip
     print(f"Reply written to {done.reply} with {what}; carry it back to the office.")
     return 0
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from citydesk.domain.clock import Clock, to_ms
 from citydesk.domain.ids import uuid7
 from citydesk.server import snapshot as reading
-from citydesk.server.changes import accept_batch
+from citydesk.server.changes import accept_batch, check_clock
 from citydesk.server.db import ServerDatabase, open_server_database, read_meta
 from citydesk.server.errors import ApiError
 from citydesk.server.models import Device, DeviceFileKey, ServerMeta
@@ -39,7 +39,8 @@ MAX_BATCHES = 500  # batches of MAX_BATCH changes per file
 @dataclass(frozen=True, slots=True)
 class Exchanged:
     """What one exchange did: the device, its changes accepted and refused, the changes sent back,
-    whether the reply is a whole snapshot, and the reply file."""
+    whether the reply is a whole snapshot, the reply file, and whether nothing was applied because the
+    PC's clock runs ahead (the reply tells it to re-stamp its changes for its next file)."""
 
     device_id: str
     device_name: str
@@ -48,6 +49,7 @@ class Exchanged:
     sent: int
     snapshot: bool
     reply: Path
+    clock_ahead: bool = False
 
 
 def exchange(
@@ -67,10 +69,11 @@ def exchange(
         with db.write() as session:
             meta = read_meta(session)
             device, body = _verify(session, meta, key, envelope)
-            replies, same_epoch = _push(session, meta, device, body, now)
+            replies, same_epoch, clock_ahead = _push(session, meta, device, body, now)
             device.last_seen_at = device.last_sync_at = now
             device_name = device.name
         reply_body = _reply(db, now, key, body, replies, same_epoch)
+        reply_body["clock_ahead"] = clock_ahead
     finally:
         db.close()
     signing.write_file(target, signing.seal("reply", signing.SERVER_SIGNER, reply_body, key.private_key))
@@ -78,7 +81,7 @@ def exchange(
         device_id=envelope.signer, device_name=device_name,
         accepted=sum(len(r.accepted) for r in replies), rejected=sum(len(r.rejected) for r in replies),
         sent=sum(len(p["changes"]) for p in reply_body["pages"]), snapshot=bool(reply_body["snapshot"]),
-        reply=target,
+        reply=target, clock_ahead=clock_ahead is not None,
     )  # fmt: skip
 
 
@@ -128,9 +131,11 @@ def _same_city(meta: ServerMeta, key: ServerKey, body: dict[str, Any], *, before
 
 def _push(
     session: Session, meta: ServerMeta, device: Device, body: dict[str, Any], now: datetime
-) -> tuple[list[PushReply], bool]:
-    """Accept every batch in this one transaction (none when the file was written before a server
-    restore: the office gets a snapshot and sends its changes again with its next file)."""
+) -> tuple[list[PushReply], bool, dict[str, Any] | None]:
+    """Accept every batch in this one transaction. None when the file was written before a server
+    restore (the office gets a snapshot and sends its changes again with its next file), or when the
+    PC's clock ran ahead (the reply carries the server's time and clock: the office re-stamps its
+    changes, as over HTTP, and sends them with its next file)."""
     raw = body.get("batches")
     if not isinstance(raw, list) or len(raw) > MAX_BATCHES:
         raise SyncFileError("This file is damaged: its list of changes cannot be read.")
@@ -146,15 +151,20 @@ def _push(
             f"This file is damaged or from a newer citydesk ({exc}). Nothing was applied."
         ) from None
     if body.get("epoch") != meta.epoch:
-        return [], False
+        return [], False, None
     replies = []
+    try:
+        for request in requests:
+            check_clock(request, meta, now)
+    except ApiError as exc:
+        return [], True, {"server_time": exc.extra["server_time"], "server_hlc": exc.extra["server_hlc"]}
     try:
         for request in requests:
             replies.append(accept_batch(session, device=device, meta=meta, request=request, now=now))
             session.flush()  # the device's acknowledged sequence, seen by the next batch
     except ApiError as exc:
         raise SyncFileError(f"The server refused this file: {exc.message} Nothing was applied.") from None
-    return replies, True
+    return replies, True, None
 
 
 def _reply(

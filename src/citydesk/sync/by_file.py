@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from citydesk.domain.clock import to_ms
+from citydesk.domain.errors import CitydeskError
 from citydesk.domain.ids import uuid7
 from citydesk.store.db import Database
 from citydesk.store.local_settings import local_value
@@ -70,6 +71,7 @@ class ReplyRead:
     snapshot: bool
     ticket_ids: frozenset[str]
     parked: int
+    clock_warning: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,7 @@ def read_reply(
     try:
         if new_epoch:
             _reset_epoch(db, token, reply_epoch)
+        warning = None if new_epoch else _clock_ahead(db, token, body.get("clock_ahead"), run)
         accepted, rejected, tickets = 0, [], set()
         if not new_epoch:
             for batch_id, reply in pushes:
@@ -183,7 +186,7 @@ def read_reply(
     finally:
         lease.release(db, token)
     return ReplyRead(accepted, tuple(rejected), received, bool(body.get("snapshot")), frozenset(tickets),
-                     pending_counts(db).parked)  # fmt: skip
+                     pending_counts(db).parked, warning)  # fmt: skip
 
 
 def _ready(db: Database) -> tuple[State, FileTrust]:
@@ -280,6 +283,33 @@ def _reset_epoch(db: Database, token: str, epoch: str) -> None:
                 push_batch_id=None, push_batch_last=None)
         )  # fmt: skip
         session.merge(LocalSetting(key=SENT_SETTING, value=[]))
+
+
+def _clock_ahead(db: Database, token: str, clock: Any, run: Writer) -> str | None:
+    """The server refused the file because this PC's clock runs ahead: record the offset and re-stamp
+    the unpushed changes (same change ids), as the engine does over HTTP; they go with the next file.
+    Returns the warning for the person; None when the reply says nothing of the clock."""
+    if not isinstance(clock, dict):
+        return None
+    from citydesk.sync.engine_cycle import clock_warning
+    from citydesk.sync.engine_push import offset_ms
+    from citydesk.sync.restamp import restamp_unpushed
+
+    try:
+        offset = offset_ms(str(clock["server_time"]), db.clock.now())
+        server_hlc = int(clock["server_hlc"])
+    except (KeyError, TypeError, ValueError, CitydeskError):
+        raise SyncFileError("This reply is damaged (the server's time cannot be read).") from None
+    with db.write() as session:
+        lease.check(session, token, db.clock.now())
+        session.execute(update(SyncState).where(SyncState.id == 1).values(
+            clock_offset_ms=offset, push_batch_id=None, push_batch_last=None))  # fmt: skip
+        session.merge(LocalSetting(key=SENT_SETTING, value=[]))
+    run(functools.partial(restamp_unpushed, db, server_hlc=server_hlc, lease_token=token))
+    return (clock_warning(offset) or "") + (
+        " This PC's changes were not applied at city hall: they were given corrected times and go with the "
+        "next file. Write a new file and carry it again."
+    )
 
 
 def _acknowledge(db: Database, token: str, batch_id: str, reply: PushReply, run: Writer) -> Any:

@@ -225,6 +225,8 @@ class SyncFileDialog(QDialog):
             lines.append(self.tr("This PC now has a full copy of the city's data."))
         for rejected in done.rejected:
             lines.append(self.tr("A change was refused: {0} It is kept on this PC.").format(rejected.reason))
+        if done.clock_warning:
+            lines.append(done.clock_warning)
         if done.parked:
             lines.append(self._count(done.parked, "", self.tr("1 change waits for data not arrived yet."),
                                      self.tr("{0} changes wait for data not arrived yet.")))  # fmt: skip
