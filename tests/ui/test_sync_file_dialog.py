@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from helpers_detail import open_main_window
+from PySide6.QtCore import Qt
 
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.sync_file.dialog import SyncFileDialog
@@ -113,14 +114,27 @@ def test_an_altered_reply_is_refused_in_words_and_changes_nothing(
     assert dialog.read_button.isEnabled()
 
 
-def test_a_pc_not_set_up_for_files_is_told_what_to_do(qtbot: Any, world: World) -> None:
+def test_a_connected_pc_sets_itself_up_then_syncs_by_file(qtbot: Any, world: World) -> None:
     hall = world.enrol("hall")
     hub = CitydeskApp(hall.db)
     try:
         dialog = SyncFileDialog(hub)
+        dialog.http_client = world.injector.client()
         qtbot.addWidget(dialog)
+        dialog.show()
         qtbot.waitUntil(lambda: "not set up for sync by file" in dialog.state_label.text())
         assert not dialog.write_button.isEnabled() and not dialog.read_button.isEnabled()
+        assert dialog.enable_button.isVisible() and dialog.enable_button.accessibleName().startswith("Set up")
+        qtbot.mouseClick(dialog.enable_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.write_button.isEnabled(), timeout=20_000)
+        assert "Testville" in dialog.message.text() and not dialog.enable_button.isVisible()
+        hall.log("carla", "Pothole on Elm")
+        dialog.refresh()
+        qtbot.waitUntil(lambda: dialog.status is not None and dialog.status.pending > 0)
+        write(qtbot, dialog, world.tmp / "hall.sync")
+        kit = Field(hall, world.tmp, world)
+        read(qtbot, dialog, kit.exchange(world.tmp / "hall.sync"), "City hall accepted")
+        assert hall.outbox() == 0
     finally:
         hub.runner.shutdown(wait=True)
 

@@ -85,6 +85,7 @@ class FileSyncStatus:
     last_read_at: str | None
     first_exchange: bool
     number_prefix: str | None = None
+    connected: bool = False  # enrolled over the network: can set itself up for files (`enable_file_sync`)
 
 
 # ---- writing the office's file ---------------------------------------------------------------------
@@ -198,7 +199,7 @@ def _ready(db: Database) -> tuple[State, FileTrust]:
         raise SyncFileError(
             "This PC is not set up for sync by file. Ask the city's administrator for an enrolment file "
             "(`citydesk-server device enrol-file`), or set it up while connected "
-            "(`citydesk sync --enable-file-sync`)."
+            "(File → Sync by file…, or `citydesk sync --enable-file-sync`)."
         )
     return state, trust
 
@@ -395,7 +396,9 @@ def file_sync_status(db: Database) -> FileSyncStatus:
         sent = [s for s in local_value(session, SENT_SETTING, []) if isinstance(s, dict)]
         read = [r for r in local_value(session, READ_SETTING, []) if isinstance(r, dict)]
         row = session.execute(
-            select(SyncState.pull_cursor, SyncState.number_prefix, SyncState.is_demo).where(SyncState.id == 1)
+            select(
+                SyncState.pull_cursor, SyncState.number_prefix, SyncState.is_demo, SyncState.server_url
+            ).where(SyncState.id == 1)
         ).one_or_none()
     return FileSyncStatus(
         ready=trust is not None and row is not None and not row.is_demo, pending=pending_counts(db).outbox,
@@ -403,6 +406,7 @@ def file_sync_status(db: Database) -> FileSyncStatus:
         last_read_at=_text(read[-1].get("read_at")) if read else None,
         first_exchange=row is None or row.pull_cursor is None,
         number_prefix=row.number_prefix if row is not None else None,
+        connected=row is not None and not row.is_demo and bool(row.server_url),
     )  # fmt: skip
 
 

@@ -61,7 +61,7 @@ def load_private_key(device_id: str) -> str:
         raise SyncFileError(
             "This PC has no key for sync by file in its keyring. Ask the city's administrator for an "
             "enrolment file (`citydesk-server device enrol-file`), or set it up while connected "
-            "(`citydesk sync --enable-file-sync`)."
+            "(File → Sync by file…, or `citydesk sync --enable-file-sync`)."
         )
     return found
 

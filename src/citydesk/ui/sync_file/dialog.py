@@ -29,6 +29,7 @@ from citydesk.services.file_sync import (
     FileSyncStatus,
     ReplyRead,
     RequestWritten,
+    enable_file_sync_here,
     read_sync_reply,
     sync_file_status,
     write_sync_file,
@@ -67,6 +68,13 @@ class SyncFileDialog(QDialog):
         self.state_label = QLabel(self.tr("Checking this PC…"))
         self.state_label.setWordWrap(True)
         self.state_label.setAccessibleName(self.tr("Status"))
+        self.http_client: Any = None  # tests: the in-process server's client
+        self.enable_button = QPushButton(self.tr("&Set up this PC for sync by file"))
+        self.enable_button.setAccessibleName(self.tr("Set up this PC for sync by file"))
+        self.enable_button.setAccessibleDescription(
+            self.tr("While connected, registers this PC with the city's server for sync by file")
+        )
+        self.enable_button.setVisible(False)
         self.write_button = QPushButton(self.tr("&Write file for city hall…"))
         self.write_button.setAccessibleName(self.tr("Write file for city hall"))
         self.write_button.setAccessibleDescription(self.tr("Saves this PC's unsent changes to a file"))
@@ -87,13 +95,15 @@ class SyncFileDialog(QDialog):
         close.setAccessibleName(self.tr("Close"))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.intro, self.state_label, self.write_button, self.read_button, self.progress,
-                       self.message):  # fmt: skip
+        for widget in (self.intro, self.state_label, self.enable_button, self.write_button, self.read_button,
+                       self.progress, self.message):  # fmt: skip
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        QWidget.setTabOrder(self.enable_button, self.write_button)
         QWidget.setTabOrder(self.write_button, self.read_button)
         QWidget.setTabOrder(self.read_button, close)
+        self.enable_button.clicked.connect(self.enable)
         self.write_button.clicked.connect(self.choose_target)
         self.read_button.clicked.connect(self.choose_source)
         self.progressed.connect(self._on_progress)
@@ -111,11 +121,18 @@ class SyncFileDialog(QDialog):
 
     def _show_status(self, status: FileSyncStatus) -> None:
         self.status = status
-        if not status.ready:
+        if not status.ready and status.connected:
+            self.state_label.setText(
+                self.tr(
+                    "This PC is not set up for sync by file yet. While it is connected to the city's server, "
+                    "set it up now; then it can carry its changes on a USB stick when the network is down."
+                )
+            )
+        elif not status.ready:
             self.state_label.setText(
                 self.tr(
                     "This PC is not set up for sync by file. Ask the city's administrator for an enrolment "
-                    "file, or, while this PC is connected, run: citydesk sync --enable-file-sync"
+                    "file for it."
                 )
             )
         else:
@@ -135,7 +152,24 @@ class SyncFileDialog(QDialog):
         self.busy = busy
         ready = self.status is not None and self.status.ready
         self.write_button.setEnabled(ready and not busy)
+        can_enable = self.status is not None and not ready and self.status.connected
+        self.enable_button.setVisible(can_enable)
+        self.enable_button.setEnabled(can_enable and not busy)
         self.read_button.setEnabled(ready and not busy)
+
+    # ---- setting up (a connected PC) ----------------------------------------------------------------
+
+    def enable(self) -> None:
+        """Register this connected PC for sync by file (on the HTTP pool)."""
+        db, client = self.hub.db, self.http_client
+        self._set_busy(True)
+        self.message.setText(self.tr("Contacting the city's server…"))
+        self.hub.runner.http(lambda: enable_file_sync_here(db, client=client), self._enabled, self._failed)
+
+    def _enabled(self, city: str) -> None:
+        self._set_busy(False)
+        self._say(self.tr("This PC can now sync with {0}'s server by file too.").format(city))
+        self.refresh()
 
     # ---- writing ---------------------------------------------------------------------------------
 
