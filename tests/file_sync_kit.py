@@ -30,21 +30,25 @@ class Field:
     n: int = 0
 
     def to_file(self) -> Path:
+        """Write the PC's next sync file (a new name each time)."""
         self.n += 1
         target = self.tmp / f"field-{self.n}.sync"
         write_request(self.replica.db, target)
         return target
 
     def exchange(self, request: Path) -> Path:
+        """Run the server's exchange on `request`; the reply file (a new name each time)."""
         self.n += 1
         reply = self.tmp / f"{request.stem}-{self.n}.reply"
         exchange(self.world.url, request, reply, clock=self.world.clock)
         return reply
 
     def from_file(self, reply: Path) -> Any:
+        """Read a reply on the PC."""
         return read_reply(self.replica.db, reply)
 
     def round_trip(self) -> Any:
+        """Write, exchange and read: one sync by file."""
         return self.from_file(self.exchange(self.to_file()))
 
 
@@ -63,6 +67,7 @@ def enrol_field(world: World, name: str = "field", office: str = "PD", *, clock:
 
 
 def log_size(world: World) -> int:
+    """Rows in the server's change log."""
     db = open_server_database(world.url, migrate=False)
     try:
         with db.read() as session:
