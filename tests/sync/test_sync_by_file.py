@@ -286,3 +286,24 @@ def test_a_pc_clock_running_ahead_gets_its_changes_restamped_for_the_next_file(w
     assert again.accepted > 0 and field.replica.outbox() == 0 and again.clock_warning is None
     hall = world.enrol("hall")
     assert made.number in hall.tickets()
+
+
+def test_a_file_of_many_batches_is_applied_in_order_and_each_batch_acknowledged(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    field = enrol_field(world)
+    field.round_trip()
+    for n in range(3):
+        field.replica.log("pete", f"Hydrant {n}")
+    waiting = field.replica.outbox()
+    monkeypatch.setattr("citydesk.sync.wire.MAX_BATCH", 2)  # the office builds batches of 2
+    request = field.to_file()
+    with field.replica.db.read() as session:
+        sent = session.get(LocalSetting, "sync.file.sent").value[-1]["batches"]
+    assert len(sent) == (waiting + 1) // 2
+    assert [b["seq_first"] for b in sent[1:]] == [b["seq_last"] + 1 for b in sent[:-1]]
+    done = field.from_file(field.exchange(request))
+    assert done.accepted == waiting and field.replica.outbox() == 0
+    assert field.replica.state().pushed_seq == sent[-1]["seq_last"]
+    hall = world.enrol("hall")
+    assert {f"Hydrant {n}" for n in range(3)} <= set(hall.tickets().values())
