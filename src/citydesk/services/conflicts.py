@@ -98,7 +98,8 @@ def settle_conflict(
         if chosen is None:
             raise ValidationError("value", "Choose one of the values in the conflict.")
         kind, detail = settling_kind(group.field, chosen)
-        require(actor.role, entry_action(kind, field=group.field, value=chosen.value, author_id=actor.user_id))
+        action = entry_action(kind, field=group.field, value=chosen.value, author_id=actor.user_id)
+        require(actor.role, action)
         detail["settles"] = sorted(wanted)
         return tx.append(ticket, kind, field=group.field, value=chosen.value, detail=detail)
 
@@ -124,8 +125,9 @@ def open_conflicts(db: Database, ticket_ids: Collection[str] | None = None) -> l
         names = {r.id: r.display_name for r in session.execute(select(st.USER.c.id, st.USER.c.display_name))}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
+            ticket = st.TICKET
             numbers = dict(
-                session.execute(select(st.TICKET.c.id, st.TICKET.c.number).where(st.TICKET.c.id.in_(chunk))).all()
+                session.execute(select(ticket.c.id, ticket.c.number).where(ticket.c.id.in_(chunk))).tuples()
             )
             rows = session.execute(select(entry).where(entry.c.ticket_id.in_(chunk))).all()
             offices = {r.id: r.office_id for r in rows}
@@ -136,8 +138,16 @@ def open_conflicts(db: Database, ticket_ids: Collection[str] | None = None) -> l
             for ticket_id in chunk:
                 for group in derived.ticket_conflicts(by_ticket.get(ticket_id, [])):
                     sides = tuple(
-                        ConflictSide(e.id, e.value, e.author_id, names.get(e.author_id), offices.get(e.id),
-                                     e.device_id, e.at, e.hlc)  # fmt: skip
+                        ConflictSide(
+                            e.id,
+                            e.value,
+                            e.author_id,
+                            names.get(e.author_id),
+                            offices.get(e.id),
+                            e.device_id,
+                            e.at,
+                            e.hlc,
+                        )
                         for e in group.entries
                     )
                     number = str(numbers.get(ticket_id, ""))
