@@ -419,3 +419,14 @@ def pulled_notices(
                 notice = PulledNotice(r.ticket_id, r.number, r.title, "assigned")
                 found.setdefault((r.ticket_id, "assigned"), notice)
     return list(found.values()), max(after, entry_watermark(session))
+
+
+def user_names(session: Session) -> dict[str, str]:
+    """user id -> display name, every user (former ones too: old entries name them)."""
+    return dict(session.execute(select(User.id, User.display_name)).tuples())
+
+
+def office_names(session: Session) -> dict[str, str]:
+    """office id -> "Name (CODE)"."""
+    rows = session.execute(select(Office.id, Office.name, Office.code))
+    return {i: f"{name} ({code})" for i, name, code in rows}
