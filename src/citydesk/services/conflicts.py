@@ -126,9 +126,8 @@ def open_conflicts(db: Database, ticket_ids: Collection[str] | None = None) -> l
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             ticket = st.TICKET
-            numbers = dict(
-                session.execute(select(ticket.c.id, ticket.c.number).where(ticket.c.id.in_(chunk))).tuples()
-            )
+            found = session.execute(select(ticket.c.id, ticket.c.number).where(ticket.c.id.in_(chunk)))
+            numbers = {r[0]: r[1] for r in found}
             rows = session.execute(select(entry).where(entry.c.ticket_id.in_(chunk))).all()
             offices = {r.id: r.office_id for r in rows}
             by_ticket: dict[str, list[Entry]] = {}

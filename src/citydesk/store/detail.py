@@ -215,7 +215,8 @@ def row_nos_of(session: Session, ticket_ids: Iterable[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        out.update(session.execute(select(Ticket.id, Ticket.row_no).where(Ticket.id.in_(chunk))).tuples())
+        found = session.execute(select(Ticket.id, Ticket.row_no).where(Ticket.id.in_(chunk)))
+        out.update((r[0], r[1]) for r in found)
     return out
 
 
@@ -385,6 +386,7 @@ def entry_watermark(session: Session) -> int:
 class PulledNotice:
     """Something pulled from another PC that the signed-in user is told about."""
 
+    entry_id: str  # the entry that made it so (each is told once)
     ticket_id: str
     number: str
     title: str
@@ -393,17 +395,18 @@ class PulledNotice:
 
 def pulled_notices(
     session: Session, ticket_ids: Iterable[str], *, after: int, user_id: str, device_id: str | None
-) -> tuple[list[PulledNotice], int]:
-    """The notices for entries from other PCs that arrived after row `after` on these tickets, and the
-    new watermark: a ticket created as (or raised to) P1 that is still open and P1, a ticket assigned
-    to `user_id` that still is."""
+) -> list[PulledNotice]:
+    """The notices for entries from other PCs stored after row `after` on these tickets: a ticket
+    created as (or raised to) P1 that is still open and P1, a ticket assigned to `user_id` that
+    still is."""
     wanted = sorted(set(ticket_ids))
-    found: dict[tuple[str, str], PulledNotice] = {}
+    found: list[PulledNotice] = []
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         rows = session.execute(
-            select(TimelineEntry.ticket_id, TimelineEntry.kind, TimelineEntry.field, TimelineEntry.value,
-                   Ticket.number, Ticket.title, Ticket.priority, Ticket.assignee_id, Ticket.is_open)
+            select(TimelineEntry.id, TimelineEntry.ticket_id, TimelineEntry.kind, TimelineEntry.field,
+                   TimelineEntry.value, Ticket.number, Ticket.title, Ticket.priority, Ticket.assignee_id,
+                   Ticket.is_open)
             .join(Ticket, Ticket.id == TimelineEntry.ticket_id)
             .where(after < _ENTRY_ROWID, TimelineEntry.ticket_id.in_(chunk),
                    TimelineEntry.device_id != (device_id or ""))
@@ -413,17 +416,16 @@ def pulled_notices(
             created = r.value if r.kind == "created" and isinstance(r.value, dict) else {}
             raised = created.get("priority") == "P1" or (r.field == "priority" and r.value == "P1")
             if raised and r.priority == "P1" and r.is_open:
-                found.setdefault((r.ticket_id, "p1"), PulledNotice(r.ticket_id, r.number, r.title, "p1"))
+                found.append(PulledNotice(r.id, r.ticket_id, r.number, r.title, "p1"))
             given = created.get("assignee_id") == user_id or (r.field == "assignee_id" and r.value == user_id)
             if given and r.assignee_id == user_id:
-                notice = PulledNotice(r.ticket_id, r.number, r.title, "assigned")
-                found.setdefault((r.ticket_id, "assigned"), notice)
-    return list(found.values()), max(after, entry_watermark(session))
+                found.append(PulledNotice(r.id, r.ticket_id, r.number, r.title, "assigned"))
+    return found
 
 
 def user_names(session: Session) -> dict[str, str]:
     """user id -> display name, every user (former ones too: old entries name them)."""
-    return dict(session.execute(select(User.id, User.display_name)).tuples())
+    return {r[0]: r[1] for r in session.execute(select(User.id, User.display_name))}
 
 
 def office_names(session: Session) -> dict[str, str]:

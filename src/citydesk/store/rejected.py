@@ -64,7 +64,7 @@ def rejected_changes(session: Session, *, limit: int = 500) -> list[RejectedView
     """The refused changes, newest first (at most `limit`)."""
     newest = (RejectedChange.rejected_at.desc(), RejectedChange.change_id)
     records = session.scalars(select(RejectedChange).order_by(*newest).limit(limit)).all()
-    names = dict(session.execute(select(User.id, User.display_name)).tuples())
+    names = {r[0]: r[1] for r in session.execute(select(User.id, User.display_name))}
     ticket_ids = set()
     for rec in records:
         data = (rec.payload or {}).get("data") or {}

@@ -250,3 +250,13 @@ class ConflictsWindow(QDialog):
     def _open(self, ticket_id: str | None) -> None:
         if ticket_id:
             self.open_ticket.emit(ticket_id)
+
+
+def show_conflicts(hub: CitydeskApp, main: Any, window: ConflictsWindow | None) -> ConflictsWindow:
+    """Show the main window's Conflicts window, made on first use (its "Open ticket" shows the ticket
+    in `main`, which has `show_ticket`)."""
+    if window is None:
+        window = ConflictsWindow(hub, main)
+        window.open_ticket.connect(main.show_ticket)
+    window.open()
+    return window
