@@ -5,6 +5,7 @@ runner's HTTP pool, each page's transaction on its writer thread, one `TicketsPu
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from citydesk.sync.engine import SyncResult, sync_once
@@ -13,14 +14,24 @@ from citydesk.ui.events import TicketsPulled
 from sync_world import Replica
 
 
-def app_sync(qtbot: Any, hub: CitydeskApp, replica: Replica, *, timeout: int = 30_000) -> SyncResult:
-    """One sync of `replica` (whose database the hub shows) in the background; returns its result."""
+def app_sync(
+    qtbot: Any,
+    hub: CitydeskApp,
+    replica: Replica,
+    *,
+    timeout: int = 30_000,
+    committed: list[float] | None = None,
+) -> SyncResult:
+    """One sync of `replica` (whose database the hub shows) in the background; returns its result.
+    `committed` gets the `time.perf_counter()` of each page's commit."""
     assert hub.db is replica.db
 
     def writer(fn: Any) -> Any:
         return hub.runner.write(fn).result()
 
     def on_page(ticket_ids: frozenset[str]) -> None:
+        if committed is not None:
+            committed.append(time.perf_counter())
         hub.tickets_pulled.emit(TicketsPulled(ticket_ids))  # queued to the GUI thread's receivers
 
     results: list[Any] = []

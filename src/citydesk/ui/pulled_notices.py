@@ -34,6 +34,11 @@ class PulledNotifier(QObject):
         if future.cancelled():
             self._running = False
 
+    @property
+    def idle(self) -> bool:
+        """True when no check runs or waits."""
+        return not self._running and not self._waiting
+
     def _marked(self, watermark: int) -> None:
         self.watermark = watermark
         self._running = False
