@@ -175,3 +175,33 @@ def test_a_refused_change_is_listed_with_its_reason_and_what_was_kept(
     assert opened.args == [ticket_id]
     window.close()
     win.close()
+
+
+def test_the_conflicts_window_and_the_settle_dialog_pass_the_accessibility_audit(
+    qtbot: Any, world: World, offices: tuple[Replica, Replica], hub_a: CitydeskApp
+) -> None:
+    from helpers_a11y import audit
+    from helpers_detail import press
+
+    a, b = offices
+    ticket_id = _ticket_id(a)
+    change_priority(a.db, actor=a.actor("tomas"), ticket_id=ticket_id, priority="P1")
+    world.clock.advance(minutes=1)
+    change_priority(b.db, actor=b.actor("sam"), ticket_id=ticket_id, priority="P2")
+    b.sync()
+    a.sync()
+    win = open_main_window(qtbot, hub_a, a.actor("sam"))
+    press(qtbot, Qt.Key.Key_K, CTRL_SHIFT)
+    window = win.conflicts_window
+    qtbot.waitUntil(lambda: window is not None and window.isActiveWindow())
+    qtbot.waitUntil(lambda: window.conflict_list.count() == 1, timeout=5_000)
+    try:
+        assert audit(qtbot, window) == []
+        dialog = window.settle_selected()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        assert audit(qtbot, dialog) == []
+        dialog.reject()
+    finally:
+        window.close()
+        win.close()

@@ -7,7 +7,6 @@ thread. It syncs like any change, so every office ends up with the same choice.
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -70,9 +69,6 @@ class SettleDialog(QDialog):
         self.buttons.accepted.connect(self.settle)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        chain = [*self.choices, self.keep, cancel]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
         self.choices[-1].setFocus()
 
     def chosen_value(self) -> Any:
