@@ -19,7 +19,8 @@ from citydesk.services.conflicts import open_conflicts
 from citydesk.services.ticket_work import add_note, change_priority
 from citydesk.store.models import Ticket
 from citydesk.ui.app import CitydeskApp
-from citydesk.ui.conflicts import ConflictsWindow, tracker_for
+from citydesk.ui.conflicts.tracker import tracker_for
+from citydesk.ui.conflicts.window import ConflictsWindow
 from citydesk.ui.ticket_model import COL_NUMBER
 from sync_world import Replica, World, server_admin, sync_world
 

@@ -40,6 +40,7 @@ def _list(name: str, description: str) -> QListWidget:
     widget.setWordWrap(True)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    widget.setSpacing(3)
     return widget
 
 

@@ -69,9 +69,9 @@ def conflict_summary(conflict: Conflict, names: Names) -> str:
 
 
 def conflict_text(conflict: Conflict, names: Names) -> str:
-    """The whole conflict in words: the summary, then each side."""
-    sides = "; ".join(side_text(conflict.field, s, names) for s in conflict.entries)
-    return f"{conflict_summary(conflict, names)}. {sides}"
+    """The whole conflict in words: the summary, then each side on a line of its own."""
+    sides = "".join(f"\n    • {side_text(conflict.field, s, names)}" for s in conflict.entries)
+    return f"{conflict_summary(conflict, names)}:{sides}"
 
 
 REASONS = {
@@ -128,7 +128,8 @@ def kept_text(item: RejectedView, names: Names) -> str:
 
 
 def rejected_text(item: RejectedView, names: Names) -> str:
-    """A refused change in words: what, by whom and when, why (plain, then the server's words), kept."""
+    """A refused change in words, one line each: what, by whom and when; why (plain, then the server's
+    words); what was kept instead."""
     when = local_text(item.rejected_at, ZoneInfo(names.tz_name))
     who = item.author_name or tr("someone")
     head = tr("{0} (by {1}) was not accepted by the city's server on {2}.").format(
@@ -136,4 +137,4 @@ def rejected_text(item: RejectedView, names: Names) -> str:
     )
     why = reason_words(item.code)
     detail = f" ({item.reason})" if item.reason else ""
-    return f"{head} {tr('Why:')} {why}{detail} {kept_text(item, names)}"
+    return f"{head}\n    {tr('Why:')} {why}{detail}\n    {kept_text(item, names)}"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from citydesk.services.conflicts import Conflict
 from citydesk.ui.conflicts.tracker import Names
-from citydesk.ui.conflicts.words import conflict_summary, tr
+from citydesk.ui.detail.view import tr
 
 BANNER_STYLE = "QFrame#conflictBanner { background-color: #fff3cd; border: 1px solid #8a6d00; }"
 TEXT_STYLE = "color: #3d2f00;"  # dark on pale amber: contrast well above 7:1
@@ -46,6 +46,8 @@ class ConflictBanner(QFrame):
             self.label.clear()
             self.setVisible(False)
             return
+        from citydesk.ui.conflicts.words import conflict_summary  # it reads the pane's wording helpers
+
         lines = [conflict_summary(c, names) for c in conflicts]
         text = "⚠ " + tr("Conflict") + ": " + "; ".join(lines) + ". " + tr("Choose the value to keep.")
         self.label.setText(text)
