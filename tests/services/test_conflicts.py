@@ -110,3 +110,19 @@ def test_choosing_a_resolution_keeps_its_reason_and_a_reopen_is_a_plain_status()
     assert settling_kind("status", resolved) == (EntryKind.RESOLUTION, {"reason": "done"})
     assert settling_kind("status", entry(EntryKind.REOPEN, "assigned", {})) == (EntryKind.STATUS, {})
     assert settling_kind("priority", entry(EntryKind.PRIORITY, "P1", {}))[0] is EntryKind.PRIORITY
+
+
+def test_entries_the_bulk_path_wrote_in_order_without_bases_are_no_conflict() -> None:
+    from citydesk.sync.conflicts import ticket_conflicts
+
+    def status(entry_id: str, value: str, device: str, base: str | None) -> Entry:
+        return Entry(id=entry_id, ticket_id="t", kind=EntryKind.STATUS, hlc=int(entry_id[1:]),
+                     device_id=device, author_id="u", at=START, field="status", value=value,
+                     base_entry_id=base)  # fmt: skip
+
+    imported = [status("e1", "assigned", "pc1", None), status("e2", "in_progress", "pc1", None)]
+    assert ticket_conflicts(imported) == []  # the demo city and CSV imports with history
+    two_pcs = [status("e1", "assigned", "pc1", None), status("e2", "in_progress", "pc2", None)]
+    assert len(ticket_conflicts(two_pcs)) == 1
+    with_base = [status("e1", "assigned", "pc1", "c"), status("e2", "in_progress", "pc1", "c")]
+    assert len(ticket_conflicts(with_base)) == 1  # a copied PC's twin edits still show
