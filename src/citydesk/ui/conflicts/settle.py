@@ -51,8 +51,9 @@ class SettleDialog(QDialog):
         self.group = QButtonGroup(self)
         self.choices: list[QRadioButton] = []
         for number, side in enumerate(conflict.entries, start=1):
-            button = QRadioButton(f"&{number} " + side_text(conflict.field, side, names))
-            button.setAccessibleName(side_text(conflict.field, side, names))
+            text = f"{number} " + side_text(conflict.field, side, names)
+            button = QRadioButton("&" + text)
+            button.setAccessibleName(text)
             self.group.addButton(button, number - 1)
             self.choices.append(button)
             layout.addWidget(button)
