@@ -125,6 +125,7 @@ class TicketTableModel(QAbstractTableModel):
         self._pulled: set[str] = set()  # tickets pulled since the last in-place refresh started
         self._pulling = False
         hub.tickets_pulled.connect(self.apply_pull)
+        self.completed.connect(lambda _rows: self._refresh_pulled())
         from citydesk.ui.conflicts.tracker import tracker_for
 
         tracker = tracker_for(hub)
@@ -392,8 +393,7 @@ class TicketTableModel(QAbstractTableModel):
     def _refresh_pulled(self) -> None:
         if self._pulling or not self._pulled or not self._generation:
             return
-        if self.loading or not self.complete:  # a (re)load in flight brings the new state anyway
-            self._pulled.clear()
+        if self.loading or not self.complete:  # after the (re)load in flight (it may predate the page)
             return
         ticket_ids, self._pulled = frozenset(self._pulled), set()
         self._pulling = True
