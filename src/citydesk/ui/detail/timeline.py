@@ -100,7 +100,8 @@ class EntryRow:
             badge = f'<span style="{style}">&nbsp;{html.escape(self.badge())}&nbsp;</span>&nbsp; '
         head = f"{badge}<b>{html.escape(self.heading)}</b>"
         if self.clock_note:
-            head += f'<div style="{CLOCK_NOTE}">⚠ {html.escape(self.clock_note)}</div>'
+            note = self.clock_note[:1].upper() + self.clock_note[1:]
+            head += f'<div style="{CLOCK_NOTE}">⚠ {html.escape(note)}</div>'
         summary = f"<div>{highlight_html(self.summary, terms)}</div>" if self.summary else ""
         if self.redacted_note:
             body = f"<div><i>{html.escape(self.redacted_note)}</i></div>"
