@@ -8,7 +8,6 @@ detail pane, the Conflicts window and the status bar.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -136,12 +135,13 @@ class ConflictTracker(QObject):
         self.hub.error.emit(str(exc))
 
 
-_TRACKERS: weakref.WeakKeyDictionary[CitydeskApp, ConflictTracker] = weakref.WeakKeyDictionary()
+TRACKER_ATTRIBUTE = "conflict_tracker"  # kept on the hub itself, so it lives and goes with it
 
 
 def tracker_for(hub: CitydeskApp) -> ConflictTracker:
     """The hub's conflict tracker (made, and its first read started, on first use)."""
-    found = _TRACKERS.get(hub)
-    if found is None:
-        found = _TRACKERS[hub] = ConflictTracker(hub)
+    found = getattr(hub, TRACKER_ATTRIBUTE, None)
+    if not isinstance(found, ConflictTracker):
+        found = ConflictTracker(hub)
+        setattr(hub, TRACKER_ATTRIBUTE, found)
     return found
