@@ -78,7 +78,8 @@ class ConflictsWindow(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         self.tracker.changed.connect(self._fill_conflicts)
-        hub.tickets_pulled.connect(lambda _pulled: self.load_rejected())
+        hub.tickets_pulled.connect(lambda _pulled: self._reload_if_shown())  # refusals come with a sync
+        hub.sync_status.connect(lambda _status: self._reload_if_shown())
         self._fill_conflicts()
 
     # ---- building ------------------------------------------------------------------------------
@@ -175,6 +176,10 @@ class ConflictsWindow(QDialog):
         self.conflict_list.setCurrentRow(row)
         self.tabs.setTabText(0, tr("Conflicts ({0})").format(count) if count else tr("Conflicts"))
         self._update_buttons()
+
+    def _reload_if_shown(self) -> None:
+        if self.isVisible():
+            self.load_rejected()
 
     def load_rejected(self) -> None:
         """Read the refused changes again (off the GUI thread)."""
