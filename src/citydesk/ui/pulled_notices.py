@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from citydesk.store.detail import PulledNotice, entry_watermark, pulled_notices
 from citydesk.ui.events import TicketsPulled
@@ -50,7 +50,7 @@ class PulledNotifier(QObject):
 
     def _on_pulled(self, pulled: TicketsPulled) -> None:
         self._waiting.update(pulled.ticket_ids)
-        self._check()
+        QTimer.singleShot(0, self, self._check)  # after the open ticket's and the table's reads
 
     def _check(self) -> None:
         if self._running or self.watermark is None or not self._waiting:

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from citydesk.services.conflicts import Conflict, open_conflicts
 from citydesk.store.detail import office_names, user_names
@@ -22,6 +22,9 @@ from citydesk.ui.events import TicketChanged, TicketsPulled
 if TYPE_CHECKING:
     from citydesk.store.db import Database
     from citydesk.ui.app import CitydeskApp
+
+
+COALESCE_MS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,9 @@ class ConflictTracker(QObject):
         self._running = False
         self._full = True  # the next read is a full one
         self._wanted: set[str] = set()
+        # Pages of a pull arrive close together: re-read once they pause, after the open ticket's
+        # and the table's own reads (which the user sees) had the reader threads first.
+        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS, timeout=self._start)
         hub.tickets_pulled.connect(lambda pulled: self.recheck(pulled.ticket_ids))
         hub.ticket_changed.connect(self._on_changed)
         hub.data_changed.connect(self.reload)
@@ -95,9 +101,10 @@ class ConflictTracker(QObject):
         self._start()
 
     def recheck(self, ticket_ids: Collection[str]) -> None:
-        """Read the conflicts of these tickets again (a pulled page, a local change)."""
+        """Read the conflicts of these tickets again (a pulled page, a local change), shortly."""
         self._wanted.update(ticket_ids)
-        self._start()
+        if not self._timer.isActive():
+            self._timer.start()
 
     def _on_changed(self, change: TicketChanged | TicketsPulled) -> None:
         ticket_id = getattr(change, "ticket_id", None)
