@@ -32,6 +32,7 @@ from citydesk.store import queries
 from citydesk.store.queries import SortKey, TicketPage, TicketQuery, TicketRow
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import TicketsPulled
+from citydesk.ui.ticket_cells import age_text, priority_colour
 from citydesk.ui.ticket_pull import PAGE, PulledRows, read_pulled
 
 (
@@ -65,25 +66,6 @@ SORT_KEYS = {
 FIRST_ROWS = 60  # rows fetched with a new list's first page: a full window's worth, the rest on demand
 MAX_PAGES = 40
 Index = QModelIndex | QPersistentModelIndex
-
-
-def age_text(created: datetime, now: datetime) -> str:
-    """ "3 d", "5 h", "12 min"."""
-    seconds = max(0, int((now - created).total_seconds()))
-    if seconds >= 86400:
-        return f"{seconds // 86400} d"
-    if seconds >= 3600:
-        return f"{seconds // 3600} h"
-    return f"{seconds // 60} min"
-
-
-def priority_colour(priority: str, dark: bool) -> QColor | None:
-    """Text colour for a priority (always shown with its label too); AA contrast on the base colour."""
-    if priority == Priority.P1.value:
-        return QColor("#ff8a80") if dark else QColor("#b00020")
-    if priority == Priority.P2.value:
-        return QColor("#ffcc80") if dark else QColor("#8a4b00")
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +104,7 @@ class TicketTableModel(QAbstractTableModel):
         self.max_burst_ms = 0.0
         self.tz: ZoneInfo | None = None  # the city's zone, read with every first page
         self.conflicted: frozenset[str] = frozenset()  # tickets with an open conflict (marked)
+        self._warning_icon: Any = None
         self._pulled: set[str] = set()  # tickets pulled since the last in-place refresh started
         self._pulling = False
         hub.tickets_pulled.connect(self.apply_pull)
@@ -318,7 +301,10 @@ class TicketTableModel(QAbstractTableModel):
             text = f"{self.tr(HEADERS[col])}: {self._text(row, col, now, overdue) or self.tr('none')}"
             return f"{text}, {self.tr('conflict to settle')}" if conflicted else text
         if conflicted and role == Qt.ItemDataRole.DecorationRole:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if self._warning_icon is None:
+                warning = QStyle.StandardPixmap.SP_MessageBoxWarning
+                self._warning_icon = QApplication.style().standardIcon(warning)
+            return self._warning_icon
         if conflicted and role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Conflict: two offices changed this ticket at the same time. Settle it in "
                            "View → Conflicts or in the ticket's details.")  # fmt: skip
