@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
+from citydesk.domain.causal import Stamped, misdated
 from citydesk.domain.numbers import normalize_number
 from citydesk.domain.text import fold
 from citydesk.store.merges import live_requesters
@@ -54,6 +56,9 @@ class TimelineItem:
     body: str | None
     public: bool
     redacted: bool
+    hlc: int = 0
+    device_id: str = ""
+    clock_wrong: bool = False  # its wall time disagrees with the causal order (a PC clock set wrong)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +129,13 @@ def ticket_detail(session: Session, ticket_id: str) -> TicketDetail | None:
                 reported_at=rep.reported_at,
             )
         )
+    # The fold's order (HLC, then device, then id): the order the ticket's state came from.
     entries = session.scalars(
         select(TimelineEntry)
         .where(TimelineEntry.ticket_id == ticket_id)
-        .order_by(TimelineEntry.at, TimelineEntry.hlc, TimelineEntry.id)
+        .order_by(TimelineEntry.hlc, TimelineEntry.device_id, TimelineEntry.id)
     ).all()
+    wrong = misdated(Stamped(e.id, e.hlc, e.device_id, e.at) for e in entries)
     timeline = tuple(
         TimelineItem(
             id=e.id,
@@ -142,6 +149,9 @@ def ticket_detail(session: Session, ticket_id: str) -> TicketDetail | None:
             body=e.body,
             public=e.public,
             redacted=e.redacted_by is not None,
+            hlc=e.hlc,
+            device_id=e.device_id,
+            clock_wrong=e.id in wrong,
         )
         for e in entries
     )
@@ -197,6 +207,17 @@ def ticket_ids_by_number(session: Session, typed: str) -> list[str]:
 def row_no_of(session: Session, ticket_id: str) -> int | None:
     """The local row number of a ticket id."""
     return session.scalar(select(Ticket.row_no).where(Ticket.id == ticket_id))
+
+
+def row_nos_of(session: Session, ticket_ids: Iterable[str]) -> dict[str, int]:
+    """ticket id -> local row number, for the ids that are here."""
+    wanted = sorted(set(ticket_ids))
+    out: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found = session.execute(select(Ticket.id, Ticket.row_no).where(Ticket.id.in_(chunk)))
+        out.update((r[0], r[1]) for r in found)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,3 +370,65 @@ def notice_facts(session: Session, ticket_id: str) -> NoticeFacts | None:
         .limit(1)
     )
     return NoticeFacts(row.number, row.title, row.priority, row.assignee_id, author)
+
+
+# ---- notices about pulled changes ------------------------------------------------------------------
+
+_ENTRY_ROWID: ColumnElement[int] = literal_column("timeline_entry.rowid")
+
+
+def entry_watermark(session: Session) -> int:
+    """The newest timeline entry's local row number (entries arriving later have higher ones)."""
+    return int(session.scalar(select(func.max(_ENTRY_ROWID)).select_from(TimelineEntry)) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class PulledNotice:
+    """Something pulled from another PC that the signed-in user is told about."""
+
+    entry_id: str  # the entry that made it so (each is told once)
+    ticket_id: str
+    number: str
+    title: str
+    kind: str  # "p1": a new (or newly raised) P1; "assigned": newly assigned to the user
+
+
+def pulled_notices(
+    session: Session, ticket_ids: Iterable[str], *, after: int, user_id: str, device_id: str | None
+) -> list[PulledNotice]:
+    """The notices for entries from other PCs stored after row `after` on these tickets: a ticket
+    created as (or raised to) P1 that is still open and P1, a ticket assigned to `user_id` that
+    still is."""
+    wanted = sorted(set(ticket_ids))
+    found: list[PulledNotice] = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = session.execute(
+            select(TimelineEntry.id, TimelineEntry.ticket_id, TimelineEntry.kind, TimelineEntry.field,
+                   TimelineEntry.value, Ticket.number, Ticket.title, Ticket.priority, Ticket.assignee_id,
+                   Ticket.is_open)
+            .join(Ticket, Ticket.id == TimelineEntry.ticket_id)
+            .where(after < _ENTRY_ROWID, TimelineEntry.ticket_id.in_(chunk),
+                   TimelineEntry.device_id != (device_id or ""))
+            .order_by(_ENTRY_ROWID)
+        )  # fmt: skip
+        for r in rows:
+            created = r.value if r.kind == "created" and isinstance(r.value, dict) else {}
+            raised = created.get("priority") == "P1" or (r.field == "priority" and r.value == "P1")
+            if raised and r.priority == "P1" and r.is_open:
+                found.append(PulledNotice(r.id, r.ticket_id, r.number, r.title, "p1"))
+            given = created.get("assignee_id") == user_id or (r.field == "assignee_id" and r.value == user_id)
+            if given and r.assignee_id == user_id:
+                found.append(PulledNotice(r.id, r.ticket_id, r.number, r.title, "assigned"))
+    return found
+
+
+def user_names(session: Session) -> dict[str, str]:
+    """user id -> display name, every user (former ones too: old entries name them)."""
+    return {r[0]: r[1] for r in session.execute(select(User.id, User.display_name))}
+
+
+def office_names(session: Session) -> dict[str, str]:
+    """office id -> "Name (CODE)"."""
+    rows = session.execute(select(Office.id, Office.name, Office.code))
+    return {i: f"{name} ({code})" for i, name, code in rows}

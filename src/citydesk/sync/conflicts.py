@@ -2,6 +2,10 @@
 (`merge.CONFLICT_FIELDS`: assignee, priority, status, title, description) with the same base entry and
 different values, not settled by an entry whose `detail["settles"]` lists all their ids.
 
+Entries without a base from one device are not a conflict: the bulk path (the demo city, a CSV import
+with history) writes a ticket's later entries in order without bases, one after the other on one PC.
+Every entry a service writes has a base (the created entry sets every shown field).
+
 Every replica holding the same entries derives the same conflicts. A resolution is an ordinary entry
 of the field's kind with `detail = {"settles": [entry ids]}` (written by a service, not here).
 """
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from citydesk.domain.timeline import Entry, EntryKind, is_known_kind
 from citydesk.store import statements as st
@@ -76,6 +80,8 @@ def ticket_conflicts(entries: Sequence[Entry]) -> list[ConflictGroup]:
     for (name, base), group in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         if len(group) < 2 or len({_value_key(e.value) for e in group}) < 2:
             continue
+        if base is None and len({e.device_id for e in group}) < 2:
+            continue  # written in order by the bulk path, not concurrently
         ids = {e.id for e in group}
         if any(ids <= s for s in settled):
             continue
@@ -90,7 +96,10 @@ def open_conflicts(db: Database) -> list[Conflict]:
         select(entry.c.ticket_id)
         .where(entry.c.field.in_(CONFLICT_FIELDS), entry.c.kind != EntryKind.CREATED.value)
         .group_by(entry.c.ticket_id, entry.c.field, entry.c.base_entry_id)
-        .having(func.count(func.distinct(func.coalesce(entry.c.value, "null"))) > 1)
+        .having(
+            func.count(func.distinct(func.coalesce(entry.c.value, "null"))) > 1,
+            or_(entry.c.base_entry_id.is_not(None), func.count(func.distinct(entry.c.device_id)) > 1),
+        )
     )
     out: list[Conflict] = []
     with db.read() as session:

@@ -52,6 +52,7 @@ def build_menus(win: MainWindow) -> None:
     view.addAction(find)
     view.addAction(action(tr("&Refresh"), "F5", win.refresh))
     view.addAction(action(tr("Re&questers…"), "Ctrl+Shift+P", win.open_requesters))
+    view.addAction(action(tr("&Conflicts…"), "Ctrl+Shift+K", win.open_conflicts))
     for widget in (win.search, win.table):  # Esc leaves a search from the box or the results
         clear = QAction(tr("Clear search"), widget)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))

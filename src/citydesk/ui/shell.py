@@ -26,9 +26,11 @@ from citydesk.store.queries import Queue, SortKey, TicketQuery
 from citydesk.store.receipts import city_phone
 from citydesk.store.status import CounterDay, counter_day
 from citydesk.ui.app import CitydeskApp
+from citydesk.ui.conflicts.window import show_conflicts
 from citydesk.ui.events import Notice, SignedIn, SyncStatus
 from citydesk.ui.first_screen import ClerkBar, arrange_columns, fit_title, fit_window
 from citydesk.ui.flow import WrappingBar
+from citydesk.ui.pulled_notices import PulledNotifier
 from citydesk.ui.queue_list import QueueList
 from citydesk.ui.search_state import SearchState, tickets_found
 from citydesk.ui.status_message import StatusMessage
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self._search_generation = 0  # counts searches started
         self._announced_search = 0  # the last search whose result was announced
         self.requesters: Any = None  # the Requesters window, made on first use
+        self.conflicts_window: Any = None  # View → Conflicts, made on first use
         self.sort_actions: dict[int, Any] = {}  # View → Sort by entries, by column
         self._queue_query = TicketQuery(queue=Queue.MINE)
         self._fit_title = True  # until the user's own column layout is restored
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self._run_search)
         hub.ticket_changed.connect(lambda _change: self._changed())
         hub.data_changed.connect(self._changed)
+        hub.tickets_pulled.connect(lambda _pulled: self._counts_timer.start())  # the rows refresh in place
         hub.signed_in.connect(self._on_signed_in)
         hub.sync_status.connect(self._show_sync)
         self._show_sync(hub.sync_state)
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
         from citydesk.ui.tray import Notifier
 
         self.notifier = Notifier(hub, self)
+        self.pulled_notifier = PulledNotifier(hub, self)  # a new P1 or "assigned to you" from a sync
         if hub.user is not None:
             self._on_signed_in(hub.user)
 
@@ -352,6 +357,11 @@ class MainWindow(QMainWindow):
             self.requesters = RequestersWindow(self.hub, self)
             self.requesters.open_ticket.connect(self.show_ticket)
         self.requesters.open()
+
+    def open_conflicts(self) -> Any:
+        """View → Conflicts (Ctrl+Shift+K, the status bar's conflicts count); returns the window."""
+        self.conflicts_window = show_conflicts(self.hub, self, self.conflicts_window)
+        return self.conflicts_window
 
     def show_ticket(self, ticket_id: str) -> None:
         """Bring this window forward with `ticket_id` in the detail pane."""

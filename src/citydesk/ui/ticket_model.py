@@ -24,13 +24,16 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import Status
 from citydesk.store import queries
 from citydesk.store.queries import SortKey, TicketPage, TicketQuery, TicketRow
 from citydesk.ui.app import CitydeskApp
+from citydesk.ui.events import TicketsPulled
+from citydesk.ui.ticket_cells import age_text, priority_colour
+from citydesk.ui.ticket_pull import PAGE, PulledRows, read_pulled
 
 (
     COL_NUMBER,
@@ -60,29 +63,9 @@ SORT_KEYS = {
     COL_TITLE: SortKey.TITLE, COL_REQUESTER: SortKey.REQUESTER, COL_DEPARTMENT: SortKey.DEPARTMENT,
     COL_ASSIGNEE: SortKey.ASSIGNEE, COL_AGE: SortKey.AGE, COL_DUE: SortKey.DUE,
 }  # fmt: skip
-PAGE = 200
 FIRST_ROWS = 60  # rows fetched with a new list's first page: a full window's worth, the rest on demand
 MAX_PAGES = 40
 Index = QModelIndex | QPersistentModelIndex
-
-
-def age_text(created: datetime, now: datetime) -> str:
-    """ "3 d", "5 h", "12 min"."""
-    seconds = max(0, int((now - created).total_seconds()))
-    if seconds >= 86400:
-        return f"{seconds // 86400} d"
-    if seconds >= 3600:
-        return f"{seconds // 3600} h"
-    return f"{seconds // 60} min"
-
-
-def priority_colour(priority: str, dark: bool) -> QColor | None:
-    """Text colour for a priority (always shown with its label too); AA contrast on the base colour."""
-    if priority == Priority.P1.value:
-        return QColor("#ff8a80") if dark else QColor("#b00020")
-    if priority == Priority.P2.value:
-        return QColor("#ffcc80") if dark else QColor("#8a4b00")
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +103,17 @@ class TicketTableModel(QAbstractTableModel):
         self._complete_generation = 0
         self.max_burst_ms = 0.0
         self.tz: ZoneInfo | None = None  # the city's zone, read with every first page
+        self.conflicted: frozenset[str] = frozenset()  # tickets with an open conflict (marked)
+        self._warning_icon: Any = None
+        self._pulled: set[str] = set()  # tickets pulled since the last in-place refresh started
+        self._pulling = False
+        hub.tickets_pulled.connect(self.apply_pull)
+        self.completed.connect(lambda _rows: self._refresh_pulled())
+        from citydesk.ui.conflicts.tracker import tracker_for
+
+        tracker = tracker_for(hub)
+        tracker.changed.connect(lambda: self.set_conflicted(tracker.ticket_ids()))
+        self.conflicted = tracker.ticket_ids()
 
     # ---- loading ---------------------------------------------------------------------------------
 
@@ -284,7 +278,9 @@ class TicketTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self.tr(HEADERS[section])
         row = self._row(section) if 0 <= section < self.rowCount() else None
-        return row.number if row is not None else self.tr("loading")
+        if row is None:
+            return self.tr("loading")
+        return self.tr("{0}, conflict").format(row.number) if row.id in self.conflicted else row.number
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text, colours (always with text) and tooltips."""
@@ -300,8 +296,18 @@ class TicketTableModel(QAbstractTableModel):
         overdue = row.is_open and row.due_at is not None and row.due_at < now
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col, now, overdue)
+        conflicted = col == COL_NUMBER and row.id in self.conflicted
         if role == Qt.ItemDataRole.AccessibleTextRole:  # "Priority: P1 Critical" when moving across
-            return f"{self.tr(HEADERS[col])}: {self._text(row, col, now, overdue) or self.tr('none')}"
+            text = f"{self.tr(HEADERS[col])}: {self._text(row, col, now, overdue) or self.tr('none')}"
+            return f"{text}, {self.tr('conflict to settle')}" if conflicted else text
+        if conflicted and role == Qt.ItemDataRole.DecorationRole:
+            if self._warning_icon is None:
+                warning = QStyle.StandardPixmap.SP_MessageBoxWarning
+                self._warning_icon = QApplication.style().standardIcon(warning)
+            return self._warning_icon
+        if conflicted and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Conflict: two offices changed this ticket at the same time. Settle it in "
+                           "View → Conflicts or in the ticket's details.")  # fmt: skip
         if role == Qt.ItemDataRole.ForegroundRole:
             dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
             if col == COL_PRIORITY:
@@ -352,6 +358,113 @@ class TicketTableModel(QAbstractTableModel):
         self.query = dataclasses.replace(self.query, sort=key, descending=descending)
         if self._generation:  # before the first load the view is only setting up its header
             self._load(whole=False)
+
+    # ---- conflicts and pulled pages ------------------------------------------------------------
+
+    def set_conflicted(self, ticket_ids: frozenset[str]) -> None:
+        """Mark these tickets as having an open conflict (repaints the number column)."""
+        if ticket_ids == self.conflicted:
+            return
+        self.conflicted = frozenset(ticket_ids)
+        if self._total:
+            self.dataChanged.emit(self.index(0, COL_NUMBER), self.index(self._total - 1, COL_NUMBER))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._total - 1)
+
+    def apply_pull(self, pulled: TicketsPulled) -> None:
+        """A sync page changed these tickets: refresh the list in place (one read at a time; pages that
+        arrive meanwhile are coalesced). Rows keep their selection, the view its scroll position."""
+        self._pulled.update(pulled.ticket_ids)
+        self._refresh_pulled()
+
+    def _refresh_pulled(self) -> None:
+        if self._pulling or not self._pulled or not self._generation:
+            return
+        if self.loading or not self.complete:  # after the (re)load in flight (it may predate the page)
+            return
+        ticket_ids, self._pulled = frozenset(self._pulled), set()
+        self._pulling = True
+        generation, query, now = self._generation, self.query, self.hub.db.clock.now()
+        known = frozenset(rn for rows in self._pages.values() for rn in rows)
+        pages = tuple(self._pages)
+
+        def read(session: Any) -> PulledRows:
+            return read_pulled(session, query, now=now, ticket_ids=ticket_ids, pages=pages, known=known)
+
+        def failed(exc: BaseException) -> None:
+            self._pulling = False
+            self.hub.error.emit(str(exc))
+
+        future = self.hub.query(read, lambda result: self._pulled_arrived(generation, result), failed)
+        if future.cancelled():
+            self._pulling = False
+
+    def _pulled_arrived(self, generation: int, result: PulledRows) -> None:
+        self._pulling = False
+        if generation == self._generation:
+            started = time.perf_counter()
+            if result.ids == self.ids:
+                self._update_rows(result)
+            else:
+                self._relayout(result)
+            self._burst(started)
+        self._refresh_pulled()
+
+    def _update_rows(self, result: PulledRows) -> None:
+        """The same list: replace the changed rows where they are cached and repaint them."""
+        touched: list[int] = []
+        for page, rows in self._pages.items():
+            hit = result.changed & rows.keys() & result.rows.keys()
+            if not hit:
+                continue
+            for rn in hit:
+                rows[rn] = result.rows[rn]
+            start = page * PAGE
+            touched += [start + i for i, rn in enumerate(self.ids[start : start + PAGE]) if rn in hit]
+        if touched:
+            self.dataChanged.emit(self.index(min(touched), 0), self.index(max(touched), len(HEADERS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, min(touched), max(touched))
+
+    def _relayout(self, result: PulledRows) -> None:
+        """Tickets came, went or moved: the rows are re-laid out with their persistent indexes (the
+        selection) following their tickets; rows are added or removed at the end around it."""
+        old_ids, old_total, new_total = self.ids, self._total, len(result.ids)
+        merged = {rn: row for rows in self._pages.values() for rn, row in rows.items()}
+        merged.update(result.rows)
+        if new_total > old_total:
+            self.beginInsertRows(QModelIndex(), old_total, new_total - 1)
+            self._total = new_total
+            self.endInsertRows()
+        self.layoutAboutToBeChanged.emit()
+        found: dict[int, int | None] = {}
+
+        def position(rn: int) -> int | None:  # a few persistent indexes: a C-speed scan each
+            if rn not in found:
+                try:
+                    found[rn] = result.ids.index(rn)
+                except ValueError:
+                    found[rn] = None
+            return found[rn]
+
+        moved_from = self.persistentIndexList()
+        moved_to = []
+        for index in moved_from:
+            new_row = position(old_ids[index.row()]) if index.row() < len(old_ids) else None
+            moved_to.append(QModelIndex() if new_row is None else self.index(new_row, index.column()))
+        self.ids = result.ids
+        pages: OrderedDict[int, dict[int, TicketRow]] = OrderedDict()
+        for page in self._pages:
+            slice_ = self.ids[page * PAGE : (page + 1) * PAGE]
+            if slice_ and all(rn in merged for rn in slice_):
+                pages[page] = {rn: merged[rn] for rn in slice_}
+        self._pages = pages
+        self._pending.clear()
+        self._partial = False
+        self.changePersistentIndexList(moved_from, moved_to)
+        self.layoutChanged.emit()
+        if new_total < old_total:
+            self.beginRemoveRows(QModelIndex(), new_total, old_total - 1)
+            self._total = new_total
+            self.endRemoveRows()
 
     def ticket_id(self, row: int) -> str | None:
         """The ticket id at a row, if its page is loaded."""

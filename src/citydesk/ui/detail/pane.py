@@ -31,11 +31,13 @@ from shiboken6 import isValid
 
 from citydesk.services import tickets
 from citydesk.ui.app import CitydeskApp
+from citydesk.ui.conflicts.tracker import tracker_for
 from citydesk.ui.detail.actions import State, TicketActions
+from citydesk.ui.detail.conflict_banner import ConflictBanner
 from citydesk.ui.detail.header import TicketHeader
 from citydesk.ui.detail.timeline import TimelineView, build_rows
 from citydesk.ui.detail.view import DetailView, load_view
-from citydesk.ui.events import SignedIn, TicketChanged
+from citydesk.ui.events import SignedIn, TicketChanged, TicketsPulled
 from citydesk.ui.flow import FlowLayout
 from citydesk.ui.forms import Form, plain_text_field, set_error_text, style_error_label
 from citydesk.ui.tasks import readable
@@ -71,7 +73,11 @@ class TicketDetailPane(QWidget):
         self.timeline.selectionModel().selectionChanged.connect(self._update_actions)
         hub.ticket_changed.connect(self._on_ticket_changed)
         hub.data_changed.connect(self.refresh)
+        hub.tickets_pulled.connect(self._on_pulled)
         hub.signed_in.connect(self._on_signed_in)
+        self.conflicts = tracker_for(hub)
+        self.conflicts.changed.connect(self._show_conflicts)
+        self.conflict_banner.settle.connect(self.settle_conflict)
         self._update_actions()
 
     # ---- building ------------------------------------------------------------------------------
@@ -89,6 +95,8 @@ class TicketDetailPane(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
+        self.conflict_banner = ConflictBanner()
+        column.addWidget(self.conflict_banner)
         self.header = TicketHeader()
         self.header_scroll = QScrollArea()
         self.header_scroll.setWidgetResizable(True)
@@ -115,9 +123,10 @@ class TicketDetailPane(QWidget):
             QWidget.setTabOrder(first, second)
 
     def focus_chain(self) -> list[QWidget]:
-        """The pane's controls in visual order: the facts, the timeline, the note and its buttons."""
-        return [*self.header.focus_chain(), self.timeline, self.composer, self.internal_radio,
-                self.public_radio, self.add_note_button]  # fmt: skip
+        """The pane's controls in visual order: the conflict banner's Settle… (when shown), the facts,
+        the timeline, the note and its buttons."""
+        return [self.conflict_banner.button, *self.header.focus_chain(), self.timeline, self.composer,
+                self.internal_radio, self.public_radio, self.add_note_button]  # fmt: skip
 
     def _build_composer(self) -> QWidget:
         box = QWidget()
@@ -177,6 +186,7 @@ class TicketDetailPane(QWidget):
             self.stack.setCurrentIndex(0)
             self.timeline.clear_entries()
             self.header.clear()
+        self._show_conflicts()
         self._update_actions()
         self.refresh()
 
@@ -368,6 +378,28 @@ class TicketDetailPane(QWidget):
     def _on_ticket_changed(self, change: TicketChanged) -> None:
         if change.ticket_id == self.ticket_id:
             self.refresh()
+
+    def _on_pulled(self, pulled: TicketsPulled) -> None:
+        """A sync page changed tickets: the one shown is loaded again in place (the note being typed,
+        the selected entry and the timeline's scroll position stay)."""
+        if self.ticket_id is not None and self.ticket_id in pulled.ticket_ids:
+            self.refresh()
+
+    def _show_conflicts(self) -> None:
+        self.conflict_banner.show_conflicts(self.conflicts.of(self.ticket_id), self.conflicts.names)
+
+    def settle_conflict(self) -> Any:
+        """Choose the value to keep for the shown ticket's (first) open conflict."""
+        found = self.conflicts.of(self.ticket_id)
+        if not found or self.active_dialog is not None:
+            return None
+        from citydesk.ui.conflicts.settle import SettleDialog
+
+        dialog = SettleDialog(self.hub, found[0], self.conflicts.names, self)
+        dialog.finished.connect(lambda _code: self._dialog_closed(dialog))
+        self.active_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _on_signed_in(self, who: SignedIn | None) -> None:
         user_id = who.actor.user_id if who else None

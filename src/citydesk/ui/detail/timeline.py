@@ -48,6 +48,7 @@ from citydesk.ui.detail.view import (
 
 INTERNAL_BADGE = "background-color:#7a4f00;color:#ffffff;font-weight:bold;"
 PUBLIC_BADGE = "background-color:#1d5e9e;color:#ffffff;font-weight:bold;"
+CLOCK_NOTE = "font-style:italic;"
 INTERNAL_STRIPE = QColor("#c98a00")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,6 +65,7 @@ class EntryRow:
     visibility: str | None  # "internal", "public" or None for events without text
     redacted_note: str | None
     redactable: bool
+    clock_note: str | None = None  # its PC's clock was wrong: it is shown where it happened
 
     @property
     def internal(self) -> bool:
@@ -86,6 +88,8 @@ class EntryRow:
             text += f": {self.redacted_note}"
         elif self.body:
             text += f": {self.body}"
+        if self.clock_note:
+            text += f" ({self.clock_note})"
         return text
 
     def html(self, terms: tuple[str, ...]) -> str:
@@ -95,6 +99,9 @@ class EntryRow:
             style = INTERNAL_BADGE if self.internal else PUBLIC_BADGE
             badge = f'<span style="{style}">&nbsp;{html.escape(self.badge())}&nbsp;</span>&nbsp; '
         head = f"{badge}<b>{html.escape(self.heading)}</b>"
+        if self.clock_note:
+            note = self.clock_note[:1].upper() + self.clock_note[1:]
+            head += f'<div style="{CLOCK_NOTE}">⚠ {html.escape(note)}</div>'
         summary = f"<div>{highlight_html(self.summary, terms)}</div>" if self.summary else ""
         if self.redacted_note:
             body = f"<div><i>{html.escape(self.redacted_note)}</i></div>"
@@ -172,8 +179,13 @@ def _describe_edit(item: TimelineItem, view: DetailView) -> str:
     return tr("Edited the ticket")
 
 
+def clock_wrong_text() -> str:
+    """What an entry misdated by its PC's wrong clock says."""
+    return tr("entered on a PC whose clock was wrong: shown where it happened")
+
+
 def build_rows(view: DetailView) -> list[EntryRow]:
-    """The timeline of `view` as rows, oldest first."""
+    """The timeline of `view` as rows in causal order (the order the ticket's state came from)."""
     redactions = {
         str(item.detail.get("target_entry_id")): item
         for item in view.detail.timeline
@@ -201,6 +213,7 @@ def build_rows(view: DetailView) -> list[EntryRow]:
                 visibility=visibility,
                 redacted_note=redacted_note,
                 redactable=bool(item.body) and not item.redacted,
+                clock_note=clock_wrong_text() if item.clock_wrong else None,
             )
         )
     return rows
@@ -351,7 +364,10 @@ class TimelineView(QListView):
         self.setWordWrap(True)
         self.setAccessibleName(tr("Timeline"))
         self.setAccessibleDescription(
-            tr("Every change and note on this ticket, oldest first. Internal notes are marked Internal.")
+            tr(
+                "Every change and note on this ticket, in the order they happened. "
+                "Internal notes are marked Internal."
+            )
         )
         self._ticket_id: str | None = None
 
