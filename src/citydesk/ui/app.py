@@ -53,7 +53,7 @@ class CitydeskApp(QObject):
         self.sync_state = SyncStatus(online=False, last_sync=None, pending=0)  # the latest `sync_status`
 
     def report_sync(self, status: SyncStatus) -> None:
-        """Record and announce the connection and sync state (the sync engine calls this)."""
+        """Record and announce the connection and sync state (ui.sync.controller calls this)."""
         self.sync_state = status
         self.sync_status.emit(status)
 
@@ -307,7 +307,11 @@ def run_app(path: Path, *, self_test: bool = False, clock: Clock | None = None) 
     from citydesk.ui.reports.schedule_bridge import start_report_schedule, stop_report_schedule
 
     start_report_schedule(hub)
+    from citydesk.ui.sync.controller import start_background_sync, stop_background_sync
+
+    start_background_sync(hub)  # a standalone or demo database never syncs: the controller only reports
     code = qt_app.exec()
+    stop_background_sync(hub)
     stop_report_schedule(hub)
     hub.shutdown()
     return int(code)
