@@ -63,6 +63,7 @@ class SyncController(QObject):
         self.facts: SyncFacts | None = None
         self.online: bool | None = None  # None: not tried yet this session
         self.problem: FailureText | None = None
+        self.clock_warning: str | None = None  # from the last sync's hello (the server's clock)
         self.running = False
         self._manual = False
         self.told: set[str] = set()  # failure kinds already explained once (until a sync succeeds)
@@ -108,7 +109,7 @@ class SyncController(QObject):
                 pending=facts.pending, mode=facts.mode, parked=facts.parked, rejected=facts.rejected,
                 conflicts=facts.conflicts, syncing=self.running,
                 problem=self.problem.status if self.problem else None,
-                clock_warning=facts.clock_warning, server=facts.server,
+                clock_warning=self.clock_warning or facts.clock_warning, server=facts.server,
             )
         )  # fmt: skip
 
@@ -162,6 +163,7 @@ class SyncController(QObject):
     def _succeeded(self, outcome: SyncOutcome) -> None:
         now = self.hub.db.clock.now()
         self.running, self.online, self.problem = False, True, None
+        self.clock_warning = outcome.clock_warning
         self.told.clear()
         self.schedule.succeeded(now)
         for table, reason in outcome.rejected:
