@@ -53,7 +53,12 @@ def online(world: World) -> None:
 
 @contextmanager
 def office_pc(
-    qtbot: Any, world: World, name: str = "front-desk", user: str = "carla", *, clock: ManualClock | None = None
+    qtbot: Any,
+    world: World,
+    name: str = "front-desk",
+    user: str = "carla",
+    *,
+    clock: ManualClock | None = None,
 ) -> Iterator[OfficePC]:
     """Enrol a PC (`connect`; its own `clock` when given), open it in the app signed in as `user`."""
     replica = world.enrol(name, clock=clock)

@@ -33,9 +33,7 @@ def pc(qtbot: Any, world: World) -> Iterator[OfficePC]:
         yield made
 
 
-def test_offline_edit_and_back_online_shows_in_the_status_bar(
-    qtbot: Any, world: World, pc: OfficePC
-) -> None:
+def test_offline_edit_and_back_online_shows_in_the_status_bar(qtbot: Any, world: World, pc: OfficePC) -> None:
     bar = pc.bar
     qtbot.waitUntil(lambda: bar.connection.text() == "Online · synced just now")
     assert bar.connection.accessibleName() == "Connection: Online · synced just now"

@@ -104,9 +104,11 @@ def run_sync(
     cancel: Callable[[], bool] | None = None,
     on_page: Callable[[frozenset[str]], None] | None = None,
     writer: Callable[[Callable[[], Any]], Any] | None = None,
+    page_size: int = 1000,
 ) -> SyncOutcome:
     """One sync cycle of an enrolled database with its credential from the keyring (`sync_once`, holder
-    "app": the lease is shared with the CLI). Raises the engine's errors (see `failure_kind`)."""
+    "app": the lease is shared with the CLI), `page_size` changes a page. Raises the engine's errors (see
+    `failure_kind`)."""
     from citydesk.sync.connect import saved_ca_bundle
     from citydesk.sync.credentials import load_credential
     from citydesk.sync.engine import NotEnrolled, sync_once
@@ -123,7 +125,7 @@ def run_sync(
     with SyncClient(state.server_url, credential=credential, client=made,
                     ca_bundle=saved_ca_bundle(db)) as client:  # fmt: skip
         result = sync_once(db, client, holder=APP_HOLDER, progress=progress, cancel=cancel, on_page=on_page,
-                           writer=writer)  # fmt: skip
+                           writer=writer, page_size=page_size)  # fmt: skip
     return SyncOutcome(
         pushed=result.pushed, pulled=result.pulled,
         rejected=tuple((r.table, r.reason or r.code) for r in result.rejected),

@@ -64,12 +64,13 @@ class SyncController(QObject):
         self.online: bool | None = None  # None: not tried yet this session
         self.problem: FailureText | None = None
         self.clock_warning: str | None = None  # from the last sync's hello (the server's clock)
+        self.page_size = 1000  # changes a page: each page commits, then the cancel is checked
         self.running = False
         self._manual = False
         self.told: set[str] = set()  # failure kinds already explained once (until a sync succeeds)
         self._cancel = threading.Event()
         self._then: list[Callable[[], None]] = []
-        self._scheduler: Any = None
+        self.scheduler: Any = None
         self._network: Any = None
         self._page_done.connect(self._on_page)
         self._progress.connect(self.progressed)
@@ -136,11 +137,11 @@ class SyncController(QObject):
         self.started.emit()
         self.publish()
         self._progress.emit(SyncProgress("hello", 0, None))
-        db, factory, cancel = self.hub.db, self.http_client, self._cancel
+        db, factory, cancel, size = self.hub.db, self.http_client, self._cancel, self.page_size
 
         def job() -> SyncOutcome:
             return run_sync(
-                db, http_client=factory, cancel=cancel.is_set, writer=self._write,
+                db, http_client=factory, cancel=cancel.is_set, writer=self._write, page_size=size,
                 progress=lambda phase, done, total: self._progress.emit(SyncProgress(phase, done, total)),
                 on_page=lambda ids: self._page_done.emit(frozenset(ids)),
             )  # fmt: skip
@@ -230,23 +231,23 @@ class SyncController(QObject):
         self.schedule.start(self.hub.db.clock.now())
         db = self.hub.db
         self.hub.runner.read(lambda: sync_interval_minutes(db), self._got_interval, _ignore)
-        if scheduler and self._scheduler is None:
+        if scheduler and self.scheduler is None:
             from apscheduler.schedulers.background import BackgroundScheduler
             from apscheduler.triggers.interval import IntervalTrigger
 
-            self._scheduler = BackgroundScheduler(
+            self.scheduler = BackgroundScheduler(
                 job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
             )
-            self._scheduler.add_job(self._ticked.emit, IntervalTrigger(seconds=TICK.total_seconds()),
+            self.scheduler.add_job(self._ticked.emit, IntervalTrigger(seconds=TICK.total_seconds()),
                                     id="citydesk-sync-tick", name="sync tick")  # fmt: skip
-            self._scheduler.start()
+            self.scheduler.start()
             self._follow_network()
 
     def stop(self) -> None:
         """Stop background sync and cancel a running sync at its next page (never waits for it)."""
         self.cancel()
-        if self._scheduler is not None:
-            scheduler, self._scheduler = self._scheduler, None
+        if self.scheduler is not None:
+            scheduler, self.scheduler = self.scheduler, None
             scheduler.shutdown(wait=False)
 
     def set_interval(self, minutes: int, on_done: Callable[[int], None] | None = None,

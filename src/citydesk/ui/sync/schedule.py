@@ -84,4 +84,3 @@ class SyncSchedule:
         self.interval = interval
         if self.failures == 0 and self.next_at is not None:
             self.next_at = min(self.next_at, now + interval)
-

@@ -98,7 +98,7 @@ class SyncStatusBar(QObject):
         self.clock.setAccessibleDescription(status.clock_warning or "")
 
     def connection_text(self, status: SyncStatus) -> str:
-        """"Online · synced 4 min ago", "Offline: the server cannot be reached · synced 2 hours ago"…"""
+        """The connection section: "Online · synced 4 min ago", "Offline: … · synced 2 hours ago"…"""
         if status.mode == "demo":
             return self.tr("Demo data: never syncs")
         if status.mode != "connected":
@@ -140,8 +140,10 @@ class SyncStatusBar(QObject):
             opener()
             return
         self.hub.announce.emit(
-            self.tr("{0}: the same tickets were changed differently in two places at once; "
-                    "a supervisor settles them in View → Conflicts.").format(self.conflicts.text())
+            self.tr(
+                "{0}: the same tickets were changed differently in two places at once; "
+                "a supervisor settles them in View → Conflicts."
+            ).format(self.conflicts.text())
         )
 
 
