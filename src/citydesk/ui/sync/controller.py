@@ -170,11 +170,15 @@ class SyncController(QObject):
         for table, reason in outcome.rejected:
             self.hub.notify(self.tr("A change was refused"), rejected_text(table, reason), urgent=True)
         if outcome.conflicts:
-            self.hub.notify(
-                self.tr("Conflicts"),
-                self.tr("{0} change(s) made at the same time in two places need a decision: "
-                        "View → Conflicts.").format(outcome.conflicts),
+            text = (
+                self.tr("A ticket was changed differently in two places at the same time. A supervisor "
+                        "chooses which value stays in View → Conflicts.")
+                if outcome.conflicts == 1
+                else self.tr("{0} conflicts: tickets were changed differently in two places at the same "
+                             "time. A supervisor chooses which values stay in View → Conflicts.")
+                .format(outcome.conflicts)
             )  # fmt: skip
+            self.hub.notify(self.tr("Conflicts"), text)
         if self._manual:
             self.hub.announce.emit(
                 self.tr("Synced: {0} sent, {1} received.").format(outcome.pushed, outcome.pulled)

@@ -34,7 +34,8 @@ class SyncStatusBar(QObject):
         self.hub = window.hub
         self.connection = QLabel()
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(260)
+        sample = self.tr("Receiving changes… {0} of {1}").format("10,000", "10,000")
+        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance(sample) + 32)
         self.progress.setTextVisible(True)
         self.progress.setVisible(False)
         self.progress.setAccessibleName(self.tr("Sync progress"))
