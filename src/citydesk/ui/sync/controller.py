@@ -36,6 +36,9 @@ from citydesk.ui.sync.schedule import TICK, SyncSchedule
 
 log = logging.getLogger(__name__)
 REFRESH_DELAY_MS = 400  # local changes coalesce before the counts are read again
+# Changes a page: each page's transaction on the writer thread stays short (the counter's saves wait
+# behind it), then the cancel is checked (benchmarks/ui_sync.py).
+PAGE_SIZE = 200
 QUIET = ("busy", "cancelled")  # not worth telling anyone: the next try comes by itself
 
 
@@ -64,7 +67,7 @@ class SyncController(QObject):
         self.online: bool | None = None  # None: not tried yet this session
         self.problem: FailureText | None = None
         self.clock_warning: str | None = None  # from the last sync's hello (the server's clock)
-        self.page_size = 1000  # changes a page: each page commits, then the cancel is checked
+        self.page_size = PAGE_SIZE
         self.running = False
         self._manual = False
         self.told: set[str] = set()  # failure kinds already explained once (until a sync succeeds)
@@ -141,7 +144,7 @@ class SyncController(QObject):
 
         def job() -> SyncOutcome:
             return run_sync(
-                db, http_client=factory, cancel=cancel.is_set, writer=self._write, page_size=size,
+                db, http_client=factory, cancel=cancel.is_set, writer=self.write_page, page_size=size,
                 progress=lambda phase, done, total: self._progress.emit(SyncProgress(phase, done, total)),
                 on_page=lambda ids: self._page_done.emit(frozenset(ids)),
             )  # fmt: skip
@@ -153,7 +156,7 @@ class SyncController(QObject):
         """Stop the running sync at its next page boundary (returns at once)."""
         self._cancel.set()
 
-    def _write(self, fn: Callable[[], Any]) -> Any:
+    def write_page(self, fn: Callable[[], Any]) -> Any:
         """The engine's page writer: `fn` on the app's single writer thread; waits for its result."""
         return self.hub.runner.write(fn, None, _ignore).result()
 
