@@ -18,6 +18,7 @@ from citydesk.services.ticket_work import change_priority
 from citydesk.sync import lease
 from citydesk.ui.events import SyncProgress, TicketsPulled
 from citydesk.ui.sync.messages import FailureText
+from fault_injection import Fault
 from sync_world import World, server_admin, sync_world
 
 
@@ -153,3 +154,53 @@ def test_conflicts_count_opens_the_conflicts_view(qtbot: Any, world: World, pc: 
     pc.window.open_conflicts = lambda: opened.append(True)
     qtbot.mouseClick(pc.bar.conflicts, Qt.MouseButton.LeftButton)
     assert opened == [True]
+
+
+def test_a_too_old_app_says_update_and_keeps_everything(
+    qtbot: Any, world: World, pc: OfficePC, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pc.hub.mutate(tickets.create_ticket, title="Loose manhole cover", channel="phone")
+    qtbot.waitUntil(lambda: pc.pending() > 0, timeout=5_000)
+    waiting = pc.pending()
+    monkeypatch.setattr("citydesk.sync.http.__version__", "0.0.1")  # what the server is told
+    outcome = sync(qtbot, pc, key=True)
+    assert outcome.kind == "too_old"
+    assert "Ask IT to update citydesk" in pc.window.notice_label.text()
+    assert pc.bar.connection.text().startswith("Update citydesk to send your changes · ")
+    assert pc.pending() == waiting
+    assert pc.controller.schedule.next_at is not None  # receiving goes on at the usual interval
+
+
+def test_no_keyring_explains_how_to_set_one_up(qtbot: Any, world: World, pc: OfficePC) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        outcome = sync(qtbot, pc, key=True)
+    finally:
+        keyring.set_keyring(previous)
+    assert outcome.kind == "keyring"
+    notice = pc.window.notice_label.text()
+    assert "only in the system's keyring" in notice and "Secret Service" in notice
+    assert pc.bar.connection.text().startswith("Cannot sync: no keyring on this PC · ")
+    assert pc.controller.schedule.next_at is None
+
+
+def test_the_server_gone_mid_sync_keeps_the_pages_received(qtbot: Any, world: World, pc: OfficePC) -> None:
+    other = world.enrol("annex", office="PD")
+    for n in range(4):
+        other.log("pete", f"Tree down {n}")
+    other.sync()
+    before = len(pc.replica.tickets())
+    pc.controller.page_size = 2
+    world.injector.plan(Fault.DROP_REQUEST, "pull", skip=1)  # the second page never arrives
+    outcome = sync(qtbot, pc)
+    assert isinstance(outcome, FailureText) and outcome.kind == "offline"
+    assert len(pc.replica.tickets()) > before  # the first page is kept
+    assert not {f"Tree down {n}" for n in range(4)} <= set(pc.replica.tickets().values())
+    assert pc.bar.connection.text().startswith("Offline: the server cannot be reached · ")
+    sync(qtbot, pc)  # back: it resumes where it stopped
+    assert {f"Tree down {n}" for n in range(4)} <= set(pc.replica.tickets().values())
+    assert pc.bar.connection.text() == "Online · synced just now"
