@@ -73,8 +73,9 @@ class ConnectDone:
     first_error: str | None
 
 
-def sync_facts(db: Database) -> SyncFacts:
-    """The status bar's facts (a few counts: run it off the GUI thread)."""
+def sync_facts(db: Database, *, conflicts: int | None = None) -> SyncFacts:
+    """The status bar's facts (a few counts: run it off the GUI thread). `conflicts` given: that count
+    is kept instead of looking for open conflicts again (they only change with a sync or a decision)."""
     from citydesk.sync.conflicts import open_conflicts
     from citydesk.sync.engine_cycle import clock_warning
     from citydesk.sync.outgoing import pending_counts
@@ -91,7 +92,8 @@ def sync_facts(db: Database) -> SyncFacts:
     return SyncFacts(
         mode="connected", server=row.server_url, last_sync_at=row.last_sync_at,
         last_attempt_at=row.last_attempt_at, last_error=row.last_error, pending=counts.outbox,
-        parked=counts.parked, rejected=counts.rejected, conflicts=len(open_conflicts(db)),
+        parked=counts.parked, rejected=counts.rejected,
+        conflicts=len(open_conflicts(db)) if conflicts is None else conflicts,
         clock_warning=clock_warning(row.clock_offset_ms or 0),
     )  # fmt: skip
 

@@ -129,4 +129,7 @@ class IntervalDialog(QDialog):
 
     def submit(self) -> None:
         """Keep the interval (writer thread), then close."""
-        self.controller.set_interval(self.minutes.value(), lambda _m: self.accept(), self.form.show_error)
+        self.controller.set_interval(self.minutes.value(), lambda _m: self.accept(), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.form.show_error(exc)

@@ -79,6 +79,7 @@ class SyncController(QObject):
         self._progress.connect(self.progressed)
         self._ticked.connect(self.tick)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS, timeout=self.refresh)
+        self._recount = True  # look for open conflicts on the next refresh
         hub.ticket_changed.connect(lambda _change: self._refresh_timer.start())
         hub.data_changed.connect(self._refresh_timer.start)
         self.refresh()
@@ -90,10 +91,16 @@ class SyncController(QObject):
         """This database is enrolled with the city's server (as last read)."""
         return self.facts is not None and self.facts.mode == "connected"
 
-    def refresh(self) -> None:
-        """Read the counts and the last sync again (off the GUI thread), then report the status."""
+    def refresh(self, *, conflicts: bool = False) -> None:
+        """Read the counts and the last sync again (off the GUI thread), then report the status. Open
+        conflicts are looked for again only with `conflicts`, at the first read, after a sync, or while
+        there are some (a decision settles them): after an ordinary local change the count stays."""
         db = self.hub.db
-        self.hub.runner.read(lambda: sync_facts(db), self._got_facts, lambda exc: log.warning("%s", exc))
+        known = self.facts.conflicts if self.facts is not None else None
+        keep = None if (conflicts or self._recount or known) else known
+        self._recount = False
+        self.hub.runner.read(lambda: sync_facts(db, conflicts=keep), self._got_facts,
+                             lambda exc: log.warning("%s", exc))  # fmt: skip
 
     def _got_facts(self, facts: SyncFacts) -> None:
         self.facts = facts
@@ -212,7 +219,7 @@ class SyncController(QObject):
         self._ended(text)
 
     def _ended(self, outcome: SyncOutcome | FailureText) -> None:
-        self.refresh()
+        self.refresh(conflicts=True)
         self.publish()
         self.finished.emit(outcome)
         waiting, self._then = self._then, []
