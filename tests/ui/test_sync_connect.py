@@ -226,3 +226,21 @@ def adopt_a_standalone_office_through_the_dialog(qtbot: Any, world: World, offic
     finally:
         win.close()
         hub.runner.shutdown(wait=True)
+
+
+def test_the_dialog_by_keyboard(qtbot: Any, world: World, empty_db: Database) -> None:
+    _first, dialog = chooser(qtbot, world, empty_db)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.url.hasFocus()
+    order = [dialog.url, dialog.code, dialog.ca_bundle, dialog.browse, dialog.device_name]
+    for here, there in zip(order, order[1:], strict=False):
+        assert here.hasFocus()
+        qtbot.keyClick(here, Qt.Key.Key_Tab)
+        assert there.hasFocus(), there.accessibleName()
+    for widget in order:
+        assert widget.accessibleName()
+    assert dialog.code.accessibleName().startswith("One-time code")
+    assert dialog.connect_button.text() == "&Connect"
+    qtbot.keyClick(dialog.device_name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter
+    assert "starting with https://" in dialog.form.error_for("url")
