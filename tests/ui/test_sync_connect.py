@@ -4,6 +4,7 @@ a clerk's words (wrong code, no connection, no keyring, a missing certificate fi
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -234,7 +235,7 @@ def test_the_dialog_by_keyboard(qtbot: Any, world: World, empty_db: Database) ->
     qtbot.waitUntil(dialog.isActiveWindow)
     assert dialog.url.hasFocus()
     order = [dialog.url, dialog.code, dialog.ca_bundle, dialog.browse, dialog.device_name]
-    for here, there in zip(order, order[1:], strict=False):
+    for here, there in itertools.pairwise(order):
         assert here.hasFocus()
         qtbot.keyClick(here, Qt.Key.Key_Tab)
         assert there.hasFocus(), there.accessibleName()
