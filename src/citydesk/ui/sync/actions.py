@@ -110,7 +110,7 @@ class IntervalDialog(QDialog):
         self.controller = controller
         self.setWindowTitle(self.tr("Background sync"))
         self.setAccessibleName(self.windowTitle())
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(max(440, self.fontMetrics().averageCharWidth() * 60))
         layout = QVBoxLayout(self)
         layout.addWidget(hint_label(self.tr(
             "citydesk sends this PC's changes and receives other offices' in the background. When the "

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -73,7 +74,7 @@ class ConnectDialog(QDialog):
         self.relay.advanced.connect(self._advance)
         self.setWindowTitle(self.tr("Connect to the city's server"))
         self.setAccessibleName(self.windowTitle())
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(max(520, self.fontMetrics().averageCharWidth() * 60))  # grows with the text
         layout = QVBoxLayout(self)
         if adopt:
             intro = self.tr(
@@ -185,6 +186,7 @@ class ConnectDialog(QDialog):
         kind = connect_failure_kind(exc)
         text = connect_failure_text(kind, self.url.text().strip(), str(exc))
         set_error_text(self.message, text)
+        self.adjustSize()
         if kind == "code":
             self.code.setFocus(Qt.FocusReason.OtherFocusReason)
             self.code.selectAll()
@@ -201,6 +203,11 @@ class ConnectDialog(QDialog):
     def error_text(self) -> str:
         """The failure shown now ("" for none)."""
         return self.message.accessibleName()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the height the wrapped explanation needs at this width (large text included)."""
+        super().showEvent(event)
+        self.adjustSize()
 
     def reject(self) -> None:
         """Close, unless connecting is under way (it finishes first)."""
