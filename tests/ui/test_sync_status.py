@@ -5,6 +5,7 @@ the lease; the PC-clock warning; the conflicts count."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -204,3 +205,17 @@ def test_the_server_gone_mid_sync_keeps_the_pages_received(qtbot: Any, world: Wo
     sync(qtbot, pc)  # back: it resumes where it stopped
     assert {f"Tree down {n}" for n in range(4)} <= set(pc.replica.tickets().values())
     assert pc.bar.connection.text() == "Online · synced just now"
+
+
+def test_each_offices_last_sync_is_kept_for_the_weekly_report(qtbot: Any, world: World, pc: OfficePC) -> None:
+    from citydesk.jobs.background_sync import office_last_syncs
+
+    other = world.enrol("annex", office="PD")
+    world.clock.advance(minutes=10)
+    other.sync()
+    world.clock.advance(minutes=5)
+    sync(qtbot, pc)
+    seen = office_last_syncs(pc.replica.db)
+    assert set(seen) == {"CLK", "PD"}
+    assert seen["CLK"] == world.clock.now()
+    assert seen["PD"] == world.clock.now() - timedelta(minutes=5)

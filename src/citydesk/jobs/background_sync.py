@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 HttpClientFactory = Callable[[], "httpx.Client | None"]
 APP_HOLDER = "app"
 INTERVAL_SETTING = "sync.interval_minutes"
+OFFICES_SETTING = "sync.office_last_sync"  # office code -> its last successful sync (ISO), from hello
 DEFAULT_INTERVAL_MINUTES = 5
 MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES = 1, 240
 
@@ -128,6 +129,7 @@ def run_sync(
                     ca_bundle=saved_ca_bundle(db)) as client:  # fmt: skip
         result = sync_once(db, client, holder=APP_HOLDER, progress=progress, cancel=cancel, on_page=on_page,
                            writer=writer, page_size=page_size)  # fmt: skip
+        _record_office_syncs(db, client, writer)
     return SyncOutcome(
         pushed=result.pushed, pulled=result.pulled,
         rejected=tuple((r.table, r.reason or r.code) for r in result.rejected),
@@ -241,3 +243,45 @@ def clamp_minutes(value: object) -> int:
     except ValueError:
         return DEFAULT_INTERVAL_MINUTES
     return max(MIN_INTERVAL_MINUTES, min(MAX_INTERVAL_MINUTES, minutes))
+
+
+Writer = Callable[[Callable[[], Any]], Any]
+
+
+def _record_office_syncs(db: Database, client: Any, writer: Writer | None) -> None:
+    """Keep each office's last successful sync as the server's hello reports it (after this PC's own
+    sync, so its office is current); a failure here leaves the previous figures."""
+    from citydesk.store.models import LocalSetting
+    from citydesk.sync.http import SyncError
+
+    try:
+        offices = client.hello().offices
+    except SyncError:
+        return  # the sync itself is done; the figures are refreshed by the next one
+    value = {o.code: o.last_sync_at for o in offices}
+
+    def save() -> None:
+        with db.write() as session:
+            session.merge(LocalSetting(key=OFFICES_SETTING, value=value))
+
+    if writer is None:
+        save()
+    else:
+        writer(save)  # the app's writer thread
+
+
+def office_last_syncs(db: Database) -> dict[str, datetime | None]:
+    """Each office's last successful sync (office code -> aware UTC time, None for never) as of this PC's
+    last sync: what the weekly report's "data as of" line says per office. Empty before the first."""
+    from citydesk.store.models import LocalSetting
+
+    with db.read() as session:
+        row = session.get(LocalSetting, OFFICES_SETTING)
+    raw = row.value if row is not None and isinstance(row.value, dict) else {}
+    out: dict[str, datetime | None] = {}
+    for code, when in sorted(raw.items()):
+        try:
+            out[str(code)] = datetime.fromisoformat(str(when)) if when else None
+        except ValueError:
+            out[str(code)] = None
+    return out
