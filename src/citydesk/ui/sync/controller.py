@@ -32,7 +32,7 @@ from citydesk.jobs.background_sync import (
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import SyncProgress, SyncStatus, TicketsPulled
 from citydesk.ui.sync.messages import FailureText, failure_text, rejected_text
-from citydesk.ui.sync.schedule import TICK, SyncSchedule
+from citydesk.ui.sync.schedule import SOON, TICK, SyncSchedule
 
 log = logging.getLogger(__name__)
 REFRESH_DELAY_MS = 400  # local changes coalesce before the counts are read again
@@ -74,6 +74,7 @@ class SyncController(QObject):
         self._cancel = threading.Event()
         self._then: list[Callable[[], None]] = []
         self.scheduler: Any = None
+        self.stopped = False  # after `stop`: late ticks do nothing
         self._network: Any = None
         self._page_done.connect(self._on_page)
         self._progress.connect(self.progressed)
@@ -229,19 +230,31 @@ class SyncController(QObject):
     # ---- background ----------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """One scheduler tick (GUI thread): start a sync when the timetable says it is due."""
+        """One scheduler tick (GUI thread): start a sync when the timetable says it is due; after a
+        wake-up the next tick comes in a few seconds rather than at the next 30-second mark."""
+        if self.stopped:
+            return
+        woke = self.schedule.woke
         due = self.schedule.due(self.hub.db.clock.now())
         if due and self.connected and not self.running:
             self.sync_now(manual=False)
+        elif self.schedule.woke != woke:
+            self._tick_soon()
 
     def network_changed(self, reachable: bool) -> None:
         """The network came back (or went): try soon after it returns."""
         if reachable:
             self.schedule.soon(self.hub.db.clock.now())
+            self._tick_soon()
+
+    def _tick_soon(self) -> None:
+        if self.scheduler is not None:  # background sync runs (tests tick by hand)
+            QTimer.singleShot(int(SOON.total_seconds() * 1000) + 100, self, self.tick)
 
     def start(self, *, scheduler: bool = True) -> None:
         """Begin background sync: read the interval, sync soon, tick every 30 s (APScheduler), follow the
         network where the platform reports it. `scheduler=False` (tests) leaves the ticks to the caller."""
+        self.stopped = False
         self.schedule.start(self.hub.db.clock.now())
         db = self.hub.db
         self.hub.runner.read(lambda: sync_interval_minutes(db), self._got_interval, _ignore)
@@ -256,10 +269,12 @@ class SyncController(QObject):
                                     id="citydesk-sync-tick", name="sync tick")  # fmt: skip
             self.scheduler.start()
             self._follow_network()
+            self._tick_soon()  # the first sync a few seconds after start
 
     def stop(self) -> None:
         """Stop background sync and cancel a running sync at its next page (never waits for it)."""
         self.cancel()
+        self.stopped = True
         if self.scheduler is not None:
             scheduler, self.scheduler = self.scheduler, None
             scheduler.shutdown(wait=False)
