@@ -8,7 +8,8 @@ page's transaction on the writer thread). Meanwhile a 5 ms timer on the GUI thre
 fires (the stall), and a local save (`create_ticket` through the hub, as the counter saves) is timed every
 100 ms, first for 3 s without a sync (idle), then during the pull. The app freezes what it built at start
 (`gc.freeze`, as `run_app` does) so a full garbage collection does not stop the GUI thread for ~300 ms.
-Prints one JSON line.
+Prints one JSON line. Diagnostics: PROBE_SAVES=0 (no saves during the pull), PROBE_PAGE=N (changes a
+page), PROBE_TRACE=1 (each stall over 50 ms and each slow garbage collection on stderr).
 """
 
 from __future__ import annotations
