@@ -67,8 +67,7 @@ def fill(qtbot: Any, *values: str) -> None:
 def test_set_up_this_office_by_keyboard(qtbot: Any, empty_db: Database) -> None:
     dialog = show(qtbot, FirstRunDialog(empty_db))
     assert focused() is dialog.demo_button
-    assert not dialog.server_button.isEnabled()
-    assert dialog.server_button.toolTip() == "Comes with the sync feature"
+    assert dialog.server_button.isEnabled()  # Connect to the city's server (tests/ui/test_sync_connect.py)
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is dialog.setup_button
     qtbot.keyClick(focused(), Qt.Key.Key_Space)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -36,14 +37,16 @@ def pending(office: Office) -> int:
 
 
 def test_connection_and_last_sync_follow_the_hub(window: MainWindow, hub: CitydeskApp) -> None:
-    assert window.sync_label.accessibleName() == "Connection"
-    assert window.sync_label.text() == "Offline · last sync: not yet"  # no sync engine yet
-    hub.report_sync(SyncStatus(online=True, last_sync="today 14:05", pending=0))
-    assert window.sync_label.text() == "Online · last sync: today 14:05"
-    hub.report_sync(SyncStatus(online=False, last_sync="today 14:05", pending=3))
-    assert window.sync_label.text() == "Offline · last sync: today 14:05"
+    assert window.sync_label.accessibleName().startswith("Connection: ")
+    assert window.sync_label.text() == "Not connected to the city's server"  # a standalone office
+    synced = hub.db.clock.now() - timedelta(minutes=4)
+    hub.report_sync(SyncStatus(online=True, last_sync=synced, pending=0, mode="connected"))
+    assert window.sync_label.text() == "Online · synced 4 min ago"
+    assert window.sync_label.accessibleName() == "Connection: Online · synced 4 min ago"
+    hub.report_sync(SyncStatus(online=False, last_sync=synced, pending=3, mode="connected"))
+    assert window.sync_label.text() == "Offline · synced 4 min ago"
     later = MainWindow(hub)  # a window made later starts from the hub's latest state
-    assert later.sync_label.text() == "Offline · last sync: today 14:05"
+    assert later.sync_label.text() == "Offline · synced 4 min ago"
     later.deleteLater()
 
 

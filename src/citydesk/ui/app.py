@@ -53,7 +53,7 @@ class CitydeskApp(QObject):
         self.sync_state = SyncStatus(online=False, last_sync=None, pending=0)  # the latest `sync_status`
 
     def report_sync(self, status: SyncStatus) -> None:
-        """Record and announce the connection and sync state (the sync engine calls this)."""
+        """Record and announce the connection and sync state (ui.sync.controller calls this)."""
         self.sync_state = status
         self.sync_status.emit(status)
 
@@ -307,10 +307,24 @@ def run_app(path: Path, *, self_test: bool = False, clock: Clock | None = None) 
     from citydesk.ui.reports.schedule_bridge import start_report_schedule, stop_report_schedule
 
     start_report_schedule(hub)
+    from citydesk.ui.sync.controller import start_background_sync, stop_background_sync
+
+    start_background_sync(hub)  # a standalone or demo database never syncs: the controller only reports
+    freeze_startup_objects()
     code = qt_app.exec()
+    stop_background_sync(hub)
     stop_report_schedule(hub)
     hub.shutdown()
     return int(code)
+
+
+def freeze_startup_objects() -> None:
+    """Move everything built at start (Qt wrappers, models, metadata) out of the garbage collector's
+    reach: a full collection during a big pull then scans only new objects instead of stopping the GUI
+    thread for hundreds of milliseconds (benchmarks/ui_sync.py)."""
+    import gc
+
+    gc.freeze()
 
 
 def _run_self_test(qt_app: QApplication, hub: CitydeskApp, window: Any) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from citydesk.domain.roles import Actor
 
@@ -40,11 +41,40 @@ class Notice:
 
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
-    """Connection and sync state for the status bar (wired to the sync engine later)."""
+    """Connection and sync state for the status bar (the sync controller reports it).
+
+    `mode` is "connected" (enrolled with the city's server), "standalone" or "demo"; `online` whether
+    the server answered the last attempt; `last_sync` the last successful sync; `pending` changes made
+    here not yet sent, `parked` received changes waiting for others, `rejected` changes the server
+    refused, `conflicts` open conflicts; `problem` the last failed attempt in plain words;
+    `clock_warning` when this PC's clock was found wrong; `syncing` while a sync runs.
+    """
 
     online: bool
-    last_sync: str | None
+    last_sync: datetime | None
     pending: int
+    mode: str = "standalone"
+    parked: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    syncing: bool = False
+    problem: str | None = None
+    clock_warning: str | None = None
+    server: str | None = None
+
+    @property
+    def connected(self) -> bool:
+        """Enrolled with a sync server (Sync now is offered)."""
+        return self.mode == "connected"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncProgress:
+    """Where a running sync is: phase ("hello", "push", "relay", "snapshot", "pull"), done, total."""
+
+    phase: str
+    done: int
+    total: int | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,9 @@
-"""The first start on an empty database: try the demo city, set up this office, or (later) join the server.
+"""The first start on an empty database: try the demo city, set up this office, or join the city's server.
 
 `run_first_run(db)` shows the choice and returns the database to open: the demo database (created in
-the background with a progress bar, kept apart from the real one) or `db` once it is set up; None if
-the person closes the window. Setting up validates through `services.setup.initialize_database` and
-shows its messages next to the fields.
+the background with a progress bar, kept apart from the real one) or `db` once it is set up or connected
+(ui.sync.connect_dialog); None if the person closes the window. Setting up validates through
+`services.setup.initialize_database` and shows its messages next to the fields.
 """
 
 from __future__ import annotations
@@ -64,9 +64,12 @@ class FirstRunDialog(QDialog):
         *,
         demo_path: Path | None = None,
         demo_tickets: int | None = None,
+        http_client: Any = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        self.http_client = http_client  # tests: how the Connect dialog reaches an in-process server
+        self.connect_dialog: Any = None
         self.database: Database | None = None
         self.demo_path = demo_path
         self.demo_tickets = demo_tickets
@@ -108,16 +111,17 @@ class FirstRunDialog(QDialog):
             self.tr("Name the city and this office, and create the first administrator."),
         )
         self.server_button = QCommandLinkButton(
-            self.tr("Connect to the city's server"), self.tr("Comes with the sync feature.")
-        )
-        self.server_button.setEnabled(False)
-        self.server_button.setToolTip(self.tr("Comes with the sync feature"))
+            self.tr("Connect to the city's server"),
+            self.tr("This PC joins the city's other offices: everything is downloaded from the city's "
+                    "server with a one-time code from its administrator."),
+        )  # fmt: skip
         for button in (self.demo_button, self.setup_button, self.server_button):
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(button.description())
             column.addWidget(button)
         self.demo_button.clicked.connect(self.start_demo)
         self.setup_button.clicked.connect(self.show_setup)
+        self.server_button.clicked.connect(self.open_connect)
         self.choice_message = QLabel()
         style_error_label(self.choice_message)
         column.addWidget(self.choice_message)
@@ -256,6 +260,25 @@ class FirstRunDialog(QDialog):
         self._set_busy(False)
         self.form.show_error(exc)
 
+    # ---- connect to the city's server ---------------------------------------------------------------
+
+    def open_connect(self) -> Any:
+        """The Connect to server dialog for this new database; once connected the app opens on it."""
+        if self.busy:
+            return None
+        from citydesk.ui.sync.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(Path(self.db.path), adopt=False, clock=self.db.clock,
+                               http_client=self.http_client, parent=self)  # fmt: skip
+        dialog.accepted.connect(self._server_connected)
+        self.connect_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _server_connected(self) -> None:
+        self.database = self.db
+        self.accept()
+
     # ---- demo ------------------------------------------------------------------------------------
 
     def start_demo(self) -> None:
@@ -312,6 +335,7 @@ class FirstRunDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.create_button.setEnabled(not busy)
+        self.server_button.setEnabled(not busy)
         self.demo_button.setEnabled(not busy)
         self.setup_button.setEnabled(not busy)
 

@@ -1,4 +1,5 @@
-"""The main window's menus and window-wide shortcuts (File, View, Ticket, Counter, Reports, Help)."""
+"""The main window's menus and window-wide shortcuts (File, View, Ticket, Counter, Reports, Settings,
+Help)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def build_menus(win: MainWindow) -> None:
 
     win.csv_actions = CsvActions(win.hub, win, file_menu)
     file_menu.addSeparator()
+    sync_at = file_menu.addSeparator()  # File → Sync now (F9) / Connect to server… go here
     from citydesk.ui.sync_file.dialog import open_sync_file_dialog
 
     win.sync_file_action = action(tr("Sync by &file…"), None, lambda: open_sync_file_dialog(win.hub, win))
@@ -74,6 +76,13 @@ def build_menus(win: MainWindow) -> None:
     from citydesk.ui.reports.menu import add_reports_menu
 
     win.reports_action = add_reports_menu(win, win.hub)
+    settings_menu = win.menuBar().addMenu(tr("&Settings"))
+    from citydesk.ui.sync.actions import SyncActions
+
+    sync_menu = QMenu(win)  # collects the File entries, then moved before the separator
+    win.sync_actions = SyncActions(win, sync_menu, settings_menu)
+    for act in sync_menu.actions():
+        file_menu.insertAction(sync_at, act)
     help_menu = win.menuBar().addMenu(tr("&Help"))
     help_menu.addAction(action(tr("&About citydesk"), None, win.show_about))
 

@@ -27,7 +27,7 @@ from citydesk.store.receipts import city_phone
 from citydesk.store.status import CounterDay, counter_day
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.conflicts.window import show_conflicts
-from citydesk.ui.events import Notice, SignedIn, SyncStatus
+from citydesk.ui.events import Notice, SignedIn
 from citydesk.ui.first_screen import ClerkBar, arrange_columns, fit_title, fit_window
 from citydesk.ui.flow import WrappingBar
 from citydesk.ui.pulled_notices import PulledNotifier
@@ -79,8 +79,6 @@ class MainWindow(QMainWindow):
         hub.data_changed.connect(self._changed)
         hub.tickets_pulled.connect(lambda _pulled: self._counts_timer.start())  # the rows refresh in place
         hub.signed_in.connect(self._on_signed_in)
-        hub.sync_status.connect(self._show_sync)
-        self._show_sync(hub.sync_state)
         hub.announce.connect(self._announce)
         hub.notice.connect(self._on_notice)
         hub.error.connect(self.status_message.error)
@@ -146,24 +144,26 @@ class MainWindow(QMainWindow):
         first_in_detail = getattr(self.detail, "focus_chain", lambda: [self.detail])()[0]
         self.setTabOrder(self.table, first_in_detail)  # Tab leaves the table for the ticket shown
         bar = self.statusBar()
-        self.sync_label = QLabel()
+        from citydesk.ui.sync.status import SyncStatusBar
+
+        self.sync_bar = SyncStatusBar(self)  # connection, sync progress, refused, conflicts, PC clock
+        self.sync_label = self.sync_bar.connection
         self.pending_label = QLabel()
         self.user_label = QLabel()
         self.office_label = QLabel()
         self.busy = QLabel()
         self.message = QLabel()
         self.status_message = StatusMessage(self.message, self)
-        for label, name in ((self.sync_label, self.tr("Connection")),
-                            (self.pending_label, self.tr("Pending local changes")),
+        for label, name in ((self.pending_label, self.tr("Pending local changes")),
                             (self.user_label, self.tr("Signed-in user")),
                             (self.office_label, self.tr("Office")),
                             (self.busy, self.tr("Background work"))):  # fmt: skip
             label.setAccessibleName(name)
-        # One wrapping row (the message first, then connection, changes, user, office, work): with
+        # One wrapping row (the message first, then the sync sections, changes, user, office, work): with
         # large text the sections go onto a second line instead of being cut mid-word.
         self.status_sections = WrappingBar()
-        for label in (self.message, self.sync_label, self.pending_label, self.user_label, self.office_label,
-                      self.busy):  # fmt: skip
+        for label in (self.message, *self.sync_bar.widgets(), self.pending_label, self.user_label,
+                      self.office_label, self.busy):  # fmt: skip
             self.status_sections.add(label)
         bar.addWidget(self.status_sections, 1)
 
@@ -431,12 +431,6 @@ class MainWindow(QMainWindow):
 
         import_address_file(self.hub, self)
 
-    def _show_sync(self, status: SyncStatus) -> None:
-        """Online or offline and when the last sync finished (placeholders until the sync engine lands)."""
-        state = self.tr("Online") if status.online else self.tr("Offline")
-        when = status.last_sync or self.tr("not yet")
-        self.sync_label.setText(self.tr("{0} · last sync: {1}").format(state, when))
-
     def switch_user(self) -> None:
         """Sign out and show the sign-in screen (no restart)."""
         from citydesk.ui.signin import sign_in_flow
@@ -494,7 +488,10 @@ class MainWindow(QMainWindow):
             self.model.query = self._queue_query
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember geometry and column layout."""
+        """Remember geometry and column layout (after asking about changes not yet sent, if any)."""
+        if not self.sync_bar.allow_close():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue(splitter_key(self), self.splitter.saveState())
