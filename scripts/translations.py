@@ -1,5 +1,5 @@
-"""Refresh resources/translations/: extract the strings of the main window, the ticket table and the
-detail pane with pyside6-lupdate, keep the translations already made, compile .qm with pyside6-lrelease.
+"""Refresh resources/translations/: extract the strings of every ui module with pyside6-lupdate, keep the
+translations already made, compile .qm with pyside6-lrelease.
 
     .venv/bin/python scripts/translations.py          # update citydesk_es.ts, compile citydesk_es.qm
 
@@ -9,6 +9,8 @@ this again to compile. The app loads `citydesk_<language>.qm` for the system loc
 
 from __future__ import annotations
 
+import ast
+import copy
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -17,10 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("es",)
-SOURCES = ("src/citydesk/ui/shell.py", "src/citydesk/ui/ticket_model.py", "src/citydesk/ui/detail/*.py")
-# Module-level `tr()` helpers translate in a fixed context that lupdate cannot see (it files their
-# strings under an empty context): the folder → the context its helper uses.
-FREE_TR_CONTEXTS = {"src/citydesk/ui/detail/": "TicketDetail"}
+SOURCES = ("src/citydesk/ui/*.py", "src/citydesk/ui/*/*.py")
+UI_PACKAGE = "citydesk.ui"
 HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
 
 
@@ -29,32 +29,131 @@ def _tool(name: str) -> str:
     return str(local) if local.exists() else name
 
 
+def _module_path(module: str) -> Path | None:
+    """The source file of a `citydesk.…` module, or None outside the package."""
+    if not module.startswith("citydesk."):
+        return None
+    base = ROOT / "src" / Path(*module.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def helper_context(path: Path, seen: frozenset[Path] = frozenset()) -> str | None:
+    """The fixed context of the module-level `tr()` helper a ui file uses (its own `def tr` calling
+    `QCoreApplication.translate("Context", …)`, or one it imports as `tr`); None when it has none.
+
+    lupdate files a bare `tr("…")` call under an empty context (or under the receiver's name for
+    `window.tr(…)`): this tells which context the call translates in at run time."""
+    if path in seen or not path.exists():
+        return None
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "tr":
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "translate"
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                    and isinstance(call.args[0].value, str)
+                ):
+                    return call.args[0].value
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if any(alias.name == "tr" and alias.asname in (None, "tr") for alias in node.names):
+                source = _module_path(node.module)
+                if source is not None:
+                    return helper_context(source, seen | {path})
+    return None
+
+
 def _context_of(message: ET.Element) -> str | None:
+    """The run-time context of a message lupdate filed under an empty or unknown (receiver) context."""
     location = message.find("location")
     if location is None:
         return None
-    path = (FOLDER / location.get("filename", "")).resolve().relative_to(ROOT).as_posix()
-    return next((ctx for folder, ctx in FREE_TR_CONTEXTS.items() if path.startswith(folder)), None)
+    path = (FOLDER / location.get("filename", "")).resolve()
+    return helper_context(path)
+
+
+def _classes() -> dict[str, list[str]]:
+    """Every class defined in the ui package → the names of its bases."""
+    found: dict[str, list[str]] = {}
+    for pattern in SOURCES:
+        for path in ROOT.glob(pattern):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ClassDef):
+                    names = [b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases]
+                    found[node.name] = names
+    return found
+
+
+def _subclasses(classes: dict[str, list[str]], name: str) -> set[str]:
+    """The ui classes deriving from `name`, directly or not."""
+    direct = {child for child, bases in classes.items() if name in bases}
+    return direct.union(*(_subclasses(classes, child) for child in direct)) if direct else set()
+
+
+def _merge(context: ET.Element, message: ET.Element) -> None:
+    """Add `message` to `context`, or only its locations when the context has its source already."""
+    twin = _twin(context, message.findtext("source"))
+    if twin is None:
+        context.append(message)
+        return
+    at = list(twin).index(twin.findall("location")[-1]) + 1 if twin.findall("location") else 0
+    for location in message.findall("location"):
+        twin.insert(at, location)
+        at += 1
 
 
 def _regroup(tree: ET.ElementTree) -> None:
-    """Move the empty context's messages into the context their file's `tr()` helper uses."""
+    """Move the messages lupdate filed under an empty or receiver-named context ("window", "parent")
+    into the context their file's `tr()` helper uses; `QT_TRANSLATE_NOOP` contexts stay as written."""
     root = tree.getroot()
     contexts = {c.findtext("name") or "": c for c in root.findall("context")}
-    empty = contexts.get("")
-    if empty is None:
-        return
-    for message in empty.findall("message"):
-        name = _context_of(message)
-        if name is None:
+    classes = _classes()
+    for name, context in list(contexts.items()):
+        if name and (name in classes or name[0].isupper()):
             continue
-        if name not in contexts:
-            contexts[name] = ET.SubElement(root, "context")
-            ET.SubElement(contexts[name], "name").text = name
-        empty.remove(message)
-        contexts[name].append(message)
-    if not empty.findall("message"):
-        root.remove(empty)
+        for message in context.findall("message"):
+            target = _context_of(message)
+            if target is None:
+                if not name:
+                    continue
+                raise SystemExit(f"no context for {message.findtext('source')!r} (filed under {name!r})")
+            if target not in contexts:
+                contexts[target] = ET.SubElement(root, "context")
+                ET.SubElement(contexts[target], "name").text = target
+            context.remove(message)
+            _merge(contexts[target], message)
+        if not context.findall("message"):
+            root.remove(context)
+
+
+def _copy_to_subclasses(tree: ET.ElementTree) -> None:
+    """PySide's `self.tr` translates in the class of the object, not the class whose method calls it:
+    a base class's or mixin's messages (translated there) are copied under every subclass's name."""
+    root = tree.getroot()
+    contexts = {c.findtext("name") or "": c for c in root.findall("context")}
+    classes = _classes()
+    for name, context in list(contexts.items()):
+        for child in sorted(_subclasses(classes, name)):
+            if child not in contexts:
+                contexts[child] = ET.SubElement(root, "context")
+                ET.SubElement(contexts[child], "name").text = child
+            for message in context.findall("message"):
+                if _twin(contexts[child], message.findtext("source")) is None:  # its own one wins
+                    contexts[child].append(copy.deepcopy(message))
+    for context in sorted(root.findall("context"), key=lambda c: c.findtext("name") or ""):
+        root.remove(context)
+        root.append(context)
+
+
+def _twin(context: ET.Element, source: str | None) -> ET.Element | None:
+    """The message of `context` with this source, if any."""
+    return next((m for m in context.findall("message") if m.findtext("source") == source), None)
 
 
 def _translations(path: Path) -> dict[tuple[str, str], ET.Element]:
@@ -89,6 +188,7 @@ def update(language: str) -> Path:
             if done is not None and translation is not None:
                 translation.text = done.text
                 translation.attrib.pop("type", None)
+    _copy_to_subclasses(tree)
     ET.indent(tree)
     target.write_text(HEADER + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")
     return target

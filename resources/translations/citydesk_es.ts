@@ -2,901 +2,4275 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
   <context>
+    <name />
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="60" />
+      <source>Whole city</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="62" />
+      <source>Office: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="64" />
+      <source>Department: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="169" />
+      <source>en</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="185" />
+      <source>1 person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="185" />
+      <source>{0} people</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="202" />
+      <source>just now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="203" />
+      <source>{0} ago</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="208" />
+      <location filename="../../src/citydesk/ui/words.py" line="224" />
+      <source>ddd d MMM yyyy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="213" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="219" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AddressImport</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/address_import.py" line="25" />
+      <source>Import the city's address list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/address_import.py" line="27" />
+      <source>CSV files (*.csv *.txt);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/address_import.py" line="38" />
+      <source>Nothing was imported. Fix these rows and import again:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/address_import.py" line="41" />
+      <source>… and {0} more.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/address_import.py" line="57" />
+      <source>Address import notice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/address_import.py" line="61" />
+      <source>The address list was not imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/address_import.py" line="63" />
+      <source>Address import problems</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>AssignDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="192" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="179" />
       <source>Assign</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="194" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="181" />
       <source>Assign to</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="204" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="191" />
       <source>{0} (department queue)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="208" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="195" />
       <source>Nobody (unassign)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="209" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="196" />
       <source>Assign &amp;to:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="210" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="197" />
       <source>Type the first letters of a name to jump to it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="229" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="216" />
       <source>{0} assigned to {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>ChangePriorityDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="274" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="261" />
       <source>Change priority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="277" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="264" />
       <source>Priority</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="297" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="284" />
       <source>Priority:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="311" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="298" />
       <source>{0} is now {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>ChangeStatusDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="236" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="223" />
       <source>Change status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="237" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="224" />
       <source>New status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="240" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="227" />
       <source>Now: {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="242" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="229" />
       <source>&amp;New status:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="244" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="231" />
       <source>To resolve the ticket, use Resolve (Ctrl+R): it asks for a reason.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="255" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="242" />
       <source>{0} is now {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ChannelField</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/channel_field.py" line="36" />
+      <source>{0} ({1})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/channel_field.py" line="38" />
+      <source>Type a letter: {0}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CitydeskApp</name>
+    <message>
+      <location filename="../../src/citydesk/ui/app.py" line="71" />
+      <source>Signed in as {0}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CompletionField</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/completion.py" line="60" />
+      <source>Suggestions for {0}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CounterActions</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/actions.py" line="26" />
+      <source>&amp;Status question…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/actions.py" line="27" />
+      <source>&amp;Question answered on the spot…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/actions.py" line="29" />
+      <source>&amp;Receipt texts…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CsvActions</name>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/__init__.py" line="25" />
+      <source>E&amp;xport tickets…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/__init__.py" line="27" />
+      <source>&amp;Import tickets…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DuplicateInfo</name>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="25" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="81" />
+      <source>no category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="26" />
+      <source>no department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="35" />
+      <source>Duplicate of: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="37" />
+      <source>Warning: {0} tickets carry this number; this is the oldest.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="40" />
+      <source>Warning: a different category ({0}, this one: {1}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="41" />
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="44" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="198" />
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="169" />
+      <source>none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="43" />
+      <source>Warning: a different department ({0}, this one: {1}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="47" />
+      <source>Warning: {0} is closed as a duplicate in a loop ({1} → back again); pick the ticket that is really being worked on.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="50" />
+      <source>{0} is itself closed as a duplicate: {1}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="52" />
+      <source>End of the chain: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="79" />
+      <source>The other ticket</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="119" />
+      <source>No ticket numbered {0} yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="125" />
+      <source>&amp;Use {0} instead</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="126" />
+      <source>Use {0} instead</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DuplicateList</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="34" />
+      <source>&lt;b&gt;Is it already reported?&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="36" />
+      <source>Already reported: summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="38" />
+      <source>Possible duplicates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="40" />
+      <source>Open tickets that may be the same problem. Enter or Ctrl+D adds this caller to one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="66" />
+      <source>{0} open tickets may be the same problem.
+Ctrl+D adds this caller to the highlighted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="69" />
+      <source>1 open ticket may be the same problem.
+Ctrl+D adds this caller to it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="73" />
+      <source>No open ticket of this category near this place,
+nor of this requester.</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>EditDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="318" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="305" />
       <source>Edit ticket</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="318" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="305" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="320" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="307" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="321" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="308" />
       <source>&amp;Title:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="322" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="309" />
       <source>Description</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="324" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="311" />
       <source>&amp;Description:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="325" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="312" />
       <source>Location</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="326" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="313" />
       <source>&amp;Location:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="327" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="314" />
       <source>Category</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="328" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="315" />
       <source>No category</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="332" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="319" />
       <source>&amp;Category:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="372" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="359" />
       <source>Nothing has changed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="399" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="386" />
       <source>{0} updated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>EscalateDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="25" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="26" />
       <source>Escalate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="30" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="31" />
       <source>Escalation level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="31" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="32" />
       <source>Now: not escalated</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="31" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="32" />
       <source>Now: level {0}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="33" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="34" />
       <source>&amp;Level (1 to 3):</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="34" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="35" />
       <source>Reason</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="34" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="35" />
       <source>Why it needs more attention</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="35" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="36" />
       <source>&amp;Reason:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="48" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="49" />
       <source>{0} escalated to level {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="43" />
+      <source>All tickets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="44" />
+      <source>Open only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="45" />
+      <source>Resolved and closed only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="59" />
+      <source>Export tickets to a spreadsheet (CSV)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="60" />
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="144" />
+      <source>Export tickets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="65" />
+      <source>Tickets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="66" />
+      <source>Which tickets to export</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="69" />
+      <source>&amp;Tickets:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="71" />
+      <source>Department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="72" />
+      <source>All departments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="73" />
+      <source>&amp;Department:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="74" />
+      <source>Only tickets &amp;created between</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="77" />
+      <source>Only tickets created between two days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="82" />
+      <source>First day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="82" />
+      <source>Last day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="87" />
+      <source>and</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="91" />
+      <source>&amp;Public records: redact confidential requesters, no internal notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="93" />
+      <source>Public-records export</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="94" />
+      <source>Include the tickets' &amp;notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="95" />
+      <source>Include notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="100" />
+      <source>UTF-8 CSV with one header row; dates are ISO 8601 in city time with the UTC offset.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="105" />
+      <source>Export progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="116" />
+      <source>&amp;Export…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="118" />
+      <source>Export</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="120" />
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="121" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="144" />
+      <source>CSV files (*.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="175" />
+      <source>Exporting to {0}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="187" />
+      <source>{0:,} tickets exported to {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="189" />
+      <source> (public records: confidential requesters redacted, internal notes left out)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>FirstRunDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="77" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="78" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="93" />
+      <source>Welcome to citydesk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="99" />
+      <source>This database is empty. How would you like to start?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="103" />
+      <source>Try citydesk with demo data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="104" />
+      <source>A made-up city with half a year of requests. Nothing you do there touches real data.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="107" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="137" />
+      <source>Set up this office</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="108" />
+      <source>Name the city and this office, and create the first administrator.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="111" />
+      <source>Connect to the city's server</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="111" />
+      <source>Comes with the sync feature.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="114" />
+      <source>Comes with the sync feature</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="127" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="128" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="144" />
+      <source>City name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="144" />
+      <source>City of Riverton</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="145" />
+      <source>Time zone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="151" />
+      <source>An IANA name such as America/Chicago; type to search.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="153" />
+      <source>City phone for status questions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="155" />
+      <source>Printed on every receipt: the number citizens call to ask about their request.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="157" />
+      <source>Office code (2–5 letters)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="159" />
+      <source>Office name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="159" />
+      <source>City Hall</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="160" />
+      <source>Administrator's user name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="161" />
+      <source>Administrator's full name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="162" />
+      <source>Password (8 or more characters)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="163" />
+      <source>The administrator's password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="165" />
+      <source>Password again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="168" />
+      <source>&amp;City name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="169" />
+      <source>&amp;Time zone:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="170" />
+      <source>City p&amp;hone for status questions:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="171" />
+      <source>Office &amp;code (2–5 letters):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="172" />
+      <source>Office &amp;name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="173" />
+      <source>Administrator's &amp;user name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="174" />
+      <source>Administrator's &amp;full name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="175" />
+      <source>&amp;Password (8 or more characters):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="176" />
+      <source>Password &amp;again:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="183" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="184" />
+      <source>Back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="188" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="189" />
+      <source>Set up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="198" />
+      <source>Creating the demo city…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="202" />
+      <source>Progress creating the demo data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="205" />
+      <source>This takes a little while; the app opens when it is ready.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="225" />
+      <source>The two passwords are not the same.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="228" />
+      <source>The receipts tell citizens which number to call: give the city's phone.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="242" />
+      <source>Name is required.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="295" />
+      <source>Creating the demo city… {0} of {1} requests</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_run.py" line="306" />
+      <source>The demo could not be created: {0}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>FirstScreen</name>
+    <message>
+      <location filename="../../src/citydesk/ui/first_screen.py" line="99" />
+      <source>New request (Ctrl+N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_screen.py" line="100" />
+      <source>New request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_screen.py" line="104" />
+      <source>Today at this desk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_screen.py" line="110" />
+      <source>1 status inquiry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_screen.py" line="111" />
+      <source>{0} status inquiries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_screen.py" line="112" />
+      <source>1 question answered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_screen.py" line="113" />
+      <source>{0} questions answered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/first_screen.py" line="114" />
+      <source>Today at this desk: {0}, {1}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Forms</name>
+    <message>
+      <location filename="../../src/citydesk/ui/forms.py" line="264" />
+      <location filename="../../src/citydesk/ui/forms.py" line="265" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="83" />
+      <source>Import tickets from a spreadsheet (CSV)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="84" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="175" />
+      <source>Import tickets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="91" />
+      <source>No file chosen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="92" />
+      <source>File (the CSV file to import)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="93" />
+      <source>&amp;Choose file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="94" />
+      <source>Choose file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="95" />
+      <source>Ctrl+O</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="98" />
+      <source>&amp;File:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="112" />
+      <source>Column in the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="112" />
+      <source>First value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="112" />
+      <source>Import as</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="114" />
+      <source>Column mapping</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="121" />
+      <source>Preview of the rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="127" />
+      <source>Problems found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="131" />
+      <source>Status words citydesk does not know</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="137" />
+      <source>Choose a CSV file to import.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="140" />
+      <source>&amp;Save the problem list…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="141" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="365" />
+      <source>Save the problem list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="142" />
+      <source>Every problem (row, column, message) as a CSV file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="151" />
+      <source>Import progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="156" />
+      <source>&amp;Import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="158" />
+      <source>Import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="161" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="162" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="175" />
+      <source>CSV files (*.csv *.txt);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="185" />
+      <source>Reading {0}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="200" />
+      <source>Import “{0}” as</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="201" />
+      <source>(not imported)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="262" />
+      <source>Status “{0}” means</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="263" />
+      <source>(choose a status)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="267" />
+      <source>“{0}” means:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="295" />
+      <source>Checking {0:,} rows…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="317" />
+      <source>Row</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="317" />
+      <source>Problems</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="323" />
+      <source>OK</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="339" />
+      <source>{0:,} rows; {1:,} problem(s). Fix the mapping or the file: nothing is imported while there are problems.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="342" />
+      <source>All {0:,} rows are ready to import.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="344" />
+      <source>{0:,} row(s) identical to an earlier row are skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="348" />
+      <source>{0:,} resolved row(s) without a date are imported as resolved (date unknown).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="365" />
+      <source>CSV files (*.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="378" />
+      <source>{0:,} problem(s) saved to {1}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="397" />
+      <source>Importing {0:,} tickets…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="417" />
+      <source>Imported {0:,} tickets ({1} to {2}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="421" />
+      <source>{0:,} of them resolved on an unknown date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="423" />
+      <source>{0:,} repeated row(s) skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="435" />
+      <source>Nothing was imported.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LayoutMixin</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="45" />
+      <source>Channel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="48" />
+      <source>Requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="49" />
+      <source>Name, phone or e-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="53" />
+      <source>Requester details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="54" />
+      <source>New requester, not on file yet (Alt+W)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="55" />
+      <source>New requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="60" />
+      <source>Location</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="61" />
+      <source>Address, place or landmark (City Park)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="66" />
+      <source>Location check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="69" />
+      <source>Category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="70" />
+      <source>What is it about? (light, pothole, password…)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="74" />
+      <source>Category details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="75" />
+      <source>Priority</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="79" />
+      <source>Priority meaning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="80" />
+      <source>Handled by department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="82" />
+      <source>Target date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="85" />
+      <source>Expected completion</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
+      <source>Filled in from the category and place</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
+      <source>Description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
+      <source>What the caller says</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="94" />
+      <source>C&amp;hannel:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
+      <source>&amp;Requester:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="99" />
+      <source>&amp;Location:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="101" />
+      <source>&amp;Category:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="103" />
+      <source>Priorit&amp;y:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="105" />
+      <source>Handled by:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
+      <source>Target date:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="108" />
+      <source>&amp;Title:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
+      <source>Descr&amp;iption:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="125" />
+      <source>&lt;b&gt;What to tell the caller&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
+      <source>What to tell the caller</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="128" />
+      <source>&lt;b&gt;Questions to ask&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="143" />
+      <source>Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
+      <source>&amp;Save request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
+      <source>A&amp;dd caller to that ticket</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
+      <source>Ctrl+D</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
+      <source>Print receipt…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
+      <source>Ctrl+P</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
+      <source>Print receipt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
+      <source>Next request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
+      <source>Ctrl+N or Alt+N</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
+      <source>Esc</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>LogCallDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="157" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="144" />
       <source>Log a call</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="157" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="144" />
       <source>Log call</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="158" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="145" />
       <source>Caller</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="159" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="146" />
       <source>Not recorded</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="165" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="152" />
       <source>&amp;Caller:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="166" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="153" />
       <source>What was said</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="167" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="154" />
       <source>&amp;What was said:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="168" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="155" />
       <source>&amp;Public: the requester may be told this</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="169" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="156" />
       <source>Public: the requester may be told this</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="185" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="172" />
       <source>Call logged on {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="35" />
+      <location filename="../../src/citydesk/ui/queue_list.py" line="19" />
       <source>My tickets</source>
       <translation>Mis tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="36" />
+      <location filename="../../src/citydesk/ui/queue_list.py" line="20" />
       <source>Unassigned</source>
       <translation>Sin asignar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="37" />
+      <location filename="../../src/citydesk/ui/queue_list.py" line="21" />
       <source>P1 open</source>
       <translation>P1 abiertos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="38" />
+      <location filename="../../src/citydesk/ui/queue_list.py" line="22" />
       <source>Overdue</source>
       <translation>Vencidos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="39" />
+      <location filename="../../src/citydesk/ui/queue_list.py" line="23" />
       <source>Waiting</source>
       <translation>En espera</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="40" />
+      <location filename="../../src/citydesk/ui/queue_list.py" line="24" />
       <source>Today's visits</source>
       <translation>Visitas de hoy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="41" />
+      <location filename="../../src/citydesk/ui/queue_list.py" line="25" />
       <source>Resolved this week</source>
       <translation>Resueltos esta semana</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="42" />
+      <location filename="../../src/citydesk/ui/queue_list.py" line="26" />
       <source>All</source>
       <translation>Todos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="62" />
+      <location filename="../../src/citydesk/ui/queue_list.py" line="27" />
+      <source>Logged here today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/shell.py" line="68" />
       <source>citydesk</source>
       <translation>citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="77" />
+      <location filename="../../src/citydesk/ui/shell.py" line="83" />
       <source>Working…</source>
       <translation>Trabajando…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="90" />
-      <source>Queues</source>
-      <translation>Colas</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="91" />
-      <source>Choose which tickets the table lists</source>
-      <translation>Elija qué tickets muestra la tabla</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="94" />
+      <location filename="../../src/citydesk/ui/shell.py" line="99" />
       <source>Search tickets: number, words, name, phone (Ctrl+F)</source>
       <translation>Buscar tickets: número, palabras, nombre, teléfono (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="95" />
+      <location filename="../../src/citydesk/ui/shell.py" line="100" />
       <source>Search tickets</source>
       <translation>Buscar tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="100" />
+      <location filename="../../src/citydesk/ui/shell.py" line="105" />
       <source>Tickets</source>
       <translation>Tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="122" />
+      <location filename="../../src/citydesk/ui/shell.py" line="125" />
       <source>Notification</source>
       <translation>Notificación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="142" />
-      <source>Status message</source>
-      <translation>Mensaje de estado</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="143" />
+      <location filename="../../src/citydesk/ui/shell.py" line="151" />
       <source>Connection</source>
       <translation>Conexión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="144" />
+      <location filename="../../src/citydesk/ui/shell.py" line="152" />
       <source>Pending local changes</source>
       <translation>Cambios locales pendientes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="145" />
+      <location filename="../../src/citydesk/ui/shell.py" line="153" />
       <source>Signed-in user</source>
       <translation>Usuario conectado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="146" />
+      <location filename="../../src/citydesk/ui/shell.py" line="154" />
       <source>Office</source>
       <translation>Oficina</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="147" />
+      <location filename="../../src/citydesk/ui/shell.py" line="155" />
       <source>Background work</source>
       <translation>Trabajo en segundo plano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="167" />
-      <source>&amp;File</source>
-      <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="168" />
-      <source>&amp;New request…</source>
-      <translation>&amp;Nueva solicitud…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="169" />
-      <source>Import &amp;addresses…</source>
-      <translation>Importar &amp;direcciones…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="172" />
-      <source>Switch &amp;user…</source>
-      <translation>Cambiar de &amp;usuario…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="174" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Salir</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="175" />
-      <source>&amp;View</source>
-      <translation>&amp;Ver</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="176" />
-      <source>&amp;Find tickets</source>
-      <translation>&amp;Buscar tickets</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="179" />
-      <source>&amp;Refresh</source>
-      <translation>&amp;Actualizar</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="180" />
-      <source>Re&amp;questers…</source>
-      <translation>&amp;Solicitantes…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="181" />
-      <source>Clear search</source>
-      <translation>Borrar la búsqueda</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="188" />
-      <source>&amp;Ticket</source>
-      <translation>&amp;Ticket</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="195" />
-      <source>&amp;Counter</source>
-      <translation>&amp;Mostrador</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="199" />
-      <source>&amp;Help</source>
-      <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="200" />
-      <source>&amp;About citydesk</source>
-      <translation>&amp;Acerca de citydesk</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="247" />
+      <location filename="../../src/citydesk/ui/shell.py" line="207" />
       <source>{0} local changes not yet synced</source>
       <translation>{0} cambios locales aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="295" />
-      <source>{0} tickets found</source>
-      <translation>{0} tickets encontrados</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="376" />
+      <location filename="../../src/citydesk/ui/shell.py" line="373" />
       <source>Nobody signed in</source>
       <translation>Nadie ha iniciado sesión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="378" />
-      <location filename="../../src/citydesk/ui/shell.py" line="379" />
+      <location filename="../../src/citydesk/ui/shell.py" line="375" />
+      <location filename="../../src/citydesk/ui/shell.py" line="376" />
       <source>{0} ({1})</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="380" />
+      <location filename="../../src/citydesk/ui/shell.py" line="377" />
       <source>{0} · demo</source>
       <translation>{0} · demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="382" />
+      <location filename="../../src/citydesk/ui/shell.py" line="379" />
       <source>citydesk — {0}</source>
       <translation>citydesk — {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="410" />
+      <location filename="../../src/citydesk/ui/shell.py" line="396" />
+      <source>The city's phone number is not set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/shell.py" line="397" />
+      <source>Receipts cannot tell citizens which number to call about their requests. Set it in Counter → Receipt texts…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/shell.py" line="426" />
       <source>Online</source>
       <translation>En línea</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="410" />
+      <location filename="../../src/citydesk/ui/shell.py" line="426" />
       <source>Offline</source>
       <translation>Sin conexión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="411" />
+      <location filename="../../src/citydesk/ui/shell.py" line="427" />
       <source>not yet</source>
       <translation>todavía no</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="412" />
+      <location filename="../../src/citydesk/ui/shell.py" line="428" />
       <source>{0} · last sync: {1}</source>
       <translation>{0} · última sincronización: {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="441" />
+      <location filename="../../src/citydesk/ui/shell.py" line="454" />
       <source>About citydesk</source>
       <translation>Acerca de citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="442" />
+      <location filename="../../src/citydesk/ui/shell.py" line="455" />
       <source>citydesk {0} — the city's service desk.</source>
       <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="33" />
+      <source>&amp;File</source>
+      <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="34" />
+      <source>&amp;New request…</source>
+      <translation>&amp;Nueva solicitud…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="35" />
+      <source>Import &amp;addresses…</source>
+      <translation>Importar &amp;direcciones…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="41" />
+      <source>Switch &amp;user…</source>
+      <translation>Cambiar de &amp;usuario…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="43" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Salir</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="44" />
+      <source>&amp;View</source>
+      <translation>&amp;Ver</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="45" />
+      <source>&amp;Find tickets</source>
+      <translation>&amp;Buscar tickets</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="48" />
+      <source>&amp;Refresh</source>
+      <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="49" />
+      <source>Re&amp;questers…</source>
+      <translation>&amp;Solicitantes…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="51" />
+      <source>Clear search</source>
+      <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="56" />
+      <source>&amp;Sort by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="60" />
+      <source>&amp;Ticket</source>
+      <translation>&amp;Ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="67" />
+      <source>&amp;Counter</source>
+      <translation>&amp;Mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="71" />
+      <source>&amp;Help</source>
+      <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="72" />
+      <source>&amp;About citydesk</source>
+      <translation>&amp;Acerca de citydesk</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="91" />
+      <source>Re&amp;verse order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/queue_list.py" line="41" />
+      <source>Queues</source>
+      <translation>Colas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/queue_list.py" line="42" />
+      <source>Choose which tickets the table lists</source>
+      <translation>Elija qué tickets muestra la tabla</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewRequestDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="95" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="96" />
+      <source>New request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="140" />
+      <source>Set by the category; a supervisor may change it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="168" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="333" />
+      <source>Choose a category: it sets the department, priority and target.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="169" />
+      <source>Choose a category to see what to tell the caller.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="214" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="215" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="219" />
+      <source>Discard this request?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="218" />
+      <source>What was typed for this caller is not saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="220" />
+      <source>&amp;Discard</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="221" />
+      <source>&amp;Keep editing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="270" />
+      <source>by phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="270" />
+      <source>by e-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="270" />
+      <source>by letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="273" />
+      <source>{0} · {1} · reply {2}{3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="276" />
+      <source>not needed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="277" />
+      <source> · confidential</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="295" />
+      <source>A new requester will be saved with the request.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="309" />
+      <source>✓ On the city's address list{0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="311" />
+      <source>Not on the address list: saved as typed (unverified).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="319" />
+      <source>{0} · default {1} · target {2} business days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="323" />
+      <source>(No script for this category.)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="376" />
+      <source>Expected by {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="385" />
+      <source>{0} at {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="45" />
+      <source>Channel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="48" />
+      <source>Requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="49" />
+      <source>Name, phone or e-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="53" />
+      <source>Requester details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="54" />
+      <source>New requester, not on file yet (Alt+W)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="55" />
+      <source>New requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="60" />
+      <source>Location</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="61" />
+      <source>Address, place or landmark (City Park)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="66" />
+      <source>Location check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="69" />
+      <source>Category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="70" />
+      <source>What is it about? (light, pothole, password…)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="74" />
+      <source>Category details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="75" />
+      <source>Priority</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="79" />
+      <source>Priority meaning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="80" />
+      <source>Handled by department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="82" />
+      <source>Target date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="85" />
+      <source>Expected completion</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
+      <source>Filled in from the category and place</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
+      <source>Description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
+      <source>What the caller says</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="94" />
+      <source>C&amp;hannel:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
+      <source>&amp;Requester:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="99" />
+      <source>&amp;Location:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="101" />
+      <source>&amp;Category:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="103" />
+      <source>Priorit&amp;y:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="105" />
+      <source>Handled by:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
+      <source>Target date:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="108" />
+      <source>&amp;Title:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
+      <source>Descr&amp;iption:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="125" />
+      <source>&lt;b&gt;What to tell the caller&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
+      <source>What to tell the caller</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="128" />
+      <source>&lt;b&gt;Questions to ask&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="143" />
+      <source>Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
+      <source>&amp;Save request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
+      <source>A&amp;dd caller to that ticket</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
+      <source>Ctrl+D</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
+      <source>Print receipt…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
+      <source>Ctrl+P</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
+      <source>Print receipt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
+      <source>Next request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
+      <source>Ctrl+N or Alt+N</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
+      <source>Esc</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="43" />
+      <source>Choose the requester from the list, or Alt+W to enter a new one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="46" />
+      <source>Find the requester, or Alt+W for a new one (it may be anonymous).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="56" />
+      <source>Choose a category from the list (type a word such as “light”).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="81" />
+      <source>Already saved as {0}. Ctrl+N starts the next request.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="107" />
+      <source>No ticket to add the caller to: nothing similar is open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="139" />
+      <source>Added the caller to {0}: {1}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="145" />
+      <source> Expected by {0}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="149" />
+      <source>Saved as {0}.{1}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>NewRequesterBox</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="41" />
+      <source>New requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="44" />
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="44" />
+      <source>First and last name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="45" />
+      <source>Phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="45" />
+      <source>(555) 010-1234</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="46" />
+      <source>E-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="46" />
+      <source>name@example.org</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="47" />
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="48" />
+      <source>Citizen or city staff</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="49" />
+      <source>Citizen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="50" />
+      <source>City staff</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="51" />
+      <source>Staff member's department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="52" />
+      <source>Language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="53" />
+      <source>Preferred language for replies</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="56" />
+      <source>Reply by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="57" />
+      <source>Best available (phone, e-mail, letter)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="61" />
+      <source>Postal address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="61" />
+      <source>Only needed to reply by letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="64" />
+      <source>An&amp;onymous</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="65" />
+      <source>Anonymous</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="66" />
+      <source>Keep nothing that identifies the caller.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="68" />
+      <source>Con&amp;fidential</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="69" />
+      <source>Confidential</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="70" />
+      <source>Withhold the name from public-records exports.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="74" />
+      <source>Name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="75" />
+      <source>&amp;Phone:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="76" />
+      <source>&amp;E-mail:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="77" />
+      <source>&amp;Kind:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="78" />
+      <source>Depart&amp;ment:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="79" />
+      <source>Lan&amp;guage:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="80" />
+      <source>Reply &amp;by:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="81" />
+      <source>Postal addre&amp;ss:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="109" />
+      <source>(choose)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Notifier</name>
+    <message>
+      <location filename="../../src/citydesk/ui/tray.py" line="29" />
+      <source>citydesk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/tray.py" line="48" />
+      <source>New P1 {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/tray.py" line="55" />
+      <source>{0} was assigned to you</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PagePrinter</name>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/printing.py" line="93" />
+      <source>Printed to {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/printing.py" line="101" />
+      <source>The chosen pages are not in the report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/printing.py" line="105" />
+      <source>the printer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/printing.py" line="106" />
+      <source>Could not start printing on {0}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/printing.py" line="135" />
+      <source>{0} pages sent to {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/printing.py" line="142" />
+      <source>The report was not printed: {0}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>QuestionDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="43" />
+      <source>There is no category “{0}”. Choose one from the list, or leave it empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="57" />
+      <location filename="../../src/citydesk/ui/counter/question.py" line="58" />
+      <source>Question answered on the spot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="62" />
+      <source>e.g. Opening hours of the recycling centre</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="63" />
+      <source>Question</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="64" />
+      <source>What was asked, in one line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="66" />
+      <source>&amp;Question:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="67" />
+      <source>Category (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="67" />
+      <source>Type to search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="72" />
+      <source>Ca&amp;tegory (optional):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="73" />
+      <source>Channel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="74" />
+      <source>C&amp;hannel:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="78" />
+      <source>Log question</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="78" />
+      <source>Enter or Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/question.py" line="113" />
+      <source>Question answered on the spot logged</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ReceiptDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="70" />
+      <source>Half page, Letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="71" />
+      <source>Half page, A4</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="72" />
+      <source>80 mm receipt printer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="193" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="194" />
+      <source>Receipt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="202" />
+      <source>Preparing the receipt…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="203" />
+      <source>Receipt preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="211" />
+      <source>Paper</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="220" />
+      <source>P&amp;aper:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="224" />
+      <source>Language of the receipt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="228" />
+      <source>&amp;Language:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="237" />
+      <source>&amp;Print…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="238" />
+      <source>Print the receipt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="239" />
+      <source>Ctrl+P</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="240" />
+      <source>Save as P&amp;DF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="241" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="352" />
+      <source>Save the receipt as PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="242" />
+      <source>Ctrl+S</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="243" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="244" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="289" />
+      <source>Receipt — {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="317" />
+      <source>No printer is set up on this PC. Save the receipt as a PDF instead (Ctrl+S) and print it from another PC or hand it over by e-mail.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="327" />
+      <source>The printer {0} could not be used (is it switched on and connected?). Save the receipt as a PDF instead (Ctrl+S).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="330" />
+      <source>Receipt for {0} sent to {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="340" />
+      <source>Print receipt {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="352" />
+      <source>PDF files (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="371" />
+      <source>Receipt for {0} saved to {1}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ReceiptTextsDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="40" />
+      <source>Heading</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="41" />
+      <source>Label of the requester's name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="42" />
+      <source>Label above the number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="43" />
+      <source>Label of the date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="44" />
+      <source>Label of what was asked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="45" />
+      <source>Label of the category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="46" />
+      <source>Label of the location</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="47" />
+      <source>Label of the expected date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="48" />
+      <source>When there is no expected date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="49" />
+      <source>How to ask about the status (with a phone number)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="52" />
+      <source>How to ask about the status (no phone number set)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="55" />
+      <source>How to ask about the status (no phone number set; the requester phoned)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="58" />
+      <source>Closing line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="72" />
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="73" />
+      <source>Receipt texts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="78" />
+      <source>&amp;Language:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="80" />
+      <source>Language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="88" />
+      <source>Placeholders filled in when the slip prints: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="95" />
+      <source>City phone printed on the slip</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="95" />
+      <source>none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="97" />
+      <source>City &amp;phone printed on the slip:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="104" />
+      <source>{0}:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="116" />
+      <source>&amp;Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="117" />
+      <source>Save the texts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="118" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="120" />
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="121" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="122" />
+      <source>&amp;Restore defaults</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="123" />
+      <source>Restore the default texts of this language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="134" />
+      <source>Receipt preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="212" />
+      <source>Nothing has changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="224" />
+      <source>Receipt texts saved ({0}): {1} changed</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>RecordTimeDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="55" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="56" />
       <source>Record time</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="59" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="60" />
       <source> minutes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="60" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="61" />
       <source>Minutes spent</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="61" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="62" />
       <source>&amp;Minutes:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="62" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="63" />
       <source>What the time was for</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="62" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="63" />
       <source>Optional</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="63" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="64" />
       <source>&amp;For:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="77" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="78" />
       <source>{0} minutes recorded on {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>RedactDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="208" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="241" />
       <source>Redact note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="208" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="241" />
       <source>Redact</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="218" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="251" />
       <source>The text is blanked on every office's copy and cannot be brought back. Who redacted it, and why, stays visible.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="224" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="257" />
       <source>Reason for redacting</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="224" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="257" />
       <source>e.g. personal data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="225" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="258" />
       <source>&amp;Reason:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="234" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="267" />
       <source>Note redacted on {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>ReopenDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="188" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="221" />
       <source>Reopen</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="189" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="222" />
       <source>Why reopen</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="189" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="222" />
       <source>What is still wrong</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="190" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="223" />
       <source>&amp;Why reopen:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="199" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="232" />
       <source>{0} reopened</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ReportsView</name>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="16" />
+      <source>Letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="17" />
+      <source>A4</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="20" />
+      <source>Reading the week's figures…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="21" />
+      <source>Loading the report font…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="22" />
+      <source>Writing the summary and key figures…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="23" />
+      <source>Drawing the charts…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="24" />
+      <source>Setting the tables…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="25" />
+      <source>Laying out the pages…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="26" />
+      <source>Done.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="27" />
+      <source>Rendering the preview…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="30" />
+      <source>Monday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="31" />
+      <source>Tuesday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="32" />
+      <source>Wednesday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="33" />
+      <source>Thursday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="34" />
+      <source>Friday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="35" />
+      <source>Saturday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="36" />
+      <source>Sunday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/pages.py" line="29" />
+      <source>The report {0} could not be opened: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="90" />
+      <source>Weekly status report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="91" />
+      <source>Reports</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="113" />
+      <source>Year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="114" />
+      <source>The ISO week-numbering year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="115" />
+      <source>&amp;Year:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="119" />
+      <source>Week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="120" />
+      <source>The ISO week number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="122" />
+      <source>Dates of the week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="131" />
+      <source>&amp;Week:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="132" />
+      <source>Scope</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="134" />
+      <source>&amp;Scope:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="135" />
+      <source>Paper size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="138" />
+      <source>&amp;Paper:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="144" />
+      <source>&amp;Generate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="144" />
+      <source>Generate the report (Ctrl+G)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="147" />
+      <source>&amp;Print…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="147" />
+      <source>Print the report (Ctrl+P)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="150" />
+      <source>Save as P&amp;DF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="150" />
+      <source>Save the report as a PDF (Ctrl+S)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="153" />
+      <source>Write the report every week on this PC</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="154" />
+      <source>S&amp;chedule…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="155" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="155" />
+      <source>Close the reports window</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="166" />
+      <source>Report progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="170" />
+      <source>Choose a week and a scope, then Generate.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="171" />
+      <source>Report status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="173" />
+      <source>Pages in the report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="181" />
+      <source>Report preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="251" />
+      <source>(that year has no week {0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="267" />
+      <source>{0} is in the future: its report cannot be made yet. Choose {1} (this week, so far) or an earlier week.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="309" />
+      <source>Generating the report for {0}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="324" />
+      <source>{0} pages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="327" />
+      <source>Report for {0}, {1}: {2} pages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="348" />
+      <source>Page {0} of {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="368" />
+      <source>Save the report as a PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="370" />
+      <source>PDF files (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="392" />
+      <source>The report was not saved to {0}: {1}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="400" />
+      <source>Report saved to {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="419" />
+      <source>Print the weekly report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="427" />
+      <source>Weekly report {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="433" />
+      <source>No printer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="434" />
+      <source>No printer is set up on this PC, so the report cannot be printed here. Save it as a PDF and print it from another PC, or set up a printer and try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="439" />
+      <source>Save as PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="442" />
+      <source>No printer is set up on this PC</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="453" />
+      <source>Printing page {0} of {1}…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Requesters</name>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="32" />
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="60" />
+      <source>Name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="33" />
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="62" />
+      <source>Phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="34" />
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="64" />
+      <source>E-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="35" />
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="52" />
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="36" />
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="146" />
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="150" />
+      <source>Tickets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="39" />
+      <source>Number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="40" />
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="41" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="42" />
+      <source>Created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="39" />
+      <source>Requester details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="43" />
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="125" />
+      <source>Choose a requester from the list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="45" />
+      <source>Requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="55" />
+      <source>&amp;Kind:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="58" />
+      <source>&amp;Department:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="61" />
+      <source>&amp;Name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="63" />
+      <source>&amp;Phone:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="65" />
+      <source>&amp;E-mail:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="66" />
+      <source>Postal address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="67" />
+      <source>Postal &amp;address:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="68" />
+      <source>Language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="69" />
+      <source>Preferred language for replies</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="72" />
+      <source>&amp;Language:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="73" />
+      <source>Reply by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="76" />
+      <source>&amp;Reply by:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="78" />
+      <source>An&amp;onymous</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="78" />
+      <source>Nothing identifying is stored: no name, phone, e-mail or address.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="80" />
+      <source>Privacy:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="82" />
+      <source>Con&amp;fidential</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="82" />
+      <source>The name is withheld from public-records exports.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="107" />
+      <source>Choose a department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="127" />
+      <source>{0} — merged into {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="37" />
+      <source>1 ticket of {0} moves to {1}; {0} is kept as merged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="39" />
+      <source>{2} tickets of {0} move to {1}; {0} is kept as merged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="58" />
+      <source>Merge {0} into…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="59" />
+      <source>Merge requesters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="64" />
+      <source>{0} is a duplicate. Find the record to keep: their tickets move to it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="69" />
+      <source>Find the requester to keep</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="69" />
+      <source>Name, phone or e-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="70" />
+      <source>&amp;Find:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="72" />
+      <source>Requesters to keep</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="74" />
+      <source>&amp;Keep:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="76" />
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="159" />
+      <source>Choose the requester to keep.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="78" />
+      <source>What the merge does</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="85" />
+      <source>&amp;Merge</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="85" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="123" />
+      <source>Nobody else matches “{0}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="142" />
+      <source>Counting the tickets that move…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/merge.py" line="179" />
+      <source>Merged {0} into {1}; tickets moved: {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="54" />
+      <source>Staff ({0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="54" />
+      <source>Staff</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="55" />
+      <source>Citizen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="92" />
+      <source>loading</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="89" />
+      <source>Requesters — citydesk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="90" />
+      <source>Requesters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="114" />
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="192" />
+      <source>Find a requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="115" />
+      <source>Find a requester: name, phone or e-mail (Ctrl+F)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="117" />
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="125" />
+      <source>Requesters found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="134" />
+      <source>&amp;Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="135" />
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="193" />
+      <source>Save requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="136" />
+      <source>Ctrl+S or Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="138" />
+      <source>&amp;Merge into…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="139" />
+      <source>Merge into another requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="140" />
+      <source>Ctrl+M: this requester is a duplicate of another</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="151" />
+      <source>Tickets of this requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="152" />
+      <source>Enter opens the ticket in the main window</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="194" />
+      <source>Merge into…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="195" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="213" />
+      <source>{0} requesters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="213" />
+      <source>1 requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="253" />
+      <source>Your unsaved changes to {0} are back; Ctrl+S saves them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="256" />
+      <source>Tickets ({0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="290" />
+      <source>Requester {0} saved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="290" />
+      <source>(no name)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="299" />
+      <source>Not saved: {0}</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>ResolveDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="132" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="152" />
       <source>Resolve</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="133" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="153" />
       <source>Reason</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="136" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="156" />
       <source>&amp;Reason:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="137" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="157" />
       <source>Duplicate of ticket number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="139" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="159" />
       <source>&amp;Duplicate of (number):</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="142" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="169" />
       <source>Agency referred to</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="142" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="169" />
       <source>County Health Department</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="144" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="171" />
       <source>&amp;Agency:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="146" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="173" />
       <source>Note to the requester (public)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="147" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="174" />
       <source>What was done, in words the requester understands</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="149" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="176" />
       <source>&amp;Note to the requester (public):</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="152" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="179" />
       <source>This note is public: every reporter ({0}) should be told it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="181" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="214" />
       <source>{0} resolved: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SavingMixin</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="43" />
+      <source>Choose the requester from the list, or Alt+W to enter a new one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="46" />
+      <source>Find the requester, or Alt+W for a new one (it may be anonymous).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="56" />
+      <source>Choose a category from the list (type a word such as “light”).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="81" />
+      <source>Already saved as {0}. Ctrl+N starts the next request.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="107" />
+      <source>No ticket to add the caller to: nothing similar is open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="139" />
+      <source>Added the caller to {0}: {1}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="145" />
+      <source> Expected by {0}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="149" />
+      <source>Saved as {0}.{1}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ScheduleBridge</name>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="69" />
+      <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="76" />
+      <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="81" />
+      <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="113" />
+      <source>Weekly report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="70" />
+      <source>The weekly report for {0} ({1}) was written to {2}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="90" />
+      <source>The weekly report was not printed: no printer is set up on this PC. It is saved at {0}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="114" />
+      <source>{0} It is saved at {1}.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ScheduleDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="43" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="44" />
+      <source>Weekly report schedule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="48" />
+      <source>This PC can write last week's status report every week, as a PDF in a folder, and print it. Turn it on at one office per city. If the PC is off at that time, the report is written when citydesk next starts — never twice for the same week.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="55" />
+      <source>&amp;Write the weekly report on this PC</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="56" />
+      <source>Write the weekly report on this PC</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="58" />
+      <source>Day of the week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="61" />
+      <source>&amp;Day:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="64" />
+      <source>Time (city time)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="65" />
+      <source>&amp;Time (city time):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="66" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="76" />
+      <source>Folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="66" />
+      <source>Where the PDF files go</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="67" />
+      <source>&amp;Browse…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="68" />
+      <source>Choose the folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="77" />
+      <source>&amp;Folder:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="79" />
+      <source>Scope</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="82" />
+      <source>&amp;Scope:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="83" />
+      <source>Paper size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="86" />
+      <source>&amp;Paper:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="87" />
+      <source>Also &amp;print it on the default printer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="88" />
+      <source>Also print it on the default printer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="93" />
+      <source>Schedule status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="100" />
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="102" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="130" />
+      <source>none yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="132" />
+      <source>{0} Last week written by the schedule: {1}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="149" />
+      <source>Folder for the weekly report</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>ScheduleVisitDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="85" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="100" />
       <source>Schedule a visit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="85" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="100" />
       <source>Schedule visit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="97" />
-      <source>Visit date and time, city time ({0})</source>
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="107" />
+      <source>&amp;Date ({0}):</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="98" />
-      <source>&amp;When ({0} time):</source>
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="110" />
+      <source>&amp;Time ({0}):</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="100" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="111" />
+      <source>Type the date as {0}, Tab, then the time as HH:MM (24-hour, city time); ↑ and ↓ change the part under the cursor.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="117" />
       <source>Place</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="101" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="118" />
       <source>&amp;Place:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="102" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="119" />
       <source>Note for the visit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="102" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="119" />
       <source>Optional</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="103" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="120" />
       <source>&amp;Note:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="123" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="139" />
       <source>Visit on {0} scheduled for {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
+      <source>Ctrl+Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
+      <source>{0} updated</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SearchState</name>
+    <message>
+      <location filename="../../src/citydesk/ui/search_state.py" line="22" />
+      <source>1 ticket found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/search_state.py" line="23" />
+      <source>{0} tickets found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/search_state.py" line="28" />
+      <source>open tickets only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/search_state.py" line="28" />
+      <source>all tickets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/search_state.py" line="29" />
+      <source>Search results for “{0}” ({1}): {2} — Esc goes back to {3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/search_state.py" line="46" />
+      <source>&amp;Open only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/search_state.py" line="47" />
+      <source>Open only (searches list open tickets only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/search_state.py" line="48" />
+      <source>Searches list open tickets only (remembered)</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>ServiceDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="71" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="73" />
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="74" />
-      <source>Cancel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="89" />
+      <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
-    <name>TicketDetailPane</name>
+    <name>SignInDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="58" />
-      <source>Ticket details</source>
-      <translation>Detalles del ticket</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="62" />
+      <source>Sign in — citydesk</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="81" />
-      <source>Choose a ticket to see its details.</source>
-      <translation>Elija un ticket para ver sus detalles.</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="63" />
+      <location filename="../../src/citydesk/ui/signin.py" line="83" />
+      <location filename="../../src/citydesk/ui/signin.py" line="85" />
+      <location filename="../../src/citydesk/ui/signin.py" line="250" />
+      <source>Sign in</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="121" />
-      <source>New note</source>
-      <translation>Nueva nota</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="66" />
+      <source>Loading the people of this office…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="121" />
-      <source>Write a note… (Ctrl+Enter adds it)</source>
-      <translation>Escriba una nota… (Ctrl+Intro la añade)</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="88" />
+      <location filename="../../src/citydesk/ui/signin.py" line="89" />
+      <source>Quit</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="124" />
-      <source>Ctrl+Enter adds the note. Choose Internal or Public below.</source>
-      <translation>Ctrl+Intro añade la nota. Elija Interna o Pública abajo.</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="108" />
+      <source>Who are you?</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="127" />
-      <source>&amp;Note:</source>
-      <translation>&amp;Nota:</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="109" />
+      <source>Type the first letters of your name to jump to it.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="130" />
-      <source>Internal (staff only)</source>
-      <translation>Interna (solo personal)</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="114" />
+      <source>&amp;Who are you?</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="131" />
-      <source>Internal note, staff only</source>
-      <translation>Nota interna, solo personal</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="117" />
+      <source>Password</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="132" />
-      <source>Public (the requester may be told)</source>
-      <translation>Pública (se puede informar al solicitante)</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="119" />
+      <source>&amp;Password:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="133" />
-      <source>Public note, the requester may be told</source>
-      <translation>Nota pública, se puede informar al solicitante</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="121" />
+      <source>Type the first letters of your name, press Enter, then type your password.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="138" />
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="139" />
-      <source>Add note</source>
-      <translation>Añadir nota</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="134" />
+      <source>This is a demo database: a made-up city with made-up requests. No password is needed; choose whose work you want to see.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="140" />
-      <source>Ctrl+Enter</source>
-      <translation>Ctrl+Intro</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="140" />
+      <source>&amp;Sign in as:</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="203" />
-      <source>That ticket is not in this database.</source>
-      <translation>Ese ticket no está en esta base de datos.</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="145" />
+      <source>Sign in as</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="263" />
-      <source>Public note added to {0}</source>
-      <translation>Nota pública añadida a {0}</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="148" />
+      <source>Demo staff grouped by role. Type a name to jump to it.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="263" />
-      <source>Internal note added to {0}</source>
-      <translation>Nota interna añadida a {0}</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="162" />
+      <source>this office</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="301" />
-      <source>{0} is now assigned to you</source>
-      <translation>{0} ahora está asignado a usted</translation>
+      <location filename="../../src/citydesk/ui/signin.py" line="164" />
+      <source>Nobody can sign in here yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="167" />
+      <source>This database has no users. Ask the city's administrator to add you.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="171" />
+      <source>Try citydesk — {0} (demo)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="176" />
+      <source>Sign in to citydesk — {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="209" />
+      <source>The people of this office could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="214" />
+      <source>Clerk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="215" />
+      <source>Technician</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="216" />
+      <source>Supervisor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="217" />
+      <source>Administrator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="223" />
+      <source>Clerks — log requests at the counter and on the phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="224" />
+      <source>Technicians — work the tickets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="225" />
+      <source>Supervisors — assign, reopen, see the load</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="226" />
+      <source>Administrators — users, offices and settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="250" />
+      <source>Sign in as {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="288" />
+      <source>Type your password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="306" />
+      <source>{0} has no password on this PC yet. Ask the administrator to set one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/signin.py" line="308" />
+      <source>That password is not right for {0}. Check Caps Lock and try again.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
-    <name>TicketTableModel</name>
+    <name>StatusMessage</name>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="47" />
-      <source>Number</source>
-      <translation>Número</translation>
+      <location filename="../../src/citydesk/ui/status_message.py" line="37" />
+      <source>Status message</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="48" />
-      <source>Priority</source>
-      <translation>Prioridad</translation>
+      <location filename="../../src/citydesk/ui/status_message.py" line="87" />
+      <source>⚠ Error: {0}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>StatusQuestion</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="49" />
+      <source>In English</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="49" />
-      <source>Status</source>
-      <translation>Estado</translation>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="50" />
+      <source>In Spanish</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="50" />
-      <source>Title</source>
-      <translation>Título</translation>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="88" />
+      <source>matched by phone</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="51" />
-      <source>Requester</source>
-      <translation>Solicitante</translation>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="89" />
+      <source>matched by e-mail</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="52" />
-      <source>Department</source>
-      <translation>Departamento</translation>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="90" />
+      <source>matched by name</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="53" />
-      <source>Assigned to</source>
-      <translation>Asignado a</translation>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="116" />
+      <source>by {0} — it is late; apologise and say it is being followed up.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="54" />
-      <source>Age</source>
-      <translation>Antigüedad</translation>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="129" />
+      <source>Asked for on</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="55" />
-      <source>Due</source>
-      <translation>Vence</translation>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="129" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="104" />
+      <source>Category</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="320" />
-      <source>Unassigned</source>
-      <translation>Sin asignar</translation>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="130" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="103" />
+      <source>Location</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="327" />
-      <source>Overdue {0}</source>
-      <translation>Vencido hace {0}</translation>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="130" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="102" />
+      <source>Reported by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="131" />
+      <source>Caller</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>StatusQuestionDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="155" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="156" />
+      <source>Status question</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="159" />
+      <source>&amp;Number, name or phone:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="161" />
+      <source>Number, name or phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="162" />
+      <source>CLK-ABC-000123, Jane Roe, 555 010 2000 — then Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="168" />
+      <source>Matching requests</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="173" />
+      <source>Status to read aloud</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="178" />
+      <source>&amp;Asked by:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="179" />
+      <source>Asked by (channel)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="181" />
+      <source>&amp;Log this inquiry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="182" />
+      <source>Log this inquiry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="183" />
+      <source>Alt+L or Ctrl+L: counts in the weekly report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="187" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="188" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="200" />
+      <source>Status question message</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="213" />
+      <source>Type a request number, a name or a phone number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="230" />
+      <source>No request found for “{0}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="246" />
+      <source>{0} requests found; choose one and press Enter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="276" />
+      <source>{0}: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="290" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="293" />
+      <source>Status inquiry about {0} logged</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -977,144 +4351,134 @@
       <translation>Ocultar la nota seleccionada…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="87" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="82" />
+      <source>Ticket number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="100" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="88" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="101" />
       <source>Priority</source>
       <translation>Prioridad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="89" />
-      <source>Reported by</source>
-      <translation>Informado por</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="90" />
-      <source>Location</source>
-      <translation>Ubicación</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="91" />
-      <source>Category</source>
-      <translation>Categoría</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="92" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="105" />
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="56" />
       <source>Department</source>
       <translation>Departamento</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="93" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="106" />
       <source>Assigned to</source>
       <translation>Asignado a</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="94" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="107" />
       <source>Escalation</source>
       <translation>Escalamiento</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="95" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="108" />
       <source>Opened</source>
       <translation>Abierto</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="96" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="109" />
       <source>Due</source>
       <translation>Vence</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="97" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="110" />
       <source>Visit</source>
       <translation>Visita</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="98" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="111" />
       <source>Time spent</source>
       <translation>Tiempo dedicado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="99" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="112" />
       <source>Resolution</source>
       <translation>Resolución</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="111" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="124" />
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="126" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="143" />
       <source>Ticket {0}</source>
       <translation>Ticket {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="142" />
-      <location filename="../../src/citydesk/ui/detail/header.py" line="143" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="159" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="160" />
       <source>No location given</source>
       <translation>Sin ubicación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="145" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="162" />
       <source>No category</source>
       <translation>Sin categoría</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="146" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="163" />
       <source>No department yet</source>
       <translation>Aún sin departamento</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="147" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="164" />
       <source>Nobody yet</source>
       <translation>Nadie todavía</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="148" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="165" />
       <source>Not escalated</source>
       <translation>Sin escalar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="148" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="165" />
       <source>Level {0}</source>
       <translation>Nivel {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="150" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="167" />
       <source>{0} ago, {1} (via {2}, at office {3})</source>
       <translation>hace {0}, {1} (por {2}, en la oficina {3})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="164" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="181" />
       <source>{0} at {1}</source>
       <translation>{0} a las {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="179" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="191" />
+      <source>resolved (date unknown, imported)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="198" />
       <source>Description: {0}</source>
       <translation>Descripción: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="179" />
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="169" />
-      <source>none</source>
-      <translation>ninguna</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="184" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="203" />
       <source>Nobody recorded (internal work)</source>
       <translation>Nadie registrado (trabajo interno)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="192" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="211" />
       <source>reply by {0}</source>
       <translation>responder por {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="194" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="213" />
       <source>prefers {0}</source>
       <translation>prefiere {0}</translation>
     </message>
@@ -1275,94 +4639,505 @@
       <translation>Cada cambio y nota de este ticket, del más antiguo al más reciente. Las notas internas están marcadas como Interna.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="60" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="67" />
       <source>a former user</source>
       <translation>un antiguo usuario</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="67" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="74" />
       <source>another department</source>
       <translation>otro departamento</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="74" />
-      <source>no category</source>
-      <translation>sin categoría</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="134" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
+      <location filename="../../src/citydesk/ui/words.py" line="196" />
       <source>1 minute</source>
       <translation>1 minuto</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="134" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
+      <location filename="../../src/citydesk/ui/words.py" line="196" />
       <source>{0} minutes</source>
       <translation>{0} minutos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="137" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
+      <location filename="../../src/citydesk/ui/words.py" line="195" />
       <source>1 hour</source>
       <translation>1 hora</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="137" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
+      <location filename="../../src/citydesk/ui/words.py" line="195" />
       <source>{0} hours</source>
       <translation>{0} horas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="138" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="148" />
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
       <source>{0} days</source>
       <translation>{0} días</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="145" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="155" />
       <source>{0} h {1} min</source>
       <translation>{0} h {1} min</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="157" />
       <source>{0} h</source>
       <translation>{0} h</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="148" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="158" />
       <source>{0} min</source>
       <translation>{0} min</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="155" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="165" />
       <source>No due date</source>
       <translation>Sin fecha de vencimiento</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="159" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="169" />
       <source>Late: was due {0} ({1} ago)</source>
       <translation>Atrasado: vencía {0} (hace {1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="160" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="170" />
       <source>Due {0} (in {1})</source>
       <translation>Vence {0} (en {1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="162" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="172" />
       <source>Resolved late: was due {0}</source>
       <translation>Resuelto tarde: vencía {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="163" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="173" />
       <source>Was due {0}; resolved on time</source>
       <translation>Vencía {0}; resuelto a tiempo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="169" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="179" />
+      <location filename="../../src/citydesk/ui/words.py" line="180" />
       <source>Reported by 1 person</source>
       <translation>Informado por 1 persona</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="170" />
+      <location filename="../../src/citydesk/ui/detail/view.py" line="180" />
+      <location filename="../../src/citydesk/ui/words.py" line="180" />
       <source>Reported by {0} people</source>
       <translation>Informado por {0} personas</translation>
+    </message>
+  </context>
+  <context>
+    <name>TicketDetailPane</name>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="61" />
+      <source>Ticket details</source>
+      <translation>Detalles del ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="84" />
+      <source>Choose a ticket to see its details.</source>
+      <translation>Elija un ticket para ver sus detalles.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="128" />
+      <source>New note</source>
+      <translation>Nueva nota</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="128" />
+      <source>Write a note… (Ctrl+Enter adds it)</source>
+      <translation>Escriba una nota… (Ctrl+Intro la añade)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="131" />
+      <source>Ctrl+Enter adds the note. Choose Internal or Public below.</source>
+      <translation>Ctrl+Intro añade la nota. Elija Interna o Pública abajo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="135" />
+      <source>&amp;Note:</source>
+      <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="138" />
+      <source>Internal (staff only)</source>
+      <translation>Interna (solo personal)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="139" />
+      <source>Internal note, staff only</source>
+      <translation>Nota interna, solo personal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="140" />
+      <source>Public (the requester may be told)</source>
+      <translation>Pública (se puede informar al solicitante)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="141" />
+      <source>Public note, the requester may be told</source>
+      <translation>Nota pública, se puede informar al solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="146" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="147" />
+      <source>Add note</source>
+      <translation>Añadir nota</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="148" />
+      <source>Ctrl+Enter</source>
+      <translation>Ctrl+Intro</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="210" />
+      <source>That ticket is not in this database.</source>
+      <translation>Ese ticket no está en esta base de datos.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="272" />
+      <source>Public note added to {0}</source>
+      <translation>Nota pública añadida a {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="272" />
+      <source>Internal note added to {0}</source>
+      <translation>Nota interna añadida a {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="312" />
+      <source>{0} is assigned to {1}. Take it from {1}?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="313" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="314" />
+      <source>Take it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="315" />
+      <source>&amp;Take it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="333" />
+      <source>{0} is now assigned to you</source>
+      <translation>{0} ahora está asignado a usted</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="335" />
+      <source>{0} taken from {1}; it is now assigned to you</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TicketTableModel</name>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="48" />
+      <source>Number</source>
+      <translation>Número</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="49" />
+      <source>Priority</source>
+      <translation>Prioridad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="50" />
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="51" />
+      <source>Title</source>
+      <translation>Título</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="52" />
+      <source>Requester</source>
+      <translation>Solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="53" />
+      <source>Department</source>
+      <translation>Departamento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="54" />
+      <source>Assigned to</source>
+      <translation>Asignado a</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="55" />
+      <source>Age</source>
+      <translation>Antigüedad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="56" />
+      <source>Due</source>
+      <translation>Vence</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="287" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="297" />
+      <source>loading</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="333" />
+      <source>Unassigned</source>
+      <translation>Sin asignar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="340" />
+      <source>Overdue {0}</source>
+      <translation>Vencido hace {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Words</name>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>New</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Assigned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>In progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for the requester</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <source>Waiting for a vendor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Waiting for parts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="36" />
+      <source>Resolved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="37" />
+      <source>Closed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P1 Critical</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>P2 High</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="42" />
+      <source>P3 Normal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="43" />
+      <source>Ops (planned work)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="46" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="49" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="50" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="53" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <source>Phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Walk-in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>E-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Web</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>Intranet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="63" />
+      <source>Internal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="64" />
+      <source>After-hours dispatch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>W (Walk-in)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>P (Phone)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>E (E-mail)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>B (Web)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>T (Intranet)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="74" />
+      <source>I (Internal)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="75" />
+      <source>A (After-hours dispatch)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="80" />
+      <source>Letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="81" />
+      <source>No reply wanted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Duplicate of another request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Referred to another agency</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Not a city matter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="88" />
+      <source>Could not locate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="89" />
+      <source>Void (entered by mistake)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Clerk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Technician</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>Supervisor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="95" />
+      <source>Admin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="96" />
+      <source>System</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="99" />
+      <source>Citizen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="100" />
+      <source>City staff member</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="103" />
+      <source>English</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="104" />
+      <source>Spanish</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -238,6 +238,11 @@ def shrinkable(combo: QComboBox, characters: int = 10) -> QComboBox:
     return combo
 
 
+def tr(text: str) -> str:
+    """Translate `text` in the shared form helpers' context."""
+    return QCoreApplication.translate("Forms", text)
+
+
 def hint_label(text: str) -> QLabel:
     """A word-wrapped line of explanation under a field or a checkbox."""
     label = QLabel(text)
@@ -256,8 +261,8 @@ def submit_buttons(
     ok.setAccessibleName(ok_text.replace("&", "").rstrip("…"))
     ok.setToolTip(tooltip)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(dialog.tr("Cancel"))
-    cancel.setAccessibleName(dialog.tr("Cancel"))
+    cancel.setText(tr("Cancel"))
+    cancel.setAccessibleName(tr("Cancel"))
     buttons.accepted.connect(submit)
     buttons.rejected.connect(dialog.reject)
     for keys in ("Ctrl+Return", "Ctrl+Enter"):

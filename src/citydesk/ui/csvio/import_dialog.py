@@ -54,6 +54,7 @@ from citydesk.services.csv_import import ImportResult, import_tickets
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label
 from citydesk.ui.tasks import readable
+from citydesk.ui.words import status_label
 
 NOT_IMPORTED = "ignore"
 PREVIEW_ROWS = 200
@@ -261,7 +262,7 @@ class ImportDialog(QDialog):
             combo.setAccessibleName(self.tr("Status “{0}” means").format(word))
             combo.addItem(self.tr("(choose a status)"), "")
             for status in Status:
-                combo.addItem(self.tr(status.label), status.value)
+                combo.addItem(status_label(status.value), status.value)
             combo.currentIndexChanged.connect(self.refresh_preview)
             label = QLabel(self.tr("“{0}” means:").format(word))
             label.setBuddy(combo)

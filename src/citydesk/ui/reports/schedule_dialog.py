@@ -25,7 +25,7 @@ from citydesk.domain.report_schedule import WEEKDAYS, ReportSchedule
 from citydesk.reports.weekly.writer import ScopeChoice
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import Form, combo_field, line_field
-from citydesk.ui.reports.view import PAGE_SIZES
+from citydesk.ui.reports.labels import PAGE_SIZES, page_size_label, scope_label, weekday_label
 
 
 class ScheduleDialog(QDialog):
@@ -56,8 +56,8 @@ class ScheduleDialog(QDialog):
         self.enabled.setAccessibleName(self.tr("Write the weekly report on this PC"))
         self.form.add_wide(self.enabled)
         self.weekday = combo_field(self.tr("Day of the week"))
-        for number, name in enumerate(WEEKDAYS, start=1):
-            self.weekday.addItem(self.tr(name), number)
+        for number in range(1, len(WEEKDAYS) + 1):
+            self.weekday.addItem(weekday_label(number), number)
         self.form.add_row("weekday", self.tr("&Day:"), self.weekday)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
@@ -78,11 +78,11 @@ class ScheduleDialog(QDialog):
         self.form.rows["folder"].label.setBuddy(self.folder)
         self.scope = combo_field(self.tr("Scope"))
         for choice in scopes or (ScopeChoice("city", "Whole city"),):
-            self.scope.addItem(choice.label, choice.text)
+            self.scope.addItem(scope_label(choice), choice.text)
         self.form.add_row("scope", self.tr("&Scope:"), self.scope)
         self.paper = combo_field(self.tr("Paper size"))
-        for value, label in PAGE_SIZES:
-            self.paper.addItem(self.tr(label), value)
+        for value, _label in PAGE_SIZES:
+            self.paper.addItem(page_size_label(value), value)
         self.form.add_row("page_size", self.tr("&Paper:"), self.paper)
         self.print_copy = QCheckBox(self.tr("Also &print it on the default printer"))
         self.print_copy.setAccessibleName(self.tr("Also print it on the default printer"))

@@ -10,6 +10,7 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -27,8 +28,19 @@ from citydesk.ui.detail.view import status_text
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
 MAX_PAGES = 30
-REQUESTER_HEADERS = ("Name", "Phone", "E-mail", "Kind", "Tickets")
-TICKET_HEADERS = ("Number", "Title", "Status", "Created")
+REQUESTER_HEADERS = (
+    QT_TRANSLATE_NOOP("Requesters", "Name"),
+    QT_TRANSLATE_NOOP("Requesters", "Phone"),
+    QT_TRANSLATE_NOOP("Requesters", "E-mail"),
+    QT_TRANSLATE_NOOP("Requesters", "Kind"),
+    QT_TRANSLATE_NOOP("Requesters", "Tickets"),
+)
+TICKET_HEADERS = (
+    QT_TRANSLATE_NOOP("Requesters", "Number"),
+    QT_TRANSLATE_NOOP("Requesters", "Title"),
+    QT_TRANSLATE_NOOP("Requesters", "Status"),
+    QT_TRANSLATE_NOOP("Requesters", "Created"),
+)
 
 
 def tr(text: str) -> str:
