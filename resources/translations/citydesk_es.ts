@@ -6,63 +6,63 @@
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="60" />
       <source>Whole city</source>
-      <translation type="unfinished" />
+      <translation>Toda la ciudad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="62" />
       <source>Office: {0}</source>
-      <translation type="unfinished" />
+      <translation>Oficina: {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="64" />
       <source>Department: {0}</source>
-      <translation type="unfinished" />
+      <translation>Departamento: {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="169" />
       <source>en</source>
-      <translation type="unfinished" />
+      <translation>es</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="185" />
       <source>1 person</source>
-      <translation type="unfinished" />
+      <translation>1 persona</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="185" />
       <source>{0} people</source>
-      <translation type="unfinished" />
+      <translation>{0} personas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="193" />
       <source>1 day</source>
-      <translation type="unfinished" />
+      <translation>1 día</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="202" />
       <source>just now</source>
-      <translation type="unfinished" />
+      <translation>justo ahora</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="203" />
       <source>{0} ago</source>
-      <translation type="unfinished" />
+      <translation>hace {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="208" />
       <location filename="../../src/citydesk/ui/words.py" line="224" />
       <source>ddd d MMM yyyy</source>
-      <translation type="unfinished" />
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="213" />
       <source>dddd, MMMM d, yyyy</source>
-      <translation type="unfinished" />
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="219" />
       <source>ddd d MMM yyyy, h:mm AP</source>
-      <translation type="unfinished" />
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
   </context>
   <context>
@@ -70,37 +70,37 @@
     <message>
       <location filename="../../src/citydesk/ui/counter/address_import.py" line="25" />
       <source>Import the city's address list</source>
-      <translation type="unfinished" />
+      <translation>Importar la lista de direcciones de la ciudad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/address_import.py" line="27" />
       <source>CSV files (*.csv *.txt);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/address_import.py" line="38" />
       <source>Nothing was imported. Fix these rows and import again:</source>
-      <translation type="unfinished" />
+      <translation>No se importó nada. Corrija estas filas e importe de nuevo:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/address_import.py" line="41" />
       <source>… and {0} more.</source>
-      <translation type="unfinished" />
+      <translation>… y {0} más.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/address_import.py" line="57" />
       <source>Address import notice</source>
-      <translation type="unfinished" />
+      <translation>Aviso de la importación de direcciones</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/address_import.py" line="61" />
       <source>The address list was not imported.</source>
-      <translation type="unfinished" />
+      <translation>La lista de direcciones no se importó.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/address_import.py" line="63" />
       <source>Address import problems</source>
-      <translation type="unfinished" />
+      <translation>Problemas de la importación de direcciones</translation>
     </message>
   </context>
   <context>
@@ -108,47 +108,47 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="179" />
       <source>Assign</source>
-      <translation type="unfinished" />
+      <translation>Asignar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="181" />
       <source>Assign to</source>
-      <translation type="unfinished" />
+      <translation>Asignar a</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="191" />
       <source>{0} (department queue)</source>
-      <translation type="unfinished" />
+      <translation>{0} (cola del departamento)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="195" />
       <source>Nobody (unassign)</source>
-      <translation type="unfinished" />
+      <translation>Nadie (quitar la asignación)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="196" />
       <source>Assign &amp;to:</source>
-      <translation type="unfinished" />
+      <translation>Asignar &amp;a:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="197" />
       <source>Type the first letters of a name to jump to it.</source>
-      <translation type="unfinished" />
+      <translation>Escriba las primeras letras de un nombre para ir a él.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="216" />
       <source>{0} assigned to {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} asignado a {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -156,32 +156,32 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="261" />
       <source>Change priority</source>
-      <translation type="unfinished" />
+      <translation>Cambiar la prioridad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="264" />
       <source>Priority</source>
-      <translation type="unfinished" />
+      <translation>Prioridad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="284" />
       <source>Priority:</source>
-      <translation type="unfinished" />
+      <translation>Prioridad:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="298" />
       <source>{0} is now {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} ahora está en {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -189,42 +189,42 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="223" />
       <source>Change status</source>
-      <translation type="unfinished" />
+      <translation>Cambiar el estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="224" />
       <source>New status</source>
-      <translation type="unfinished" />
+      <translation>Nuevo estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="227" />
       <source>Now: {0}</source>
-      <translation type="unfinished" />
+      <translation>Ahora: {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="229" />
       <source>&amp;New status:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nuevo estado:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="231" />
       <source>To resolve the ticket, use Resolve (Ctrl+R): it asks for a reason.</source>
-      <translation type="unfinished" />
+      <translation>Para resolver el ticket, use Resolver (Ctrl+R): pide un motivo.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="242" />
       <source>{0} is now {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} ahora está en {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -232,12 +232,12 @@
     <message>
       <location filename="../../src/citydesk/ui/counter/channel_field.py" line="36" />
       <source>{0} ({1})</source>
-      <translation type="unfinished" />
+      <translation>{0} ({1})</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/channel_field.py" line="38" />
       <source>Type a letter: {0}</source>
-      <translation type="unfinished" />
+      <translation>Escriba una letra: {0}</translation>
     </message>
   </context>
   <context>
@@ -245,7 +245,7 @@
     <message>
       <location filename="../../src/citydesk/ui/app.py" line="71" />
       <source>Signed in as {0}</source>
-      <translation type="unfinished" />
+      <translation>Sesión iniciada como {0}</translation>
     </message>
   </context>
   <context>
@@ -253,7 +253,7 @@
     <message>
       <location filename="../../src/citydesk/ui/counter/completion.py" line="60" />
       <source>Suggestions for {0}</source>
-      <translation type="unfinished" />
+      <translation>Sugerencias para {0}</translation>
     </message>
   </context>
   <context>
@@ -261,17 +261,17 @@
     <message>
       <location filename="../../src/citydesk/ui/counter/actions.py" line="26" />
       <source>&amp;Status question…</source>
-      <translation type="unfinished" />
+      <translation>Consulta de &amp;estado…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/actions.py" line="27" />
       <source>&amp;Question answered on the spot…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Pregunta respondida en el momento…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/actions.py" line="29" />
       <source>&amp;Receipt texts…</source>
-      <translation type="unfinished" />
+      <translation>Textos del &amp;comprobante…</translation>
     </message>
   </context>
   <context>
@@ -279,12 +279,12 @@
     <message>
       <location filename="../../src/citydesk/ui/csvio/__init__.py" line="25" />
       <source>E&amp;xport tickets…</source>
-      <translation type="unfinished" />
+      <translation>E&amp;xportar tickets…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/__init__.py" line="27" />
       <source>&amp;Import tickets…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Importar tickets…</translation>
     </message>
   </context>
   <context>
@@ -293,27 +293,27 @@
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="25" />
       <location filename="../../src/citydesk/ui/detail/view.py" line="81" />
       <source>no category</source>
-      <translation type="unfinished" />
+      <translation>sin categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="26" />
       <source>no department</source>
-      <translation type="unfinished" />
+      <translation>sin departamento</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="35" />
       <source>Duplicate of: {0}</source>
-      <translation type="unfinished" />
+      <translation>Duplicado de: {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="37" />
       <source>Warning: {0} tickets carry this number; this is the oldest.</source>
-      <translation type="unfinished" />
+      <translation>Atención: {0} tickets llevan este número; este es el más antiguo.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="40" />
       <source>Warning: a different category ({0}, this one: {1}).</source>
-      <translation type="unfinished" />
+      <translation>Atención: otra categoría ({0}; este: {1}).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="41" />
@@ -321,47 +321,47 @@
       <location filename="../../src/citydesk/ui/detail/header.py" line="198" />
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="169" />
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>ninguno</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="43" />
       <source>Warning: a different department ({0}, this one: {1}).</source>
-      <translation type="unfinished" />
+      <translation>Atención: otro departamento ({0}; este: {1}).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="47" />
       <source>Warning: {0} is closed as a duplicate in a loop ({1} → back again); pick the ticket that is really being worked on.</source>
-      <translation type="unfinished" />
+      <translation>Atención: {0} está cerrado como duplicado en un ciclo ({1} → de vuelta); elija el ticket en el que realmente se trabaja.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="50" />
       <source>{0} is itself closed as a duplicate: {1}.</source>
-      <translation type="unfinished" />
+      <translation>{0} también está cerrado como duplicado: {1}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="52" />
       <source>End of the chain: {0}</source>
-      <translation type="unfinished" />
+      <translation>Final de la cadena: {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="79" />
       <source>The other ticket</source>
-      <translation type="unfinished" />
+      <translation>El otro ticket</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="119" />
       <source>No ticket numbered {0} yet.</source>
-      <translation type="unfinished" />
+      <translation>Todavía no hay un ticket con el número {0}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="125" />
       <source>&amp;Use {0} instead</source>
-      <translation type="unfinished" />
+      <translation>&amp;Usar {0} en su lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="126" />
       <source>Use {0} instead</source>
-      <translation type="unfinished" />
+      <translation>Usar {0} en su lugar</translation>
     </message>
   </context>
   <context>
@@ -369,40 +369,43 @@
     <message>
       <location filename="../../src/citydesk/ui/counter/duplicates.py" line="34" />
       <source>&lt;b&gt;Is it already reported?&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;¿Ya está informado?&lt;/b&gt;</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/duplicates.py" line="36" />
       <source>Already reported: summary</source>
-      <translation type="unfinished" />
+      <translation>Ya informado: resumen</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/duplicates.py" line="38" />
       <source>Possible duplicates</source>
-      <translation type="unfinished" />
+      <translation>Posibles duplicados</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/duplicates.py" line="40" />
       <source>Open tickets that may be the same problem. Enter or Ctrl+D adds this caller to one.</source>
-      <translation type="unfinished" />
+      <translation>Tickets abiertos que pueden ser el mismo problema. Intro o Ctrl+D añade a esta persona a uno.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/duplicates.py" line="66" />
       <source>{0} open tickets may be the same problem.
 Ctrl+D adds this caller to the highlighted.</source>
-      <translation type="unfinished" />
+      <translation>{0} tickets abiertos pueden ser el mismo problema.
+Ctrl+D añade a esta persona al resaltado.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/duplicates.py" line="69" />
       <source>1 open ticket may be the same problem.
 Ctrl+D adds this caller to it.</source>
-      <translation type="unfinished" />
+      <translation>1 ticket abierto puede ser el mismo problema.
+Ctrl+D añade a esta persona a él.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/duplicates.py" line="73" />
       <source>No open ticket of this category near this place,
 nor of this requester.</source>
-      <translation type="unfinished" />
+      <translation>No hay tickets abiertos de esta categoría cerca de este lugar,
+ni de este solicitante.</translation>
     </message>
   </context>
   <context>
@@ -410,72 +413,72 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="305" />
       <source>Edit ticket</source>
-      <translation type="unfinished" />
+      <translation>Editar ticket</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="305" />
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>Guardar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="307" />
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Título</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="308" />
       <source>&amp;Title:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Título:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="309" />
       <source>Description</source>
-      <translation type="unfinished" />
+      <translation>Descripción</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="311" />
       <source>&amp;Description:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Descripción:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="312" />
       <source>Location</source>
-      <translation type="unfinished" />
+      <translation>Ubicación</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="313" />
       <source>&amp;Location:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Lugar:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="314" />
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="315" />
       <source>No category</source>
-      <translation type="unfinished" />
+      <translation>Sin categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="319" />
       <source>&amp;Category:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Categoría:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="359" />
       <source>Nothing has changed.</source>
-      <translation type="unfinished" />
+      <translation>No ha cambiado nada.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="386" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
   </context>
   <context>
@@ -483,57 +486,57 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="26" />
       <source>Escalate</source>
-      <translation type="unfinished" />
+      <translation>Escalar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="31" />
       <source>Escalation level</source>
-      <translation type="unfinished" />
+      <translation>Nivel de escalamiento</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="32" />
       <source>Now: not escalated</source>
-      <translation type="unfinished" />
+      <translation>Ahora: sin escalar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="32" />
       <source>Now: level {0}</source>
-      <translation type="unfinished" />
+      <translation>Ahora: nivel {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="34" />
       <source>&amp;Level (1 to 3):</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nivel (1 a 3):</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="35" />
       <source>Reason</source>
-      <translation type="unfinished" />
+      <translation>Motivo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="35" />
       <source>Why it needs more attention</source>
-      <translation type="unfinished" />
+      <translation>Por qué necesita más atención</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="36" />
       <source>&amp;Reason:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Motivo:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="49" />
       <source>{0} escalated to level {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} escalado al nivel {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -541,149 +544,149 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="43" />
       <source>All tickets</source>
-      <translation type="unfinished" />
+      <translation>Todos los tickets</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="44" />
       <source>Open only</source>
-      <translation type="unfinished" />
+      <translation>Solo abiertos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="45" />
       <source>Resolved and closed only</source>
-      <translation type="unfinished" />
+      <translation>Solo resueltos y cerrados</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="59" />
       <source>Export tickets to a spreadsheet (CSV)</source>
-      <translation type="unfinished" />
+      <translation>Exportar tickets a una hoja de cálculo (CSV)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="60" />
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="144" />
       <source>Export tickets</source>
-      <translation type="unfinished" />
+      <translation>Exportar tickets</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="65" />
       <source>Tickets</source>
-      <translation type="unfinished" />
+      <translation>Tickets</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="66" />
       <source>Which tickets to export</source>
-      <translation type="unfinished" />
+      <translation>Qué tickets exportar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="69" />
       <source>&amp;Tickets:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Tickets:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="71" />
       <source>Department</source>
-      <translation type="unfinished" />
+      <translation>Departamento</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="72" />
       <source>All departments</source>
-      <translation type="unfinished" />
+      <translation>Todos los departamentos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="73" />
       <source>&amp;Department:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Departamento:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="74" />
       <source>Only tickets &amp;created between</source>
-      <translation type="unfinished" />
+      <translation>Solo tickets &amp;creados entre</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="77" />
       <source>Only tickets created between two days</source>
-      <translation type="unfinished" />
+      <translation>Solo tickets creados entre dos fechas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="82" />
       <source>First day</source>
-      <translation type="unfinished" />
+      <translation>Primer día</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="82" />
       <source>Last day</source>
-      <translation type="unfinished" />
+      <translation>Último día</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="87" />
       <source>and</source>
-      <translation type="unfinished" />
+      <translation>y</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="91" />
       <source>&amp;Public records: redact confidential requesters, no internal notes</source>
-      <translation type="unfinished" />
+      <translation>Registros &amp;públicos: ocultar solicitantes confidenciales, sin notas internas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="93" />
       <source>Public-records export</source>
-      <translation type="unfinished" />
+      <translation>Exportación para registros públicos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="94" />
       <source>Include the tickets' &amp;notes</source>
-      <translation type="unfinished" />
+      <translation>Incluir las &amp;notas de los tickets</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="95" />
       <source>Include notes</source>
-      <translation type="unfinished" />
+      <translation>Incluir notas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="100" />
       <source>UTF-8 CSV with one header row; dates are ISO 8601 in city time with the UTC offset.</source>
-      <translation type="unfinished" />
+      <translation>CSV en UTF-8 con una fila de encabezados; las fechas van en ISO 8601, hora de la ciudad con la diferencia respecto a UTC.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="105" />
       <source>Export progress</source>
-      <translation type="unfinished" />
+      <translation>Progreso de la exportación</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="116" />
       <source>&amp;Export…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Exportar…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="118" />
       <source>Export</source>
-      <translation type="unfinished" />
+      <translation>Exportar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="120" />
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="121" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="144" />
       <source>CSV files (*.csv)</source>
-      <translation type="unfinished" />
+      <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="175" />
       <source>Exporting to {0}…</source>
-      <translation type="unfinished" />
+      <translation>Exportando a {0}…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="187" />
       <source>{0:,} tickets exported to {1}</source>
-      <translation type="unfinished" />
+      <translation>{0:,} tickets exportados a {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/export_dialog.py" line="189" />
       <source> (public records: confidential requesters redacted, internal notes left out)</source>
-      <translation type="unfinished" />
+      <translation> (registros públicos: solicitantes confidenciales ocultos, sin notas internas)</translation>
     </message>
   </context>
   <context>
@@ -693,221 +696,221 @@ nor of this requester.</source>
       <location filename="../../src/citydesk/ui/first_run.py" line="78" />
       <location filename="../../src/citydesk/ui/first_run.py" line="93" />
       <source>Welcome to citydesk</source>
-      <translation type="unfinished" />
+      <translation>Bienvenido a citydesk</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="99" />
       <source>This database is empty. How would you like to start?</source>
-      <translation type="unfinished" />
+      <translation>Esta base de datos está vacía. ¿Cómo desea empezar?</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="103" />
       <source>Try citydesk with demo data</source>
-      <translation type="unfinished" />
+      <translation>Probar citydesk con datos de demostración</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="104" />
       <source>A made-up city with half a year of requests. Nothing you do there touches real data.</source>
-      <translation type="unfinished" />
+      <translation>Una ciudad inventada con medio año de solicitudes. Nada de lo que haga allí toca datos reales.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="107" />
       <location filename="../../src/citydesk/ui/first_run.py" line="137" />
       <source>Set up this office</source>
-      <translation type="unfinished" />
+      <translation>Configurar esta oficina</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="108" />
       <source>Name the city and this office, and create the first administrator.</source>
-      <translation type="unfinished" />
+      <translation>Indique el nombre de la ciudad y de esta oficina, y cree el primer administrador.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="111" />
       <source>Connect to the city's server</source>
-      <translation type="unfinished" />
+      <translation>Conectarse al servidor de la ciudad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="111" />
       <source>Comes with the sync feature.</source>
-      <translation type="unfinished" />
+      <translation>Llega con la función de sincronización.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="114" />
       <source>Comes with the sync feature</source>
-      <translation type="unfinished" />
+      <translation>Llega con la función de sincronización</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="127" />
       <location filename="../../src/citydesk/ui/first_run.py" line="128" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="144" />
       <source>City name</source>
-      <translation type="unfinished" />
+      <translation>Nombre de la ciudad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="144" />
       <source>City of Riverton</source>
-      <translation type="unfinished" />
+      <translation>City of Riverton</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="145" />
       <source>Time zone</source>
-      <translation type="unfinished" />
+      <translation>Zona horaria</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="151" />
       <source>An IANA name such as America/Chicago; type to search.</source>
-      <translation type="unfinished" />
+      <translation>Un nombre IANA como America/Chicago; escriba para buscar.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="153" />
       <source>City phone for status questions</source>
-      <translation type="unfinished" />
+      <translation>Teléfono de la ciudad para consultas de estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="155" />
       <source>Printed on every receipt: the number citizens call to ask about their request.</source>
-      <translation type="unfinished" />
+      <translation>Se imprime en cada comprobante: el número al que llaman los ciudadanos para preguntar por su solicitud.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="157" />
       <source>Office code (2–5 letters)</source>
-      <translation type="unfinished" />
+      <translation>Código de oficina (2 a 5 letras)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="159" />
       <source>Office name</source>
-      <translation type="unfinished" />
+      <translation>Nombre de la oficina</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="159" />
       <source>City Hall</source>
-      <translation type="unfinished" />
+      <translation>City Hall</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="160" />
       <source>Administrator's user name</source>
-      <translation type="unfinished" />
+      <translation>Nombre de usuario del administrador</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="161" />
       <source>Administrator's full name</source>
-      <translation type="unfinished" />
+      <translation>Nombre completo del administrador</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="162" />
       <source>Password (8 or more characters)</source>
-      <translation type="unfinished" />
+      <translation>Contraseña (8 caracteres o más)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="163" />
       <source>The administrator's password</source>
-      <translation type="unfinished" />
+      <translation>La contraseña del administrador</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="165" />
       <source>Password again</source>
-      <translation type="unfinished" />
+      <translation>Repita la contraseña</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="168" />
       <source>&amp;City name:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nombre de la ciudad:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="169" />
       <source>&amp;Time zone:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Zona horaria:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="170" />
       <source>City p&amp;hone for status questions:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Teléfono de la ciudad para consultas de estado:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="171" />
       <source>Office &amp;code (2–5 letters):</source>
-      <translation type="unfinished" />
+      <translation>&amp;Código de oficina (2 a 5 letras):</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="172" />
       <source>Office &amp;name:</source>
-      <translation type="unfinished" />
+      <translation>Nombre de la &amp;oficina:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="173" />
       <source>Administrator's &amp;user name:</source>
-      <translation type="unfinished" />
+      <translation>Nombre de &amp;usuario del administrador:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="174" />
       <source>Administrator's &amp;full name:</source>
-      <translation type="unfinished" />
+      <translation>Nombre co&amp;mpleto del administrador:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="175" />
       <source>&amp;Password (8 or more characters):</source>
-      <translation type="unfinished" />
+      <translation>Con&amp;traseña (8 caracteres o más):</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="176" />
       <source>Password &amp;again:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="183" />
       <location filename="../../src/citydesk/ui/first_run.py" line="184" />
       <source>Back</source>
-      <translation type="unfinished" />
+      <translation>Atrás</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="188" />
       <location filename="../../src/citydesk/ui/first_run.py" line="189" />
       <source>Set up</source>
-      <translation type="unfinished" />
+      <translation>Configurar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="198" />
       <source>Creating the demo city…</source>
-      <translation type="unfinished" />
+      <translation>Creando la ciudad de demostración…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="202" />
       <source>Progress creating the demo data</source>
-      <translation type="unfinished" />
+      <translation>Progreso de la creación de los datos de demostración</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="205" />
       <source>This takes a little while; the app opens when it is ready.</source>
-      <translation type="unfinished" />
+      <translation>Esto tarda un poco; la aplicación se abre cuando esté lista.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="225" />
       <source>The two passwords are not the same.</source>
-      <translation type="unfinished" />
+      <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="228" />
       <source>The receipts tell citizens which number to call: give the city's phone.</source>
-      <translation type="unfinished" />
+      <translation>Los comprobantes indican a los ciudadanos a qué número llamar: escriba el teléfono de la ciudad.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="242" />
       <source>Name is required.</source>
-      <translation type="unfinished" />
+      <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="295" />
       <source>Creating the demo city… {0} of {1} requests</source>
-      <translation type="unfinished" />
+      <translation>Creando la ciudad de demostración… {0} de {1} solicitudes</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_run.py" line="306" />
       <source>The demo could not be created: {0}</source>
-      <translation type="unfinished" />
+      <translation>No se pudo crear la demostración: {0}</translation>
     </message>
   </context>
   <context>
@@ -915,42 +918,42 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/first_screen.py" line="99" />
       <source>New request (Ctrl+N)</source>
-      <translation type="unfinished" />
+      <translation>Nueva solicitud (Ctrl+N)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_screen.py" line="100" />
       <source>New request</source>
-      <translation type="unfinished" />
+      <translation>Nueva solicitud</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_screen.py" line="104" />
       <source>Today at this desk</source>
-      <translation type="unfinished" />
+      <translation>Hoy en este mostrador</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_screen.py" line="110" />
       <source>1 status inquiry</source>
-      <translation type="unfinished" />
+      <translation>1 consulta de estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_screen.py" line="111" />
       <source>{0} status inquiries</source>
-      <translation type="unfinished" />
+      <translation>{0} consultas de estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_screen.py" line="112" />
       <source>1 question answered</source>
-      <translation type="unfinished" />
+      <translation>1 pregunta respondida</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_screen.py" line="113" />
       <source>{0} questions answered</source>
-      <translation type="unfinished" />
+      <translation>{0} preguntas respondidas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/first_screen.py" line="114" />
       <source>Today at this desk: {0}, {1}</source>
-      <translation type="unfinished" />
+      <translation>Hoy en este mostrador: {0}, {1}</translation>
     </message>
   </context>
   <context>
@@ -959,7 +962,7 @@ nor of this requester.</source>
       <location filename="../../src/citydesk/ui/forms.py" line="264" />
       <location filename="../../src/citydesk/ui/forms.py" line="265" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Cancelar</translation>
     </message>
   </context>
   <context>
@@ -967,230 +970,230 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="83" />
       <source>Import tickets from a spreadsheet (CSV)</source>
-      <translation type="unfinished" />
+      <translation>Importar tickets de una hoja de cálculo (CSV)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="84" />
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="175" />
       <source>Import tickets</source>
-      <translation type="unfinished" />
+      <translation>Importar tickets</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="91" />
       <source>No file chosen</source>
-      <translation type="unfinished" />
+      <translation>Ningún archivo elegido</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="92" />
       <source>File (the CSV file to import)</source>
-      <translation type="unfinished" />
+      <translation>Archivo (el archivo CSV que se importa)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="93" />
       <source>&amp;Choose file…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Elegir archivo…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="94" />
       <source>Choose file</source>
-      <translation type="unfinished" />
+      <translation>Elegir archivo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="95" />
       <source>Ctrl+O</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+O</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="98" />
       <source>&amp;File:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Archivo:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="112" />
       <source>Column in the file</source>
-      <translation type="unfinished" />
+      <translation>Columna del archivo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="112" />
       <source>First value</source>
-      <translation type="unfinished" />
+      <translation>Primer valor</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="112" />
       <source>Import as</source>
-      <translation type="unfinished" />
+      <translation>Importar como</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="114" />
       <source>Column mapping</source>
-      <translation type="unfinished" />
+      <translation>Correspondencia de columnas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="121" />
       <source>Preview of the rows</source>
-      <translation type="unfinished" />
+      <translation>Vista previa de las filas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="127" />
       <source>Problems found</source>
-      <translation type="unfinished" />
+      <translation>Problemas encontrados</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="131" />
       <source>Status words citydesk does not know</source>
-      <translation type="unfinished" />
+      <translation>Palabras de estado que citydesk no conoce</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="137" />
       <source>Choose a CSV file to import.</source>
-      <translation type="unfinished" />
+      <translation>Elija un archivo CSV para importar.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="140" />
       <source>&amp;Save the problem list…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Guardar la lista de problemas…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="141" />
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="365" />
       <source>Save the problem list</source>
-      <translation type="unfinished" />
+      <translation>Guardar la lista de problemas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="142" />
       <source>Every problem (row, column, message) as a CSV file</source>
-      <translation type="unfinished" />
+      <translation>Cada problema (fila, columna, mensaje) en un archivo CSV</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="151" />
       <source>Import progress</source>
-      <translation type="unfinished" />
+      <translation>Progreso de la importación</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="156" />
       <source>&amp;Import</source>
-      <translation type="unfinished" />
+      <translation>&amp;Importar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="158" />
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>Importar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="161" />
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="162" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="175" />
       <source>CSV files (*.csv *.txt);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="185" />
       <source>Reading {0}…</source>
-      <translation type="unfinished" />
+      <translation>Leyendo {0}…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="200" />
       <source>Import “{0}” as</source>
-      <translation type="unfinished" />
+      <translation>Importar «{0}» como</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="201" />
       <source>(not imported)</source>
-      <translation type="unfinished" />
+      <translation>(no se importa)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="262" />
       <source>Status “{0}” means</source>
-      <translation type="unfinished" />
+      <translation>El estado «{0}» significa</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="263" />
       <source>(choose a status)</source>
-      <translation type="unfinished" />
+      <translation>(elija un estado)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="267" />
       <source>“{0}” means:</source>
-      <translation type="unfinished" />
+      <translation>«{0}» significa:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="295" />
       <source>Checking {0:,} rows…</source>
-      <translation type="unfinished" />
+      <translation>Comprobando {0:,} filas…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="317" />
       <source>Row</source>
-      <translation type="unfinished" />
+      <translation>Fila</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="317" />
       <source>Problems</source>
-      <translation type="unfinished" />
+      <translation>Problemas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="323" />
       <source>OK</source>
-      <translation type="unfinished" />
+      <translation>Correcto</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="339" />
       <source>{0:,} rows; {1:,} problem(s). Fix the mapping or the file: nothing is imported while there are problems.</source>
-      <translation type="unfinished" />
+      <translation>{0:,} filas; {1:,} problema(s). Corrija la correspondencia o el archivo: no se importa nada mientras haya problemas.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="342" />
       <source>All {0:,} rows are ready to import.</source>
-      <translation type="unfinished" />
+      <translation>Las {0:,} filas están listas para importar.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="344" />
       <source>{0:,} row(s) identical to an earlier row are skipped.</source>
-      <translation type="unfinished" />
+      <translation>Se omiten {0:,} fila(s) idénticas a una fila anterior.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="348" />
       <source>{0:,} resolved row(s) without a date are imported as resolved (date unknown).</source>
-      <translation type="unfinished" />
+      <translation>{0:,} fila(s) resueltas sin fecha se importan como resueltas (fecha desconocida).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="365" />
       <source>CSV files (*.csv)</source>
-      <translation type="unfinished" />
+      <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="378" />
       <source>{0:,} problem(s) saved to {1}.</source>
-      <translation type="unfinished" />
+      <translation>{0:,} problema(s) guardados en {1}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="397" />
       <source>Importing {0:,} tickets…</source>
-      <translation type="unfinished" />
+      <translation>Importando {0:,} tickets…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="417" />
       <source>Imported {0:,} tickets ({1} to {2}).</source>
-      <translation type="unfinished" />
+      <translation>Se importaron {0:,} tickets ({1} a {2}).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="421" />
       <source>{0:,} of them resolved on an unknown date.</source>
-      <translation type="unfinished" />
+      <translation>{0:,} de ellos resueltos en fecha desconocida.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="423" />
       <source>{0:,} repeated row(s) skipped.</source>
-      <translation type="unfinished" />
+      <translation>Se omitieron {0:,} fila(s) repetidas.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="435" />
       <source>Nothing was imported.</source>
-      <translation type="unfinished" />
+      <translation>No se importó nada.</translation>
     </message>
   </context>
   <context>
@@ -1198,227 +1201,227 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="45" />
       <source>Channel</source>
-      <translation type="unfinished" />
+      <translation>Canal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="48" />
       <source>Requester</source>
-      <translation type="unfinished" />
+      <translation>Solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="49" />
       <source>Name, phone or e-mail</source>
-      <translation type="unfinished" />
+      <translation>Nombre, teléfono o correo electrónico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="53" />
       <source>Requester details</source>
-      <translation type="unfinished" />
+      <translation>Datos del solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="54" />
       <source>New requester, not on file yet (Alt+W)</source>
-      <translation type="unfinished" />
+      <translation>Solicitante nuevo, aún no registrado (Alt+W)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="55" />
       <source>New requester</source>
-      <translation type="unfinished" />
+      <translation>Solicitante nuevo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="60" />
       <source>Location</source>
-      <translation type="unfinished" />
+      <translation>Lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="61" />
       <source>Address, place or landmark (City Park)</source>
-      <translation type="unfinished" />
+      <translation>Dirección, lugar o punto de referencia (City Park)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="66" />
       <source>Location check</source>
-      <translation type="unfinished" />
+      <translation>Comprobación del lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="69" />
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="70" />
       <source>What is it about? (light, pothole, password…)</source>
-      <translation type="unfinished" />
+      <translation>¿De qué se trata? (farola, bache, contraseña…)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="74" />
       <source>Category details</source>
-      <translation type="unfinished" />
+      <translation>Detalles de la categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="75" />
       <source>Priority</source>
-      <translation type="unfinished" />
+      <translation>Prioridad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="79" />
       <source>Priority meaning</source>
-      <translation type="unfinished" />
+      <translation>Significado de la prioridad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="80" />
       <source>Handled by department</source>
-      <translation type="unfinished" />
+      <translation>Departamento a cargo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="82" />
       <source>Target date</source>
-      <translation type="unfinished" />
+      <translation>Fecha objetivo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="85" />
       <source>Expected completion</source>
-      <translation type="unfinished" />
+      <translation>Finalización prevista</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Título</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
       <source>Filled in from the category and place</source>
-      <translation type="unfinished" />
+      <translation>Se completa con la categoría y el lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
       <source>Description</source>
-      <translation type="unfinished" />
+      <translation>Descripción</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
       <source>What the caller says</source>
-      <translation type="unfinished" />
+      <translation>Lo que dice la persona</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="94" />
       <source>C&amp;hannel:</source>
-      <translation type="unfinished" />
+      <translation>Canal de &amp;entrada:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
       <source>&amp;Requester:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Solicitante:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="99" />
       <source>&amp;Location:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Lugar:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="101" />
       <source>&amp;Category:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Categoría:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="103" />
       <source>Priorit&amp;y:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Prioridad:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="105" />
       <source>Handled by:</source>
-      <translation type="unfinished" />
+      <translation>A cargo de:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
       <source>Target date:</source>
-      <translation type="unfinished" />
+      <translation>Fecha objetivo:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="108" />
       <source>&amp;Title:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Título:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
       <source>Descr&amp;iption:</source>
-      <translation type="unfinished" />
+      <translation>Descr&amp;ipción:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="125" />
       <source>&lt;b&gt;What to tell the caller&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Qué decirle a la persona&lt;/b&gt;</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
       <source>What to tell the caller</source>
-      <translation type="unfinished" />
+      <translation>Qué decirle a la persona</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="128" />
       <source>&lt;b&gt;Questions to ask&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Preguntas que hacer&lt;/b&gt;</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="143" />
       <source>Result</source>
-      <translation type="unfinished" />
+      <translation>Resultado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
       <source>&amp;Save request</source>
-      <translation type="unfinished" />
+      <translation>&amp;Guardar solicitud</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
       <source>A&amp;dd caller to that ticket</source>
-      <translation type="unfinished" />
+      <translation>A&amp;ñadir a la persona a ese ticket</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
       <source>Ctrl+D</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+D</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
       <source>Print receipt…</source>
-      <translation type="unfinished" />
+      <translation>Imprimir comprobante…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
       <source>Ctrl+P</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+P</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
       <source>Print receipt</source>
-      <translation type="unfinished" />
+      <translation>Imprimir comprobante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
       <source>Next request</source>
-      <translation type="unfinished" />
+      <translation>Siguiente solicitud</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
       <source>Ctrl+N or Alt+N</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+N o Alt+N</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
       <source>Esc</source>
-      <translation type="unfinished" />
+      <translation>Esc</translation>
     </message>
   </context>
   <context>
@@ -1426,62 +1429,62 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="144" />
       <source>Log a call</source>
-      <translation type="unfinished" />
+      <translation>Registrar una llamada</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="144" />
       <source>Log call</source>
-      <translation type="unfinished" />
+      <translation>Registrar llamada</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="145" />
       <source>Caller</source>
-      <translation type="unfinished" />
+      <translation>Quien llama</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="146" />
       <source>Not recorded</source>
-      <translation type="unfinished" />
+      <translation>No registrado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="152" />
       <source>&amp;Caller:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Quien llama:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="153" />
       <source>What was said</source>
-      <translation type="unfinished" />
+      <translation>Lo que se dijo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="154" />
       <source>&amp;What was said:</source>
-      <translation type="unfinished" />
+      <translation>Lo &amp;que se dijo:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="155" />
       <source>&amp;Public: the requester may be told this</source>
-      <translation type="unfinished" />
+      <translation>&amp;Pública: se le puede decir al solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="156" />
       <source>Public: the requester may be told this</source>
-      <translation type="unfinished" />
+      <translation>Pública: se le puede decir al solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="172" />
       <source>Call logged on {0}</source>
-      <translation type="unfinished" />
+      <translation>Llamada registrada en {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -1529,7 +1532,7 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/queue_list.py" line="27" />
       <source>Logged here today</source>
-      <translation type="unfinished" />
+      <translation>Registrados aquí hoy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/shell.py" line="68" />
@@ -1615,12 +1618,12 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/shell.py" line="396" />
       <source>The city's phone number is not set</source>
-      <translation type="unfinished" />
+      <translation>No está configurado el teléfono de la ciudad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/shell.py" line="397" />
       <source>Receipts cannot tell citizens which number to call about their requests. Set it in Counter → Receipt texts…</source>
-      <translation type="unfinished" />
+      <translation>Los comprobantes no pueden indicar a los ciudadanos a qué número llamar por sus solicitudes. Configúrelo en Mostrador → Textos del comprobante…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/shell.py" line="426" />
@@ -1705,7 +1708,7 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/menus.py" line="56" />
       <source>&amp;Sort by</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ordenar por</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/menus.py" line="60" />
@@ -1730,7 +1733,7 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/menus.py" line="91" />
       <source>Re&amp;verse order</source>
-      <translation type="unfinished" />
+      <translation>Orden in&amp;verso</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/queue_list.py" line="41" />
@@ -1749,375 +1752,375 @@ nor of this requester.</source>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="95" />
       <location filename="../../src/citydesk/ui/counter/intake.py" line="96" />
       <source>New request</source>
-      <translation type="unfinished" />
+      <translation>Nueva solicitud</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="140" />
       <source>Set by the category; a supervisor may change it.</source>
-      <translation type="unfinished" />
+      <translation>Lo fija la categoría; un supervisor puede cambiarlo.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="168" />
       <location filename="../../src/citydesk/ui/counter/intake.py" line="333" />
       <source>Choose a category: it sets the department, priority and target.</source>
-      <translation type="unfinished" />
+      <translation>Elija una categoría: fija el departamento, la prioridad y el plazo.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="169" />
       <source>Choose a category to see what to tell the caller.</source>
-      <translation type="unfinished" />
+      <translation>Elija una categoría para ver qué decirle a la persona.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="214" />
       <location filename="../../src/citydesk/ui/counter/intake.py" line="215" />
       <location filename="../../src/citydesk/ui/counter/intake.py" line="219" />
       <source>Discard this request?</source>
-      <translation type="unfinished" />
+      <translation>¿Descartar esta solicitud?</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="218" />
       <source>What was typed for this caller is not saved.</source>
-      <translation type="unfinished" />
+      <translation>Lo escrito para esta persona no se ha guardado.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="220" />
       <source>&amp;Discard</source>
-      <translation type="unfinished" />
+      <translation>&amp;Descartar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="221" />
       <source>&amp;Keep editing</source>
-      <translation type="unfinished" />
+      <translation>&amp;Seguir editando</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="270" />
       <source>by phone</source>
-      <translation type="unfinished" />
+      <translation>por teléfono</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="270" />
       <source>by e-mail</source>
-      <translation type="unfinished" />
+      <translation>por correo electrónico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="270" />
       <source>by letter</source>
-      <translation type="unfinished" />
+      <translation>por carta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="273" />
       <source>{0} · {1} · reply {2}{3}</source>
-      <translation type="unfinished" />
+      <translation>{0} · {1} · responder {2}{3}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="276" />
       <source>not needed</source>
-      <translation type="unfinished" />
+      <translation>no hace falta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="277" />
       <source> · confidential</source>
-      <translation type="unfinished" />
+      <translation> · confidencial</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="295" />
       <source>A new requester will be saved with the request.</source>
-      <translation type="unfinished" />
+      <translation>Se guardará un solicitante nuevo con la solicitud.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="309" />
       <source>✓ On the city's address list{0}</source>
-      <translation type="unfinished" />
+      <translation>✓ En la lista de direcciones de la ciudad{0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="311" />
       <source>Not on the address list: saved as typed (unverified).</source>
-      <translation type="unfinished" />
+      <translation>No está en la lista de direcciones: se guarda tal como se escribió (sin verificar).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="319" />
       <source>{0} · default {1} · target {2} business days</source>
-      <translation type="unfinished" />
+      <translation>{0} · por defecto {1} · plazo {2} días hábiles</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="323" />
       <source>(No script for this category.)</source>
-      <translation type="unfinished" />
+      <translation>(No hay guion para esta categoría.)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="376" />
       <source>Expected by {0}</source>
-      <translation type="unfinished" />
+      <translation>Prevista para el {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="385" />
       <source>{0} at {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} a las {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="45" />
       <source>Channel</source>
-      <translation type="unfinished" />
+      <translation>Canal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="48" />
       <source>Requester</source>
-      <translation type="unfinished" />
+      <translation>Solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="49" />
       <source>Name, phone or e-mail</source>
-      <translation type="unfinished" />
+      <translation>Nombre, teléfono o correo electrónico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="53" />
       <source>Requester details</source>
-      <translation type="unfinished" />
+      <translation>Datos del solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="54" />
       <source>New requester, not on file yet (Alt+W)</source>
-      <translation type="unfinished" />
+      <translation>Solicitante nuevo, aún no registrado (Alt+W)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="55" />
       <source>New requester</source>
-      <translation type="unfinished" />
+      <translation>Solicitante nuevo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="60" />
       <source>Location</source>
-      <translation type="unfinished" />
+      <translation>Lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="61" />
       <source>Address, place or landmark (City Park)</source>
-      <translation type="unfinished" />
+      <translation>Dirección, lugar o punto de referencia (City Park)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="66" />
       <source>Location check</source>
-      <translation type="unfinished" />
+      <translation>Comprobación del lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="69" />
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="70" />
       <source>What is it about? (light, pothole, password…)</source>
-      <translation type="unfinished" />
+      <translation>¿De qué se trata? (farola, bache, contraseña…)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="74" />
       <source>Category details</source>
-      <translation type="unfinished" />
+      <translation>Detalles de la categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="75" />
       <source>Priority</source>
-      <translation type="unfinished" />
+      <translation>Prioridad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="79" />
       <source>Priority meaning</source>
-      <translation type="unfinished" />
+      <translation>Significado de la prioridad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="80" />
       <source>Handled by department</source>
-      <translation type="unfinished" />
+      <translation>Departamento a cargo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="82" />
       <source>Target date</source>
-      <translation type="unfinished" />
+      <translation>Fecha objetivo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="85" />
       <source>Expected completion</source>
-      <translation type="unfinished" />
+      <translation>Finalización prevista</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Título</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
       <source>Filled in from the category and place</source>
-      <translation type="unfinished" />
+      <translation>Se completa con la categoría y el lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
       <source>Description</source>
-      <translation type="unfinished" />
+      <translation>Descripción</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
       <source>What the caller says</source>
-      <translation type="unfinished" />
+      <translation>Lo que dice la persona</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="94" />
       <source>C&amp;hannel:</source>
-      <translation type="unfinished" />
+      <translation>Canal de &amp;entrada:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
       <source>&amp;Requester:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Solicitante:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="99" />
       <source>&amp;Location:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Lugar:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="101" />
       <source>&amp;Category:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Categoría:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="103" />
       <source>Priorit&amp;y:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Prioridad:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="105" />
       <source>Handled by:</source>
-      <translation type="unfinished" />
+      <translation>A cargo de:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
       <source>Target date:</source>
-      <translation type="unfinished" />
+      <translation>Fecha objetivo:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="108" />
       <source>&amp;Title:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Título:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
       <source>Descr&amp;iption:</source>
-      <translation type="unfinished" />
+      <translation>Descr&amp;ipción:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="125" />
       <source>&lt;b&gt;What to tell the caller&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Qué decirle a la persona&lt;/b&gt;</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
       <source>What to tell the caller</source>
-      <translation type="unfinished" />
+      <translation>Qué decirle a la persona</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="128" />
       <source>&lt;b&gt;Questions to ask&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Preguntas que hacer&lt;/b&gt;</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="143" />
       <source>Result</source>
-      <translation type="unfinished" />
+      <translation>Resultado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
       <source>&amp;Save request</source>
-      <translation type="unfinished" />
+      <translation>&amp;Guardar solicitud</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
       <source>A&amp;dd caller to that ticket</source>
-      <translation type="unfinished" />
+      <translation>A&amp;ñadir a la persona a ese ticket</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
       <source>Ctrl+D</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+D</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
       <source>Print receipt…</source>
-      <translation type="unfinished" />
+      <translation>Imprimir comprobante…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
       <source>Ctrl+P</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+P</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
       <source>Print receipt</source>
-      <translation type="unfinished" />
+      <translation>Imprimir comprobante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
       <source>Next request</source>
-      <translation type="unfinished" />
+      <translation>Siguiente solicitud</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
       <source>Ctrl+N or Alt+N</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+N o Alt+N</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
       <source>Esc</source>
-      <translation type="unfinished" />
+      <translation>Esc</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="43" />
       <source>Choose the requester from the list, or Alt+W to enter a new one.</source>
-      <translation type="unfinished" />
+      <translation>Elija al solicitante de la lista, o Alt+W para escribir uno nuevo.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="46" />
       <source>Find the requester, or Alt+W for a new one (it may be anonymous).</source>
-      <translation type="unfinished" />
+      <translation>Busque al solicitante, o Alt+W para uno nuevo (puede ser anónimo).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="56" />
       <source>Choose a category from the list (type a word such as “light”).</source>
-      <translation type="unfinished" />
+      <translation>Elija una categoría de la lista (escriba una palabra como «farola»).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="81" />
       <source>Already saved as {0}. Ctrl+N starts the next request.</source>
-      <translation type="unfinished" />
+      <translation>Ya se guardó como {0}. Ctrl+N empieza la siguiente solicitud.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="107" />
       <source>No ticket to add the caller to: nothing similar is open.</source>
-      <translation type="unfinished" />
+      <translation>No hay ticket al que añadir a la persona: no hay nada parecido abierto.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="139" />
       <source>Added the caller to {0}: {1}.</source>
-      <translation type="unfinished" />
+      <translation>Se añadió a la persona a {0}: {1}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="145" />
       <source> Expected by {0}.</source>
-      <translation type="unfinished" />
+      <translation> Prevista para el {0}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="149" />
       <source>Saved as {0}.{1}</source>
-      <translation type="unfinished" />
+      <translation>Guardada como {0}.{1}</translation>
     </message>
   </context>
   <context>
@@ -2125,167 +2128,167 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="41" />
       <source>New requester</source>
-      <translation type="unfinished" />
+      <translation>Solicitante nuevo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="44" />
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nombre</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="44" />
       <source>First and last name</source>
-      <translation type="unfinished" />
+      <translation>Nombre y apellido</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="45" />
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>Teléfono</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="45" />
       <source>(555) 010-1234</source>
-      <translation type="unfinished" />
+      <translation>(555) 010-1234</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="46" />
       <source>E-mail</source>
-      <translation type="unfinished" />
+      <translation>Correo electrónico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="46" />
       <source>name@example.org</source>
-      <translation type="unfinished" />
+      <translation>nombre@ejemplo.org</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="47" />
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Tipo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="48" />
       <source>Citizen or city staff</source>
-      <translation type="unfinished" />
+      <translation>Ciudadano o personal de la ciudad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="49" />
       <source>Citizen</source>
-      <translation type="unfinished" />
+      <translation>Ciudadano</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="50" />
       <source>City staff</source>
-      <translation type="unfinished" />
+      <translation>Personal de la ciudad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="51" />
       <source>Staff member's department</source>
-      <translation type="unfinished" />
+      <translation>Departamento del empleado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="52" />
       <source>Language</source>
-      <translation type="unfinished" />
+      <translation>Idioma</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="53" />
       <source>Preferred language for replies</source>
-      <translation type="unfinished" />
+      <translation>Idioma preferido para las respuestas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="56" />
       <source>Reply by</source>
-      <translation type="unfinished" />
+      <translation>Responder por</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="57" />
       <source>Best available (phone, e-mail, letter)</source>
-      <translation type="unfinished" />
+      <translation>El mejor disponible (teléfono, correo electrónico, carta)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="61" />
       <source>Postal address</source>
-      <translation type="unfinished" />
+      <translation>Domicilio postal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="61" />
       <source>Only needed to reply by letter</source>
-      <translation type="unfinished" />
+      <translation>Solo hace falta para responder por carta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="64" />
       <source>An&amp;onymous</source>
-      <translation type="unfinished" />
+      <translation>Anóni&amp;mo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="65" />
       <source>Anonymous</source>
-      <translation type="unfinished" />
+      <translation>Anónimo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="66" />
       <source>Keep nothing that identifies the caller.</source>
-      <translation type="unfinished" />
+      <translation>No guardar nada que identifique a la persona.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="68" />
       <source>Con&amp;fidential</source>
-      <translation type="unfinished" />
+      <translation>Con&amp;fidencial</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="69" />
       <source>Confidential</source>
-      <translation type="unfinished" />
+      <translation>Confidencial</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="70" />
       <source>Withhold the name from public-records exports.</source>
-      <translation type="unfinished" />
+      <translation>Ocultar el nombre en las exportaciones para registros públicos.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="74" />
       <source>Name:</source>
-      <translation type="unfinished" />
+      <translation>Nombre:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="75" />
       <source>&amp;Phone:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Teléfono:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="76" />
       <source>&amp;E-mail:</source>
-      <translation type="unfinished" />
+      <translation>Correo &amp;electrónico:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="77" />
       <source>&amp;Kind:</source>
-      <translation type="unfinished" />
+      <translation>Ti&amp;po:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="78" />
       <source>Depart&amp;ment:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Departamento:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="79" />
       <source>Lan&amp;guage:</source>
-      <translation type="unfinished" />
+      <translation>Idio&amp;ma:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="80" />
       <source>Reply &amp;by:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Responder por:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="81" />
       <source>Postal addre&amp;ss:</source>
-      <translation type="unfinished" />
+      <translation>D&amp;omicilio postal:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/requester_form.py" line="109" />
       <source>(choose)</source>
-      <translation type="unfinished" />
+      <translation>(elija)</translation>
     </message>
   </context>
   <context>
@@ -2293,17 +2296,17 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/tray.py" line="29" />
       <source>citydesk</source>
-      <translation type="unfinished" />
+      <translation>citydesk</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/tray.py" line="48" />
       <source>New P1 {0}</source>
-      <translation type="unfinished" />
+      <translation>Nuevo P1 {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/tray.py" line="55" />
       <source>{0} was assigned to you</source>
-      <translation type="unfinished" />
+      <translation>Se le asignó {0}</translation>
     </message>
   </context>
   <context>
@@ -2311,32 +2314,32 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/reports/printing.py" line="93" />
       <source>Printed to {0}</source>
-      <translation type="unfinished" />
+      <translation>Impreso en {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/printing.py" line="101" />
       <source>The chosen pages are not in the report.</source>
-      <translation type="unfinished" />
+      <translation>Las páginas elegidas no están en el informe.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/printing.py" line="105" />
       <source>the printer</source>
-      <translation type="unfinished" />
+      <translation>la impresora</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/printing.py" line="106" />
       <source>Could not start printing on {0}.</source>
-      <translation type="unfinished" />
+      <translation>No se pudo empezar a imprimir en {0}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/printing.py" line="135" />
       <source>{0} pages sent to {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} páginas enviadas a {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/printing.py" line="142" />
       <source>The report was not printed: {0}</source>
-      <translation type="unfinished" />
+      <translation>El informe no se imprimió: {0}</translation>
     </message>
   </context>
   <context>
@@ -2344,73 +2347,73 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="43" />
       <source>There is no category “{0}”. Choose one from the list, or leave it empty.</source>
-      <translation type="unfinished" />
+      <translation>No existe la categoría «{0}». Elija una de la lista o déjela vacía.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="57" />
       <location filename="../../src/citydesk/ui/counter/question.py" line="58" />
       <source>Question answered on the spot</source>
-      <translation type="unfinished" />
+      <translation>Pregunta respondida en el momento</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="62" />
       <source>e.g. Opening hours of the recycling centre</source>
-      <translation type="unfinished" />
+      <translation>p. ej., horario del centro de reciclaje</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="63" />
       <source>Question</source>
-      <translation type="unfinished" />
+      <translation>Pregunta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="64" />
       <source>What was asked, in one line</source>
-      <translation type="unfinished" />
+      <translation>Lo que se preguntó, en una línea</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="66" />
       <source>&amp;Question:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Pregunta:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="67" />
       <source>Category (optional)</source>
-      <translation type="unfinished" />
+      <translation>Categoría (opcional)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="67" />
       <source>Type to search</source>
-      <translation type="unfinished" />
+      <translation>Escriba para buscar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="72" />
       <source>Ca&amp;tegory (optional):</source>
-      <translation type="unfinished" />
+      <translation>&amp;Categoría (opcional):</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="73" />
       <source>Channel</source>
-      <translation type="unfinished" />
+      <translation>Canal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="74" />
       <source>C&amp;hannel:</source>
-      <translation type="unfinished" />
+      <translation>Canal de &amp;entrada:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="78" />
       <source>Log question</source>
-      <translation type="unfinished" />
+      <translation>Registrar pregunta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="78" />
       <source>Enter or Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Intro o Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="113" />
       <source>Question answered on the spot logged</source>
-      <translation type="unfinished" />
+      <translation>Pregunta respondida en el momento registrada</translation>
     </message>
   </context>
   <context>
@@ -2418,125 +2421,125 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="70" />
       <source>Half page, Letter</source>
-      <translation type="unfinished" />
+      <translation>Media hoja, Carta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="71" />
       <source>Half page, A4</source>
-      <translation type="unfinished" />
+      <translation>Media hoja, A4</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="72" />
       <source>80 mm receipt printer</source>
-      <translation type="unfinished" />
+      <translation>Impresora de tickets de 80 mm</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="193" />
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="194" />
       <source>Receipt</source>
-      <translation type="unfinished" />
+      <translation>Comprobante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="202" />
       <source>Preparing the receipt…</source>
-      <translation type="unfinished" />
+      <translation>Preparando el comprobante…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="203" />
       <source>Receipt preview</source>
-      <translation type="unfinished" />
+      <translation>Vista previa del comprobante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="211" />
       <source>Paper</source>
-      <translation type="unfinished" />
+      <translation>Papel</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="220" />
       <source>P&amp;aper:</source>
-      <translation type="unfinished" />
+      <translation>P&amp;apel:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="224" />
       <source>Language of the receipt</source>
-      <translation type="unfinished" />
+      <translation>Idioma del comprobante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="228" />
       <source>&amp;Language:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Idioma:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="237" />
       <source>&amp;Print…</source>
-      <translation type="unfinished" />
+      <translation>Im&amp;primir…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="238" />
       <source>Print the receipt</source>
-      <translation type="unfinished" />
+      <translation>Imprimir el comprobante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="239" />
       <source>Ctrl+P</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+P</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="240" />
       <source>Save as P&amp;DF…</source>
-      <translation type="unfinished" />
+      <translation>Guardar como P&amp;DF…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="241" />
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="352" />
       <source>Save the receipt as PDF</source>
-      <translation type="unfinished" />
+      <translation>Guardar el comprobante como PDF</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="242" />
       <source>Ctrl+S</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+S</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="243" />
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="244" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="289" />
       <source>Receipt — {0}</source>
-      <translation type="unfinished" />
+      <translation>Comprobante — {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="317" />
       <source>No printer is set up on this PC. Save the receipt as a PDF instead (Ctrl+S) and print it from another PC or hand it over by e-mail.</source>
-      <translation type="unfinished" />
+      <translation>No hay ninguna impresora configurada en este equipo. Guarde el comprobante como PDF (Ctrl+S) e imprímalo desde otro equipo o envíelo por correo electrónico.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="327" />
       <source>The printer {0} could not be used (is it switched on and connected?). Save the receipt as a PDF instead (Ctrl+S).</source>
-      <translation type="unfinished" />
+      <translation>No se pudo usar la impresora {0} (¿está encendida y conectada?). Guarde el comprobante como PDF (Ctrl+S).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="330" />
       <source>Receipt for {0} sent to {1}</source>
-      <translation type="unfinished" />
+      <translation>Comprobante de {0} enviado a {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="340" />
       <source>Print receipt {0}</source>
-      <translation type="unfinished" />
+      <translation>Imprimir comprobante {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="352" />
       <source>PDF files (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="371" />
       <source>Receipt for {0} saved to {1}</source>
-      <translation type="unfinished" />
+      <translation>Comprobante de {0} guardado en {1}</translation>
     </message>
   </context>
   <context>
@@ -2544,154 +2547,154 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="40" />
       <source>Heading</source>
-      <translation type="unfinished" />
+      <translation>Encabezado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="41" />
       <source>Label of the requester's name</source>
-      <translation type="unfinished" />
+      <translation>Etiqueta del nombre del solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="42" />
       <source>Label above the number</source>
-      <translation type="unfinished" />
+      <translation>Etiqueta sobre el número</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="43" />
       <source>Label of the date</source>
-      <translation type="unfinished" />
+      <translation>Etiqueta de la fecha</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="44" />
       <source>Label of what was asked</source>
-      <translation type="unfinished" />
+      <translation>Etiqueta de lo solicitado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="45" />
       <source>Label of the category</source>
-      <translation type="unfinished" />
+      <translation>Etiqueta de la categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="46" />
       <source>Label of the location</source>
-      <translation type="unfinished" />
+      <translation>Etiqueta del lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="47" />
       <source>Label of the expected date</source>
-      <translation type="unfinished" />
+      <translation>Etiqueta de la fecha prevista</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="48" />
       <source>When there is no expected date</source>
-      <translation type="unfinished" />
+      <translation>Cuando no hay fecha prevista</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="49" />
       <source>How to ask about the status (with a phone number)</source>
-      <translation type="unfinished" />
+      <translation>Cómo preguntar por el estado (con número de teléfono)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="52" />
       <source>How to ask about the status (no phone number set)</source>
-      <translation type="unfinished" />
+      <translation>Cómo preguntar por el estado (sin número de teléfono configurado)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="55" />
       <source>How to ask about the status (no phone number set; the requester phoned)</source>
-      <translation type="unfinished" />
+      <translation>Cómo preguntar por el estado (sin número de teléfono configurado; el solicitante llamó)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="58" />
       <source>Closing line</source>
-      <translation type="unfinished" />
+      <translation>Línea de cierre</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="72" />
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="73" />
       <source>Receipt texts</source>
-      <translation type="unfinished" />
+      <translation>Textos del comprobante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="78" />
       <source>&amp;Language:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Idioma:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="80" />
       <source>Language</source>
-      <translation type="unfinished" />
+      <translation>Idioma</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="88" />
       <source>Placeholders filled in when the slip prints: {0}</source>
-      <translation type="unfinished" />
+      <translation>Marcadores que se completan al imprimir el comprobante: {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="95" />
       <source>City phone printed on the slip</source>
-      <translation type="unfinished" />
+      <translation>Teléfono de la ciudad impreso en el comprobante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="95" />
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>ninguno</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="97" />
       <source>City &amp;phone printed on the slip:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Teléfono de la ciudad impreso en el comprobante:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="104" />
       <source>{0}:</source>
-      <translation type="unfinished" />
+      <translation>{0}:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="116" />
       <source>&amp;Save</source>
-      <translation type="unfinished" />
+      <translation>&amp;Guardar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="117" />
       <source>Save the texts</source>
-      <translation type="unfinished" />
+      <translation>Guardar los textos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="118" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="120" />
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="121" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="122" />
       <source>&amp;Restore defaults</source>
-      <translation type="unfinished" />
+      <translation>&amp;Restablecer valores predeterminados</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="123" />
       <source>Restore the default texts of this language</source>
-      <translation type="unfinished" />
+      <translation>Restablecer los textos predeterminados de este idioma</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="134" />
       <source>Receipt preview</source>
-      <translation type="unfinished" />
+      <translation>Vista previa del comprobante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="212" />
       <source>Nothing has changed.</source>
-      <translation type="unfinished" />
+      <translation>No ha cambiado nada.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="224" />
       <source>Receipt texts saved ({0}): {1} changed</source>
-      <translation type="unfinished" />
+      <translation>Textos del comprobante guardados ({0}): {1} cambiados</translation>
     </message>
   </context>
   <context>
@@ -2699,52 +2702,52 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="56" />
       <source>Record time</source>
-      <translation type="unfinished" />
+      <translation>Registrar tiempo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="60" />
       <source> minutes</source>
-      <translation type="unfinished" />
+      <translation> minutos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="61" />
       <source>Minutes spent</source>
-      <translation type="unfinished" />
+      <translation>Minutos dedicados</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="62" />
       <source>&amp;Minutes:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Minutos:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="63" />
       <source>What the time was for</source>
-      <translation type="unfinished" />
+      <translation>En qué se usó el tiempo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="63" />
       <source>Optional</source>
-      <translation type="unfinished" />
+      <translation>Opcional</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="64" />
       <source>&amp;For:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Para:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="78" />
       <source>{0} minutes recorded on {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} minutos registrados en {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -2752,47 +2755,47 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="241" />
       <source>Redact note</source>
-      <translation type="unfinished" />
+      <translation>Ocultar nota</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="241" />
       <source>Redact</source>
-      <translation type="unfinished" />
+      <translation>Ocultar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="251" />
       <source>The text is blanked on every office's copy and cannot be brought back. Who redacted it, and why, stays visible.</source>
-      <translation type="unfinished" />
+      <translation>El texto se borra en la copia de cada oficina y no se puede recuperar. Quién lo ocultó, y por qué, sigue visible.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="257" />
       <source>Reason for redacting</source>
-      <translation type="unfinished" />
+      <translation>Motivo para ocultarla</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="257" />
       <source>e.g. personal data</source>
-      <translation type="unfinished" />
+      <translation>p. ej., datos personales</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="258" />
       <source>&amp;Reason:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Motivo:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="267" />
       <source>Note redacted on {0}</source>
-      <translation type="unfinished" />
+      <translation>Nota ocultada en {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -2800,37 +2803,37 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="221" />
       <source>Reopen</source>
-      <translation type="unfinished" />
+      <translation>Reabrir</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="222" />
       <source>Why reopen</source>
-      <translation type="unfinished" />
+      <translation>Por qué reabrir</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="222" />
       <source>What is still wrong</source>
-      <translation type="unfinished" />
+      <translation>Qué sigue mal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="223" />
       <source>&amp;Why reopen:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Por qué reabrir:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="232" />
       <source>{0} reopened</source>
-      <translation type="unfinished" />
+      <translation>{0} reabierto</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -2838,317 +2841,317 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="16" />
       <source>Letter</source>
-      <translation type="unfinished" />
+      <translation>Carta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="17" />
       <source>A4</source>
-      <translation type="unfinished" />
+      <translation>A4</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="20" />
       <source>Reading the week's figures…</source>
-      <translation type="unfinished" />
+      <translation>Leyendo las cifras de la semana…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="21" />
       <source>Loading the report font…</source>
-      <translation type="unfinished" />
+      <translation>Cargando la fuente del informe…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="22" />
       <source>Writing the summary and key figures…</source>
-      <translation type="unfinished" />
+      <translation>Escribiendo el resumen y las cifras clave…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="23" />
       <source>Drawing the charts…</source>
-      <translation type="unfinished" />
+      <translation>Dibujando los gráficos…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="24" />
       <source>Setting the tables…</source>
-      <translation type="unfinished" />
+      <translation>Componiendo las tablas…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="25" />
       <source>Laying out the pages…</source>
-      <translation type="unfinished" />
+      <translation>Maquetando las páginas…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="26" />
       <source>Done.</source>
-      <translation type="unfinished" />
+      <translation>Listo.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="27" />
       <source>Rendering the preview…</source>
-      <translation type="unfinished" />
+      <translation>Generando la vista previa…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="30" />
       <source>Monday</source>
-      <translation type="unfinished" />
+      <translation>lunes</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="31" />
       <source>Tuesday</source>
-      <translation type="unfinished" />
+      <translation>martes</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="32" />
       <source>Wednesday</source>
-      <translation type="unfinished" />
+      <translation>miércoles</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="33" />
       <source>Thursday</source>
-      <translation type="unfinished" />
+      <translation>jueves</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="34" />
       <source>Friday</source>
-      <translation type="unfinished" />
+      <translation>viernes</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="35" />
       <source>Saturday</source>
-      <translation type="unfinished" />
+      <translation>sábado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="36" />
       <source>Sunday</source>
-      <translation type="unfinished" />
+      <translation>domingo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/pages.py" line="29" />
       <source>The report {0} could not be opened: {1}</source>
-      <translation type="unfinished" />
+      <translation>No se pudo abrir el informe {0}: {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="90" />
       <source>Weekly status report</source>
-      <translation type="unfinished" />
+      <translation>Informe semanal de estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="91" />
       <source>Reports</source>
-      <translation type="unfinished" />
+      <translation>Informes</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="113" />
       <source>Year</source>
-      <translation type="unfinished" />
+      <translation>Año</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="114" />
       <source>The ISO week-numbering year</source>
-      <translation type="unfinished" />
+      <translation>El año de la numeración ISO de semanas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="115" />
       <source>&amp;Year:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Año:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="119" />
       <source>Week</source>
-      <translation type="unfinished" />
+      <translation>Semana</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="120" />
       <source>The ISO week number</source>
-      <translation type="unfinished" />
+      <translation>El número de semana ISO</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="122" />
       <source>Dates of the week</source>
-      <translation type="unfinished" />
+      <translation>Fechas de la semana</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="131" />
       <source>&amp;Week:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Semana:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="132" />
       <source>Scope</source>
-      <translation type="unfinished" />
+      <translation>Alcance</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="134" />
       <source>&amp;Scope:</source>
-      <translation type="unfinished" />
+      <translation>Al&amp;cance:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="135" />
       <source>Paper size</source>
-      <translation type="unfinished" />
+      <translation>Tamaño del papel</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="138" />
       <source>&amp;Paper:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Papel:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="144" />
       <source>&amp;Generate</source>
-      <translation type="unfinished" />
+      <translation>&amp;Generar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="144" />
       <source>Generate the report (Ctrl+G)</source>
-      <translation type="unfinished" />
+      <translation>Generar el informe (Ctrl+G)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="147" />
       <source>&amp;Print…</source>
-      <translation type="unfinished" />
+      <translation>Im&amp;primir…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="147" />
       <source>Print the report (Ctrl+P)</source>
-      <translation type="unfinished" />
+      <translation>Imprimir el informe (Ctrl+P)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="150" />
       <source>Save as P&amp;DF…</source>
-      <translation type="unfinished" />
+      <translation>Guardar como P&amp;DF…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="150" />
       <source>Save the report as a PDF (Ctrl+S)</source>
-      <translation type="unfinished" />
+      <translation>Guardar el informe como PDF (Ctrl+S)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="153" />
       <source>Write the report every week on this PC</source>
-      <translation type="unfinished" />
+      <translation>Escribir el informe cada semana en este equipo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="154" />
       <source>S&amp;chedule…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="155" />
-      <source>Close</source>
-      <translation type="unfinished" />
+      <translation>&amp;Programar…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="155" />
       <source>Close the reports window</source>
-      <translation type="unfinished" />
+      <translation>Cerrar la ventana de informes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="166" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="156" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="167" />
       <source>Report progress</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="170" />
-      <source>Choose a week and a scope, then Generate.</source>
-      <translation type="unfinished" />
+      <translation>Progreso del informe</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="171" />
+      <source>Choose a week and a scope, then Generate.</source>
+      <translation>Elija una semana y un alcance, y luego Generar.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="172" />
       <source>Report status</source>
-      <translation type="unfinished" />
+      <translation>Estado del informe</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="173" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="174" />
       <source>Pages in the report</source>
-      <translation type="unfinished" />
+      <translation>Páginas del informe</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="181" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="182" />
       <source>Report preview</source>
-      <translation type="unfinished" />
+      <translation>Vista previa del informe</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="251" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="252" />
       <source>(that year has no week {0})</source>
-      <translation type="unfinished" />
+      <translation>(ese año no tiene semana {0})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="267" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="268" />
       <source>{0} is in the future: its report cannot be made yet. Choose {1} (this week, so far) or an earlier week.</source>
-      <translation type="unfinished" />
+      <translation>{0} está en el futuro: todavía no se puede hacer su informe. Elija {1} (esta semana, hasta ahora) o una semana anterior.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="309" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="310" />
       <source>Generating the report for {0}…</source>
-      <translation type="unfinished" />
+      <translation>Generando el informe de {0}…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="324" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="325" />
       <source>{0} pages</source>
-      <translation type="unfinished" />
+      <translation>{0} páginas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="327" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="328" />
       <source>Report for {0}, {1}: {2} pages</source>
-      <translation type="unfinished" />
+      <translation>Informe de {0}, {1}: {2} páginas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="348" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="349" />
       <source>Page {0} of {1}</source>
-      <translation type="unfinished" />
+      <translation>Página {0} de {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="368" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="369" />
       <source>Save the report as a PDF</source>
-      <translation type="unfinished" />
+      <translation>Guardar el informe como PDF</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="370" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="371" />
       <source>PDF files (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="392" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="393" />
       <source>The report was not saved to {0}: {1}.</source>
-      <translation type="unfinished" />
+      <translation>El informe no se guardó en {0}: {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="400" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="401" />
       <source>Report saved to {0}</source>
-      <translation type="unfinished" />
+      <translation>Informe guardado en {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="419" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="420" />
       <source>Print the weekly report</source>
-      <translation type="unfinished" />
+      <translation>Imprimir el informe semanal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="427" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="428" />
       <source>Weekly report {0}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="433" />
-      <source>No printer</source>
-      <translation type="unfinished" />
+      <translation>Informe semanal {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/view.py" line="434" />
+      <source>No printer</source>
+      <translation>Sin impresora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/view.py" line="435" />
       <source>No printer is set up on this PC, so the report cannot be printed here. Save it as a PDF and print it from another PC, or set up a printer and try again.</source>
-      <translation type="unfinished" />
+      <translation>No hay ninguna impresora configurada en este equipo, así que el informe no se puede imprimir aquí. Guárdelo como PDF e imprímalo desde otro equipo, o configure una impresora e inténtelo de nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="439" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="440" />
       <source>Save as PDF…</source>
-      <translation type="unfinished" />
+      <translation>Guardar como PDF…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="442" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="443" />
       <source>No printer is set up on this PC</source>
-      <translation type="unfinished" />
+      <translation>No hay ninguna impresora configurada en este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="453" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="454" />
       <source>Printing page {0} of {1}…</source>
-      <translation type="unfinished" />
+      <translation>Imprimiendo la página {0} de {1}…</translation>
     </message>
   </context>
   <context>
@@ -3157,382 +3160,382 @@ nor of this requester.</source>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="32" />
       <location filename="../../src/citydesk/ui/requesters/form.py" line="60" />
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Nombre</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="33" />
       <location filename="../../src/citydesk/ui/requesters/form.py" line="62" />
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>Teléfono</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="34" />
       <location filename="../../src/citydesk/ui/requesters/form.py" line="64" />
       <source>E-mail</source>
-      <translation type="unfinished" />
+      <translation>Correo electrónico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="35" />
       <location filename="../../src/citydesk/ui/requesters/form.py" line="52" />
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Tipo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="36" />
       <location filename="../../src/citydesk/ui/requesters/window.py" line="146" />
       <location filename="../../src/citydesk/ui/requesters/window.py" line="150" />
       <source>Tickets</source>
-      <translation type="unfinished" />
+      <translation>Tickets</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="39" />
       <source>Number</source>
-      <translation type="unfinished" />
+      <translation>Número</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="40" />
       <source>Title</source>
-      <translation type="unfinished" />
+      <translation>Título</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="41" />
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="42" />
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>Creado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="39" />
       <source>Requester details</source>
-      <translation type="unfinished" />
+      <translation>Datos del solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="43" />
       <location filename="../../src/citydesk/ui/requesters/form.py" line="125" />
       <source>Choose a requester from the list.</source>
-      <translation type="unfinished" />
+      <translation>Elija un solicitante de la lista.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="45" />
       <source>Requester</source>
-      <translation type="unfinished" />
+      <translation>Solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="55" />
       <source>&amp;Kind:</source>
-      <translation type="unfinished" />
+      <translation>Ti&amp;po:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="58" />
       <source>&amp;Department:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Departamento:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="61" />
       <source>&amp;Name:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nombre:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="63" />
       <source>&amp;Phone:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Teléfono:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="65" />
       <source>&amp;E-mail:</source>
-      <translation type="unfinished" />
+      <translation>Correo &amp;electrónico:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="66" />
       <source>Postal address</source>
-      <translation type="unfinished" />
+      <translation>Domicilio postal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="67" />
       <source>Postal &amp;address:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Domicilio postal:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="68" />
       <source>Language</source>
-      <translation type="unfinished" />
+      <translation>Idioma</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="69" />
       <source>Preferred language for replies</source>
-      <translation type="unfinished" />
+      <translation>Idioma preferido para las respuestas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="72" />
       <source>&amp;Language:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Idioma:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="73" />
       <source>Reply by</source>
-      <translation type="unfinished" />
+      <translation>Responder por</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="76" />
       <source>&amp;Reply by:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Responder por:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="78" />
       <source>An&amp;onymous</source>
-      <translation type="unfinished" />
+      <translation>Anóni&amp;mo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="78" />
       <source>Nothing identifying is stored: no name, phone, e-mail or address.</source>
-      <translation type="unfinished" />
+      <translation>No se guarda nada que identifique: ni nombre, ni teléfono, ni correo electrónico, ni domicilio.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="80" />
       <source>Privacy:</source>
-      <translation type="unfinished" />
+      <translation>Privacidad:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="82" />
       <source>Con&amp;fidential</source>
-      <translation type="unfinished" />
+      <translation>Con&amp;fidencial</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="82" />
       <source>The name is withheld from public-records exports.</source>
-      <translation type="unfinished" />
+      <translation>El nombre se oculta en las exportaciones para registros públicos.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="107" />
       <source>Choose a department</source>
-      <translation type="unfinished" />
+      <translation>Elija un departamento</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="127" />
       <source>{0} — merged into {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} — fusionado con {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="37" />
       <source>1 ticket of {0} moves to {1}; {0} is kept as merged.</source>
-      <translation type="unfinished" />
+      <translation>1 ticket de {0} pasa a {1}; {0} se conserva como fusionado.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="39" />
       <source>{2} tickets of {0} move to {1}; {0} is kept as merged.</source>
-      <translation type="unfinished" />
+      <translation>{2} tickets de {0} pasan a {1}; {0} se conserva como fusionado.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="58" />
       <source>Merge {0} into…</source>
-      <translation type="unfinished" />
+      <translation>Fusionar {0} con…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="59" />
       <source>Merge requesters</source>
-      <translation type="unfinished" />
+      <translation>Fusionar solicitantes</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="64" />
       <source>{0} is a duplicate. Find the record to keep: their tickets move to it.</source>
-      <translation type="unfinished" />
+      <translation>{0} es un duplicado. Busque el registro que se conserva: sus tickets pasan a él.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="69" />
       <source>Find the requester to keep</source>
-      <translation type="unfinished" />
+      <translation>Buscar el solicitante que se conserva</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="69" />
       <source>Name, phone or e-mail</source>
-      <translation type="unfinished" />
+      <translation>Nombre, teléfono o correo electrónico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="70" />
       <source>&amp;Find:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Buscar:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="72" />
       <source>Requesters to keep</source>
-      <translation type="unfinished" />
+      <translation>Solicitantes que se pueden conservar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="74" />
       <source>&amp;Keep:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Conservar:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="76" />
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="159" />
       <source>Choose the requester to keep.</source>
-      <translation type="unfinished" />
+      <translation>Elija el solicitante que se conserva.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="78" />
       <source>What the merge does</source>
-      <translation type="unfinished" />
+      <translation>Qué hace la fusión</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="85" />
       <source>&amp;Merge</source>
-      <translation type="unfinished" />
+      <translation>&amp;Fusionar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="85" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="123" />
       <source>Nobody else matches “{0}”.</source>
-      <translation type="unfinished" />
+      <translation>Nadie más coincide con «{0}».</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="142" />
       <source>Counting the tickets that move…</source>
-      <translation type="unfinished" />
+      <translation>Contando los tickets que pasan…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/merge.py" line="179" />
       <source>Merged {0} into {1}; tickets moved: {2}</source>
-      <translation type="unfinished" />
+      <translation>Se fusionó {0} con {1}; tickets movidos: {2}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="54" />
       <source>Staff ({0})</source>
-      <translation type="unfinished" />
+      <translation>Personal ({0})</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="54" />
       <source>Staff</source>
-      <translation type="unfinished" />
+      <translation>Personal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="55" />
       <source>Citizen</source>
-      <translation type="unfinished" />
+      <translation>Ciudadano</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="92" />
       <source>loading</source>
-      <translation type="unfinished" />
+      <translation>cargando</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="89" />
       <source>Requesters — citydesk</source>
-      <translation type="unfinished" />
+      <translation>Solicitantes — citydesk</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="90" />
       <source>Requesters</source>
-      <translation type="unfinished" />
+      <translation>Solicitantes</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="114" />
       <location filename="../../src/citydesk/ui/requesters/window.py" line="192" />
       <source>Find a requester</source>
-      <translation type="unfinished" />
+      <translation>Buscar un solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="115" />
       <source>Find a requester: name, phone or e-mail (Ctrl+F)</source>
-      <translation type="unfinished" />
+      <translation>Buscar un solicitante: nombre, teléfono o correo electrónico (Ctrl+F)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="117" />
       <location filename="../../src/citydesk/ui/requesters/window.py" line="125" />
       <source>Requesters found</source>
-      <translation type="unfinished" />
+      <translation>Solicitantes encontrados</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="134" />
       <source>&amp;Save</source>
-      <translation type="unfinished" />
+      <translation>&amp;Guardar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="135" />
       <location filename="../../src/citydesk/ui/requesters/window.py" line="193" />
       <source>Save requester</source>
-      <translation type="unfinished" />
+      <translation>Guardar solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="136" />
       <source>Ctrl+S or Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+S o Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="138" />
       <source>&amp;Merge into…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Fusionar con…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="139" />
       <source>Merge into another requester</source>
-      <translation type="unfinished" />
+      <translation>Fusionar con otro solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="140" />
       <source>Ctrl+M: this requester is a duplicate of another</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+M: este solicitante es un duplicado de otro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="151" />
       <source>Tickets of this requester</source>
-      <translation type="unfinished" />
+      <translation>Tickets de este solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="152" />
       <source>Enter opens the ticket in the main window</source>
-      <translation type="unfinished" />
+      <translation>Intro abre el ticket en la ventana principal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="194" />
       <source>Merge into…</source>
-      <translation type="unfinished" />
+      <translation>Fusionar con…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="195" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="213" />
       <source>{0} requesters</source>
-      <translation type="unfinished" />
+      <translation>{0} solicitantes</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="213" />
       <source>1 requester</source>
-      <translation type="unfinished" />
+      <translation>1 solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="253" />
       <source>Your unsaved changes to {0} are back; Ctrl+S saves them.</source>
-      <translation type="unfinished" />
+      <translation>Sus cambios sin guardar de {0} están de vuelta; Ctrl+S los guarda.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="256" />
       <source>Tickets ({0})</source>
-      <translation type="unfinished" />
+      <translation>Tickets ({0})</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="290" />
       <source>Requester {0} saved</source>
-      <translation type="unfinished" />
+      <translation>Solicitante {0} guardado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="290" />
       <source>(no name)</source>
-      <translation type="unfinished" />
+      <translation>(sin nombre)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="299" />
       <source>Not saved: {0}</source>
-      <translation type="unfinished" />
+      <translation>No se guardó: {0}</translation>
     </message>
   </context>
   <context>
@@ -3540,77 +3543,77 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="152" />
       <source>Resolve</source>
-      <translation type="unfinished" />
+      <translation>Resolver</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="153" />
       <source>Reason</source>
-      <translation type="unfinished" />
+      <translation>Motivo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="156" />
       <source>&amp;Reason:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Motivo:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="157" />
       <source>Duplicate of ticket number</source>
-      <translation type="unfinished" />
+      <translation>Duplicado del ticket número</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="159" />
       <source>&amp;Duplicate of (number):</source>
-      <translation type="unfinished" />
+      <translation>&amp;Duplicado de (número):</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="169" />
       <source>Agency referred to</source>
-      <translation type="unfinished" />
+      <translation>Organismo al que se remite</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="169" />
       <source>County Health Department</source>
-      <translation type="unfinished" />
+      <translation>Departamento de Salud del Condado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="171" />
       <source>&amp;Agency:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Organismo:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="173" />
       <source>Note to the requester (public)</source>
-      <translation type="unfinished" />
+      <translation>Nota para el solicitante (pública)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="174" />
       <source>What was done, in words the requester understands</source>
-      <translation type="unfinished" />
+      <translation>Lo que se hizo, con palabras que el solicitante entienda</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="176" />
       <source>&amp;Note to the requester (public):</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nota para el solicitante (pública):</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="179" />
       <source>This note is public: every reporter ({0}) should be told it.</source>
-      <translation type="unfinished" />
+      <translation>Esta nota es pública: hay que comunicársela a cada informante ({0}).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="214" />
       <source>{0} resolved: {1}</source>
-      <translation type="unfinished" />
+      <translation>{0} resuelto: {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -3618,42 +3621,42 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="43" />
       <source>Choose the requester from the list, or Alt+W to enter a new one.</source>
-      <translation type="unfinished" />
+      <translation>Elija al solicitante de la lista, o Alt+W para escribir uno nuevo.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="46" />
       <source>Find the requester, or Alt+W for a new one (it may be anonymous).</source>
-      <translation type="unfinished" />
+      <translation>Busque al solicitante, o Alt+W para uno nuevo (puede ser anónimo).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="56" />
       <source>Choose a category from the list (type a word such as “light”).</source>
-      <translation type="unfinished" />
+      <translation>Elija una categoría de la lista (escriba una palabra como «farola»).</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="81" />
       <source>Already saved as {0}. Ctrl+N starts the next request.</source>
-      <translation type="unfinished" />
+      <translation>Ya se guardó como {0}. Ctrl+N empieza la siguiente solicitud.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="107" />
       <source>No ticket to add the caller to: nothing similar is open.</source>
-      <translation type="unfinished" />
+      <translation>No hay ticket al que añadir a la persona: no hay nada parecido abierto.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="139" />
       <source>Added the caller to {0}: {1}.</source>
-      <translation type="unfinished" />
+      <translation>Se añadió a la persona a {0}: {1}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="145" />
       <source> Expected by {0}.</source>
-      <translation type="unfinished" />
+      <translation> Prevista para el {0}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_save.py" line="149" />
       <source>Saved as {0}.{1}</source>
-      <translation type="unfinished" />
+      <translation>Guardada como {0}.{1}</translation>
     </message>
   </context>
   <context>
@@ -3664,22 +3667,22 @@ nor of this requester.</source>
       <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="81" />
       <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="113" />
       <source>Weekly report</source>
-      <translation type="unfinished" />
+      <translation>Informe semanal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="70" />
       <source>The weekly report for {0} ({1}) was written to {2}.</source>
-      <translation type="unfinished" />
+      <translation>El informe semanal de {0} ({1}) se escribió en {2}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="90" />
       <source>The weekly report was not printed: no printer is set up on this PC. It is saved at {0}.</source>
-      <translation type="unfinished" />
+      <translation>El informe semanal no se imprimió: no hay ninguna impresora configurada en este equipo. Está guardado en {0}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_bridge.py" line="114" />
       <source>{0} It is saved at {1}.</source>
-      <translation type="unfinished" />
+      <translation>{0} Está guardado en {1}.</translation>
     </message>
   </context>
   <context>
@@ -3688,128 +3691,128 @@ nor of this requester.</source>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="43" />
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="44" />
       <source>Weekly report schedule</source>
-      <translation type="unfinished" />
+      <translation>Programación del informe semanal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="48" />
       <source>This PC can write last week's status report every week, as a PDF in a folder, and print it. Turn it on at one office per city. If the PC is off at that time, the report is written when citydesk next starts — never twice for the same week.</source>
-      <translation type="unfinished" />
+      <translation>Este equipo puede escribir cada semana el informe de estado de la semana anterior, como PDF en una carpeta, e imprimirlo. Actívelo en una sola oficina por ciudad. Si el equipo está apagado a esa hora, el informe se escribe la próxima vez que se inicie citydesk, nunca dos veces para la misma semana.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="55" />
       <source>&amp;Write the weekly report on this PC</source>
-      <translation type="unfinished" />
+      <translation>&amp;Escribir el informe semanal en este equipo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="56" />
       <source>Write the weekly report on this PC</source>
-      <translation type="unfinished" />
+      <translation>Escribir el informe semanal en este equipo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="58" />
       <source>Day of the week</source>
-      <translation type="unfinished" />
+      <translation>Día de la semana</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="61" />
       <source>&amp;Day:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Día:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="64" />
       <source>Time (city time)</source>
-      <translation type="unfinished" />
+      <translation>Hora (hora de la ciudad)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="65" />
       <source>&amp;Time (city time):</source>
-      <translation type="unfinished" />
+      <translation>&amp;Hora (hora de la ciudad):</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="66" />
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="76" />
       <source>Folder</source>
-      <translation type="unfinished" />
+      <translation>Carpeta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="66" />
       <source>Where the PDF files go</source>
-      <translation type="unfinished" />
+      <translation>Dónde se guardan los PDF</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="67" />
       <source>&amp;Browse…</source>
-      <translation type="unfinished" />
+      <translation>E&amp;xaminar…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="68" />
       <source>Choose the folder</source>
-      <translation type="unfinished" />
+      <translation>Elegir la carpeta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="77" />
       <source>&amp;Folder:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Carpeta:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="79" />
       <source>Scope</source>
-      <translation type="unfinished" />
+      <translation>Alcance</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="82" />
       <source>&amp;Scope:</source>
-      <translation type="unfinished" />
+      <translation>Al&amp;cance:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="83" />
       <source>Paper size</source>
-      <translation type="unfinished" />
+      <translation>Tamaño del papel</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="86" />
       <source>&amp;Paper:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Papel:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="87" />
       <source>Also &amp;print it on the default printer</source>
-      <translation type="unfinished" />
+      <translation>&amp;Imprimirlo también en la impresora predeterminada</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="88" />
       <source>Also print it on the default printer</source>
-      <translation type="unfinished" />
+      <translation>Imprimirlo también en la impresora predeterminada</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="93" />
       <source>Schedule status</source>
-      <translation type="unfinished" />
+      <translation>Estado de la programación</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="100" />
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>Guardar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="102" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Cancelar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="130" />
       <source>none yet</source>
-      <translation type="unfinished" />
+      <translation>ninguna todavía</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="132" />
       <source>{0} Last week written by the schedule: {1}.</source>
-      <translation type="unfinished" />
+      <translation>{0} Última semana escrita por la programación: {1}.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="149" />
       <source>Folder for the weekly report</source>
-      <translation type="unfinished" />
+      <translation>Carpeta del informe semanal</translation>
     </message>
   </context>
   <context>
@@ -3817,67 +3820,67 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="100" />
       <source>Schedule a visit</source>
-      <translation type="unfinished" />
+      <translation>Programar una visita</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="100" />
       <source>Schedule visit</source>
-      <translation type="unfinished" />
+      <translation>Programar visita</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="107" />
       <source>&amp;Date ({0}):</source>
-      <translation type="unfinished" />
+      <translation>&amp;Fecha ({0}):</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="110" />
       <source>&amp;Time ({0}):</source>
-      <translation type="unfinished" />
+      <translation>&amp;Hora ({0}):</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="111" />
       <source>Type the date as {0}, Tab, then the time as HH:MM (24-hour, city time); ↑ and ↓ change the part under the cursor.</source>
-      <translation type="unfinished" />
+      <translation>Escriba la fecha como {0}, Tab, y luego la hora como HH:MM (24 horas, hora de la ciudad); ↑ y ↓ cambian la parte bajo el cursor.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="117" />
       <source>Place</source>
-      <translation type="unfinished" />
+      <translation>Lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="118" />
       <source>&amp;Place:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Lugar:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="119" />
       <source>Note for the visit</source>
-      <translation type="unfinished" />
+      <translation>Nota para la visita</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="119" />
       <source>Optional</source>
-      <translation type="unfinished" />
+      <translation>Opcional</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="120" />
       <source>&amp;Note:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nota:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="139" />
       <source>Visit on {0} scheduled for {1}</source>
-      <translation type="unfinished" />
+      <translation>Visita de {0} programada para el {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -3885,42 +3888,42 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/search_state.py" line="22" />
       <source>1 ticket found</source>
-      <translation type="unfinished" />
+      <translation>1 ticket encontrado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/search_state.py" line="23" />
       <source>{0} tickets found</source>
-      <translation type="unfinished" />
+      <translation>{0} tickets encontrados</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/search_state.py" line="28" />
       <source>open tickets only</source>
-      <translation type="unfinished" />
+      <translation>solo tickets abiertos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/search_state.py" line="28" />
       <source>all tickets</source>
-      <translation type="unfinished" />
+      <translation>todos los tickets</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/search_state.py" line="29" />
       <source>Search results for “{0}” ({1}): {2} — Esc goes back to {3}</source>
-      <translation type="unfinished" />
+      <translation>Resultados de la búsqueda de «{0}» ({1}): {2} — Esc vuelve a {3}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/search_state.py" line="46" />
       <source>&amp;Open only</source>
-      <translation type="unfinished" />
+      <translation>Solo a&amp;biertos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/search_state.py" line="47" />
       <source>Open only (searches list open tickets only)</source>
-      <translation type="unfinished" />
+      <translation>Solo abiertos (las búsquedas muestran solo tickets abiertos)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/search_state.py" line="48" />
       <source>Searches list open tickets only (remembered)</source>
-      <translation type="unfinished" />
+      <translation>Las búsquedas muestran solo tickets abiertos (se recuerda)</translation>
     </message>
   </context>
   <context>
@@ -3928,12 +3931,12 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="64" />
       <source>Ctrl+Enter</source>
-      <translation type="unfinished" />
+      <translation>Ctrl+Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="76" />
       <source>{0} updated</source>
-      <translation type="unfinished" />
+      <translation>{0} actualizado</translation>
     </message>
   </context>
   <context>
@@ -3941,7 +3944,7 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="62" />
       <source>Sign in — citydesk</source>
-      <translation type="unfinished" />
+      <translation>Iniciar sesión — citydesk</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="63" />
@@ -3949,158 +3952,158 @@ nor of this requester.</source>
       <location filename="../../src/citydesk/ui/signin.py" line="85" />
       <location filename="../../src/citydesk/ui/signin.py" line="250" />
       <source>Sign in</source>
-      <translation type="unfinished" />
+      <translation>Iniciar sesión</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="66" />
       <source>Loading the people of this office…</source>
-      <translation type="unfinished" />
+      <translation>Cargando las personas de esta oficina…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="88" />
       <location filename="../../src/citydesk/ui/signin.py" line="89" />
       <source>Quit</source>
-      <translation type="unfinished" />
+      <translation>Salir</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="108" />
       <source>Who are you?</source>
-      <translation type="unfinished" />
+      <translation>¿Quién es usted?</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="109" />
       <source>Type the first letters of your name to jump to it.</source>
-      <translation type="unfinished" />
+      <translation>Escriba las primeras letras de su nombre para ir a él.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="114" />
       <source>&amp;Who are you?</source>
-      <translation type="unfinished" />
+      <translation>¿&amp;Quién es usted?</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="117" />
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>Contraseña</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="119" />
       <source>&amp;Password:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Contraseña:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="121" />
       <source>Type the first letters of your name, press Enter, then type your password.</source>
-      <translation type="unfinished" />
+      <translation>Escriba las primeras letras de su nombre, pulse Intro y luego escriba su contraseña.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="134" />
       <source>This is a demo database: a made-up city with made-up requests. No password is needed; choose whose work you want to see.</source>
-      <translation type="unfinished" />
+      <translation>Esta es una base de datos de demostración: una ciudad inventada con solicitudes inventadas. No hace falta contraseña; elija de quién quiere ver el trabajo.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="140" />
       <source>&amp;Sign in as:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Iniciar sesión como:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="145" />
       <source>Sign in as</source>
-      <translation type="unfinished" />
+      <translation>Iniciar sesión como</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="148" />
       <source>Demo staff grouped by role. Type a name to jump to it.</source>
-      <translation type="unfinished" />
+      <translation>Personal de demostración agrupado por función. Escriba un nombre para ir a él.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="162" />
       <source>this office</source>
-      <translation type="unfinished" />
+      <translation>esta oficina</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="164" />
       <source>Nobody can sign in here yet.</source>
-      <translation type="unfinished" />
+      <translation>Todavía nadie puede iniciar sesión aquí.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="167" />
       <source>This database has no users. Ask the city's administrator to add you.</source>
-      <translation type="unfinished" />
+      <translation>Esta base de datos no tiene usuarios. Pida al administrador de la ciudad que lo agregue.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="171" />
       <source>Try citydesk — {0} (demo)</source>
-      <translation type="unfinished" />
+      <translation>Pruebe citydesk — {0} (demostración)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="176" />
       <source>Sign in to citydesk — {0}</source>
-      <translation type="unfinished" />
+      <translation>Iniciar sesión en citydesk — {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="209" />
       <source>The people of this office could not be loaded.</source>
-      <translation type="unfinished" />
+      <translation>No se pudieron cargar las personas de esta oficina.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="214" />
       <source>Clerk</source>
-      <translation type="unfinished" />
+      <translation>Empleado de mostrador</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="215" />
       <source>Technician</source>
-      <translation type="unfinished" />
+      <translation>Técnico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="216" />
       <source>Supervisor</source>
-      <translation type="unfinished" />
+      <translation>Supervisor</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="217" />
       <source>Administrator</source>
-      <translation type="unfinished" />
+      <translation>Administrador</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="223" />
       <source>Clerks — log requests at the counter and on the phone</source>
-      <translation type="unfinished" />
+      <translation>Empleados de mostrador — registran solicitudes en el mostrador y por teléfono</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="224" />
       <source>Technicians — work the tickets</source>
-      <translation type="unfinished" />
+      <translation>Técnicos — trabajan los tickets</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="225" />
       <source>Supervisors — assign, reopen, see the load</source>
-      <translation type="unfinished" />
+      <translation>Supervisores — asignan, reabren, ven la carga de trabajo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="226" />
       <source>Administrators — users, offices and settings</source>
-      <translation type="unfinished" />
+      <translation>Administradores — usuarios, oficinas y configuración</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="250" />
       <source>Sign in as {0}</source>
-      <translation type="unfinished" />
+      <translation>Iniciar sesión como {0}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="288" />
       <source>Type your password.</source>
-      <translation type="unfinished" />
+      <translation>Escriba su contraseña.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="306" />
       <source>{0} has no password on this PC yet. Ask the administrator to set one.</source>
-      <translation type="unfinished" />
+      <translation>{0} todavía no tiene contraseña en este equipo. Pida al administrador que le asigne una.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/signin.py" line="308" />
       <source>That password is not right for {0}. Check Caps Lock and try again.</source>
-      <translation type="unfinished" />
+      <translation>Esa contraseña no es correcta para {0}. Revise las mayúsculas (Bloq Mayús) e inténtelo de nuevo.</translation>
     </message>
   </context>
   <context>
@@ -4108,12 +4111,12 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/status_message.py" line="37" />
       <source>Status message</source>
-      <translation type="unfinished" />
+      <translation>Mensaje de estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/status_message.py" line="87" />
       <source>⚠ Error: {0}</source>
-      <translation type="unfinished" />
+      <translation>⚠ Error: {0}</translation>
     </message>
   </context>
   <context>
@@ -4121,60 +4124,60 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="49" />
       <source>In English</source>
-      <translation type="unfinished" />
+      <translation>En inglés</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="50" />
       <source>In Spanish</source>
-      <translation type="unfinished" />
+      <translation>En español</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="88" />
       <source>matched by phone</source>
-      <translation type="unfinished" />
+      <translation>encontrado por teléfono</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="89" />
       <source>matched by e-mail</source>
-      <translation type="unfinished" />
+      <translation>encontrado por correo electrónico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="90" />
       <source>matched by name</source>
-      <translation type="unfinished" />
+      <translation>encontrado por nombre</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="116" />
       <source>by {0} — it is late; apologise and say it is being followed up.</source>
-      <translation type="unfinished" />
+      <translation>para el {0} — va con retraso; discúlpese y diga que se le está dando seguimiento.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="129" />
       <source>Asked for on</source>
-      <translation type="unfinished" />
+      <translation>Solicitado el</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="129" />
       <location filename="../../src/citydesk/ui/detail/header.py" line="104" />
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="130" />
       <location filename="../../src/citydesk/ui/detail/header.py" line="103" />
       <source>Location</source>
-      <translation type="unfinished" />
+      <translation>Lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="130" />
       <location filename="../../src/citydesk/ui/detail/header.py" line="102" />
       <source>Reported by</source>
-      <translation type="unfinished" />
+      <translation>Informado por</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="131" />
       <source>Caller</source>
-      <translation type="unfinished" />
+      <translation>Quien llama</translation>
     </message>
   </context>
   <context>
@@ -4183,94 +4186,94 @@ nor of this requester.</source>
       <location filename="../../src/citydesk/ui/counter/status.py" line="155" />
       <location filename="../../src/citydesk/ui/counter/status.py" line="156" />
       <source>Status question</source>
-      <translation type="unfinished" />
+      <translation>Consulta de estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="159" />
       <source>&amp;Number, name or phone:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Número, nombre o teléfono:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="161" />
       <source>Number, name or phone</source>
-      <translation type="unfinished" />
+      <translation>Número, nombre o teléfono</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="162" />
       <source>CLK-ABC-000123, Jane Roe, 555 010 2000 — then Enter</source>
-      <translation type="unfinished" />
+      <translation>CLK-ABC-000123, Jane Roe, 555 010 2000 — luego Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="168" />
       <source>Matching requests</source>
-      <translation type="unfinished" />
+      <translation>Solicitudes que coinciden</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="173" />
       <source>Status to read aloud</source>
-      <translation type="unfinished" />
+      <translation>Estado para leer en voz alta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="178" />
       <source>&amp;Asked by:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Canal de la consulta:</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="179" />
       <source>Asked by (channel)</source>
-      <translation type="unfinished" />
+      <translation>Canal de la consulta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="181" />
       <source>&amp;Log this inquiry</source>
-      <translation type="unfinished" />
+      <translation>&amp;Registrar esta consulta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="182" />
       <source>Log this inquiry</source>
-      <translation type="unfinished" />
+      <translation>Registrar esta consulta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="183" />
       <source>Alt+L or Ctrl+L: counts in the weekly report</source>
-      <translation type="unfinished" />
+      <translation>Alt+R o Ctrl+L: cuenta en el informe semanal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="187" />
       <location filename="../../src/citydesk/ui/counter/status.py" line="188" />
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="200" />
       <source>Status question message</source>
-      <translation type="unfinished" />
+      <translation>Mensaje de la consulta de estado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="213" />
       <source>Type a request number, a name or a phone number.</source>
-      <translation type="unfinished" />
+      <translation>Escriba un número de solicitud, un nombre o un número de teléfono.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="230" />
       <source>No request found for “{0}”.</source>
-      <translation type="unfinished" />
+      <translation>No se encontró ninguna solicitud para «{0}».</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="246" />
       <source>{0} requests found; choose one and press Enter</source>
-      <translation type="unfinished" />
+      <translation>Se encontraron {0} solicitudes; elija una y pulse Intro</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="276" />
       <source>{0}: {1}</source>
-      <translation type="unfinished" />
+      <translation>{0}: {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="290" />
       <location filename="../../src/citydesk/ui/counter/status.py" line="293" />
       <source>Status inquiry about {0} logged</source>
-      <translation type="unfinished" />
+      <translation>Consulta de estado sobre {0} registrada</translation>
     </message>
   </context>
   <context>
@@ -4353,7 +4356,7 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="82" />
       <source>Ticket number</source>
-      <translation type="unfinished" />
+      <translation>Número de ticket</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="100" />
@@ -4460,7 +4463,7 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="191" />
       <source>resolved (date unknown, imported)</source>
-      <translation type="unfinished" />
+      <translation>resuelto (fecha desconocida, importado)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="198" />
@@ -4616,7 +4619,7 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="185" />
       <source>{0} ({1}), {2}</source>
-      <translation type="unfinished" />
+      <translation>{0} ({1}), {2}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="189" />
@@ -4812,18 +4815,18 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/pane.py" line="312" />
       <source>{0} is assigned to {1}. Take it from {1}?</source>
-      <translation type="unfinished" />
+      <translation>{0} está asignado a {1}. ¿Quitárselo a {1}?</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/pane.py" line="313" />
       <location filename="../../src/citydesk/ui/detail/pane.py" line="314" />
       <source>Take it</source>
-      <translation type="unfinished" />
+      <translation>Tomarlo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/pane.py" line="315" />
       <source>&amp;Take it</source>
-      <translation type="unfinished" />
+      <translation>&amp;Tomarlo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/pane.py" line="333" />
@@ -4833,7 +4836,7 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/detail/pane.py" line="335" />
       <source>{0} taken from {1}; it is now assigned to you</source>
-      <translation type="unfinished" />
+      <translation>{0} se le quitó a {1}; ahora está asignado a usted</translation>
     </message>
   </context>
   <context>
@@ -4887,7 +4890,7 @@ nor of this requester.</source>
       <location filename="../../src/citydesk/ui/ticket_model.py" line="287" />
       <location filename="../../src/citydesk/ui/ticket_model.py" line="297" />
       <source>loading</source>
-      <translation type="unfinished" />
+      <translation>cargando</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/ticket_model.py" line="333" />
@@ -4905,239 +4908,239 @@ nor of this requester.</source>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="30" />
       <source>New</source>
-      <translation type="unfinished" />
+      <translation>Nuevo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="31" />
       <source>Assigned</source>
-      <translation type="unfinished" />
+      <translation>Asignado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="32" />
       <source>In progress</source>
-      <translation type="unfinished" />
+      <translation>En curso</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="33" />
       <source>Waiting for the requester</source>
-      <translation type="unfinished" />
+      <translation>En espera del solicitante</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="34" />
       <source>Waiting for a vendor</source>
-      <translation type="unfinished" />
+      <translation>En espera de un proveedor</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="35" />
       <source>Waiting for parts</source>
-      <translation type="unfinished" />
+      <translation>En espera de piezas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="36" />
       <source>Resolved</source>
-      <translation type="unfinished" />
+      <translation>Resuelto</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="37" />
       <source>Closed</source>
-      <translation type="unfinished" />
+      <translation>Cerrado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="40" />
       <source>P1 Critical</source>
-      <translation type="unfinished" />
+      <translation>P1 Crítica</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="41" />
       <source>P2 High</source>
-      <translation type="unfinished" />
+      <translation>P2 Alta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="42" />
       <source>P3 Normal</source>
-      <translation type="unfinished" />
+      <translation>P3 Normal</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="43" />
       <source>Ops (planned work)</source>
-      <translation type="unfinished" />
+      <translation>Ops (trabajo planificado)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="46" />
       <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
-      <translation type="unfinished" />
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="49" />
       <source>Degraded or important: handle the same business day.</source>
-      <translation type="unfinished" />
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="50" />
       <source>Normal request: done within the category's target number of business days.</source>
-      <translation type="unfinished" />
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="53" />
       <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
-      <translation type="unfinished" />
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="58" />
       <location filename="../../src/citydesk/ui/words.py" line="78" />
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>Teléfono</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="59" />
       <source>Walk-in</source>
-      <translation type="unfinished" />
+      <translation>Presencial</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="60" />
       <location filename="../../src/citydesk/ui/words.py" line="79" />
       <source>E-mail</source>
-      <translation type="unfinished" />
+      <translation>Correo electrónico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="61" />
       <source>Web</source>
-      <translation type="unfinished" />
+      <translation>Web</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="62" />
       <source>Intranet</source>
-      <translation type="unfinished" />
+      <translation>Intranet</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="63" />
       <source>Internal</source>
-      <translation type="unfinished" />
+      <translation>Interno</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="64" />
       <source>After-hours dispatch</source>
-      <translation type="unfinished" />
+      <translation>Despacho fuera de horario</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="69" />
       <source>W (Walk-in)</source>
-      <translation type="unfinished" />
+      <translation>P (Presencial)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="70" />
       <source>P (Phone)</source>
-      <translation type="unfinished" />
+      <translation>T (Teléfono)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="71" />
       <source>E (E-mail)</source>
-      <translation type="unfinished" />
+      <translation>C (Correo electrónico)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="72" />
       <source>B (Web)</source>
-      <translation type="unfinished" />
+      <translation>W (Web)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="73" />
       <source>T (Intranet)</source>
-      <translation type="unfinished" />
+      <translation>N (iNtranet)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="74" />
       <source>I (Internal)</source>
-      <translation type="unfinished" />
+      <translation>I (Interno)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="75" />
       <source>A (After-hours dispatch)</source>
-      <translation type="unfinished" />
+      <translation>F (Fuera de horario)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="80" />
       <source>Letter</source>
-      <translation type="unfinished" />
+      <translation>Carta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="81" />
       <source>No reply wanted</source>
-      <translation type="unfinished" />
+      <translation>No quiere respuesta</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="84" />
       <source>Done</source>
-      <translation type="unfinished" />
+      <translation>Hecho</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="85" />
       <source>Duplicate of another request</source>
-      <translation type="unfinished" />
+      <translation>Duplicado de otra solicitud</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="86" />
       <source>Referred to another agency</source>
-      <translation type="unfinished" />
+      <translation>Remitido a otro organismo</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="87" />
       <source>Not a city matter</source>
-      <translation type="unfinished" />
+      <translation>No es asunto de la ciudad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="88" />
       <source>Could not locate</source>
-      <translation type="unfinished" />
+      <translation>No se pudo localizar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="89" />
       <source>Void (entered by mistake)</source>
-      <translation type="unfinished" />
+      <translation>Anulado (ingresado por error)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="92" />
       <source>Clerk</source>
-      <translation type="unfinished" />
+      <translation>Empleado de mostrador</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="93" />
       <source>Technician</source>
-      <translation type="unfinished" />
+      <translation>Técnico</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="94" />
       <source>Supervisor</source>
-      <translation type="unfinished" />
+      <translation>Supervisor</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="95" />
       <source>Admin</source>
-      <translation type="unfinished" />
+      <translation>Administrador</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="96" />
       <source>System</source>
-      <translation type="unfinished" />
+      <translation>Sistema</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="99" />
       <source>Citizen</source>
-      <translation type="unfinished" />
+      <translation>Ciudadano</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="100" />
       <source>City staff member</source>
-      <translation type="unfinished" />
+      <translation>Empleado de la ciudad</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="103" />
       <source>English</source>
-      <translation type="unfinished" />
+      <translation>Inglés</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="104" />
       <source>Spanish</source>
-      <translation type="unfinished" />
+      <translation>Español</translation>
     </message>
   </context>
 </TS>
