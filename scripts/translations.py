@@ -120,8 +120,6 @@ def _regroup(tree: ET.ElementTree) -> None:
         for message in context.findall("message"):
             target = _context_of(message)
             if target is None:
-                if not name:
-                    continue
                 raise SystemExit(f"no context for {message.findtext('source')!r} (filed under {name!r})")
             if target not in contexts:
                 contexts[target] = ET.SubElement(root, "context")

@@ -2,70 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
   <context>
-    <name />
-    <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="60" />
-      <source>Whole city</source>
-      <translation>Toda la ciudad</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="62" />
-      <source>Office: {0}</source>
-      <translation>Oficina: {0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="64" />
-      <source>Department: {0}</source>
-      <translation>Departamento: {0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/words.py" line="169" />
-      <source>en</source>
-      <translation>es</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/words.py" line="185" />
-      <source>1 person</source>
-      <translation>1 persona</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/words.py" line="185" />
-      <source>{0} people</source>
-      <translation>{0} personas</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/words.py" line="193" />
-      <source>1 day</source>
-      <translation>1 día</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/words.py" line="202" />
-      <source>just now</source>
-      <translation>justo ahora</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/words.py" line="203" />
-      <source>{0} ago</source>
-      <translation>hace {0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/words.py" line="208" />
-      <location filename="../../src/citydesk/ui/words.py" line="224" />
-      <source>ddd d MMM yyyy</source>
-      <translation>ddd d 'de' MMM 'de' yyyy</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/words.py" line="213" />
-      <source>dddd, MMMM d, yyyy</source>
-      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/words.py" line="219" />
-      <source>ddd d MMM yyyy, h:mm AP</source>
-      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
-    </message>
-  </context>
-  <context>
     <name>AddressImport</name>
     <message>
       <location filename="../../src/citydesk/ui/counter/address_import.py" line="25" />
@@ -968,232 +904,347 @@ ni de este solicitante.</translation>
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="83" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="84" />
       <source>Import tickets from a spreadsheet (CSV)</source>
       <translation>Importar tickets de una hoja de cálculo (CSV)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="84" />
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="175" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="85" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="176" />
       <source>Import tickets</source>
       <translation>Importar tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="91" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="92" />
       <source>No file chosen</source>
       <translation>Ningún archivo elegido</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="92" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="93" />
       <source>File (the CSV file to import)</source>
       <translation>Archivo (el archivo CSV que se importa)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="93" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="94" />
       <source>&amp;Choose file…</source>
       <translation>&amp;Elegir archivo…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="94" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="95" />
       <source>Choose file</source>
       <translation>Elegir archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="95" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="96" />
       <source>Ctrl+O</source>
       <translation>Ctrl+O</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="98" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="99" />
       <source>&amp;File:</source>
       <translation>&amp;Archivo:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="112" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="113" />
       <source>Column in the file</source>
       <translation>Columna del archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="112" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="113" />
       <source>First value</source>
       <translation>Primer valor</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="112" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="113" />
       <source>Import as</source>
       <translation>Importar como</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="114" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="115" />
       <source>Column mapping</source>
       <translation>Correspondencia de columnas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="121" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="122" />
       <source>Preview of the rows</source>
       <translation>Vista previa de las filas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="127" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="128" />
       <source>Problems found</source>
       <translation>Problemas encontrados</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="131" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="132" />
       <source>Status words citydesk does not know</source>
       <translation>Palabras de estado que citydesk no conoce</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="137" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="138" />
       <source>Choose a CSV file to import.</source>
       <translation>Elija un archivo CSV para importar.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="140" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="141" />
       <source>&amp;Save the problem list…</source>
       <translation>&amp;Guardar la lista de problemas…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="141" />
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="365" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="142" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="366" />
       <source>Save the problem list</source>
       <translation>Guardar la lista de problemas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="142" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="143" />
       <source>Every problem (row, column, message) as a CSV file</source>
       <translation>Cada problema (fila, columna, mensaje) en un archivo CSV</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="151" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="152" />
       <source>Import progress</source>
       <translation>Progreso de la importación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="156" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="157" />
       <source>&amp;Import</source>
       <translation>&amp;Importar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="158" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="159" />
       <source>Import</source>
       <translation>Importar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="161" />
       <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="162" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="163" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="175" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="176" />
       <source>CSV files (*.csv *.txt);;All files (*)</source>
       <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="185" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="186" />
       <source>Reading {0}…</source>
       <translation>Leyendo {0}…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="200" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="201" />
       <source>Import “{0}” as</source>
       <translation>Importar «{0}» como</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="201" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="202" />
       <source>(not imported)</source>
       <translation>(no se importa)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="262" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="263" />
       <source>Status “{0}” means</source>
       <translation>El estado «{0}» significa</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="263" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="264" />
       <source>(choose a status)</source>
       <translation>(elija un estado)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="267" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="268" />
       <source>“{0}” means:</source>
       <translation>«{0}» significa:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="295" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="296" />
       <source>Checking {0:,} rows…</source>
       <translation>Comprobando {0:,} filas…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="317" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="318" />
       <source>Row</source>
       <translation>Fila</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="317" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="318" />
       <source>Problems</source>
       <translation>Problemas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="323" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="324" />
       <source>OK</source>
       <translation>Correcto</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="339" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="340" />
       <source>{0:,} rows; {1:,} problem(s). Fix the mapping or the file: nothing is imported while there are problems.</source>
       <translation>{0:,} filas; {1:,} problema(s). Corrija la correspondencia o el archivo: no se importa nada mientras haya problemas.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="342" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="343" />
       <source>All {0:,} rows are ready to import.</source>
       <translation>Las {0:,} filas están listas para importar.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="344" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="345" />
       <source>{0:,} row(s) identical to an earlier row are skipped.</source>
       <translation>Se omiten {0:,} fila(s) idénticas a una fila anterior.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="348" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="349" />
       <source>{0:,} resolved row(s) without a date are imported as resolved (date unknown).</source>
       <translation>{0:,} fila(s) resueltas sin fecha se importan como resueltas (fecha desconocida).</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="365" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="366" />
       <source>CSV files (*.csv)</source>
       <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="378" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="379" />
       <source>{0:,} problem(s) saved to {1}.</source>
       <translation>{0:,} problema(s) guardados en {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="397" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="398" />
       <source>Importing {0:,} tickets…</source>
       <translation>Importando {0:,} tickets…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="417" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="418" />
       <source>Imported {0:,} tickets ({1} to {2}).</source>
       <translation>Se importaron {0:,} tickets ({1} a {2}).</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="421" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="422" />
       <source>{0:,} of them resolved on an unknown date.</source>
       <translation>{0:,} de ellos resueltos en fecha desconocida.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="423" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="424" />
       <source>{0:,} repeated row(s) skipped.</source>
       <translation>Se omitieron {0:,} fila(s) repetidas.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="435" />
+      <location filename="../../src/citydesk/ui/csvio/import_dialog.py" line="436" />
       <source>Nothing was imported.</source>
       <translation>No se importó nada.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="14" />
+      <source>the row's id in the source system (a duplicate id is refused)</source>
+      <translation>el id de la fila en el sistema de origen (se rechaza un id duplicado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="17" />
+      <source>short title (required)</source>
+      <translation>título corto (obligatorio)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="18" />
+      <source>what was asked</source>
+      <translation>lo que se solicitó</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="19" />
+      <source>new, assigned, in progress, waiting, resolved, closed (or Open, Completed, ...)</source>
+      <translation>new, assigned, in progress, waiting, resolved, closed (o Open, Completed, …)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="22" />
+      <source>P1, P2, P3, Ops (or critical, high, normal, low)</source>
+      <translation>P1, P2, P3, Ops (o critical, high, normal, low)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="23" />
+      <source>phone, walk-in, e-mail, web, intranet, internal, after-hours (or call, online, app)</source>
+      <translation>phone, walk-in, e-mail, web, intranet, internal, after-hours (o call, online, app)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="26" />
+      <source>category name (must exist in citydesk; case and accents ignored)</source>
+      <translation>nombre de la categoría (debe existir en citydesk; no importan mayúsculas ni acentos)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="29" />
+      <source>department name or code (default: the category's department)</source>
+      <translation>nombre o código del departamento (por defecto: el departamento de la categoría)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="32" />
+      <source>address or place text</source>
+      <translation>dirección o descripción del lugar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="33" />
+      <source>latitude in degrees</source>
+      <translation>latitud en grados</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="34" />
+      <source>longitude in degrees</source>
+      <translation>longitud en grados</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="35" />
+      <source>ward or district</source>
+      <translation>distrito o sector</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="36" />
+      <source>when it was reported (required)</source>
+      <translation>cuándo se informó (obligatorio)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="37" />
+      <source>when it was resolved</source>
+      <translation>cuándo se resolvió</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="38" />
+      <source>when it was closed (also the resolution time when there is no resolved date)</source>
+      <translation>cuándo se cerró (también la fecha de resolución si no hay fecha de resolución)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="41" />
+      <source>done, duplicate, referred, not a city matter, could not locate, void</source>
+      <translation>done, duplicate, referred, not a city matter, could not locate, void (hecho, duplicado, remitido, no es asunto de la ciudad, no se pudo localizar, anulado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="44" />
+      <source>the public resolution note</source>
+      <translation>la nota pública de resolución</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="45" />
+      <source>the requester's name</source>
+      <translation>el nombre del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="46" />
+      <source>the requester's phone</source>
+      <translation>el teléfono del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="47" />
+      <source>the requester's e-mail</source>
+      <translation>el correo electrónico del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="48" />
+      <source>the requester's postal address</source>
+      <translation>el domicilio postal del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="49" />
+      <source>yes/no: withhold the requester from public-records exports</source>
+      <translation>yes/no (sí/no): ocultar al solicitante en las exportaciones para registros públicos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/csvio/labels.py" line="52" />
+      <source>leave the column out</source>
+      <translation>omitir la columna</translation>
     </message>
   </context>
   <context>
@@ -2419,125 +2470,125 @@ ni de este solicitante.</translation>
   <context>
     <name>ReceiptDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="70" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="71" />
       <source>Half page, Letter</source>
       <translation>Media hoja, Carta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="71" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="72" />
       <source>Half page, A4</source>
       <translation>Media hoja, A4</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="72" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="73" />
       <source>80 mm receipt printer</source>
       <translation>Impresora de tickets de 80 mm</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="193" />
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="194" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="195" />
       <source>Receipt</source>
       <translation>Comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="202" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="203" />
       <source>Preparing the receipt…</source>
       <translation>Preparando el comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="203" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="204" />
       <source>Receipt preview</source>
       <translation>Vista previa del comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="211" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="212" />
       <source>Paper</source>
       <translation>Papel</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="220" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="221" />
       <source>P&amp;aper:</source>
       <translation>P&amp;apel:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="224" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="225" />
       <source>Language of the receipt</source>
       <translation>Idioma del comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="228" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="229" />
       <source>&amp;Language:</source>
       <translation>&amp;Idioma:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="237" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="238" />
       <source>&amp;Print…</source>
       <translation>Im&amp;primir…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="238" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="239" />
       <source>Print the receipt</source>
       <translation>Imprimir el comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="239" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="240" />
       <source>Ctrl+P</source>
       <translation>Ctrl+P</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="240" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="241" />
       <source>Save as P&amp;DF…</source>
       <translation>Guardar como P&amp;DF…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="241" />
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="352" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="242" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="354" />
       <source>Save the receipt as PDF</source>
       <translation>Guardar el comprobante como PDF</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="242" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="243" />
       <source>Ctrl+S</source>
       <translation>Ctrl+S</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="243" />
       <location filename="../../src/citydesk/ui/counter/receipt.py" line="244" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="245" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="289" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="290" />
       <source>Receipt — {0}</source>
       <translation>Comprobante — {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="317" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="319" />
       <source>No printer is set up on this PC. Save the receipt as a PDF instead (Ctrl+S) and print it from another PC or hand it over by e-mail.</source>
       <translation>No hay ninguna impresora configurada en este equipo. Guarde el comprobante como PDF (Ctrl+S) e imprímalo desde otro equipo o envíelo por correo electrónico.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="327" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="329" />
       <source>The printer {0} could not be used (is it switched on and connected?). Save the receipt as a PDF instead (Ctrl+S).</source>
       <translation>No se pudo usar la impresora {0} (¿está encendida y conectada?). Guarde el comprobante como PDF (Ctrl+S).</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="330" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="332" />
       <source>Receipt for {0} sent to {1}</source>
       <translation>Comprobante de {0} enviado a {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="340" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="342" />
       <source>Print receipt {0}</source>
       <translation>Imprimir comprobante {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="352" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="354" />
       <source>PDF files (*.pdf)</source>
       <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt.py" line="371" />
+      <location filename="../../src/citydesk/ui/counter/receipt.py" line="373" />
       <source>Receipt for {0} saved to {1}</source>
       <translation>Comprobante de {0} guardado en {1}</translation>
     </message>
@@ -2687,12 +2738,12 @@ ni de este solicitante.</translation>
       <translation>Vista previa del comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="212" />
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="213" />
       <source>Nothing has changed.</source>
       <translation>No ha cambiado nada.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="224" />
+      <location filename="../../src/citydesk/ui/counter/receipt_texts.py" line="225" />
       <source>Receipt texts saved ({0}): {1} changed</source>
       <translation>Textos del comprobante guardados ({0}): {1} cambiados</translation>
     </message>
@@ -2837,89 +2888,112 @@ ni de este solicitante.</translation>
     </message>
   </context>
   <context>
+    <name>ReportsMenu</name>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/menu.py" line="29" />
+      <source>&amp;Reports</source>
+      <translation>&amp;Informes</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/menu.py" line="30" />
+      <source>Weekly status &amp;report…</source>
+      <translation>&amp;Informe semanal de estado…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/menu.py" line="32" />
+      <source>Generate, preview, print and save the weekly status report</source>
+      <translation>Generar, ver, imprimir y guardar el informe semanal de estado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/menu.py" line="52" />
+      <source>Only supervisors and admins can open the weekly report.</source>
+      <translation>Solo los supervisores y administradores pueden abrir el informe semanal.</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportsView</name>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="16" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="15" />
       <source>Letter</source>
       <translation>Carta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="17" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="16" />
       <source>A4</source>
       <translation>A4</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="20" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="19" />
       <source>Reading the week's figures…</source>
       <translation>Leyendo las cifras de la semana…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="21" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="20" />
       <source>Loading the report font…</source>
       <translation>Cargando la fuente del informe…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="22" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="21" />
       <source>Writing the summary and key figures…</source>
       <translation>Escribiendo el resumen y las cifras clave…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="23" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="22" />
       <source>Drawing the charts…</source>
       <translation>Dibujando los gráficos…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="24" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="23" />
       <source>Setting the tables…</source>
       <translation>Componiendo las tablas…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="25" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="24" />
       <source>Laying out the pages…</source>
       <translation>Maquetando las páginas…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="26" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="25" />
       <source>Done.</source>
       <translation>Listo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="27" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="26" />
       <source>Rendering the preview…</source>
       <translation>Generando la vista previa…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="30" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="29" />
       <source>Monday</source>
       <translation>lunes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="31" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="30" />
       <source>Tuesday</source>
       <translation>martes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="32" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="31" />
       <source>Wednesday</source>
       <translation>miércoles</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="33" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="32" />
       <source>Thursday</source>
       <translation>jueves</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="34" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="33" />
       <source>Friday</source>
       <translation>viernes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="35" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="34" />
       <source>Saturday</source>
       <translation>sábado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/labels.py" line="36" />
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="35" />
       <source>Sunday</source>
       <translation>domingo</translation>
     </message>
@@ -3152,6 +3226,36 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/reports/view.py" line="454" />
       <source>Printing page {0} of {1}…</source>
       <translation>Imprimiendo la página {0} de {1}…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="59" />
+      <source>Whole city</source>
+      <translation>Toda la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="61" />
+      <source>Office: {0}</source>
+      <translation>Oficina: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="63" />
+      <source>Department: {0}</source>
+      <translation>Departamento: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="75" />
+      <source>The weekly report is not scheduled on this PC.</source>
+      <translation>El informe semanal no está programado en este equipo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="77" />
+      <source>Every {0} at {1} (city time), last week's report ({2}) is written to {3} and printed.</source>
+      <translation>Cada {0} a las {1} (hora de la ciudad), el informe de la semana anterior ({2}) se escribe en {3} y se imprime.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/labels.py" line="79" />
+      <source>Every {0} at {1} (city time), last week's report ({2}) is written to {3}.</source>
+      <translation>Cada {0} a las {1} (hora de la ciudad), el informe de la semana anterior ({2}) se escribe en {3}.</translation>
     </message>
   </context>
   <context>
@@ -3688,129 +3792,131 @@ ni de este solicitante.</translation>
   <context>
     <name>ScheduleDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="43" />
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="44" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="49" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="50" />
       <source>Weekly report schedule</source>
       <translation>Programación del informe semanal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="48" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="54" />
       <source>This PC can write last week's status report every week, as a PDF in a folder, and print it. Turn it on at one office per city. If the PC is off at that time, the report is written when citydesk next starts — never twice for the same week.</source>
       <translation>Este equipo puede escribir cada semana el informe de estado de la semana anterior, como PDF en una carpeta, e imprimirlo. Actívelo en una sola oficina por ciudad. Si el equipo está apagado a esa hora, el informe se escribe la próxima vez que se inicie citydesk, nunca dos veces para la misma semana.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="55" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="61" />
       <source>&amp;Write the weekly report on this PC</source>
       <translation>&amp;Escribir el informe semanal en este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="56" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="62" />
       <source>Write the weekly report on this PC</source>
       <translation>Escribir el informe semanal en este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="58" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="64" />
       <source>Day of the week</source>
       <translation>Día de la semana</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="61" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="67" />
       <source>&amp;Day:</source>
       <translation>&amp;Día:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="64" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="70" />
       <source>Time (city time)</source>
       <translation>Hora (hora de la ciudad)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="65" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="71" />
       <source>&amp;Time (city time):</source>
       <translation>&amp;Hora (hora de la ciudad):</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="66" />
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="76" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="72" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="82" />
       <source>Folder</source>
       <translation>Carpeta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="66" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="72" />
       <source>Where the PDF files go</source>
       <translation>Dónde se guardan los PDF</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="67" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="73" />
       <source>&amp;Browse…</source>
       <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="68" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="74" />
       <source>Choose the folder</source>
       <translation>Elegir la carpeta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="77" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="83" />
       <source>&amp;Folder:</source>
       <translation>&amp;Carpeta:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="79" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="85" />
       <source>Scope</source>
       <translation>Alcance</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="82" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="88" />
       <source>&amp;Scope:</source>
       <translation>Al&amp;cance:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="83" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="89" />
       <source>Paper size</source>
       <translation>Tamaño del papel</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="86" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="92" />
       <source>&amp;Paper:</source>
       <translation>&amp;Papel:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="87" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="93" />
       <source>Also &amp;print it on the default printer</source>
       <translation>&amp;Imprimirlo también en la impresora predeterminada</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="88" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="94" />
       <source>Also print it on the default printer</source>
       <translation>Imprimirlo también en la impresora predeterminada</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="93" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="99" />
       <source>Schedule status</source>
       <translation>Estado de la programación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="100" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="106" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="107" />
       <source>Save</source>
       <translation>Guardar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="102" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="109" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="110" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="130" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="138" />
       <source>none yet</source>
       <translation>ninguna todavía</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="132" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="140" />
       <source>{0} Last week written by the schedule: {1}.</source>
       <translation>{0} Última semana escrita por la programación: {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="149" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="159" />
       <source>Folder for the weekly report</source>
       <translation>Carpeta del informe semanal</translation>
     </message>
@@ -4653,31 +4759,31 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
-      <location filename="../../src/citydesk/ui/words.py" line="196" />
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
       <source>1 minute</source>
       <translation>1 minuto</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
-      <location filename="../../src/citydesk/ui/words.py" line="196" />
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
       <source>{0} minutes</source>
       <translation>{0} minutos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
-      <location filename="../../src/citydesk/ui/words.py" line="195" />
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
       <source>1 hour</source>
       <translation>1 hora</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
-      <location filename="../../src/citydesk/ui/words.py" line="195" />
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
       <source>{0} hours</source>
       <translation>{0} horas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="148" />
-      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
       <source>{0} days</source>
       <translation>{0} días</translation>
     </message>
@@ -4723,13 +4829,13 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="179" />
-      <location filename="../../src/citydesk/ui/words.py" line="180" />
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
       <source>Reported by 1 person</source>
       <translation>Informado por 1 persona</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="180" />
-      <location filename="../../src/citydesk/ui/words.py" line="180" />
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
       <source>Reported by {0} people</source>
       <translation>Informado por {0} personas</translation>
     </message>
@@ -4906,241 +5012,287 @@ ni de este solicitante.</translation>
   <context>
     <name>Words</name>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
       <source>New</source>
       <translation>Nuevo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
       <source>Assigned</source>
       <translation>Asignado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
       <source>In progress</source>
       <translation>En curso</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
       <source>Waiting for the requester</source>
       <translation>En espera del solicitante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
       <source>Waiting for a vendor</source>
       <translation>En espera de un proveedor</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
       <source>Waiting for parts</source>
       <translation>En espera de piezas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="36" />
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
       <source>Resolved</source>
       <translation>Resuelto</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="37" />
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
       <source>Closed</source>
       <translation>Cerrado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
       <source>P1 Critical</source>
       <translation>P1 Crítica</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
       <source>P2 High</source>
       <translation>P2 Alta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="42" />
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
       <source>P3 Normal</source>
       <translation>P3 Normal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="43" />
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
       <source>Ops (planned work)</source>
       <translation>Ops (trabajo planificado)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="46" />
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
       <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
       <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="49" />
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
       <source>Degraded or important: handle the same business day.</source>
       <translation>Degradado o importante: atender el mismo día hábil.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="50" />
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
       <source>Normal request: done within the category's target number of business days.</source>
       <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="53" />
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
       <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
       <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="58" />
-      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <location filename="../../src/citydesk/ui/words.py" line="56" />
+      <location filename="../../src/citydesk/ui/words.py" line="76" />
       <source>Phone</source>
       <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
       <source>Walk-in</source>
       <translation>Presencial</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="60" />
-      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="77" />
       <source>E-mail</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
       <source>Web</source>
       <translation>Web</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
       <source>Intranet</source>
       <translation>Intranet</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="63" />
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
       <source>Internal</source>
       <translation>Interno</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="64" />
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
       <source>After-hours dispatch</source>
       <translation>Despacho fuera de horario</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
       <source>W (Walk-in)</source>
       <translation>P (Presencial)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
       <source>P (Phone)</source>
       <translation>T (Teléfono)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
       <source>E (E-mail)</source>
       <translation>C (Correo electrónico)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
       <source>B (Web)</source>
       <translation>W (Web)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
       <source>T (Intranet)</source>
       <translation>N (iNtranet)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="74" />
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
       <source>I (Internal)</source>
       <translation>I (Interno)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="75" />
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
       <source>A (After-hours dispatch)</source>
       <translation>F (Fuera de horario)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="80" />
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
       <source>Letter</source>
       <translation>Carta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="81" />
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
       <source>No reply wanted</source>
       <translation>No quiere respuesta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
       <source>Duplicate of another request</source>
       <translation>Duplicado de otra solicitud</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
       <source>Referred to another agency</source>
       <translation>Remitido a otro organismo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
       <source>Not a city matter</source>
       <translation>No es asunto de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="88" />
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
       <source>Could not locate</source>
       <translation>No se pudo localizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="89" />
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
       <source>Void (entered by mistake)</source>
       <translation>Anulado (ingresado por error)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
       <source>Clerk</source>
       <translation>Empleado de mostrador</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
       <source>Technician</source>
       <translation>Técnico</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
       <source>Supervisor</source>
       <translation>Supervisor</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="95" />
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
       <source>Admin</source>
       <translation>Administrador</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="96" />
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
       <source>System</source>
       <translation>Sistema</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="99" />
+      <location filename="../../src/citydesk/ui/words.py" line="97" />
       <source>Citizen</source>
       <translation>Ciudadano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="100" />
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
       <source>City staff member</source>
       <translation>Empleado de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="103" />
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
       <source>English</source>
       <translation>Inglés</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="104" />
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
       <source>Spanish</source>
       <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="217" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
   </context>
 </TS>

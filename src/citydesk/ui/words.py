@@ -18,12 +18,10 @@ from citydesk.domain.priorities import Priority
 from citydesk.domain.roles import Role
 from citydesk.domain.statuses import ResolutionReason, Status
 
-CONTEXT = "Words"
-
 
 def tr(text: str) -> str:
     """Translate `text` in the domain words' context."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("Words", text)
 
 
 STATUS = {

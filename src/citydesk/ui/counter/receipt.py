@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QLocale,
     QMarginsF,
     QPointF,
     QSettings,
@@ -292,6 +293,7 @@ class ReceiptDialog(QDialog):
         self.language.blockSignals(False)
         self.preview.setPixmap(preview_pixmap(self.slip, PREVIEW_WIDTH))
         self.preview.setAccessibleDescription(self.slip.plain_text())
+        self.preview.setLocale(QLocale(self.slip.language))  # the slip speaks the requester's language
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(True)
         if not self.message.text():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -194,6 +194,7 @@ class ReceiptTextsDialog(QDialog):
             return
         self.preview.setPixmap(preview_pixmap(slip, 360))
         self.preview.setAccessibleDescription(slip.plain_text())
+        self.preview.setLocale(QLocale(slip.language))  # the slip speaks the language being edited
 
     def restore_defaults(self) -> None:
         """Put this language's default texts in the fields (Save writes them)."""

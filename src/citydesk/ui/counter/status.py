@@ -235,7 +235,7 @@ class StatusQuestionDialog(QDialog):
             self.open_ticket(found[0].ticket_id, found[0])
             return
         for match in found:
-            words = status_words(match.status, "en")
+            words = status_words(match.status, ui_language())
             who = f" — {match.caller_name}" if match.caller_name else ""
             item = QListWidgetItem(f"{match.number}  {match.title}{who}  ·  {words}")
             item.setData(Qt.ItemDataRole.UserRole, match.ticket_id)
@@ -273,7 +273,7 @@ class StatusQuestionDialog(QDialog):
         self.text.setVisible(True)
         self.log_button.setEnabled(view.ticket_id not in self.logged)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._say(self.tr("{0}: {1}").format(view.number, status_words(view.status, "en")))
+        self._say(self.tr("{0}: {1}").format(view.number, status_words(view.status, ui_language())))
 
     # ---- logging -------------------------------------------------------------------------------
 

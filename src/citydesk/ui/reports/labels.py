@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from citydesk.domain.report_schedule import ReportSchedule
 from citydesk.reports.weekly.writer import STAGES, ScopeChoice
-
-CONTEXT = "ReportsView"
 
 PAGE_SIZES = (
     ("letter", QT_TRANSLATE_NOOP("ReportsView", "Letter")),
@@ -39,7 +38,7 @@ WEEKDAY_LABELS = (
 
 def tr(text: str) -> str:
     """Translate `text` in the Reports view's context."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("ReportsView", text)
 
 
 def stage_label(stage: str) -> str:
@@ -68,3 +67,17 @@ def scope_label(choice: ScopeChoice) -> str:
 def weekday_label(number: int) -> str:
     """A day of the week by ISO number (1 = Monday)."""
     return tr(WEEKDAY_LABELS[number - 1])
+
+
+def describe_schedule(schedule: ReportSchedule, scope: str | None = None) -> str:
+    """ "Every Monday at 07:00 (city time), last week's report (Whole city) is written to /srv/reports."."""
+    if not schedule.enabled:
+        return tr("The weekly report is not scheduled on this PC.")
+    text = (
+        tr("Every {0} at {1} (city time), last week's report ({2}) is written to {3} and printed.")
+        if schedule.print_copy
+        else tr("Every {0} at {1} (city time), last week's report ({2}) is written to {3}.")
+    )
+    return text.format(
+        weekday_label(schedule.weekday), f"{schedule.at:%H:%M}", scope or schedule.scope, schedule.folder
+    )

@@ -25,7 +25,13 @@ from citydesk.domain.report_schedule import WEEKDAYS, ReportSchedule
 from citydesk.reports.weekly.writer import ScopeChoice
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import Form, combo_field, line_field
-from citydesk.ui.reports.labels import PAGE_SIZES, page_size_label, scope_label, weekday_label
+from citydesk.ui.reports.labels import (
+    PAGE_SIZES,
+    describe_schedule,
+    page_size_label,
+    scope_label,
+    weekday_label,
+)
 
 
 class ScheduleDialog(QDialog):
@@ -97,8 +103,10 @@ class ScheduleDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
         self.save_button.setAccessibleName(self.tr("Save"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
         cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -129,7 +137,9 @@ class ScheduleDialog(QDialog):
         self.print_copy.setChecked(schedule.print_copy)
         last = f"{last_week[0]}-W{last_week[1]:02d}" if last_week else self.tr("none yet")
         self.status.setText(
-            self.tr("{0} Last week written by the schedule: {1}.").format(schedule.describe(), last)
+            self.tr("{0} Last week written by the schedule: {1}.").format(
+                describe_schedule(schedule, self.scope.currentText()), last
+            )
         )
         self._enable_fields(schedule.enabled)
 
@@ -179,7 +189,7 @@ class ScheduleDialog(QDialog):
 
         self.busy = False
         schedule_bridge(self.hub).apply()
-        self.hub.announce.emit(schedule.describe())
+        self.hub.announce.emit(describe_schedule(schedule, self.scope.currentText()))
         self.saved.emit(schedule)
         self.accept()
 
