@@ -61,21 +61,31 @@ def helper_context(path: Path, seen: frozenset[Path] = frozenset()) -> str | Non
                     and isinstance(call.args[0].value, str)
                 ):
                     return call.args[0].value
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if any(alias.name == "tr" and alias.asname in (None, "tr") for alias in node.names):
-                source = _module_path(node.module)
-                if source is not None:
-                    return helper_context(source, seen | {path})
+        imports_tr = isinstance(node, ast.ImportFrom) and any(
+            alias.name == "tr" and alias.asname in (None, "tr") for alias in node.names
+        )
+        if isinstance(node, ast.ImportFrom) and imports_tr and node.module and node.level == 0:
+            source = _module_path(node.module)
+            if source is not None:
+                return helper_context(source, seen | {path})
     return None
 
 
-def _context_of(message: ET.Element) -> str | None:
-    """The run-time context of a message lupdate filed under an empty or unknown (receiver) context."""
-    location = message.find("location")
-    if location is None:
-        return None
-    path = (FOLDER / location.get("filename", "")).resolve()
-    return helper_context(path)
+def _split_by_context(message: ET.Element) -> dict[str, ET.Element]:
+    """lupdate files a bare `tr("…")` under an empty (or receiver-named) context and merges the calls of
+    every file into one message; each file's `tr()` helper may translate in another context. Returns one
+    copy of `message` per run-time context, each with that context's locations."""
+    split: dict[str, ET.Element] = {}
+    for location in message.findall("location"):
+        target = helper_context((FOLDER / location.get("filename", "")).resolve())
+        if target is None:
+            raise SystemExit(f"no context for {message.findtext('source')!r} in {location.get('filename')}")
+        if target not in split:
+            split[target] = copy.deepcopy(message)
+            for old in split[target].findall("location"):
+                split[target].remove(old)
+        split[target].insert(len(split[target].findall("location")), copy.deepcopy(location))
+    return split
 
 
 def _classes() -> dict[str, list[str]]:
@@ -118,14 +128,12 @@ def _regroup(tree: ET.ElementTree) -> None:
         if name and (name in classes or name[0].isupper()):
             continue
         for message in context.findall("message"):
-            target = _context_of(message)
-            if target is None:
-                raise SystemExit(f"no context for {message.findtext('source')!r} (filed under {name!r})")
-            if target not in contexts:
-                contexts[target] = ET.SubElement(root, "context")
-                ET.SubElement(contexts[target], "name").text = target
             context.remove(message)
-            _merge(contexts[target], message)
+            for target, part in _split_by_context(message).items():
+                if target not in contexts:
+                    contexts[target] = ET.SubElement(root, "context")
+                    ET.SubElement(contexts[target], "name").text = target
+                _merge(contexts[target], part)
         if not context.findall("message"):
             root.remove(context)
 

@@ -227,7 +227,6 @@
     <name>DuplicateInfo</name>
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="25" />
-      <location filename="../../src/citydesk/ui/detail/view.py" line="81" />
       <source>no category</source>
       <translation>sin categoría</translation>
     </message>
@@ -254,8 +253,6 @@
     <message>
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="41" />
       <location filename="../../src/citydesk/ui/detail/duplicate_info.py" line="44" />
-      <location filename="../../src/citydesk/ui/detail/header.py" line="198" />
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="169" />
       <source>none</source>
       <translation>ninguno</translation>
     </message>
@@ -1149,17 +1146,17 @@ ni de este solicitante.</translation>
     <message>
       <location filename="../../src/citydesk/ui/csvio/labels.py" line="19" />
       <source>new, assigned, in progress, waiting, resolved, closed (or Open, Completed, ...)</source>
-      <translation>new, assigned, in progress, waiting, resolved, closed (o Open, Completed, …)</translation>
+      <translation>nuevo, asignado, en curso, en espera, resuelto o cerrado: «new», «assigned», «in progress», «waiting», «resolved», «closed» (o «Open», «Completed»…)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/labels.py" line="22" />
       <source>P1, P2, P3, Ops (or critical, high, normal, low)</source>
-      <translation>P1, P2, P3, Ops (o critical, high, normal, low)</translation>
+      <translation>P1, P2, P3, Ops (o «critical», «high», «normal», «low»)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/labels.py" line="23" />
       <source>phone, walk-in, e-mail, web, intranet, internal, after-hours (or call, online, app)</source>
-      <translation>phone, walk-in, e-mail, web, intranet, internal, after-hours (o call, online, app)</translation>
+      <translation>teléfono, presencial, correo, web, intranet, interno, fuera de horario: «phone», «walk-in», «e-mail», «web», «intranet», «internal», «after-hours» (o «call», «online», «app»)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/labels.py" line="26" />
@@ -1209,7 +1206,7 @@ ni de este solicitante.</translation>
     <message>
       <location filename="../../src/citydesk/ui/csvio/labels.py" line="41" />
       <source>done, duplicate, referred, not a city matter, could not locate, void</source>
-      <translation>done, duplicate, referred, not a city matter, could not locate, void (hecho, duplicado, remitido, no es asunto de la ciudad, no se pudo localizar, anulado)</translation>
+      <translation>hecho, duplicado, remitido, no es asunto de la ciudad, no se pudo localizar, anulado: «done», «duplicate», «referred», «not a city matter», «could not locate», «void»</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/labels.py" line="44" />
@@ -1239,7 +1236,7 @@ ni de este solicitante.</translation>
     <message>
       <location filename="../../src/citydesk/ui/csvio/labels.py" line="49" />
       <source>yes/no: withhold the requester from public-records exports</source>
-      <translation>yes/no (sí/no): ocultar al solicitante en las exportaciones para registros públicos</translation>
+      <translation>«yes»/«no» (sí/no): ocultar al solicitante en las exportaciones para registros públicos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/csvio/labels.py" line="52" />
@@ -3312,6 +3309,11 @@ ni de este solicitante.</translation>
       <translation>Creado</translation>
     </message>
     <message>
+      <location filename="../../src/citydesk/ui/requesters/form.py" line="56" />
+      <source>Department</source>
+      <translation>Departamento</translation>
+    </message>
+    <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="39" />
       <source>Requester details</source>
       <translation>Datos del solicitante</translation>
@@ -4264,19 +4266,16 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="129" />
-      <location filename="../../src/citydesk/ui/detail/header.py" line="104" />
       <source>Category</source>
       <translation>Categoría</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="130" />
-      <location filename="../../src/citydesk/ui/detail/header.py" line="103" />
       <source>Location</source>
       <translation>Lugar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/status.py" line="130" />
-      <location filename="../../src/citydesk/ui/detail/header.py" line="102" />
       <source>Reported by</source>
       <translation>Informado por</translation>
     </message>
@@ -4385,6 +4384,21 @@ ni de este solicitante.</translation>
   <context>
     <name>TicketDetail</name>
     <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="104" />
+      <source>Category</source>
+      <translation>Categoría</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="103" />
+      <source>Location</source>
+      <translation>Ubicación</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="102" />
+      <source>Reported by</source>
+      <translation>Informado por</translation>
+    </message>
+    <message>
       <location filename="../../src/citydesk/ui/detail/actions.py" line="89" />
       <source>Add note</source>
       <translation>Añadir nota</translation>
@@ -4460,6 +4474,17 @@ ni de este solicitante.</translation>
       <translation>Ocultar la nota seleccionada…</translation>
     </message>
     <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="81" />
+      <source>no category</source>
+      <translation>sin categoría</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="198" />
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="169" />
+      <source>none</source>
+      <translation>ninguno</translation>
+    </message>
+    <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="82" />
       <source>Ticket number</source>
       <translation>Número de ticket</translation>
@@ -4476,7 +4501,6 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="105" />
-      <location filename="../../src/citydesk/ui/requesters/form.py" line="56" />
       <source>Department</source>
       <translation>Departamento</translation>
     </message>
@@ -4759,31 +4783,26 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
-      <location filename="../../src/citydesk/ui/words.py" line="194" />
       <source>1 minute</source>
       <translation>1 minuto</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
-      <location filename="../../src/citydesk/ui/words.py" line="194" />
       <source>{0} minutes</source>
       <translation>{0} minutos</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
-      <location filename="../../src/citydesk/ui/words.py" line="193" />
       <source>1 hour</source>
       <translation>1 hora</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
-      <location filename="../../src/citydesk/ui/words.py" line="193" />
       <source>{0} hours</source>
       <translation>{0} horas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="148" />
-      <location filename="../../src/citydesk/ui/words.py" line="191" />
       <source>{0} days</source>
       <translation>{0} días</translation>
     </message>
@@ -4829,13 +4848,11 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="179" />
-      <location filename="../../src/citydesk/ui/words.py" line="178" />
       <source>Reported by 1 person</source>
       <translation>Informado por 1 persona</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/view.py" line="180" />
-      <location filename="../../src/citydesk/ui/words.py" line="178" />
       <source>Reported by {0} people</source>
       <translation>Informado por {0} personas</translation>
     </message>
@@ -5247,6 +5264,41 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/words.py" line="102" />
       <source>Spanish</source>
       <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="167" />

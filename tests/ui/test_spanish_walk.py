@@ -210,7 +210,7 @@ def problem(raw: str, text: str, data: list[str], sources: set[str]) -> bool:
         return False
     if raw in sources or text in sources:
         return True
-    rest = text
+    rest = re.sub(r"«[^»]*»", " ", text)  # quoted: a code or a value a file holds («in progress»)
     for word in data:
         rest = rest.replace(word, " ")
     return bool(ENGLISH.search(rest)) and not CODE.match(rest.strip())
@@ -423,7 +423,13 @@ OPENERS: dict[str, Callable[[Walk], QWidget]] = {
 }
 # Strings still English in files this part did not own (issue 15 was changing them at the same time);
 # each is fixed there after the merge, then its line goes. Keep this empty when you can.
-KNOWN_GAPS: dict[str, set[str]] = {}
+KNOWN_GAPS: dict[str, set[str]] = {
+    # ui/detail/view.py (status_text, priority_text, reason_text) and ui/detail/header.py (_channel,
+    # _reply) translate the domain's English labels with tr(x.label), which lupdate cannot see: they
+    # should call citydesk.ui.words (status_label, priority_label, priority_meaning, reason_label,
+    # channel_label, reply_label).
+    "main window": {"'New'", "Estado: New", "Normal request: done within", "responder por Phone"},
+}
 
 
 @pytest.fixture
