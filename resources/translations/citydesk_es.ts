@@ -4255,128 +4255,173 @@ ni de este solicitante.</translation>
       <translation>encontrado por nombre</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="116" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="99" />
+      <source>{0} ({1})</source>
+      <translation>{0} ({1})</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="107" />
+      <source>no date set yet</source>
+      <translation>todavía sin fecha</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="110" />
       <source>by {0} — it is late; apologise and say it is being followed up.</source>
       <translation>para el {0} — va con retraso; discúlpese y diga que se le está dando seguimiento.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="129" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="111" />
+      <source>by {0}</source>
+      <translation>para el {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="124" />
+      <source>{0}: “{1}.”</source>
+      <translation>{0}: «{1}».</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="131" />
+      <source>Expected</source>
+      <translation>Previsto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="131" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="132" />
+      <source>Visit scheduled</source>
+      <translation>Visita programada</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="135" />
       <source>Asked for on</source>
       <translation>Solicitado el</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="129" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="135" />
       <source>Category</source>
       <translation>Categoría</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="130" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="136" />
       <source>Location</source>
       <translation>Lugar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="130" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="136" />
       <source>Reported by</source>
       <translation>Informado por</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="131" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="137" />
       <source>Caller</source>
       <translation>Quien llama</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="139" />
+      <source>What we can tell the caller</source>
+      <translation>Lo que podemos decirle a la persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="148" />
+      <source>No public notes yet.</source>
+      <translation>Todavía no hay notas públicas.</translation>
     </message>
   </context>
   <context>
     <name>StatusQuestionDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="155" />
-      <location filename="../../src/citydesk/ui/counter/status.py" line="156" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="163" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="164" />
       <source>Status question</source>
       <translation>Consulta de estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="159" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="167" />
       <source>&amp;Number, name or phone:</source>
       <translation>&amp;Número, nombre o teléfono:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="161" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="169" />
       <source>Number, name or phone</source>
       <translation>Número, nombre o teléfono</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="162" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="170" />
       <source>CLK-ABC-000123, Jane Roe, 555 010 2000 — then Enter</source>
       <translation>CLK-ABC-000123, Jane Roe, 555 010 2000 — luego Intro</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="168" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="176" />
       <source>Matching requests</source>
       <translation>Solicitudes que coinciden</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="173" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="181" />
       <source>Status to read aloud</source>
       <translation>Estado para leer en voz alta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="178" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="186" />
       <source>&amp;Asked by:</source>
       <translation>&amp;Canal de la consulta:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="179" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="187" />
       <source>Asked by (channel)</source>
       <translation>Canal de la consulta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="181" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="189" />
       <source>&amp;Log this inquiry</source>
       <translation>&amp;Registrar esta consulta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="182" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="190" />
       <source>Log this inquiry</source>
       <translation>Registrar esta consulta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="183" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="191" />
       <source>Alt+L or Ctrl+L: counts in the weekly report</source>
       <translation>Alt+R o Ctrl+L: cuenta en el informe semanal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="187" />
-      <location filename="../../src/citydesk/ui/counter/status.py" line="188" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="195" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="196" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="200" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="208" />
       <source>Status question message</source>
       <translation>Mensaje de la consulta de estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="213" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="221" />
       <source>Type a request number, a name or a phone number.</source>
       <translation>Escriba un número de solicitud, un nombre o un número de teléfono.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="230" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="238" />
       <source>No request found for “{0}”.</source>
       <translation>No se encontró ninguna solicitud para «{0}».</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="246" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="254" />
       <source>{0} requests found; choose one and press Enter</source>
       <translation>Se encontraron {0} solicitudes; elija una y pulse Intro</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="276" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="284" />
       <source>{0}: {1}</source>
       <translation>{0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="290" />
-      <location filename="../../src/citydesk/ui/counter/status.py" line="293" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="298" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="301" />
       <source>Status inquiry about {0} logged</source>
       <translation>Consulta de estado sobre {0} registrada</translation>
     </message>

@@ -135,6 +135,9 @@ def texts_of(widget: QWidget) -> Iterator[tuple[str, str]]:
         yield "group", widget.title()
     elif isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
         yield "placeholder", widget.placeholderText()
+        if isinstance(widget, QTextEdit) and widget.isReadOnly():  # a page of text: the status answer
+            for line in widget.toPlainText().splitlines():
+                yield "text", line
     if isinstance(widget, QComboBox):
         for i in range(widget.count()):
             yield "item", widget.itemText(i)
@@ -281,6 +284,13 @@ def new_request(w: Walk, new_requester: bool = True) -> QWidget:
     dialog = win.intake_dialog
     w.qtbot.waitUntil(lambda: dialog.context is not None and dialog.isActiveWindow(), timeout=5000)
     dialog.new_requester.setChecked(new_requester)
+    if new_requester:  # a place and a category chosen: their checks, the script, the priority's meaning
+        for field, typed in ((dialog.location, "120 main"), (dialog.category, "lamp")):
+            field.edit.setFocus()
+            w.qtbot.keyClicks(field.edit, typed)
+            w.qtbot.waitUntil(lambda f=field: f.list.isVisible() and f.list.count() > 0, timeout=5000)
+            w.qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+        w.qtbot.waitUntil(lambda: dialog.category_info.text() != "", timeout=5000)
     return dialog
 
 

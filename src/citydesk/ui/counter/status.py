@@ -96,41 +96,48 @@ def caller_words(view: StatusView) -> str | None:
     if view.caller_name is None:
         return None
     how = _MATCHED_BY.get(view.matched_by or "")
-    return f"{view.caller_name} ({tr(how)})" if how else view.caller_name
+    return tr("{0} ({1})").format(view.caller_name, tr(how)) if how else view.caller_name
+
+
+def _expected(view: StatusView, now: datetime) -> str | None:
+    """When the work is expected, for an open request ("by Monday, …"; late: say sorry)."""
+    if not view.is_open:
+        return None
+    if view.due_at is None:
+        return tr("no date set yet")
+    due = _day(view.due_at, view.tz_name)
+    if view.due_at < now:
+        return tr("by {0} — it is late; apologise and say it is being followed up.").format(due)
+    return tr("by {0}").format(due)
 
 
 def read_aloud_html(view: StatusView, now: datetime) -> str:
-    """The view as HTML: what to say first, then the details and the public notes."""
+    """The view as HTML: what to say first (in the UI's language, and in the caller's when it differs),
+    then the details and the public notes."""
     esc = html.escape
     parts = [f"<h2>{esc(view.number)} — {esc(view.title)}</h2>"]
     words = status_words(view.status, ui_language())
     label = status_label(view.status)
     parts.append(f"<p style='font-size:large'><b>{esc(words)}.</b> <i>({esc(label)})</i></p>")
     caller = view.language if view.language in IN_LANGUAGE else ui_language()
-    if caller != ui_language():  # the caller's own words too
-        in_language = tr(IN_LANGUAGE[caller])
-        parts.append(f"<p>{esc(in_language)}: <i>{esc(status_words(view.status, caller))}.</i></p>")
-    if view.is_open and view.due_at is not None:
-        due = _day(view.due_at, view.tz_name)
-        if view.due_at < now:
-            late = tr("by {0} — it is late; apologise and say it is being followed up.").format(due)
-            parts.append(f"<p>{_fact(tr('Expected'), late)}</p>")
-        else:
-            parts.append(f"<p>{_fact(tr('Expected'), tr('by {0}').format(due))}</p>")
-    elif view.is_open:
-        parts.append(f"<p>{_fact(tr('Expected'), tr('no date set yet'))}</p>")
+    if caller != ui_language():  # the caller's own words too, quoted
+        said = tr("{0}: “{1}.”").format(tr(IN_LANGUAGE[caller]), status_words(view.status, caller))
+        parts.append(f"<p><i>{esc(said)}</i></p>")
+    resolved = None
     if view.resolved_at is not None and not view.is_open:
-        reason = view.resolution_reason
-        why = reason_label(reason) if reason else ""
-        when = _day(view.resolved_at, view.tz_name) + (f" ({why})" if why else "")
-        parts.append(f"<p>{_fact(tr('Resolved'), when)}</p>")
-    if view.visit_at is not None:
-        parts.append(f"<p>{_fact(tr('Visit scheduled'), _day(view.visit_at, view.tz_name))}</p>")
+        why = reason_label(view.resolution_reason) if view.resolution_reason else ""
+        resolved = _day(view.resolved_at, view.tz_name) + (f" ({why})" if why else "")
+    visit = _day(view.visit_at, view.tz_name) if view.visit_at is not None else None
+    for caption, value in ((tr("Expected"), _expected(view, now)), (tr("Resolved"), resolved),
+                           (tr("Visit scheduled"), visit)):  # fmt: skip
+        if value:
+            parts.append(f"<p>{_fact(caption, value)}</p>")
     facts = [(tr("Asked for on"), _day(view.created_at, view.tz_name)), (tr("Category"), view.category_name),
              (tr("Location"), view.location), (tr("Reported by"), reported_by(view)),
              (tr("Caller"), caller_words(view))]  # fmt: skip
     parts.append("<p>" + "<br>".join(_fact(k, v) for k, v in facts if v) + "</p>")
-    parts.append(f"<h3>{esc(tr('What we can tell the caller'))}</h3>")
+    heading = tr("What we can tell the caller")
+    parts.append(f"<h3>{esc(heading)}</h3>")
     if view.public_notes:
         items = "".join(
             f"<li><b>{esc(_day(note.at, view.tz_name))}:</b> {esc(note.body)}</li>"
@@ -138,7 +145,8 @@ def read_aloud_html(view: StatusView, now: datetime) -> str:
         )
         parts.append(f"<ul>{items}</ul>")
     else:
-        parts.append(f"<p>{esc(tr('No public notes yet.'))}</p>")
+        nothing = tr("No public notes yet.")
+        parts.append(f"<p>{esc(nothing)}</p>")
     return "".join(parts)
 
 
