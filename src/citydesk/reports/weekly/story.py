@@ -26,6 +26,7 @@ from citydesk.reports.weekly.text import (
     stats,
     summary_sentences,
 )
+from citydesk.reports.working_language import words
 
 Progress = Callable[[int, int], None]
 STEPS = 5
@@ -183,7 +184,8 @@ def trend_chart(page: Page) -> list[Any]:
 
     from citydesk.reports.weekly import charts
 
-    return [CondPageBreak(190), page.h1("Four-week trend"), charts.trend_chart(page.m.trend, page.width)]
+    chart = charts.trend_chart(page.m.trend, page.width, page.t)
+    return [CondPageBreak(190), page.h1("Four-week trend"), chart]
 
 
 def by_department(page: Page) -> list[Any]:
@@ -372,10 +374,16 @@ PARTS: tuple[tuple[tuple[Section, ...], int | None], ...] = (
 
 
 def story(
-    m: WeeklyMetrics, *, city_name: str, scope_label: str, width: float, progress: Progress
+    m: WeeklyMetrics,
+    *,
+    city_name: str,
+    scope_label: str,
+    width: float,
+    progress: Progress,
+    language: str = "en",
 ) -> list[Any]:
-    """The report's flowables, in page order."""
-    page = Page(m, city_name, scope_label, width, styles(), ZoneInfo(m.tz_name))
+    """The report's flowables, in page order; headings in `language` (the city's working language)."""
+    page = Page(m, city_name, scope_label, width, styles(), ZoneInfo(m.tz_name), words(language))
     flow: list[Any] = []
     for sections, step in PARTS:
         for section in sections:
