@@ -300,41 +300,61 @@
   <context>
     <name>DuplicateList</name>
     <message>
-      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="34" />
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="20" />
+      <source>Same address</source>
+      <translation>Misma dirección</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="21" />
+      <source>Same block</source>
+      <translation>Misma cuadra</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="22" />
+      <source>Same requester</source>
+      <translation>Mismo solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="32" />
+      <source>Within {0} m</source>
+      <translation>A menos de {0} m</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="53" />
       <source>&lt;b&gt;Is it already reported?&lt;/b&gt;</source>
       <translation>&lt;b&gt;¿Ya está informado?&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="36" />
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="55" />
       <source>Already reported: summary</source>
       <translation>Ya informado: resumen</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="38" />
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="57" />
       <source>Possible duplicates</source>
       <translation>Posibles duplicados</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="40" />
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="59" />
       <source>Open tickets that may be the same problem. Enter or Ctrl+D adds this caller to one.</source>
       <translation>Tickets abiertos que pueden ser el mismo problema. Intro o Ctrl+D añade a esta persona a uno.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="66" />
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="85" />
       <source>{0} open tickets may be the same problem.
 Ctrl+D adds this caller to the highlighted.</source>
       <translation>{0} tickets abiertos pueden ser el mismo problema.
 Ctrl+D añade a esta persona al resaltado.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="69" />
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="88" />
       <source>1 open ticket may be the same problem.
 Ctrl+D adds this caller to it.</source>
       <translation>1 ticket abierto puede ser el mismo problema.
 Ctrl+D añade a esta persona a él.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="73" />
+      <location filename="../../src/citydesk/ui/counter/duplicates.py" line="92" />
       <source>No open ticket of this category near this place,
 nor of this requester.</source>
       <translation>No hay tickets abiertos de esta categoría cerca de este lugar,
@@ -1327,147 +1347,147 @@ ni de este solicitante.</translation>
       <translation>Fecha objetivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="85" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="86" />
       <source>Expected completion</source>
       <translation>Finalización prevista</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="88" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="88" />
       <source>Filled in from the category and place</source>
       <translation>Se completa con la categoría y el lugar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="91" />
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="91" />
       <source>What the caller says</source>
       <translation>Lo que dice la persona</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="94" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
       <source>C&amp;hannel:</source>
-      <translation>Canal de &amp;entrada:</translation>
+      <translation>Canal de entr&amp;ada:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="96" />
       <source>&amp;Requester:</source>
       <translation>&amp;Solicitante:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="99" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="100" />
       <source>&amp;Location:</source>
       <translation>&amp;Lugar:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="101" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="102" />
       <source>&amp;Category:</source>
       <translation>&amp;Categoría:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="103" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="104" />
       <source>Priorit&amp;y:</source>
       <translation>&amp;Prioridad:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="105" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
       <source>Handled by:</source>
       <translation>A cargo de:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="107" />
       <source>Target date:</source>
       <translation>Fecha objetivo:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="108" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
       <source>&amp;Title:</source>
       <translation>&amp;Título:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="110" />
       <source>Descr&amp;iption:</source>
       <translation>Descr&amp;ipción:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="125" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
       <source>&lt;b&gt;What to tell the caller&lt;/b&gt;</source>
       <translation>&lt;b&gt;Qué decirle a la persona&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="127" />
       <source>What to tell the caller</source>
       <translation>Qué decirle a la persona</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="128" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="129" />
       <source>&lt;b&gt;Questions to ask&lt;/b&gt;</source>
       <translation>&lt;b&gt;Preguntas que hacer&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="143" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="144" />
       <source>Result</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="146" />
       <source>&amp;Save request</source>
       <translation>&amp;Guardar solicitud</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="146" />
       <source>Ctrl+Enter</source>
       <translation>Ctrl+Intro</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="148" />
       <source>A&amp;dd caller to that ticket</source>
       <translation>A&amp;ñadir a la persona a ese ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="148" />
       <source>Ctrl+D</source>
       <translation>Ctrl+D</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
       <source>Print receipt…</source>
       <translation>Imprimir comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
       <source>Ctrl+P</source>
       <translation>Ctrl+P</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="151" />
       <source>Print receipt</source>
       <translation>Imprimir comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="154" />
       <source>Next request</source>
       <translation>Siguiente solicitud</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="154" />
       <source>Ctrl+N or Alt+N</source>
       <translation>Ctrl+N o Alt+N</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="156" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="156" />
       <source>Esc</source>
       <translation>Esc</translation>
     </message>
@@ -1903,7 +1923,7 @@ ni de este solicitante.</translation>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="385" />
       <source>{0} at {1}</source>
-      <translation>{0} a las {1}</translation>
+      <translation>{0} en {1}</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="45" />
@@ -1986,187 +2006,187 @@ ni de este solicitante.</translation>
       <translation>Fecha objetivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="85" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="86" />
       <source>Expected completion</source>
       <translation>Finalización prevista</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="88" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="88" />
       <source>Filled in from the category and place</source>
       <translation>Se completa con la categoría y el lugar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="91" />
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="90" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="91" />
       <source>What the caller says</source>
       <translation>Lo que dice la persona</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="94" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
       <source>C&amp;hannel:</source>
-      <translation>Canal de &amp;entrada:</translation>
+      <translation>Canal de entr&amp;ada:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="96" />
       <source>&amp;Requester:</source>
       <translation>&amp;Solicitante:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="99" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="100" />
       <source>&amp;Location:</source>
       <translation>&amp;Lugar:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="101" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="102" />
       <source>&amp;Category:</source>
       <translation>&amp;Categoría:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="103" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="104" />
       <source>Priorit&amp;y:</source>
       <translation>&amp;Prioridad:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="105" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
       <source>Handled by:</source>
       <translation>A cargo de:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="107" />
       <source>Target date:</source>
       <translation>Fecha objetivo:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="108" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
       <source>&amp;Title:</source>
       <translation>&amp;Título:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="110" />
       <source>Descr&amp;iption:</source>
       <translation>Descr&amp;ipción:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="125" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
       <source>&lt;b&gt;What to tell the caller&lt;/b&gt;</source>
       <translation>&lt;b&gt;Qué decirle a la persona&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="127" />
       <source>What to tell the caller</source>
       <translation>Qué decirle a la persona</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="128" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="129" />
       <source>&lt;b&gt;Questions to ask&lt;/b&gt;</source>
       <translation>&lt;b&gt;Preguntas que hacer&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="143" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="144" />
       <source>Result</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="146" />
       <source>&amp;Save request</source>
       <translation>&amp;Guardar solicitud</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="146" />
       <source>Ctrl+Enter</source>
       <translation>Ctrl+Intro</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="148" />
       <source>A&amp;dd caller to that ticket</source>
       <translation>A&amp;ñadir a la persona a ese ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="148" />
       <source>Ctrl+D</source>
       <translation>Ctrl+D</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
       <source>Print receipt…</source>
       <translation>Imprimir comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
       <source>Ctrl+P</source>
       <translation>Ctrl+P</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="151" />
       <source>Print receipt</source>
       <translation>Imprimir comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="154" />
       <source>Next request</source>
       <translation>Siguiente solicitud</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="153" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="154" />
       <source>Ctrl+N or Alt+N</source>
       <translation>Ctrl+N o Alt+N</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="156" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="156" />
       <source>Esc</source>
       <translation>Esc</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="43" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="44" />
       <source>Choose the requester from the list, or Alt+W to enter a new one.</source>
       <translation>Elija al solicitante de la lista, o Alt+W para escribir uno nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="46" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="47" />
       <source>Find the requester, or Alt+W for a new one (it may be anonymous).</source>
       <translation>Busque al solicitante, o Alt+W para uno nuevo (puede ser anónimo).</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="56" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="57" />
       <source>Choose a category from the list (type a word such as “light”).</source>
       <translation>Elija una categoría de la lista (escriba una palabra como «farola»).</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="81" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="82" />
       <source>Already saved as {0}. Ctrl+N starts the next request.</source>
       <translation>Ya se guardó como {0}. Ctrl+N empieza la siguiente solicitud.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="107" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="108" />
       <source>No ticket to add the caller to: nothing similar is open.</source>
       <translation>No hay ticket al que añadir a la persona: no hay nada parecido abierto.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="139" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="140" />
       <source>Added the caller to {0}: {1}.</source>
       <translation>Se añadió a la persona a {0}: {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="145" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="146" />
       <source> Expected by {0}.</source>
       <translation> Prevista para el {0}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="149" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="150" />
       <source>Saved as {0}.{1}</source>
       <translation>Guardada como {0}.{1}</translation>
     </message>
@@ -3725,42 +3745,42 @@ ni de este solicitante.</translation>
   <context>
     <name>SavingMixin</name>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="43" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="44" />
       <source>Choose the requester from the list, or Alt+W to enter a new one.</source>
       <translation>Elija al solicitante de la lista, o Alt+W para escribir uno nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="46" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="47" />
       <source>Find the requester, or Alt+W for a new one (it may be anonymous).</source>
       <translation>Busque al solicitante, o Alt+W para uno nuevo (puede ser anónimo).</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="56" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="57" />
       <source>Choose a category from the list (type a word such as “light”).</source>
       <translation>Elija una categoría de la lista (escriba una palabra como «farola»).</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="81" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="82" />
       <source>Already saved as {0}. Ctrl+N starts the next request.</source>
       <translation>Ya se guardó como {0}. Ctrl+N empieza la siguiente solicitud.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="107" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="108" />
       <source>No ticket to add the caller to: nothing similar is open.</source>
       <translation>No hay ticket al que añadir a la persona: no hay nada parecido abierto.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="139" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="140" />
       <source>Added the caller to {0}: {1}.</source>
       <translation>Se añadió a la persona a {0}: {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="145" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="146" />
       <source> Expected by {0}.</source>
       <translation> Prevista para el {0}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="149" />
+      <location filename="../../src/citydesk/ui/counter/intake_save.py" line="150" />
       <source>Saved as {0}.{1}</source>
       <translation>Guardada como {0}.{1}</translation>
     </message>
@@ -5377,7 +5397,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -5387,7 +5407,12 @@ ni de este solicitante.</translation>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="217" />
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>

@@ -211,6 +211,11 @@ def long_date_text(day: date) -> str:
     return ui_locale().toString(QDate(day.year, day.month, day.day), tr("dddd, MMMM d, yyyy"))
 
 
+def day_text(day: date) -> str:
+    """A day of this year in words: "Thursday, November 19" / "jueves, 19 de noviembre"."""
+    return ui_locale().toString(QDate(day.year, day.month, day.day), tr("dddd, MMMM d"))
+
+
 def date_time_text(moment: datetime) -> str:
     """A local date and time: "Mon 16 Nov 2026, 9:05 AM" / "lun 16 nov 2026, 9:05"."""
     when = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))

@@ -33,7 +33,7 @@ from citydesk.ui.counter.completion import CompletionField
 from citydesk.ui.counter.duplicates import DuplicateList
 from citydesk.ui.counter.requester_form import NewRequesterBox
 from citydesk.ui.forms import Form, combo_field, line_field, plain_text_field, shrinkable
-from citydesk.ui.words import date_format, priority_label
+from citydesk.ui.words import date_format, priority_label, ui_locale
 
 
 class LayoutMixin:
@@ -82,6 +82,7 @@ class LayoutMixin:
         self.due.setAccessibleName(self.tr("Target date"))
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(date_format())
+        self.due.setLocale(ui_locale())  # day and month names in the UI's language
         self.due_info = self._info_label(self.tr("Expected completion"))
         self.title = line_field(
             self.tr("Title"), placeholder=self.tr("Filled in from the category and place")
