@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("es",)
 SOURCES = ("src/citydesk/ui/*.py", "src/citydesk/ui/*/*.py")
-UI_PACKAGE = "citydesk.ui"
+WORDS_CONTEXT = "Words"  # citydesk.ui.words: the domain's words (statuses, priorities, channels, ...)
 HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
 
 
@@ -138,6 +138,46 @@ def _regroup(tree: ET.ElementTree) -> None:
             root.remove(context)
 
 
+def dynamic_tr_contexts() -> set[str]:
+    """The contexts of every `tr(x)` / `self.tr(x)` call whose text is not a literal (a domain word such
+    as `tr(Status(s).label)`): lupdate cannot see what they translate."""
+    found: set[str] = set()
+    for pattern in SOURCES:
+        for path in ROOT.glob(pattern):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for cls in [None, *(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef))]:
+                body = tree if cls is None else cls
+                for call in ast.walk(body):
+                    if not isinstance(call, ast.Call) or not call.args or isinstance(call.args[0], ast.Constant):
+                        continue
+                    func = call.func
+                    if cls is not None and isinstance(func, ast.Attribute) and func.attr == "tr":
+                        if isinstance(func.value, ast.Name) and func.value.id == "self":
+                            found.add(cls.name)
+                    elif cls is None and isinstance(func, ast.Name) and func.id == "tr":
+                        context = helper_context(path)
+                        if context:
+                            found.add(context)
+    return found
+
+
+def _inject_domain_words(tree: ET.ElementTree) -> None:
+    """Copy the domain's words (ui/words.py's `Words` context, translated) into every context that
+    translates a computed text, so `tr(Status(s).label)` finds "En curso" there too."""
+    root = tree.getroot()
+    contexts = {c.findtext("name") or "": c for c in root.findall("context")}
+    words = contexts.get(WORDS_CONTEXT)
+    if words is None:
+        return
+    for name in sorted(dynamic_tr_contexts() - {WORDS_CONTEXT}):
+        if name not in contexts:
+            contexts[name] = ET.SubElement(root, "context")
+            ET.SubElement(contexts[name], "name").text = name
+        for message in words.findall("message"):
+            if _twin(contexts[name], message.findtext("source")) is None:
+                contexts[name].append(copy.deepcopy(message))
+
+
 def _copy_to_subclasses(tree: ET.ElementTree) -> None:
     """PySide's `self.tr` translates in the class of the object, not the class whose method calls it:
     a base class's or mixin's messages (translated there) are copied under every subclass's name."""
@@ -194,6 +234,7 @@ def update(language: str) -> Path:
             if done is not None and translation is not None:
                 translation.text = done.text
                 translation.attrib.pop("type", None)
+    _inject_domain_words(tree)
     _copy_to_subclasses(tree)
     ET.indent(tree)
     target.write_text(HEADER + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")

@@ -641,6 +641,329 @@ ni de este solicitante.</translation>
       <source> (public records: confidential requesters redacted, internal notes left out)</source>
       <translation> (registros públicos: solicitantes confidenciales ocultos, sin notas internas)</translation>
     </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
+      <source>Assigned</source>
+      <translation>Asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Waiting for the requester</source>
+      <translation>En espera del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>Waiting for a vendor</source>
+      <translation>En espera de un proveedor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for parts</source>
+      <translation>En espera de piezas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Closed</source>
+      <translation>Cerrado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
+      <source>P1 Critical</source>
+      <translation>P1 Crítica</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
+      <source>P2 High</source>
+      <translation>P2 Alta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P3 Normal</source>
+      <translation>P3 Normal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>Ops (planned work)</source>
+      <translation>Ops (trabajo planificado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="56" />
+      <location filename="../../src/citydesk/ui/words.py" line="76" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
+      <source>Walk-in</source>
+      <translation>Presencial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="77" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <source>Intranet</source>
+      <translation>Intranet</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Internal</source>
+      <translation>Interno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>After-hours dispatch</source>
+      <translation>Despacho fuera de horario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
+      <source>W (Walk-in)</source>
+      <translation>P (Presencial)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
+      <source>P (Phone)</source>
+      <translation>T (Teléfono)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>E (E-mail)</source>
+      <translation>C (Correo electrónico)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>B (Web)</source>
+      <translation>W (Web)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>T (Intranet)</source>
+      <translation>N (iNtranet)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>I (Internal)</source>
+      <translation>I (Interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>A (After-hours dispatch)</source>
+      <translation>F (Fuera de horario)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>No reply wanted</source>
+      <translation>No quiere respuesta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
+      <source>Done</source>
+      <translation>Hecho</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
+      <source>Duplicate of another request</source>
+      <translation>Duplicado de otra solicitud</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Referred to another agency</source>
+      <translation>Remitido a otro organismo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Not a city matter</source>
+      <translation>No es asunto de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Could not locate</source>
+      <translation>No se pudo localizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Void (entered by mistake)</source>
+      <translation>Anulado (ingresado por error)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
+      <source>Clerk</source>
+      <translation>Empleado de mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
+      <source>Technician</source>
+      <translation>Técnico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Supervisor</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="97" />
+      <source>Citizen</source>
+      <translation>Ciudadano</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
+      <source>City staff member</source>
+      <translation>Empleado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
+      <source>English</source>
+      <translation>Inglés</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
+      <source>Spanish</source>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
+    </message>
   </context>
   <context>
     <name>FirstRunDialog</name>
@@ -1812,6 +2135,329 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/queue_list.py" line="42" />
       <source>Choose which tickets the table lists</source>
       <translation>Elija qué tickets muestra la tabla</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
+      <source>Assigned</source>
+      <translation>Asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Waiting for the requester</source>
+      <translation>En espera del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>Waiting for a vendor</source>
+      <translation>En espera de un proveedor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for parts</source>
+      <translation>En espera de piezas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Closed</source>
+      <translation>Cerrado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
+      <source>P1 Critical</source>
+      <translation>P1 Crítica</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
+      <source>P2 High</source>
+      <translation>P2 Alta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P3 Normal</source>
+      <translation>P3 Normal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>Ops (planned work)</source>
+      <translation>Ops (trabajo planificado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="56" />
+      <location filename="../../src/citydesk/ui/words.py" line="76" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
+      <source>Walk-in</source>
+      <translation>Presencial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="77" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <source>Intranet</source>
+      <translation>Intranet</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Internal</source>
+      <translation>Interno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>After-hours dispatch</source>
+      <translation>Despacho fuera de horario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
+      <source>W (Walk-in)</source>
+      <translation>P (Presencial)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
+      <source>P (Phone)</source>
+      <translation>T (Teléfono)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>E (E-mail)</source>
+      <translation>C (Correo electrónico)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>B (Web)</source>
+      <translation>W (Web)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>T (Intranet)</source>
+      <translation>N (iNtranet)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>I (Internal)</source>
+      <translation>I (Interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>A (After-hours dispatch)</source>
+      <translation>F (Fuera de horario)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>No reply wanted</source>
+      <translation>No quiere respuesta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
+      <source>Done</source>
+      <translation>Hecho</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
+      <source>Duplicate of another request</source>
+      <translation>Duplicado de otra solicitud</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Referred to another agency</source>
+      <translation>Remitido a otro organismo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Not a city matter</source>
+      <translation>No es asunto de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Could not locate</source>
+      <translation>No se pudo localizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Void (entered by mistake)</source>
+      <translation>Anulado (ingresado por error)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
+      <source>Clerk</source>
+      <translation>Empleado de mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
+      <source>Technician</source>
+      <translation>Técnico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Supervisor</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="97" />
+      <source>Citizen</source>
+      <translation>Ciudadano</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
+      <source>City staff member</source>
+      <translation>Empleado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
+      <source>English</source>
+      <translation>Inglés</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
+      <source>Spanish</source>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
   </context>
   <context>
@@ -3274,6 +3920,324 @@ ni de este solicitante.</translation>
       <source>Every {0} at {1} (city time), last week's report ({2}) is written to {3}.</source>
       <translation>Cada {0} a las {1} (hora de la ciudad), el informe de la semana anterior ({2}) se escribe en {3}.</translation>
     </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
+      <source>Assigned</source>
+      <translation>Asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Waiting for the requester</source>
+      <translation>En espera del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>Waiting for a vendor</source>
+      <translation>En espera de un proveedor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for parts</source>
+      <translation>En espera de piezas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Closed</source>
+      <translation>Cerrado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
+      <source>P1 Critical</source>
+      <translation>P1 Crítica</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
+      <source>P2 High</source>
+      <translation>P2 Alta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P3 Normal</source>
+      <translation>P3 Normal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>Ops (planned work)</source>
+      <translation>Ops (trabajo planificado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="56" />
+      <location filename="../../src/citydesk/ui/words.py" line="76" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
+      <source>Walk-in</source>
+      <translation>Presencial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="77" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <source>Intranet</source>
+      <translation>Intranet</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Internal</source>
+      <translation>Interno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>After-hours dispatch</source>
+      <translation>Despacho fuera de horario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
+      <source>W (Walk-in)</source>
+      <translation>P (Presencial)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
+      <source>P (Phone)</source>
+      <translation>T (Teléfono)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>E (E-mail)</source>
+      <translation>C (Correo electrónico)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>B (Web)</source>
+      <translation>W (Web)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>T (Intranet)</source>
+      <translation>N (iNtranet)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>I (Internal)</source>
+      <translation>I (Interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>A (After-hours dispatch)</source>
+      <translation>F (Fuera de horario)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>No reply wanted</source>
+      <translation>No quiere respuesta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
+      <source>Done</source>
+      <translation>Hecho</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
+      <source>Duplicate of another request</source>
+      <translation>Duplicado de otra solicitud</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Referred to another agency</source>
+      <translation>Remitido a otro organismo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Not a city matter</source>
+      <translation>No es asunto de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Could not locate</source>
+      <translation>No se pudo localizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Void (entered by mistake)</source>
+      <translation>Anulado (ingresado por error)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
+      <source>Clerk</source>
+      <translation>Empleado de mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
+      <source>Technician</source>
+      <translation>Técnico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Supervisor</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="97" />
+      <source>Citizen</source>
+      <translation>Ciudadano</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
+      <source>City staff member</source>
+      <translation>Empleado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
+      <source>English</source>
+      <translation>Inglés</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
+      <source>Spanish</source>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
+    </message>
   </context>
   <context>
     <name>Requesters</name>
@@ -3662,6 +4626,312 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="299" />
       <source>Not saved: {0}</source>
       <translation>No se guardó: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
+      <source>Assigned</source>
+      <translation>Asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Waiting for the requester</source>
+      <translation>En espera del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>Waiting for a vendor</source>
+      <translation>En espera de un proveedor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for parts</source>
+      <translation>En espera de piezas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Closed</source>
+      <translation>Cerrado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
+      <source>P1 Critical</source>
+      <translation>P1 Crítica</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
+      <source>P2 High</source>
+      <translation>P2 Alta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P3 Normal</source>
+      <translation>P3 Normal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>Ops (planned work)</source>
+      <translation>Ops (trabajo planificado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
+      <source>Walk-in</source>
+      <translation>Presencial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <source>Intranet</source>
+      <translation>Intranet</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Internal</source>
+      <translation>Interno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>After-hours dispatch</source>
+      <translation>Despacho fuera de horario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
+      <source>W (Walk-in)</source>
+      <translation>P (Presencial)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
+      <source>P (Phone)</source>
+      <translation>T (Teléfono)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>E (E-mail)</source>
+      <translation>C (Correo electrónico)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>B (Web)</source>
+      <translation>W (Web)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>T (Intranet)</source>
+      <translation>N (iNtranet)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>I (Internal)</source>
+      <translation>I (Interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>A (After-hours dispatch)</source>
+      <translation>F (Fuera de horario)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>No reply wanted</source>
+      <translation>No quiere respuesta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
+      <source>Done</source>
+      <translation>Hecho</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
+      <source>Duplicate of another request</source>
+      <translation>Duplicado de otra solicitud</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Referred to another agency</source>
+      <translation>Remitido a otro organismo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Not a city matter</source>
+      <translation>No es asunto de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Could not locate</source>
+      <translation>No se pudo localizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Void (entered by mistake)</source>
+      <translation>Anulado (ingresado por error)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
+      <source>Clerk</source>
+      <translation>Empleado de mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
+      <source>Technician</source>
+      <translation>Técnico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Supervisor</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
+      <source>City staff member</source>
+      <translation>Empleado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
+      <source>English</source>
+      <translation>Inglés</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
+      <source>Spanish</source>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
   </context>
   <context>
@@ -4349,6 +5619,324 @@ ni de este solicitante.</translation>
       <source>No public notes yet.</source>
       <translation>Todavía no hay notas públicas.</translation>
     </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
+      <source>Assigned</source>
+      <translation>Asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Waiting for the requester</source>
+      <translation>En espera del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>Waiting for a vendor</source>
+      <translation>En espera de un proveedor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for parts</source>
+      <translation>En espera de piezas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Closed</source>
+      <translation>Cerrado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
+      <source>P1 Critical</source>
+      <translation>P1 Crítica</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
+      <source>P2 High</source>
+      <translation>P2 Alta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P3 Normal</source>
+      <translation>P3 Normal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>Ops (planned work)</source>
+      <translation>Ops (trabajo planificado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="56" />
+      <location filename="../../src/citydesk/ui/words.py" line="76" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
+      <source>Walk-in</source>
+      <translation>Presencial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="77" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <source>Intranet</source>
+      <translation>Intranet</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Internal</source>
+      <translation>Interno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>After-hours dispatch</source>
+      <translation>Despacho fuera de horario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
+      <source>W (Walk-in)</source>
+      <translation>P (Presencial)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
+      <source>P (Phone)</source>
+      <translation>T (Teléfono)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>E (E-mail)</source>
+      <translation>C (Correo electrónico)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>B (Web)</source>
+      <translation>W (Web)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>T (Intranet)</source>
+      <translation>N (iNtranet)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>I (Internal)</source>
+      <translation>I (Interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>A (After-hours dispatch)</source>
+      <translation>F (Fuera de horario)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>No reply wanted</source>
+      <translation>No quiere respuesta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
+      <source>Done</source>
+      <translation>Hecho</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
+      <source>Duplicate of another request</source>
+      <translation>Duplicado de otra solicitud</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Referred to another agency</source>
+      <translation>Remitido a otro organismo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Not a city matter</source>
+      <translation>No es asunto de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Could not locate</source>
+      <translation>No se pudo localizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Void (entered by mistake)</source>
+      <translation>Anulado (ingresado por error)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
+      <source>Clerk</source>
+      <translation>Empleado de mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
+      <source>Technician</source>
+      <translation>Técnico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Supervisor</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="97" />
+      <source>Citizen</source>
+      <translation>Ciudadano</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
+      <source>City staff member</source>
+      <translation>Empleado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
+      <source>English</source>
+      <translation>Inglés</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
+      <source>Spanish</source>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
+    </message>
   </context>
   <context>
     <name>StatusQuestionDialog</name>
@@ -4921,6 +6509,294 @@ ni de este solicitante.</translation>
       <source>Reported by {0} people</source>
       <translation>Informado por {0} personas</translation>
     </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
+      <source>Assigned</source>
+      <translation>Asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Waiting for the requester</source>
+      <translation>En espera del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>Waiting for a vendor</source>
+      <translation>En espera de un proveedor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for parts</source>
+      <translation>En espera de piezas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Closed</source>
+      <translation>Cerrado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
+      <source>P1 Critical</source>
+      <translation>P1 Crítica</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
+      <source>P2 High</source>
+      <translation>P2 Alta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P3 Normal</source>
+      <translation>P3 Normal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>Ops (planned work)</source>
+      <translation>Ops (trabajo planificado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="56" />
+      <location filename="../../src/citydesk/ui/words.py" line="76" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
+      <source>Walk-in</source>
+      <translation>Presencial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="77" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <source>Intranet</source>
+      <translation>Intranet</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Internal</source>
+      <translation>Interno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>After-hours dispatch</source>
+      <translation>Despacho fuera de horario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
+      <source>W (Walk-in)</source>
+      <translation>P (Presencial)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
+      <source>P (Phone)</source>
+      <translation>T (Teléfono)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>E (E-mail)</source>
+      <translation>C (Correo electrónico)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>B (Web)</source>
+      <translation>W (Web)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>T (Intranet)</source>
+      <translation>N (iNtranet)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>I (Internal)</source>
+      <translation>I (Interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>A (After-hours dispatch)</source>
+      <translation>F (Fuera de horario)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>No reply wanted</source>
+      <translation>No quiere respuesta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
+      <source>Done</source>
+      <translation>Hecho</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
+      <source>Duplicate of another request</source>
+      <translation>Duplicado de otra solicitud</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Referred to another agency</source>
+      <translation>Remitido a otro organismo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Not a city matter</source>
+      <translation>No es asunto de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Could not locate</source>
+      <translation>No se pudo localizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Void (entered by mistake)</source>
+      <translation>Anulado (ingresado por error)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
+      <source>Clerk</source>
+      <translation>Empleado de mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
+      <source>Technician</source>
+      <translation>Técnico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Supervisor</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="97" />
+      <source>Citizen</source>
+      <translation>Ciudadano</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
+      <source>City staff member</source>
+      <translation>Empleado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
+      <source>English</source>
+      <translation>Inglés</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
+      <source>Spanish</source>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
+    </message>
   </context>
   <context>
     <name>TicketDetailPane</name>
@@ -5089,6 +6965,329 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/ticket_model.py" line="340" />
       <source>Overdue {0}</source>
       <translation>Vencido hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
+      <source>Assigned</source>
+      <translation>Asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Waiting for the requester</source>
+      <translation>En espera del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>Waiting for a vendor</source>
+      <translation>En espera de un proveedor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for parts</source>
+      <translation>En espera de piezas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Closed</source>
+      <translation>Cerrado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
+      <source>P1 Critical</source>
+      <translation>P1 Crítica</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
+      <source>P2 High</source>
+      <translation>P2 Alta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P3 Normal</source>
+      <translation>P3 Normal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>Ops (planned work)</source>
+      <translation>Ops (trabajo planificado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="56" />
+      <location filename="../../src/citydesk/ui/words.py" line="76" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
+      <source>Walk-in</source>
+      <translation>Presencial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="77" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <source>Intranet</source>
+      <translation>Intranet</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Internal</source>
+      <translation>Interno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>After-hours dispatch</source>
+      <translation>Despacho fuera de horario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
+      <source>W (Walk-in)</source>
+      <translation>P (Presencial)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
+      <source>P (Phone)</source>
+      <translation>T (Teléfono)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>E (E-mail)</source>
+      <translation>C (Correo electrónico)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>B (Web)</source>
+      <translation>W (Web)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>T (Intranet)</source>
+      <translation>N (iNtranet)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>I (Internal)</source>
+      <translation>I (Interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>A (After-hours dispatch)</source>
+      <translation>F (Fuera de horario)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>No reply wanted</source>
+      <translation>No quiere respuesta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
+      <source>Done</source>
+      <translation>Hecho</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
+      <source>Duplicate of another request</source>
+      <translation>Duplicado de otra solicitud</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Referred to another agency</source>
+      <translation>Remitido a otro organismo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Not a city matter</source>
+      <translation>No es asunto de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Could not locate</source>
+      <translation>No se pudo localizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Void (entered by mistake)</source>
+      <translation>Anulado (ingresado por error)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
+      <source>Clerk</source>
+      <translation>Empleado de mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
+      <source>Technician</source>
+      <translation>Técnico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Supervisor</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="97" />
+      <source>Citizen</source>
+      <translation>Ciudadano</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
+      <source>City staff member</source>
+      <translation>Empleado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
+      <source>English</source>
+      <translation>Inglés</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
+      <source>Spanish</source>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
   </context>
   <context>
