@@ -148,7 +148,9 @@ def dynamic_tr_contexts() -> set[str]:
             for cls in [None, *(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef))]:
                 body = tree if cls is None else cls
                 for call in ast.walk(body):
-                    if not isinstance(call, ast.Call) or not call.args or isinstance(call.args[0], ast.Constant):
+                    if not isinstance(call, ast.Call) or not call.args:
+                        continue
+                    if isinstance(call.args[0], ast.Constant):
                         continue
                     func = call.func
                     if cls is not None and isinstance(func, ast.Attribute) and func.attr == "tr":
