@@ -13,6 +13,7 @@ import ast
 import copy
 import subprocess
 import sys
+import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -216,17 +217,22 @@ def _translations(path: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
-def update(language: str) -> Path:
-    """Extract, keep earlier translations, write citydesk_<language>.ts; returns its path."""
+def extract(language: str) -> str:
+    """The .ts text for `language` as the sources are now: extracted with lupdate, regrouped into the
+    contexts `tr()` uses at run time, earlier translations kept, the domain's words copied where
+    computed texts are translated, base-class messages copied to subclasses."""
     target = FOLDER / f"citydesk_{language}.ts"
-    fresh = FOLDER / f"citydesk_{language}.extracted.ts"
-    sources = sorted(str(path) for pattern in SOURCES for path in ROOT.glob(pattern))
-    options = ["-no-obsolete", "-locations", "absolute", "-target-language", language]
-    subprocess.run(
-        [_tool("pyside6-lupdate"), *sources, *options, "-ts", str(fresh)], check=True, capture_output=True
-    )
-    tree = ET.parse(fresh)
-    fresh.unlink()
+    fresh = FOLDER / f"citydesk_{language}.{uuid.uuid4().hex[:8]}.extracted.ts"  # beside the .ts: lupdate
+    # writes locations relative to it (and refuses an empty file, so the name is new, not created)
+    try:
+        sources = sorted(str(path) for pattern in SOURCES for path in ROOT.glob(pattern))
+        options = ["-no-obsolete", "-locations", "absolute", "-target-language", language]
+        subprocess.run(
+            [_tool("pyside6-lupdate"), *sources, *options, "-ts", str(fresh)], check=True, capture_output=True
+        )
+        tree = ET.parse(fresh)
+    finally:
+        fresh.unlink(missing_ok=True)
     _regroup(tree)
     known = _translations(target)
     for context in tree.getroot().findall("context"):
@@ -239,7 +245,13 @@ def update(language: str) -> Path:
     _inject_domain_words(tree)
     _copy_to_subclasses(tree)
     ET.indent(tree)
-    target.write_text(HEADER + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")
+    return HEADER + ET.tostring(tree.getroot(), encoding="unicode") + "\n"
+
+
+def update(language: str) -> Path:
+    """Extract, keep earlier translations, write citydesk_<language>.ts; returns its path."""
+    target = FOLDER / f"citydesk_{language}.ts"
+    target.write_text(extract(language), encoding="utf-8")
     return target
 
 
