@@ -435,6 +435,571 @@ ni de este solicitante.</translation>
     </message>
   </context>
   <context>
+    <name>Errors</name>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="17" />
+      <source>{name} is required.</source>
+      <translation>{name}: es obligatorio.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="18" />
+      <source>{name} must be text.</source>
+      <translation>{name}: debe ser texto.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="19" />
+      <source>{name} is too long ({count} characters; at most {limit}).</source>
+      <translation>{name}: es demasiado largo ({count} caracteres; como máximo {limit}).</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="20" />
+      <source>{value} does not look like a phone number (7 to 15 digits).</source>
+      <translation>{value} no parece un número de teléfono (de 7 a 15 dígitos).</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="21" />
+      <source>{value} is not a valid e-mail address.</source>
+      <translation>{value} no es una dirección de correo electrónico válida.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="22" />
+      <source>Time spent must be a whole number of minutes.</source>
+      <translation>El tiempo dedicado debe ser un número entero de minutos.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="23" />
+      <source>Time spent must be between 1 and {limit} minutes.</source>
+      <translation>El tiempo dedicado debe estar entre 1 y {limit} minutos.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="24" />
+      <source>Escalation level must be 1 to {limit}.</source>
+      <translation>El nivel de escalamiento debe ser de 1 a {limit}.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="25" />
+      <source>Office code must be 2 to 5 letters, like CLK.</source>
+      <translation>El código de oficina debe tener de 2 a 5 letras, como CLK.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="26" />
+      <source>Choose an existing requester or enter a new one, not both.</source>
+      <translation>Elija un solicitante existente o escriba uno nuevo, no las dos cosas.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="27" />
+      <source>Choose the caller (or enter them as a new requester) first.</source>
+      <translation>Primero elija a la persona (o regístrela como solicitante nuevo).</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="28" />
+      <source>A requester is a citizen or a staff member.</source>
+      <translation>Un solicitante es un ciudadano o un empleado.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="29" />
+      <source>An anonymous requester cannot have a name, phone, e-mail or address.</source>
+      <translation>Un solicitante anónimo no puede tener nombre, teléfono, correo electrónico ni domicilio.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="30" />
+      <source>Give a name, phone or e-mail, or mark the requester anonymous.</source>
+      <translation>Indique un nombre, teléfono o correo electrónico, o marque al solicitante como anónimo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="31" />
+      <source>A phone number is needed to reply by phone.</source>
+      <translation>Hace falta un número de teléfono para responder por teléfono.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="32" />
+      <source>An e-mail address is needed to reply by e-mail.</source>
+      <translation>Hace falta una dirección de correo electrónico para responder por correo electrónico.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="33" />
+      <source>A postal address is needed to reply by letter.</source>
+      <translation>Hace falta un domicilio postal para responder por carta.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="34" />
+      <source>Choose the staff member's department.</source>
+      <translation>Elija el departamento del empleado.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="35" />
+      <source>Choose two different requesters to merge.</source>
+      <translation>Elija dos solicitantes distintos para fusionar.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="36" />
+      <source>This requester was already merged into another.</source>
+      <translation>Este solicitante ya se fusionó con otro.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="37" />
+      <source>That requester was itself merged into another; choose that one.</source>
+      <translation>Ese solicitante ya se fusionó con otro; elija ese otro.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="38" />
+      <source>A ticket cannot be a duplicate of itself.</source>
+      <translation>Un ticket no puede ser duplicado de sí mismo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="39" />
+      <source>Choose either a person or a department queue.</source>
+      <translation>Elija una persona o una cola de departamento.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="40" />
+      <source>Give the visit's date and time.</source>
+      <translation>Indique la fecha y la hora de la visita.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="41" />
+      <source>Only a resolved or closed ticket can be reopened.</source>
+      <translation>Solo se puede reabrir un ticket resuelto o cerrado.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="42" />
+      <source>Reopen the ticket before assigning it.</source>
+      <translation>Reabra el ticket antes de asignarlo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="43" />
+      <source>Reopen the ticket before scheduling a visit.</source>
+      <translation>Reabra el ticket antes de programar una visita.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="44" />
+      <source>The target date cannot be in the past.</source>
+      <translation>La fecha objetivo no puede estar en el pasado.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="45" />
+      <source>The ticket is already assigned to that person.</source>
+      <translation>El ticket ya está asignado a esa persona.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="46" />
+      <source>This person is already a reporter of this ticket.</source>
+      <translation>Esta persona ya es informante de este ticket.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="47" />
+      <source>Use Resolve, which asks for a reason and a note to the requester.</source>
+      <translation>Use Resolver, que pide un motivo y una nota para el solicitante.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="48" />
+      <source>No ticket numbered {value}.</source>
+      <translation>No hay ningún ticket con el número {value}.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="49" />
+      <source>The ticket is already at escalation level {value}.</source>
+      <translation>El ticket ya está en el nivel de escalamiento {value}.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="50" />
+      <source>The password needs at least {count} characters.</source>
+      <translation>La contraseña necesita al menos {count} caracteres.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="51" />
+      <source>The user name {value} is taken.</source>
+      <translation>El nombre de usuario {value} ya está en uso.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="52" />
+      <source>Nobody is signed in.</source>
+      <translation>Nadie ha iniciado sesión.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="53" />
+      <source>Reference data is edited on the server once this PC is enrolled ({server}): ask the city's administrator to change the {what} there.</source>
+      <translation>Los datos de referencia se editan en el servidor una vez inscrito este equipo ({server}): pida al administrador de la ciudad que cambie allí: {what}.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="54" />
+      <source>Something went wrong: {detail}. Nothing was saved; please try again.</source>
+      <translation>Algo salió mal: {detail}. No se guardó nada; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="58" />
+      <source>Title</source>
+      <translation>Título</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="59" />
+      <source>Description</source>
+      <translation>Descripción</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="60" />
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="61" />
+      <source>Name</source>
+      <translation>Nombre</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="62" />
+      <source>Location</source>
+      <translation>Ubicación</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="63" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="64" />
+      <source>Email</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="65" />
+      <source>Address</source>
+      <translation>Domicilio</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="66" />
+      <source>Reason</source>
+      <translation>Motivo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="67" />
+      <source>Summary</source>
+      <translation>Resumen</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="68" />
+      <source>Public note</source>
+      <translation>Nota pública</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
+      <source>Assigned</source>
+      <translation>Asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Waiting for the requester</source>
+      <translation>En espera del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>Waiting for a vendor</source>
+      <translation>En espera de un proveedor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for parts</source>
+      <translation>En espera de piezas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Closed</source>
+      <translation>Cerrado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
+      <source>P1 Critical</source>
+      <translation>P1 Crítica</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
+      <source>P2 High</source>
+      <translation>P2 Alta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P3 Normal</source>
+      <translation>P3 Normal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>Ops (planned work)</source>
+      <translation>Ops (trabajo planificado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
+      <source>Walk-in</source>
+      <translation>Presencial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="77" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <source>Intranet</source>
+      <translation>Intranet</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Internal</source>
+      <translation>Interno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>After-hours dispatch</source>
+      <translation>Despacho fuera de horario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
+      <source>W (Walk-in)</source>
+      <translation>P (Presencial)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
+      <source>P (Phone)</source>
+      <translation>T (Teléfono)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>E (E-mail)</source>
+      <translation>C (Correo electrónico)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>B (Web)</source>
+      <translation>W (Web)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>T (Intranet)</source>
+      <translation>N (iNtranet)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>I (Internal)</source>
+      <translation>I (Interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>A (After-hours dispatch)</source>
+      <translation>F (Fuera de horario)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>No reply wanted</source>
+      <translation>No quiere respuesta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
+      <source>Done</source>
+      <translation>Hecho</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
+      <source>Duplicate of another request</source>
+      <translation>Duplicado de otra solicitud</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Referred to another agency</source>
+      <translation>Remitido a otro organismo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Not a city matter</source>
+      <translation>No es asunto de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Could not locate</source>
+      <translation>No se pudo localizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Void (entered by mistake)</source>
+      <translation>Anulado (ingresado por error)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
+      <source>Clerk</source>
+      <translation>Empleado de mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
+      <source>Technician</source>
+      <translation>Técnico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Supervisor</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="97" />
+      <source>Citizen</source>
+      <translation>Ciudadano</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
+      <source>City staff member</source>
+      <translation>Empleado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
+      <source>English</source>
+      <translation>Inglés</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
+      <source>Spanish</source>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
+    </message>
+  </context>
+  <context>
     <name>EscalateDialog</name>
     <message>
       <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="26" />
@@ -1235,8 +1800,8 @@ ni de este solicitante.</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../src/citydesk/ui/forms.py" line="264" />
-      <location filename="../../src/citydesk/ui/forms.py" line="265" />
+      <location filename="../../src/citydesk/ui/forms.py" line="267" />
+      <location filename="../../src/citydesk/ui/forms.py" line="268" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
@@ -5507,12 +6072,12 @@ ni de este solicitante.</translation>
   <context>
     <name>StatusMessage</name>
     <message>
-      <location filename="../../src/citydesk/ui/status_message.py" line="37" />
+      <location filename="../../src/citydesk/ui/status_message.py" line="38" />
       <source>Status message</source>
       <translation>Mensaje de estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/status_message.py" line="87" />
+      <location filename="../../src/citydesk/ui/status_message.py" line="88" />
       <source>⚠ Error: {0}</source>
       <translation>⚠ Error: {0}</translation>
     </message>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from citydesk.domain.errors import ValidationError
+from citydesk.ui.error_words import error_text
 from citydesk.ui.tasks import readable
 
 
@@ -53,7 +54,9 @@ def style_error_label(label: QLabel) -> None:
 
 
 def set_error_text(label: QLabel, message: str) -> None:
-    """Show `message` in an error label (with a warning sign, so colour is not the only cue)."""
+    """Show `message` in an error label (with a warning sign, so colour is not the only cue); a known
+    English message from the services in the UI's language (ui/error_words.py)."""
+    message = error_text(message)
     label.setText(f"⚠ {message}" if message else "")
     label.setAccessibleName(message)
     label.setVisible(bool(message))
