@@ -5649,131 +5649,151 @@ ni de este solicitante.</translation>
   <context>
     <name>ScheduleDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="49" />
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="50" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="53" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="54" />
       <source>Weekly report schedule</source>
       <translation>Programación del informe semanal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="54" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="58" />
       <source>This PC can write last week's status report every week, as a PDF in a folder, and print it. Turn it on at one office per city. If the PC is off at that time, the report is written when citydesk next starts — never twice for the same week.</source>
       <translation>Este equipo puede escribir cada semana el informe de estado de la semana anterior, como PDF en una carpeta, e imprimirlo. Actívelo en una sola oficina por ciudad. Si el equipo está apagado a esa hora, el informe se escribe la próxima vez que se inicie citydesk, nunca dos veces para la misma semana.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="61" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="65" />
       <source>&amp;Write the weekly report on this PC</source>
       <translation>&amp;Escribir el informe semanal en este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="62" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="66" />
       <source>Write the weekly report on this PC</source>
       <translation>Escribir el informe semanal en este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="64" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="68" />
       <source>Day of the week</source>
       <translation>Día de la semana</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="67" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="71" />
       <source>&amp;Day:</source>
       <translation>&amp;Día:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="70" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="74" />
       <source>Time (city time)</source>
       <translation>Hora (hora de la ciudad)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="71" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="75" />
       <source>&amp;Time (city time):</source>
       <translation>&amp;Hora (hora de la ciudad):</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="72" />
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="82" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="76" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="86" />
       <source>Folder</source>
       <translation>Carpeta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="72" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="76" />
       <source>Where the PDF files go</source>
       <translation>Dónde se guardan los PDF</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="73" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="77" />
       <source>&amp;Browse…</source>
       <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="74" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="78" />
       <source>Choose the folder</source>
       <translation>Elegir la carpeta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="83" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="87" />
       <source>&amp;Folder:</source>
       <translation>&amp;Carpeta:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="85" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="89" />
       <source>Scope</source>
       <translation>Alcance</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="88" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="92" />
       <source>&amp;Scope:</source>
       <translation>Al&amp;cance:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="89" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="93" />
       <source>Paper size</source>
       <translation>Tamaño del papel</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="92" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="96" />
       <source>&amp;Paper:</source>
       <translation>&amp;Papel:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="93" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="97" />
       <source>Also &amp;print it on the default printer</source>
       <translation>&amp;Imprimirlo también en la impresora predeterminada</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="94" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="98" />
       <source>Also print it on the default printer</source>
       <translation>Imprimirlo también en la impresora predeterminada</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="99" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="100" />
+      <source>Report language (whole city)</source>
+      <translation>Idioma de los informes (toda la ciudad)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="105" />
+      <source>The weekly report's headings and the CSV exports' column headings, on every PC.</source>
+      <translation>Los títulos del informe semanal y los encabezados de columna de las exportaciones CSV, en todos los equipos.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="106" />
+      <source>Only an administrator changes the city's report language.</source>
+      <translation>Solo un administrador cambia el idioma de los informes de la ciudad.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="109" />
+      <source>Report &amp;language (whole city):</source>
+      <translation>&amp;Idioma de los informes (toda la ciudad):</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="114" />
       <source>Schedule status</source>
       <translation>Estado de la programación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="106" />
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="107" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="121" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="122" />
       <source>Save</source>
       <translation>Guardar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="109" />
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="110" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="124" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="125" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="138" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="158" />
       <source>none yet</source>
       <translation>ninguna todavía</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="140" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="160" />
       <source>{0} Last week written by the schedule: {1}.</source>
       <translation>{0} Última semana escrita por la programación: {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="159" />
+      <location filename="../../src/citydesk/ui/reports/schedule_dialog.py" line="179" />
       <source>Folder for the weekly report</source>
       <translation>Carpeta del informe semanal</translation>
     </message>

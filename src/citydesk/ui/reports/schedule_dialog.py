@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citydesk.domain.permissions import Action, allowed
 from citydesk.domain.report_schedule import WEEKDAYS, ReportSchedule
+from citydesk.domain.working_language import DEFAULT, SETTING, WORKING_LANGUAGES
 from citydesk.reports.weekly.writer import ScopeChoice
+from citydesk.reports.working_language import working_language
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import Form, combo_field, line_field
 from citydesk.ui.reports.labels import (
@@ -32,6 +35,7 @@ from citydesk.ui.reports.labels import (
     scope_label,
     weekday_label,
 )
+from citydesk.ui.words import language_label
 
 
 class ScheduleDialog(QDialog):
@@ -93,6 +97,17 @@ class ScheduleDialog(QDialog):
         self.print_copy = QCheckBox(self.tr("Also &print it on the default printer"))
         self.print_copy.setAccessibleName(self.tr("Also print it on the default printer"))
         self.form.add_wide(self.print_copy)
+        self.language = combo_field(self.tr("Report language (whole city)"))
+        for code in WORKING_LANGUAGES:
+            self.language.addItem(language_label(code), code)
+        admin = hub.user is not None and allowed(hub.user.actor.role, Action.MANAGE_REFERENCE)
+        self.language.setEnabled(admin)
+        city_wide = self.tr("The weekly report's headings and the CSV exports' column headings, on every PC.")
+        admins_only = self.tr("Only an administrator changes the city's report language.")
+        self.language.setAccessibleDescription(city_wide if admin else admins_only)
+        self.language.setToolTip(self.language.accessibleDescription())
+        self.form.add_row(SETTING, self.tr("Report &language (whole city):"), self.language)
+        self.saved_language = DEFAULT
         layout.addLayout(self.form.layout)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -112,7 +127,7 @@ class ScheduleDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         chain = [self.enabled, self.weekday, self.time, self.folder, self.browse, self.scope, self.paper,
-                 self.print_copy, self.save_button, cancel]  # fmt: skip
+                 self.print_copy, self.language, self.save_button, cancel]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.enabled.toggled.connect(self._enable_fields)
@@ -120,6 +135,11 @@ class ScheduleDialog(QDialog):
         from citydesk.services.report_schedule import report_schedule_state
 
         self.hub.runner.read(lambda: report_schedule_state(self.hub.db), self._loaded, self.form.show_error)
+        self.hub.query(working_language, self._language_loaded, self.form.show_error)
+
+    def _language_loaded(self, language: str) -> None:
+        self.saved_language = language
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
 
     def _loaded(self, state: Any) -> None:
         self._show(state.schedule, state.last_week)
@@ -182,7 +202,18 @@ class ScheduleDialog(QDialog):
 
         self.busy = True
         self.form.clear_errors()
-        self.hub.mutate(save_report_schedule, on_done=self._saved, on_error=self._failed, **self.values())
+
+        def save_schedule(_language: object = None) -> None:
+            self.hub.mutate(save_report_schedule, on_done=self._saved, on_error=self._failed, **self.values())
+
+        language = self.language.currentData() or DEFAULT
+        if self.language.isEnabled() and language != self.saved_language:  # the city's, then this PC's
+            from citydesk.services.working_language import set_working_language
+
+            done, failed = save_schedule, self._failed
+            self.hub.mutate(set_working_language, language=language, on_done=done, on_error=failed)
+        else:
+            save_schedule()
 
     def _saved(self, schedule: ReportSchedule) -> None:
         from citydesk.ui.reports.schedule_bridge import schedule_bridge
