@@ -979,22 +979,27 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -1510,22 +1515,27 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -3005,22 +3015,27 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -4784,22 +4799,27 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -4807,53 +4827,53 @@ ni de este solicitante.</translation>
   <context>
     <name>Requesters</name>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="32" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="31" />
       <location filename="../../src/citydesk/ui/requesters/form.py" line="60" />
       <source>Name</source>
       <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="33" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="32" />
       <location filename="../../src/citydesk/ui/requesters/form.py" line="62" />
       <source>Phone</source>
       <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="34" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="33" />
       <location filename="../../src/citydesk/ui/requesters/form.py" line="64" />
       <source>E-mail</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="35" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="34" />
       <location filename="../../src/citydesk/ui/requesters/form.py" line="52" />
       <source>Kind</source>
       <translation>Tipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="36" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="35" />
       <location filename="../../src/citydesk/ui/requesters/window.py" line="146" />
       <location filename="../../src/citydesk/ui/requesters/window.py" line="150" />
       <source>Tickets</source>
       <translation>Tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="39" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="38" />
       <source>Number</source>
       <translation>Número</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="40" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="39" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="41" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="40" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="42" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="41" />
       <source>Created</source>
       <translation>Creado</translation>
     </message>
@@ -5060,22 +5080,22 @@ ni de este solicitante.</translation>
       <translation>Se fusionó {0} con {1}; tickets movidos: {2}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="54" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="53" />
       <source>Staff ({0})</source>
       <translation>Personal ({0})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="54" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="53" />
       <source>Staff</source>
       <translation>Personal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="55" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="54" />
       <source>Citizen</source>
       <translation>Ciudadano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/requesters/models.py" line="92" />
+      <location filename="../../src/citydesk/ui/requesters/models.py" line="91" />
       <source>loading</source>
       <translation>cargando</translation>
     </message>
@@ -5479,22 +5499,27 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -6503,22 +6528,27 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -7363,22 +7393,27 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -7855,22 +7890,27 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -8181,22 +8221,27 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="222" />
+      <location filename="../../src/citydesk/ui/words.py" line="227" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>

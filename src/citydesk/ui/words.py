@@ -206,6 +206,11 @@ def date_text(day: date) -> str:
     return ui_locale().toString(QDate(day.year, day.month, day.day), tr("ddd d MMM yyyy"))
 
 
+def short_date_text(day: date) -> str:
+    """A day in a table: "16 Nov 2026" / "16 nov 2026"."""
+    return ui_locale().toString(QDate(day.year, day.month, day.day), tr("d MMM yyyy"))
+
+
 def long_date_text(day: date) -> str:
     """A day in words: "Monday, November 16, 2026" / "lunes, 16 de noviembre de 2026"."""
     return ui_locale().toString(QDate(day.year, day.month, day.day), tr("dddd, MMMM d, yyyy"))

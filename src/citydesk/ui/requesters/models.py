@@ -13,8 +13,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,6 +22,7 @@ from PySide6.QtCore import (
 from citydesk.store import requesters_view as rv
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.detail.view import status_text
+from citydesk.ui.words import short_date_text
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
@@ -237,5 +236,5 @@ class RequesterTicketsModel(TextTableModel):
         """Number, title, status, created (in city time)."""
         ticket = self.tickets[row]
         local = ticket.created_at.astimezone(self.tz) if self.tz else ticket.created_at
-        created = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
+        created = short_date_text(local.date())
         return (ticket.number, ticket.title, status_text(ticket.status), created)
