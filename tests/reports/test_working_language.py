@@ -103,3 +103,20 @@ def test_every_report_heading_has_its_spanish() -> None:
     assert not missing, missing
     assert set(TICKET_COLUMNS) <= set(TICKET_COLUMNS_ES)
     assert len(set(TICKET_COLUMNS_ES.values())) == len(TICKET_COLUMNS_ES)  # one heading, one code
+
+
+@needs_poppler
+def test_the_writer_follows_the_city_setting(empty_office: Office, tmp_path: Path) -> None:
+    from test_weekly_pdf import REPORT_NOW
+
+    from citydesk.reports.weekly.writer import write_weekly_report
+
+    set_working_language(empty_office.db, actor=empty_office.admin, language="es")
+    out = tmp_path / "vacía.pdf"
+    written = write_weekly_report(empty_office.db, now=REPORT_NOW, week=(2026, 47), out=out)
+    text = " ".join(pdf_lines(written.path))
+    for words in ("Informe semanal de estado", "Resumen", "Cifras clave",
+                  "Esta semana no entró ningún incidente P1.",
+                  "No había solicitudes abiertas al final de la semana.",
+                  "Esta semana no hubo problemas recurrentes."):  # fmt: skip
+        assert words in text, words

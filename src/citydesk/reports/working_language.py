@@ -89,6 +89,14 @@ REPORT_ES: dict[str, str] = {
     "Recurring problems": "Problemas recurrentes",
     "Workload": "Carga de trabajo",
     "Definitions": "Definiciones",
+    # fixed sentences of an empty section
+    "No P1 incidents came in this week.": "Esta semana no entró ningún incidente P1.",
+    "No requests were open at the end of the week.": "No había solicitudes abiertas al final de la semana.",
+    "No recurring problems came up this week.": "Esta semana no hubo problemas recurrentes.",
+    "Nobody had assigned, resolved or logged work this week.": (
+        "Esta semana nadie tuvo trabajo asignado, resuelto ni registrado."
+    ),
+    "No requests came in this week.": "Esta semana no entró ninguna solicitud.",
     # chart titles
     "Requests opened and resolved": "Solicitudes abiertas y resueltas",
     "Open requests at the end of each week": "Solicitudes abiertas al final de cada semana",

@@ -120,10 +120,11 @@ class Page:
     t: Callable[[str], str] = same
 
     def p(self, text: str, style: str = "body") -> Any:
-        """A paragraph of (already escaped) text; a title or sub-heading in the working language."""
+        """A paragraph of (already escaped) text, in the working language when it is a known report text
+        (a title, a sub-heading, a fixed sentence such as "No P1 incidents came in this week.")."""
         from reportlab.platypus import Paragraph
 
-        return Paragraph(self.t(text) if style in ("title", "h2") else text, self.st[style])
+        return Paragraph(self.t(text), self.st[style])
 
     def h1(self, text: str) -> Any:
         """A section heading (in the working language)."""
