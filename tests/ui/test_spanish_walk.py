@@ -47,6 +47,7 @@ from citydesk.ui.shell import MainWindow
 from factories import Office
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+ROOT = Path(__file__).resolve().parents[2]
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -275,9 +276,8 @@ def main_window(w: Walk) -> QWidget:
 def new_request(w: Walk, new_requester: bool = True) -> QWidget:
     from citydesk.domain.roles import SYSTEM_ACTOR
     from citydesk.services.addresses import import_addresses
-    from conftest import SAMPLE_ADDRESSES
 
-    import_addresses(w.office.db, actor=SYSTEM_ACTOR, path=SAMPLE_ADDRESSES)
+    import_addresses(w.office.db, actor=SYSTEM_ACTOR, path=ROOT / "resources" / "samples" / "addresses.csv")
     win = w.window_of("clerk")
     w.press(Qt.Key.Key_N, CTRL)
     w.qtbot.waitUntil(lambda: getattr(win, "intake_dialog", None) is not None)
