@@ -166,6 +166,23 @@ REPORT_ES: dict[str, str] = {
     "Ward/district": "Distrito",
     "Not known": "Desconocido",
     "Not on the address list": "No está en la lista de direcciones",
+    "= Open at the end of the week": "= Abiertas al final de la semana",
+    "Resolved, reopened and resolved again in the week": (
+        "Resuelta, reabierta y resuelta otra vez en la semana"
+    ),
+    "Resolved in the week, reopened since": "Resuelta en la semana, reabierta después",
+    "Resolved on an unknown date (imported)": "Resuelta en fecha desconocida (importada)",
+    "Opened already resolved or closed": "Abierta ya resuelta o cerrada",
+    "Back to open by a status change": "De nuevo abierta por un cambio de estado",
+    "Reopened while not counted as resolved": "Reabierta sin contar como resuelta",
+    "Resolved again while already resolved or closed": "Resuelta otra vez estando ya resuelta o cerrada",
+    "0–7 days": "0–7 días",
+    "8–30 days": "8–30 días",
+    "31–90 days": "31–90 días",
+    "> 90 days": "> 90 días",
+    "new": "nuevo",
+    "same": "igual",
+    "none": "ninguna",
     # the domain's words the tables print
     "P1 Critical": "P1 Crítica",
     "P2 High": "P2 Alta",
@@ -202,6 +219,18 @@ def words(language: str) -> Callable[[str], str]:
     """A function giving a report text in `language` (the text itself when the catalogue lacks it)."""
     catalogue = CATALOGUES.get(language, {})
     return lambda text: catalogue.get(text, text)
+
+
+def scope_words(scope_name: str, language: str) -> str:
+    """A report scope's name in `language`: "Whole city" → "Toda la ciudad", "City Hall office" →
+    "Oficina City Hall"; a department's name is its own."""
+    if language != "es":
+        return scope_name
+    if scope_name == "Whole city":
+        return "Toda la ciudad"
+    if scope_name.endswith(" office"):
+        return f"Oficina {scope_name.removesuffix(' office')}"
+    return scope_name
 
 
 def ticket_header(columns: Sequence[str], language: str) -> tuple[str, ...]:

@@ -26,8 +26,9 @@ from citydesk.reports.model import (
     WeeklyMetrics,
     week_label,
 )
+from citydesk.reports.weekly import text_es
 from citydesk.reports.weekly.text import definitions, format_instant, summary_sentences
-from citydesk.reports.working_language import LANGUAGE_TAGS, words
+from citydesk.reports.working_language import LANGUAGE_TAGS, scope_words, words
 
 __all__ = [
     "PAGE_SIZES",
@@ -144,6 +145,7 @@ def build_weekly_report(
     margin = 0.6 * 72
     label = week_label(metrics.year, metrics.week)
     t = words(language)
+    scope_label = scope_words(scope_label, language)
     title = f"{t('Weekly status report')} {label} — {city_name}, {scope_label}"
     tmp = folder / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
     try:
@@ -168,13 +170,21 @@ def build_weekly_report(
                 initialFontName=FONT,
             )
             flowables = story(
-                metrics, city_name=city_name, scope_label=scope_label, width=doc.width, progress=report,
+                metrics,
+                city_name=city_name,
+                scope_label=scope_label,
+                width=doc.width,
+                progress=report,
                 language=language,
             )
             canvas = _canvas_class(
                 t("{0} — Weekly status report — {1}").format(city_name, scope_label),
                 label,
-                t("Data as of {0}").format(format_instant(metrics.now, metrics.tz_name)),
+                t("Data as of {0}").format(
+                    (text_es.format_instant if language == "es" else format_instant)(
+                        metrics.now, metrics.tz_name
+                    )
+                ),
                 t("Page {0} of {1}"),
             )
             doc.build(flowables, canvasmaker=canvas)

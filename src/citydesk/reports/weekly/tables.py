@@ -118,6 +118,7 @@ class Page:
     st: dict[str, Any]
     tz: ZoneInfo
     t: Callable[[str], str] = same
+    language: str = "en"
 
     def p(self, text: str, style: str = "body") -> Any:
         """A paragraph of (already escaped) text, in the working language when it is a known report text
