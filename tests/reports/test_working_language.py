@@ -92,7 +92,8 @@ def test_the_weekly_report_in_spanish(city_week: CityWeek, tmp_path: Path) -> No
         assert REPORT_ES[heading] in lines, heading
     text = "\n".join(lines)
     for words in ("Cifra Esta semana Semana anterior Cambio", "Solicitudes abiertas", "Página 1 de",
-                  "Datos al 23 nov 2026, 8:00 CST", "City of Testville — Informe semanal de estado — Toda la ciudad",
+                  "Datos al 23 nov 2026, 8:00 CST",
+                  "City of Testville — Informe semanal de estado — Toda la ciudad",
                   "La semana anterior entraron", "Definiciones", "A tiempo",
                   "Del lunes a las 00:00 al lunes siguiente"):  # fmt: skip
         assert words in text, words
