@@ -72,3 +72,71 @@ def test_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
         "resources/translations/citydesk_es.qm is stale: run scripts/translations.py"
     )
     assert translations_dir() == ROOT / "resources" / "translations"
+
+
+def _translations_script() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("translations_script", ROOT / "scripts" / "translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_ts_is_current_with_the_sources_and_fully_translated() -> None:
+    """A string added to the UI without running scripts/translations.py, or without its Spanish, fails."""
+    import xml.etree.ElementTree as ET
+
+    ts = translations_dir() / "citydesk_es.ts"
+    assert _translations_script().extract("es") == ts.read_text(encoding="utf-8"), (
+        "resources/translations/citydesk_es.ts is not current: run scripts/translations.py"
+    )
+    untranslated = [
+        f"{context.findtext('name')}: {message.findtext('source')!r}"
+        for context in ET.parse(ts).getroot().findall("context")
+        for message in context.findall("message")
+        if not message.findtext("translation") or "unfinished" in ET.tostring(message, encoding="unicode")
+    ]
+    assert not untranslated, "translate these in the .ts:\n" + "\n".join(untranslated)
+
+
+def test_helper_contexts_follow_imports_and_computed_texts_get_the_domain_words() -> None:
+    script = _translations_script()
+    ui = ROOT / "src" / "citydesk" / "ui"
+    assert script.helper_context(ui / "detail" / "view.py") == "TicketDetail"
+    assert script.helper_context(ui / "detail" / "header.py") == "TicketDetail"  # `from …view import tr`
+    assert script.helper_context(ui / "requesters" / "form.py") == "Requesters"
+    assert script.helper_context(ui / "shell.py") is None  # self.tr only: the class is the context
+    dynamic = script.dynamic_tr_contexts()
+    assert {"TicketDetail", "TicketTableModel"} <= dynamic  # tr(Status(s).label), self.tr(HEADERS[col])
+
+
+def test_every_domain_code_has_its_words(spanish: QTranslator) -> None:
+    from citydesk.domain.channels import Channel, ReplyMethod, RequesterKind
+    from citydesk.domain.priorities import Priority
+    from citydesk.domain.roles import Role
+    from citydesk.domain.statuses import ResolutionReason, Status
+    from citydesk.ui import words
+
+    for table, enum in ((words.STATUS, Status), (words.PRIORITY, Priority), (words.CHANNEL, Channel),
+                        (words.REPLY, ReplyMethod), (words.REASON, ResolutionReason), (words.ROLE, Role),
+                        (words.KIND, RequesterKind), (words.CHANNEL_LETTER, Channel)):  # fmt: skip
+        assert set(table) == set(enum), enum
+        for code in enum:
+            assert QCoreApplication.translate("Words", table[code]) != table[code] or table[code] in (
+                "Web", "Intranet", "P3 Normal", "Supervisor"
+            ), (enum, code)
+    assert [Status(s).label for s in Status] == list(words.STATUS.values())  # the English words match
+    assert [Priority(p).meaning for p in Priority] == list(words.PRIORITY_MEANING.values())
+    assert [ResolutionReason(r).label for r in ResolutionReason] == list(words.REASON.values())
+    assert words.reported_by(3) == "Informado por 3 personas" and words.people(1) == "1 persona"
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime(2026, 11, 16, 15, tzinfo=UTC)
+    assert words.ago(now - timedelta(hours=3), now) == "hace 3 horas"
+    assert words.ago(now - timedelta(seconds=20), now) == "justo ahora"
+    assert words.span(timedelta(days=1)) == "1 día"
+    assert words.role_label("clerk") == "Empleado de mostrador"
+    assert words.kind_label("staff") == "Empleado de la ciudad"
+    assert words.long_date_text(now.date()) == "lunes, 16 de noviembre de 2026"

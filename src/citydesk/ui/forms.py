@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from citydesk.domain.errors import ValidationError
+from citydesk.ui.error_words import error_text
 from citydesk.ui.tasks import readable
 
 
@@ -53,7 +54,9 @@ def style_error_label(label: QLabel) -> None:
 
 
 def set_error_text(label: QLabel, message: str) -> None:
-    """Show `message` in an error label (with a warning sign, so colour is not the only cue)."""
+    """Show `message` in an error label (with a warning sign, so colour is not the only cue); a known
+    English message from the services in the UI's language (ui/error_words.py)."""
+    message = error_text(message)
     label.setText(f"⚠ {message}" if message else "")
     label.setAccessibleName(message)
     label.setVisible(bool(message))
@@ -238,6 +241,11 @@ def shrinkable(combo: QComboBox, characters: int = 10) -> QComboBox:
     return combo
 
 
+def tr(text: str) -> str:
+    """Translate `text` in the shared form helpers' context."""
+    return QCoreApplication.translate("Forms", text)
+
+
 def hint_label(text: str) -> QLabel:
     """A word-wrapped line of explanation under a field or a checkbox."""
     label = QLabel(text)
@@ -256,8 +264,8 @@ def submit_buttons(
     ok.setAccessibleName(ok_text.replace("&", "").rstrip("…"))
     ok.setToolTip(tooltip)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(dialog.tr("Cancel"))
-    cancel.setAccessibleName(dialog.tr("Cancel"))
+    cancel.setText(tr("Cancel"))
+    cancel.setAccessibleName(tr("Cancel"))
     buttons.accepted.connect(submit)
     buttons.rejected.connect(dialog.reject)
     for keys in ("Ctrl+Return", "Ctrl+Enter"):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QPalette
 from PySide6.QtWidgets import QLabel
 
+from citydesk.ui.error_words import error_text
 from citydesk.ui.forms import error_colour
 
 SUCCESS_CLEAR_MS = 10_000
@@ -84,7 +85,7 @@ class StatusMessage(QObject):
         self.kind = kind
         self._restyle(error=kind is MessageKind.ERROR)
         # a warning sign and the word, so colour is never the only cue
-        shown = tr("⚠ Error: {0}").format(text) if kind is MessageKind.ERROR else text
+        shown = tr("⚠ Error: {0}").format(error_text(text)) if kind is MessageKind.ERROR else text
         self.label.setText(shown)
         self.label.setToolTip(shown)
         announce_to_assistive_tech(self.label, shown)

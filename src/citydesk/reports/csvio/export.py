@@ -419,18 +419,23 @@ def export_tickets(
     with_notes: bool = False,
     progress: Progress | None = None,
     now: datetime | None = None,
+    language: str | None = None,
 ) -> ExportSummary:
     """Export the filtered tickets to `path` (see the module docstring for the format); `now` is
-    the database clock's time."""
+    the database clock's time. The header row and the public-records note are in `language` (the
+    city's working language when None); the values are citydesk's codes in either language."""
+    from citydesk.reports.working_language import public_records_note, ticket_header, working_language
+
     flt = flt or TicketFilter()
+    language = language or working_language(session)
     total = count_tickets(session, flt) if progress else 0
-    header = (*TICKET_COLUMNS, NOTES_COLUMN) if with_notes else TICKET_COLUMNS
+    header = ticket_header((*TICKET_COLUMNS, NOTES_COLUMN) if with_notes else TICKET_COLUMNS, language)
     rows = iter_ticket_rows(session, flt, public_records=public_records, with_notes=with_notes, now=now)
     written = write_csv(
         path,
         header,
         rows,
-        trailer=PUBLIC_RECORDS_NOTE if public_records else None,
+        trailer=public_records_note(PUBLIC_RECORDS_NOTE, language) if public_records else None,
         progress=progress,
         total=total,
     )

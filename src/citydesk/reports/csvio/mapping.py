@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.statuses import Status
 from citydesk.reports.csvio.vocabulary import CITYDESK_STATUSES, GUESSES, word_key
+from citydesk.reports.working_language import column_for
 
 # citydesk fields a column can map to, with what they mean (shown in the app and `--help`).
 TARGETS: dict[str, str] = {
@@ -57,6 +58,8 @@ def guess_mapping(headers: Iterable[str]) -> dict[str, str]:
         target = GUESSES.get(word_key(header))
         if target is None and word_key(header) in TARGETS:
             target = word_key(header)
+        if target is None:  # a heading of a Spanish export ("estado")
+            target = column_for(header)
         if target and target not in used:
             out[header] = target
             used.add(target)

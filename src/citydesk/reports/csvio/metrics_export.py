@@ -9,6 +9,7 @@ from typing import Any
 
 from citydesk.reports.csvio.export import ExportSummary, write_csv
 from citydesk.reports.model import WeeklyMetrics
+from citydesk.reports.working_language import metric_header
 
 METRIC_COLUMNS = ("section", "item", "this_week", "last_week", "change", "detail")
 
@@ -98,7 +99,8 @@ def metric_rows(m: WeeklyMetrics) -> Iterator[list[Any]]:
         yield ["recurring", problem.label, problem.count, "", "", " ".join(problem.numbers)]
 
 
-def export_metrics(metrics: WeeklyMetrics, path: Path) -> ExportSummary:
-    """Write the week's metrics as CSV (same encoding and conventions as the ticket export)."""
-    written = write_csv(path, METRIC_COLUMNS, metric_rows(metrics))
+def export_metrics(metrics: WeeklyMetrics, path: Path, language: str = "en") -> ExportSummary:
+    """Write the week's metrics as CSV (same encoding and conventions as the ticket export); the header
+    row in `language` (the city's working language), the section and item names stay codes."""
+    written = write_csv(path, metric_header(METRIC_COLUMNS, language), metric_rows(metrics))
     return ExportSummary(path=Path(path), rows=written, public_records=False)

@@ -9,7 +9,7 @@ built (it imports ReportLab).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Rect, String
 from reportlab.lib import colors
@@ -206,7 +206,7 @@ def _y_axis(
         d.add(_text(left - 3, y - 2.5, f"{value:,.0f}", 6.5, "end"))
 
 
-def trend_chart(trend: Sequence[TrendWeek], width: float) -> Drawing:
+def trend_chart(trend: Sequence[TrendWeek], width: float, t: Callable[[str], str] = str) -> Drawing:
     """Two panels: requests opened vs resolved per week, and the backlog at each week's end."""
     height, bottom, top_pad = 168.0, 34.0, 26.0
     gap = 24.0
@@ -219,7 +219,7 @@ def trend_chart(trend: Sequence[TrendWeek], width: float) -> Drawing:
     peak = max([max(w.opened, w.resolved) for w in trend] + [1])
     axis_max, step = nice_max(peak * 1.08)
     _y_axis(d, left, bottom, plot_w, plot_h, axis_max, step)
-    d.add(_text(left, height - 9, "Requests opened and resolved", 7.5, bold=True))
+    d.add(_text(left, height - 9, t("Requests opened and resolved"), 7.5, bold=True))
     group_w = plot_w / max(len(trend), 1)
     bar_w = min(20.0, group_w * 0.3)
     for i, week in enumerate(trend):
@@ -237,7 +237,7 @@ def trend_chart(trend: Sequence[TrendWeek], width: float) -> Drawing:
     peak2 = max([w.backlog_end for w in trend] + [1])
     axis_max2, step2 = nice_max(peak2 * 1.1)
     _y_axis(d, left2, bottom, plot_w2, plot_h, axis_max2, step2)
-    d.add(_text(left2, height - 9, "Open requests at the end of each week", 7.5, bold=True))
+    d.add(_text(left2, height - 9, t("Open requests at the end of each week"), 7.5, bold=True))
     step_x = plot_w2 / max(len(trend), 1)
     points = []
     for i, week in enumerate(trend):

@@ -26,7 +26,9 @@ from citydesk.reports.model import (
     WeeklyMetrics,
     week_label,
 )
+from citydesk.reports.weekly import text_es
 from citydesk.reports.weekly.text import definitions, format_instant, summary_sentences
+from citydesk.reports.working_language import LANGUAGE_TAGS, scope_words, words
 
 __all__ = [
     "PAGE_SIZES",
@@ -61,7 +63,9 @@ SECTIONS = (
 """Every section heading, in the order the report prints them."""
 
 
-def _canvas_class(header_left: str, header_right: str, footer_left: str) -> type:
+def _canvas_class(
+    header_left: str, header_right: str, footer_left: str, page_of: str = "Page {0} of {1}"
+) -> type:
     """A canvas that draws the header and footer, with "Page n of m", on every page when saved."""
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
@@ -99,7 +103,7 @@ def _canvas_class(header_left: str, header_right: str, footer_left: str) -> type
             self.line(margin, height - 0.47 * 72, width - margin, height - 0.47 * 72)
             self.line(margin, 0.5 * 72, width - margin, 0.5 * 72)
             self.drawString(margin, 0.36 * 72, fit(footer_left, width * 0.7, 7.5))
-            self.drawRightString(width - margin, 0.36 * 72, f"Page {number} of {total}")
+            self.drawRightString(width - margin, 0.36 * 72, page_of.format(number, total))
             self.restoreState()
 
     return ReportCanvas
@@ -114,8 +118,10 @@ def build_weekly_report(
     out_path: Path | str,
     progress: Progress | None = None,
     font_dir: Path | None = None,
+    language: str = "en",
 ) -> Path:
-    """Write the weekly status report PDF to `out_path` (atomically) and return its path."""
+    """Write the weekly status report PDF to `out_path` (atomically) and return its path; its headings in
+    `language` (the city's working language: reports/working_language.py)."""
     from reportlab.lib.pagesizes import A4, letter
     from reportlab.platypus import SimpleDocTemplate
 
@@ -138,7 +144,9 @@ def build_weekly_report(
     pagesize = letter if size_name == "letter" else A4
     margin = 0.6 * 72
     label = week_label(metrics.year, metrics.week)
-    title = f"Weekly status report {label} — {city_name}, {scope_label}"
+    t = words(language)
+    scope_label = scope_words(scope_label, language)
+    title = f"{t('Weekly status report')} {label} — {city_name}, {scope_label}"
     tmp = folder / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         handle = open(tmp, "xb")  # noqa: SIM115 (closed below; removed on any failure)
@@ -155,19 +163,29 @@ def build_weekly_report(
                 bottomMargin=0.65 * 72,
                 title=title,
                 author="citydesk",
-                subject=f"Service desk status, {scope_label}, {label}",
+                subject=t("Service desk status, {0}, {1}").format(scope_label, label),
                 creator="citydesk",
-                lang=LANGUAGE_TAG,
+                lang=LANGUAGE_TAGS.get(language, LANGUAGE_TAG),
                 displayDocTitle=True,
                 initialFontName=FONT,
             )
             flowables = story(
-                metrics, city_name=city_name, scope_label=scope_label, width=doc.width, progress=report
+                metrics,
+                city_name=city_name,
+                scope_label=scope_label,
+                width=doc.width,
+                progress=report,
+                language=language,
             )
             canvas = _canvas_class(
-                f"{city_name} — Weekly status report — {scope_label}",
+                t("{0} — Weekly status report — {1}").format(city_name, scope_label),
                 label,
-                f"Data as of {format_instant(metrics.now, metrics.tz_name)}",
+                t("Data as of {0}").format(
+                    (text_es.format_instant if language == "es" else format_instant)(
+                        metrics.now, metrics.tz_name
+                    )
+                ),
+                t("Page {0} of {1}"),
             )
             doc.build(flowables, canvasmaker=canvas)
             handle.flush()

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from citydesk.domain.channels import LANGUAGES, Channel
 from citydesk.domain.priorities import Priority
 from citydesk.reports.model import WARD_NOTE, WeeklyMetrics, short_date, week_label
+from citydesk.reports.weekly import text_es
 from citydesk.reports.weekly.lists import aging, p1_incidents, recurring, workload
 from citydesk.reports.weekly.tables import Page, styles
 from citydesk.reports.weekly.text import (
@@ -26,6 +27,7 @@ from citydesk.reports.weekly.text import (
     stats,
     summary_sentences,
 )
+from citydesk.reports.working_language import words
 
 Progress = Callable[[int, int], None]
 STEPS = 5
@@ -56,9 +58,32 @@ def title(page: Page) -> list[Any]:
 def summary(page: Page) -> list[Any]:
     """The week in plain words, and the notes (the ward note is printed with the breakdowns)."""
     flow = [page.h1("Summary")]
-    flow += [page.p(escape(sentence), "lead") for sentence in summary_sentences(page.m)]
+    sentences = text_es.summary_sentences if page.language == "es" else summary_sentences
+    flow += [page.p(escape(sentence), "lead") for sentence in sentences(page.m)]
     flow += [page.note(text) for text in page.m.notes if text != WARD_NOTE]
     return flow
+
+
+def _key_notes_es(page: Page) -> list[Any]:
+    """The notes under the key figures, in Spanish."""
+    m, when = page.m, text_es.format_instant
+    notes = []
+    if m.awaiting_first_response:
+        count = text_es.plural(m.awaiting_first_response, "solicitud abierta", "solicitudes abiertas")
+        notes.append(
+            f"{count} esta semana aún sin primera respuesta (no cuentan en los tiempos de primera respuesta)."
+        )
+    sync = "; ".join(
+        f"{o.name} ({o.code}{', este equipo' if o.is_local else ''}): "
+        + (
+            f"última sincronización {when(o.last_sync_at, m.tz_name)}"
+            if o.last_sync_at
+            else "aún sin sincronizar"
+        )
+        for o in m.offices
+    )
+    notes.append(f"Datos al {when(m.now, m.tz_name)}. " + (f"Oficinas: {sync}." if sync else ""))
+    return [page.note(text) for text in notes]
 
 
 def key_figures(page: Page) -> list[Any]:
@@ -113,6 +138,8 @@ def key_figures(page: Page) -> list[Any]:
             ["Figure", "This week", "Last week", "Change"], rows, [0.43, 0.2, 0.2, 0.17], right=(1, 2, 3)
         ),
     ]
+    if page.language == "es":
+        return [*flow, *_key_notes_es(page)]
     if m.awaiting_first_response:
         flow.append(
             page.note(
@@ -183,7 +210,8 @@ def trend_chart(page: Page) -> list[Any]:
 
     from citydesk.reports.weekly import charts
 
-    return [CondPageBreak(190), page.h1("Four-week trend"), charts.trend_chart(page.m.trend, page.width)]
+    chart = charts.trend_chart(page.m.trend, page.width, page.t)
+    return [CondPageBreak(190), page.h1("Four-week trend"), chart]
 
 
 def by_department(page: Page) -> list[Any]:
@@ -344,7 +372,7 @@ def definitions_page(page: Page) -> list[Any]:
     from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
     flow: list[Any] = [PageBreak(), page.h1("Definitions")]
-    for term, text in definitions(page.m):
+    for term, text in (text_es.definitions if page.language == "es" else definitions)(page.m):
         flow.append(KeepTogether([page.p(escape(term), "term"), page.p(escape(text), "def"), Spacer(1, 1)]))
     return flow
 
@@ -372,10 +400,16 @@ PARTS: tuple[tuple[tuple[Section, ...], int | None], ...] = (
 
 
 def story(
-    m: WeeklyMetrics, *, city_name: str, scope_label: str, width: float, progress: Progress
+    m: WeeklyMetrics,
+    *,
+    city_name: str,
+    scope_label: str,
+    width: float,
+    progress: Progress,
+    language: str = "en",
 ) -> list[Any]:
-    """The report's flowables, in page order."""
-    page = Page(m, city_name, scope_label, width, styles(), ZoneInfo(m.tz_name))
+    """The report's flowables, in page order; headings in `language` (the city's working language)."""
+    page = Page(m, city_name, scope_label, width, styles(), ZoneInfo(m.tz_name), words(language), language)
     flow: list[Any] = []
     for sections, step in PARTS:
         for section in sections:

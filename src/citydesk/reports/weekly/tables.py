@@ -3,7 +3,7 @@ is imported inside the functions."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -13,6 +13,11 @@ from citydesk.reports.fonts import BOLD, FONT
 from citydesk.reports.model import WeeklyMetrics
 
 __all__ = ["Page", "styles", "table"]
+
+
+def same(text: str) -> str:
+    """A report text as it is (the English report)."""
+    return text
 
 
 def styles() -> dict[str, Any]:
@@ -103,7 +108,8 @@ def table(
 
 @dataclass(frozen=True)
 class Page:
-    """What every section needs: the figures, the frame width, the styles and the city's zone."""
+    """What every section needs: the figures, the frame width, the styles, the city's zone, and `t`, which
+    gives a heading in the city's working language (reports/working_language.py)."""
 
     m: WeeklyMetrics
     city_name: str
@@ -111,16 +117,19 @@ class Page:
     width: float
     st: dict[str, Any]
     tz: ZoneInfo
+    t: Callable[[str], str] = same
+    language: str = "en"
 
     def p(self, text: str, style: str = "body") -> Any:
-        """A paragraph of (already escaped) text."""
+        """A paragraph of (already escaped) text, in the working language when it is a known report text
+        (a title, a sub-heading, a fixed sentence such as "No P1 incidents came in this week.")."""
         from reportlab.platypus import Paragraph
 
-        return Paragraph(text, self.st[style])
+        return Paragraph(self.t(text), self.st[style])
 
     def h1(self, text: str) -> Any:
-        """A section heading."""
-        return self.p(escape(text), "h1")
+        """A section heading (in the working language)."""
+        return self.p(escape(self.t(text)), "h1")
 
     def note(self, text: str) -> Any:
         """A small note under a table or chart."""
@@ -131,10 +140,13 @@ class Page:
         then split across pages, its header row repeated)."""
         from reportlab.platypus import CondPageBreak
 
-        return [CondPageBreak(140), self.p(escape(text), "h1_table")]
+        return [CondPageBreak(140), self.p(escape(self.t(text)), "h1_table")]
 
     def table(
         self, header: Sequence[str], rows: Sequence[Sequence[object]], shares: Sequence[float], **kw: Any
     ) -> Any:
-        """A wrapped table whose column widths are shares of the frame width."""
-        return table(header, rows, [share * self.width for share in shares], self.st, **kw)
+        """A wrapped table whose column widths are shares of the frame width; its headings, and the cells
+        that are report words ("Requests opened", "Walk-in"), in the working language."""
+        heads = [self.t(h) for h in header]
+        cells = [[self.t(v) if isinstance(v, str) else v for v in row] for row in rows]
+        return table(heads, cells, [share * self.width for share in shares], self.st, **kw)

@@ -118,6 +118,7 @@ def write_weekly_report(
     """
     from citydesk.reports.metrics import last_full_week, parse_scope, weekly_metrics
     from citydesk.reports.weekly.pdf import build_weekly_report
+    from citydesk.reports.working_language import working_language
     from citydesk.store.settings import load_calendar
 
     if (out is None) == (folder is None):
@@ -135,6 +136,7 @@ def write_weekly_report(
         year, week_no = week if week is not None else last_full_week(calendar, now)
         parsed = parse_scope(session, scope)
         metrics = weekly_metrics(session, year=year, week=week_no, scope=parsed, now=now)
+        language = working_language(session)
     if folder is not None:
         folder = Path(folder)
         if not folder.is_dir():
@@ -149,6 +151,7 @@ def write_weekly_report(
         out_path=out,
         progress=lambda done, _steps: report(1 + done),
         font_dir=font_dir,
+        language=language,
     )
     return WrittenReport(
         path=path,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from citydesk.domain.csvfile import CsvProblems
@@ -12,13 +13,18 @@ from citydesk.ui.app import CitydeskApp
 from citydesk.ui.tasks import readable
 
 
+def tr(text: str) -> str:
+    """Translate `text` in the address import's context."""
+    return QCoreApplication.translate("AddressImport", text)
+
+
 def choose_address_file(parent: QWidget | None) -> Path | None:
     """Ask for the CSV file (None when cancelled)."""
     name, _filter = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("Import the city's address list") if parent else "Import addresses",
+        tr("Import the city's address list"),
         "",
-        "CSV files (*.csv *.txt);;All files (*)",
+        tr("CSV files (*.csv *.txt);;All files (*)"),
     )
     return Path(name) if name else None
 
@@ -29,9 +35,10 @@ def problems_text(exc: BaseException) -> str:
         lines = [p.text() for p in exc.problems[:30]]
         more = len(exc.problems) - len(lines)
         return (
-            "Nothing was imported. Fix these rows and import again:\n\n"
+            tr("Nothing was imported. Fix these rows and import again:")
+            + "\n\n"
             + "\n".join(lines)
-            + (f"\n… and {more} more." if more > 0 else "")
+            + ("\n" + tr("… and {0} more.").format(more) if more > 0 else "")
         )
     return readable(exc)
 
@@ -47,13 +54,13 @@ def import_address_file(hub: CitydeskApp, parent: QWidget | None, path: Path | N
         hub.data_changed.emit()
         if summary.notice:  # read as Windows-1252: ask to check the accented letters
             box = QMessageBox(QMessageBox.Icon.Information, "citydesk", summary.notice, parent=parent)
-            box.setAccessibleName("Address import notice")
+            box.setAccessibleName(tr("Address import notice"))
             box.open()
 
     def failed(exc: BaseException) -> None:
-        hub.announce.emit("The address list was not imported.")
+        hub.announce.emit(tr("The address list was not imported."))
         box = QMessageBox(QMessageBox.Icon.Warning, "citydesk", problems_text(exc), parent=parent)
-        box.setAccessibleName("Address import problems")
+        box.setAccessibleName(tr("Address import problems"))
         box.open()
 
     hub.mutate(import_addresses, path=path, on_done=done, on_error=failed)

@@ -2,7 +2,8 @@
 
 A plain combo box's type-to-select cycles through the items sharing a first letter, so `w` on
 Walk-in moved to Web. Here a letter always selects its channel, whatever the current value, in the
-closed field and in its open list; any other letter does nothing.
+closed field and in its open list; any other letter does nothing. The letters follow the UI's language
+(`citydesk.ui.words.channel_letters`: W, P, E, B, T, I, A in English; P, T, C, W, N, I, F in Spanish).
 """
 
 from __future__ import annotations
@@ -12,23 +13,16 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from citydesk.domain.channels import Channel
+from citydesk.ui.words import CHANNEL_LETTER, channel_label, channel_letters
 
-CHANNEL_KEYS: dict[Channel, str] = {
-    Channel.WALK_IN: "W",
-    Channel.PHONE: "P",
-    Channel.EMAIL: "E",
-    Channel.WEB: "B",
-    Channel.INTRANET: "T",
-    Channel.INTERNAL: "I",
-    Channel.AFTER_HOURS: "A",
-}
-_BY_KEY = {key: channel for channel, key in CHANNEL_KEYS.items()}
+CHANNEL_KEYS: dict[Channel, str] = {channel: text[0] for channel, text in CHANNEL_LETTER.items()}  # English
 _IGNORED = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
-def channel_of_key(text: str) -> Channel | None:
-    """The channel a typed letter stands for (either case), or None."""
-    return _BY_KEY.get(text.upper())
+def channel_of_key(text: str, keys: dict[Channel, str] | None = None) -> Channel | None:
+    """The channel a typed letter stands for (either case) among `keys` (the UI language's), or None."""
+    by_key = {key: channel for channel, key in (keys or channel_letters()).items()}
+    return by_key.get(text.upper())
 
 
 class ChannelField(QComboBox):
@@ -37,11 +31,12 @@ class ChannelField(QComboBox):
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        self.keys = channel_letters()
         for channel in Channel:
-            label = self.tr("{0} ({1})").format(self.tr(channel.label), CHANNEL_KEYS[channel])
+            label = self.tr("{0} ({1})").format(channel_label(channel), self.keys[channel])
             self.addItem(label, channel.value)
         hint = self.tr("Type a letter: {0}").format(
-            ", ".join(f"{key} {self.tr(channel.label).lower()}" for channel, key in CHANNEL_KEYS.items())
+            ", ".join(f"{key} {channel_label(channel).lower()}" for channel, key in self.keys.items())
         )
         self.setToolTip(hint)
         self.setAccessibleDescription(hint)
@@ -60,7 +55,7 @@ class ChannelField(QComboBox):
         text = event.text()
         if len(text) != 1 or not text.isalpha():
             return False
-        channel = channel_of_key(text)
+        channel = channel_of_key(text, self.keys)
         if channel is not None:
             self.select_channel(channel)
         return True

@@ -7,11 +7,30 @@ caller as another reporter of it instead of logging a new request.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from citydesk.store.intake import DuplicateCandidate
-from citydesk.ui.detail.view import reporters_count_text, status_text
+from citydesk.ui.detail.view import reporters_count_text
+from citydesk.ui.words import status_label
+
+REASONS = {
+    "same address": QT_TRANSLATE_NOOP("DuplicateList", "Same address"),
+    "same block": QT_TRANSLATE_NOOP("DuplicateList", "Same block"),
+    "same requester": QT_TRANSLATE_NOOP("DuplicateList", "Same requester"),
+}
+
+
+def reason_text(reason: str) -> str:
+    """Why a candidate is offered, in the UI's language: "Same address", "Within 25 m"."""
+    if reason in REASONS:
+        return QCoreApplication.translate("DuplicateList", REASONS[reason])
+    within = re.fullmatch(r"within (\d+) m", reason)
+    if within:
+        return QCoreApplication.translate("DuplicateList", "Within {0} m").format(within.group(1))
+    return reason.capitalize()
 
 
 def candidate_text(c: DuplicateCandidate) -> str:
@@ -19,8 +38,8 @@ def candidate_text(c: DuplicateCandidate) -> str:
     where = f" · {c.location_text}" if c.location_text else ""
     reporters = reporters_count_text(c.reporter_count) if c.reporter_count else ""
     return (
-        f"{c.number} · {status_text(c.status)} · {c.title}\n"
-        f"{c.reason.capitalize()}{where} · {c.category_name or ''} · {reporters}".replace(" ·  · ", " · ")
+        f"{c.number} · {status_label(c.status)} · {c.title}\n"
+        f"{reason_text(c.reason)}{where} · {c.category_name or ''} · {reporters}".replace(" ·  · ", " · ")
     )
 
 

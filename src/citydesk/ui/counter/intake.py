@@ -45,6 +45,7 @@ from citydesk.ui.app import CitydeskApp
 from citydesk.ui.counter.intake_layout import LayoutMixin
 from citydesk.ui.counter.intake_save import SavingMixin, long_date
 from citydesk.ui.forms import line_field, set_error_text
+from citydesk.ui.words import language_label, priority_meaning
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -265,15 +266,14 @@ class NewRequestDialog(LayoutMixin, SavingMixin, QDialog):
     # ---- requester -----------------------------------------------------------------------------
 
     def _requester_chosen(self, hit: RequesterHit) -> None:
-        language = "Spanish" if hit.preferred_language == "es" else "English"
-        reply = {"phone": "by phone", "email": "by e-mail", "letter": "by letter"}.get(
-            hit.reply_method, "not needed"
-        )
+        replies = {
+            "phone": self.tr("by phone"), "email": self.tr("by e-mail"), "letter": self.tr("by letter")
+        }  # fmt: skip
         self.requester_info.setText(
             self.tr("{0} · {1} · reply {2}{3}").format(
                 hit.label,
-                self.tr(language),
-                self.tr(reply),
+                language_label(hit.preferred_language or "en"),
+                replies.get(hit.reply_method, self.tr("not needed")),
                 self.tr(" · confidential") if hit.confidential else "",
             )
         )
@@ -350,7 +350,7 @@ class NewRequestDialog(LayoutMixin, SavingMixin, QDialog):
 
     def _priority_changed(self) -> None:
         priority = Priority(self.priority.currentData() or Priority.P3.value)
-        self.priority_meaning.setText(self.tr(priority.meaning))
+        self.priority_meaning.setText(priority_meaning(priority.value))
         expected = self.expected_date()
         if expected is not None and not self._due_touched:
             self.due.blockSignals(True)

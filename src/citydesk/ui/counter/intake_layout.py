@@ -33,6 +33,7 @@ from citydesk.ui.counter.completion import CompletionField
 from citydesk.ui.counter.duplicates import DuplicateList
 from citydesk.ui.counter.requester_form import NewRequesterBox
 from citydesk.ui.forms import Form, combo_field, line_field, plain_text_field, shrinkable
+from citydesk.ui.words import date_format, priority_label, ui_locale
 
 
 class LayoutMixin:
@@ -73,14 +74,15 @@ class LayoutMixin:
         self.category_info = self._info_label(self.tr("Category details"))
         self.priority = combo_field(self.tr("Priority"))
         for p in Priority:
-            self.priority.addItem(self.tr(p.label), p.value)
+            self.priority.addItem(priority_label(p.value), p.value)
         self.priority.setCurrentIndex(self.priority.findData(Priority.P3.value))
         self.priority_meaning = self._info_label(self.tr("Priority meaning"))
         self.department = combo_field(self.tr("Handled by department"))
         self.due = QDateEdit()
         self.due.setAccessibleName(self.tr("Target date"))
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("ddd d MMM yyyy")
+        self.due.setDisplayFormat(date_format())
+        self.due.setLocale(ui_locale())  # day and month names in the UI's language
         self.due_info = self._info_label(self.tr("Expected completion"))
         self.title = line_field(
             self.tr("Title"), placeholder=self.tr("Filled in from the category and place")

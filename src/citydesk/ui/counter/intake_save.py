@@ -16,11 +16,12 @@ from citydesk.services.intake import add_caller, log_request
 from citydesk.store.intake import AddressHit, CategoryHit, DuplicateCandidate, RequesterHit
 from citydesk.ui.detail.view import reporters_count_text
 from citydesk.ui.status_message import announce_to_assistive_tech
+from citydesk.ui.words import day_text
 
 
 def long_date(d: date) -> str:
-    """ "Thursday, November 19"."""
-    return f"{d:%A}, {d:%B} {d.day}"
+    """ "Thursday, November 19" / "jueves, 19 de noviembre" (the UI's language)."""
+    return day_text(d)
 
 
 class SavingMixin:

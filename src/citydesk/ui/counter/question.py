@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -40,9 +40,10 @@ def resolve_category(typed: str, choices: list[Choice]) -> str | None:
     starts = [c for c in choices if (fold(c.label) or "").startswith(key)]
     if len(starts) == 1:
         return starts[0].id
-    raise ValidationError(
-        "category", f"There is no category “{typed.strip()}”. Choose one from the list, or leave it empty."
+    text = QCoreApplication.translate(
+        "QuestionDialog", "There is no category “{0}”. Choose one from the list, or leave it empty."
     )
+    raise ValidationError("category", text.format(typed.strip()))
 
 
 class QuestionDialog(QDialog):
@@ -69,7 +70,7 @@ class QuestionDialog(QDialog):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.category.setCompleter(self.completer)
         self.form.add_row(("category", "category_id"), self.tr("Ca&tegory (optional):"), self.category)
-        self.channel = channel_combo(self.tr, self.tr("Channel"), CHANNEL_SETTING)
+        self.channel = channel_combo(self.tr("Channel"), CHANNEL_SETTING)
         self.form.add_row("channel", self.tr("C&hannel:"), self.channel)
         layout.addLayout(self.form.layout)
         layout.addWidget(self.form.general)

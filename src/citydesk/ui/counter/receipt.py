@@ -16,7 +16,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QSettings, QSizeF, QStandardPaths, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QSettings,
+    QSizeF,
+    QStandardPaths,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -50,10 +60,18 @@ from citydesk.reports.fonts import FAMILY
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import chain_tab_order, set_error_text, style_error_label
 from citydesk.ui.tasks import readable
+from citydesk.ui.words import language_label
 
 LAYOUT_SETTING = "receipt/layout"
 PREVIEW_WIDTH = 440
 _fonts_loaded = False
+
+
+PAPER_LABELS = {
+    "half_letter": QT_TRANSLATE_NOOP("ReceiptDialog", "Half page, Letter"),
+    "half_a4": QT_TRANSLATE_NOOP("ReceiptDialog", "Half page, A4"),
+    "thermal_80": QT_TRANSLATE_NOOP("ReceiptDialog", "80 mm receipt printer"),
+}
 
 
 def _layouts() -> Any:
@@ -193,7 +211,10 @@ class ReceiptDialog(QDialog):
         self.paper = QComboBox()
         self.paper.setAccessibleName(self.tr("Paper"))
         for item in _layouts():
-            self.paper.addItem(self.tr(item.label), item.value)
+            self.paper.addItem(
+                QCoreApplication.translate("ReceiptDialog", PAPER_LABELS.get(item.value, item.label)),
+                item.value,
+            )
         remembered = QSettings().value(LAYOUT_SETTING, "half_letter")
         self.paper.setCurrentIndex(max(0, self.paper.findData(remembered)))
         self.paper.currentIndexChanged.connect(self._paper_changed)
@@ -202,12 +223,12 @@ class ReceiptDialog(QDialog):
         form.addRow(paper_label, self.paper)
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language of the receipt"))
-        for code, name in LANGUAGES.items():
-            self.language.addItem(self.tr(name), code)
+        for code in LANGUAGES:
+            self.language.addItem(language_label(code), code)
         self.language.currentIndexChanged.connect(lambda _i: self._load(language=self.language.currentData()))
-        language_label = QLabel(self.tr("&Language:"))
-        language_label.setBuddy(self.language)
-        form.addRow(language_label, self.language)
+        language_caption = QLabel(self.tr("&Language:"))
+        language_caption.setBuddy(self.language)
+        form.addRow(language_caption, self.language)
         side.addLayout(form)
         self.message = QLabel()
         style_error_label(self.message)
@@ -272,6 +293,7 @@ class ReceiptDialog(QDialog):
         self.language.blockSignals(False)
         self.preview.setPixmap(preview_pixmap(self.slip, PREVIEW_WIDTH))
         self.preview.setAccessibleDescription(self.slip.plain_text())
+        self.preview.setLocale(QLocale(self.slip.language))  # the slip speaks the requester's language
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(True)
         if not self.message.text():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,30 @@ from citydesk.ui.app import CitydeskApp
 from citydesk.ui.counter.receipt import preview_pixmap
 from citydesk.ui.forms import Form, buttons_in_visual_order, chain_tab_order, line_field, set_error_text
 from citydesk.ui.tasks import readable
+from citydesk.ui.words import language_label
+
+CAPTIONS = {
+    "heading": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "Heading"),
+    "for_label": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "Label of the requester's name"),
+    "number_label": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "Label above the number"),
+    "date_label": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "Label of the date"),
+    "request_label": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "Label of what was asked"),
+    "category_label": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "Label of the category"),
+    "location_label": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "Label of the location"),
+    "expected_label": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "Label of the expected date"),
+    "no_expected": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "When there is no expected date"),
+    "status_phone": QT_TRANSLATE_NOOP(
+        "ReceiptTextsDialog", "How to ask about the status (with a phone number)"
+    ),
+    "status_no_phone": QT_TRANSLATE_NOOP(
+        "ReceiptTextsDialog", "How to ask about the status (no phone number set)"
+    ),
+    "status_no_phone_caller": QT_TRANSLATE_NOOP(
+        "ReceiptTextsDialog", "How to ask about the status (no phone number set; the requester phoned)"
+    ),
+    "closing": QT_TRANSLATE_NOOP("ReceiptTextsDialog", "Closing line"),
+}
+"""Each receipt text's caption in the admin dialog (domain.receipt_texts.RECEIPT_KEYS, translatable)."""
 
 
 class ReceiptTextsDialog(QDialog):
@@ -51,14 +75,14 @@ class ReceiptTextsDialog(QDialog):
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         top = QHBoxLayout()
-        language_label = QLabel(self.tr("&Language:"))
+        language_caption = QLabel(self.tr("&Language:"))
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
-        for code, name in LANGUAGES.items():
-            self.language.addItem(self.tr(name), code)
-        language_label.setBuddy(self.language)
+        for code in LANGUAGES:
+            self.language.addItem(language_label(code), code)
+        language_caption.setBuddy(self.language)
         self.language.currentIndexChanged.connect(lambda _i: self._load())
-        top.addWidget(language_label)
+        top.addWidget(language_caption)
         top.addWidget(self.language, 1)
         left.addLayout(top)
         hint = QLabel(self.tr("Placeholders filled in when the slip prints: {0}").format(
@@ -73,10 +97,11 @@ class ReceiptTextsDialog(QDialog):
         self.form.add_row("phone", self.tr("City &phone printed on the slip:"), self.phone)
         self.saved_phone = ""
         self.fields: dict[str, QLineEdit] = {}
-        for key, caption in RECEIPT_KEYS.items():
-            edit = line_field(self.tr(caption))
+        for key, english in RECEIPT_KEYS.items():
+            caption = QCoreApplication.translate("ReceiptTextsDialog", CAPTIONS.get(key, english))
+            edit = line_field(caption)
             edit.textEdited.connect(lambda _t: self._preview_timer.start())
-            self.form.add_row(key, self.tr(caption) + ":", edit)
+            self.form.add_row(key, self.tr("{0}:").format(caption), edit)
             self.fields[key] = edit
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -169,6 +194,7 @@ class ReceiptTextsDialog(QDialog):
             return
         self.preview.setPixmap(preview_pixmap(slip, 360))
         self.preview.setAccessibleDescription(slip.plain_text())
+        self.preview.setLocale(QLocale(slip.language))  # the slip speaks the language being edited
 
     def restore_defaults(self) -> None:
         """Put this language's default texts in the fields (Save writes them)."""
@@ -218,7 +244,11 @@ class ReceiptTextsDialog(QDialog):
 
         try:
             self.hub.mutate(
-                set_receipt_texts, on_done=done, on_error=failed, language=language, values=changed,
+                set_receipt_texts,
+                on_done=done,
+                on_error=failed,
+                language=language,
+                values=changed,
                 city_phone=phone,
             )
         except Exception as exc:

@@ -14,6 +14,7 @@ from citydesk.domain.channels import LANGUAGES, ReplyMethod, RequesterKind
 from citydesk.services.requesters import clean_requester
 from citydesk.store.detail import Choice
 from citydesk.ui.forms import Form, combo_field, hint_label, line_field, shrinkable
+from citydesk.ui.words import language_label, reply_label
 
 AUTO_REPLY = ""
 
@@ -50,12 +51,12 @@ class NewRequesterBox(QGroupBox):
         self.department = combo_field(self.tr("Staff member's department"))
         self.language = combo_field(self.tr("Language"))
         self.language.setAccessibleDescription(self.tr("Preferred language for replies"))
-        for code, name in LANGUAGES.items():
-            self.language.addItem(self.tr(name), code)
+        for code in LANGUAGES:
+            self.language.addItem(language_label(code), code)
         self.reply = combo_field(self.tr("Reply by"))
         self.reply.addItem(self.tr("Best available (phone, e-mail, letter)"), AUTO_REPLY)
         for method in ReplyMethod:
-            self.reply.addItem(self.tr(method.label), method.value)
+            self.reply.addItem(reply_label(method.value), method.value)
         self.address = line_field(
             self.tr("Postal address"), placeholder=self.tr("Only needed to reply by letter")
         )

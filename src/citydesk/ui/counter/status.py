@@ -14,7 +14,7 @@ import html
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,26 +33,30 @@ from shiboken6 import isValid
 
 from citydesk.domain.channels import Channel
 from citydesk.domain.receipt_texts import date_words, status_words
-from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.services.contacts import log_contact
 from citydesk.store.status import StatusMatch, StatusView, status_matches, status_view
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import set_error_text, style_error_label
 from citydesk.ui.status_message import announce_to_assistive_tech
 from citydesk.ui.tasks import readable
+from citydesk.ui.words import channel_label, people, reason_label, status_label, ui_language
 
 CHANNEL_SETTING = "counter/inquiry_channel"
 INQUIRY_CHANNELS = (Channel.PHONE, Channel.WALK_IN, Channel.EMAIL, Channel.WEB, Channel.INTRANET)
 
 
-def channel_combo(
-    parent_tr: Any, accessible_name: str, setting: str, channels: Any = tuple(Channel)
-) -> QComboBox:
+IN_LANGUAGE = {
+    "en": QT_TRANSLATE_NOOP("StatusQuestion", "In English"),
+    "es": QT_TRANSLATE_NOOP("StatusQuestion", "In Spanish"),
+}
+
+
+def channel_combo(accessible_name: str, setting: str, channels: Any = tuple(Channel)) -> QComboBox:
     """A channel picker whose choice is remembered on this PC under `setting`."""
     combo = QComboBox()
     combo.setAccessibleName(accessible_name)
     for channel in channels:
-        combo.addItem(parent_tr(channel.label), channel.value)
+        combo.addItem(channel_label(channel.value), channel.value)
     combo.setCurrentIndex(max(0, combo.findData(QSettings().value(setting, Channel.PHONE.value))))
     combo.currentIndexChanged.connect(lambda _i: QSettings().setValue(setting, combo.currentData()))
     return combo
@@ -61,7 +65,7 @@ def channel_combo(
 def _day(instant: datetime, tz_name: str) -> str:
     from zoneinfo import ZoneInfo
 
-    return date_words(instant.astimezone(ZoneInfo(tz_name)).date(), "en")
+    return date_words(instant.astimezone(ZoneInfo(tz_name)).date(), ui_language())
 
 
 def tr(text: str) -> str:
@@ -70,19 +74,21 @@ def tr(text: str) -> str:
 
 
 def _fact(label: str, value: str) -> str:
-    return f"<b>{html.escape(tr(label))}:</b> {html.escape(value)}"
+    return f"<b>{html.escape(label)}:</b> {html.escape(value)}"
 
 
 def reported_by(view: StatusView) -> str | None:
     """How many people reported the problem ("1 person", "3 people"); never their names."""
     if view.reporter_count <= 0:
         return None
-    if view.reporter_count == 1:
-        return tr("1 person")
-    return tr("{0} people").format(view.reporter_count)
+    return people(view.reporter_count)
 
 
-_MATCHED_BY = {"phone": "matched by phone", "e-mail": "matched by e-mail", "name": "matched by name"}
+_MATCHED_BY = {
+    "phone": QT_TRANSLATE_NOOP("StatusQuestion", "matched by phone"),
+    "e-mail": QT_TRANSLATE_NOOP("StatusQuestion", "matched by e-mail"),
+    "name": QT_TRANSLATE_NOOP("StatusQuestion", "matched by name"),
+}
 
 
 def caller_words(view: StatusView) -> str | None:
@@ -90,39 +96,48 @@ def caller_words(view: StatusView) -> str | None:
     if view.caller_name is None:
         return None
     how = _MATCHED_BY.get(view.matched_by or "")
-    return f"{view.caller_name} ({tr(how)})" if how else view.caller_name
+    return tr("{0} ({1})").format(view.caller_name, tr(how)) if how else view.caller_name
+
+
+def _expected(view: StatusView, now: datetime) -> str | None:
+    """When the work is expected, for an open request ("by Monday, …"; late: say sorry)."""
+    if not view.is_open:
+        return None
+    if view.due_at is None:
+        return tr("no date set yet")
+    due = _day(view.due_at, view.tz_name)
+    if view.due_at < now:
+        return tr("by {0} — it is late; apologise and say it is being followed up.").format(due)
+    return tr("by {0}").format(due)
 
 
 def read_aloud_html(view: StatusView, now: datetime) -> str:
-    """The view as HTML: what to say first, then the details and the public notes."""
+    """The view as HTML: what to say first (in the UI's language, and in the caller's when it differs),
+    then the details and the public notes."""
     esc = html.escape
     parts = [f"<h2>{esc(view.number)} — {esc(view.title)}</h2>"]
-    words = tr(status_words(view.status, "en"))
-    label = tr(Status(view.status).label) if view.status in Status._value2member_map_ else view.status
+    words = status_words(view.status, ui_language())
+    label = status_label(view.status)
     parts.append(f"<p style='font-size:large'><b>{esc(words)}.</b> <i>({esc(label)})</i></p>")
-    if view.language == "es":
-        parts.append(f"<p>{esc(tr('In Spanish'))}: <i>{esc(status_words(view.status, 'es'))}.</i></p>")
-    if view.is_open and view.due_at is not None:
-        due = _day(view.due_at, view.tz_name)
-        if view.due_at < now:
-            late = tr("by {0} — it is late; apologise and say it is being followed up.").format(due)
-            parts.append(f"<p>{_fact('Expected', late)}</p>")
-        else:
-            parts.append(f"<p>{_fact('Expected', tr('by {0}').format(due))}</p>")
-    elif view.is_open:
-        parts.append(f"<p>{_fact('Expected', tr('no date set yet'))}</p>")
+    caller = view.language if view.language in IN_LANGUAGE else ui_language()
+    if caller != ui_language():  # the caller's own words too, quoted
+        said = tr("{0}: “{1}.”").format(tr(IN_LANGUAGE[caller]), status_words(view.status, caller))
+        parts.append(f"<p><i>{esc(said)}</i></p>")
+    resolved = None
     if view.resolved_at is not None and not view.is_open:
-        reason = view.resolution_reason
-        why = tr(ResolutionReason(reason).label) if reason in ResolutionReason._value2member_map_ else ""
-        when = _day(view.resolved_at, view.tz_name) + (f" ({why})" if why else "")
-        parts.append(f"<p>{_fact('Resolved', when)}</p>")
-    if view.visit_at is not None:
-        parts.append(f"<p>{_fact('Visit scheduled', _day(view.visit_at, view.tz_name))}</p>")
-    facts = [("Asked for on", _day(view.created_at, view.tz_name)), ("Category", view.category_name),
-             ("Location", view.location), ("Reported by", reported_by(view)),
-             ("Caller", caller_words(view))]  # fmt: skip
+        why = reason_label(view.resolution_reason) if view.resolution_reason else ""
+        resolved = _day(view.resolved_at, view.tz_name) + (f" ({why})" if why else "")
+    visit = _day(view.visit_at, view.tz_name) if view.visit_at is not None else None
+    for caption, value in ((tr("Expected"), _expected(view, now)), (tr("Resolved"), resolved),
+                           (tr("Visit scheduled"), visit)):  # fmt: skip
+        if value:
+            parts.append(f"<p>{_fact(caption, value)}</p>")
+    facts = [(tr("Asked for on"), _day(view.created_at, view.tz_name)), (tr("Category"), view.category_name),
+             (tr("Location"), view.location), (tr("Reported by"), reported_by(view)),
+             (tr("Caller"), caller_words(view))]  # fmt: skip
     parts.append("<p>" + "<br>".join(_fact(k, v) for k, v in facts if v) + "</p>")
-    parts.append(f"<h3>{esc(tr('What we can tell the caller'))}</h3>")
+    heading = tr("What we can tell the caller")
+    parts.append(f"<h3>{esc(heading)}</h3>")
     if view.public_notes:
         items = "".join(
             f"<li><b>{esc(_day(note.at, view.tz_name))}:</b> {esc(note.body)}</li>"
@@ -130,7 +145,8 @@ def read_aloud_html(view: StatusView, now: datetime) -> str:
         )
         parts.append(f"<ul>{items}</ul>")
     else:
-        parts.append(f"<p>{esc(tr('No public notes yet.'))}</p>")
+        nothing = tr("No public notes yet.")
+        parts.append(f"<p>{esc(nothing)}</p>")
     return "".join(parts)
 
 
@@ -168,9 +184,7 @@ class StatusQuestionDialog(QDialog):
         layout.addWidget(self.text, 1)
         row = QHBoxLayout()
         channel_label = QLabel(self.tr("&Asked by:"))
-        self.channel = channel_combo(
-            self.tr, self.tr("Asked by (channel)"), CHANNEL_SETTING, INQUIRY_CHANNELS
-        )
+        self.channel = channel_combo(self.tr("Asked by (channel)"), CHANNEL_SETTING, INQUIRY_CHANNELS)
         channel_label.setBuddy(self.channel)
         self.log_button = QPushButton(self.tr("&Log this inquiry"))
         self.log_button.setAccessibleName(self.tr("Log this inquiry"))
@@ -229,7 +243,7 @@ class StatusQuestionDialog(QDialog):
             self.open_ticket(found[0].ticket_id, found[0])
             return
         for match in found:
-            words = status_words(match.status, "en")
+            words = status_words(match.status, ui_language())
             who = f" — {match.caller_name}" if match.caller_name else ""
             item = QListWidgetItem(f"{match.number}  {match.title}{who}  ·  {words}")
             item.setData(Qt.ItemDataRole.UserRole, match.ticket_id)
@@ -267,7 +281,7 @@ class StatusQuestionDialog(QDialog):
         self.text.setVisible(True)
         self.log_button.setEnabled(view.ticket_id not in self.logged)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._say(self.tr("{0}: {1}").format(view.number, status_words(view.status, "en")))
+        self._say(self.tr("{0}: {1}").format(view.number, status_words(view.status, ui_language())))
 
     # ---- logging -------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -10,15 +11,20 @@ from citydesk.domain.roles import Role
 from citydesk.ui.app import CitydeskApp
 
 
+def tr(text: str) -> str:
+    """Translate `text` in the CSV menu actions' context."""
+    return QCoreApplication.translate("CsvActions", text)
+
+
 class CsvActions:
     """The two File menu actions, shown only to the roles that may use them."""
 
     def __init__(self, hub: CitydeskApp, window: QWidget, menu: QMenu) -> None:
         self.hub = hub
         self.window = window
-        self.export_action = QAction(window.tr("E&xport tickets…"), window)
+        self.export_action = QAction(tr("E&xport tickets…"), window)
         self.export_action.triggered.connect(self.open_export)
-        self.import_action = QAction(window.tr("&Import tickets…"), window)
+        self.import_action = QAction(tr("&Import tickets…"), window)
         self.import_action.triggered.connect(self.open_import)
         menu.addAction(self.export_action)
         menu.addAction(self.import_action)

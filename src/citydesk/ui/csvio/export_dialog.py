@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,9 +40,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 STATES = (
-    ("all", "All tickets", None),
-    ("open", "Open only", True),
-    ("closed", "Resolved and closed only", False),
+    ("all", QT_TRANSLATE_NOOP("ExportDialog", "All tickets"), None),
+    ("open", QT_TRANSLATE_NOOP("ExportDialog", "Open only"), True),
+    ("closed", QT_TRANSLATE_NOOP("ExportDialog", "Resolved and closed only"), False),
 )
 
 
@@ -79,10 +79,10 @@ class ExportDialog(QDialog):
         today = _qdate(hub.db.clock.now().date())  # until the city's day arrives (_set_today)
         self.date_from = QDateEdit(today.addDays(-30))
         self.date_to = QDateEdit(today)
-        for edit, name in ((self.date_from, "First day"), (self.date_to, "Last day")):
+        for edit, name in ((self.date_from, self.tr("First day")), (self.date_to, self.tr("Last day"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(self.tr(name))
+            edit.setAccessibleName(name)
         row.addWidget(self.date_from)
         row.addWidget(QLabel(self.tr("and")))
         row.addWidget(self.date_to)

@@ -52,8 +52,10 @@ from citydesk.reports.csvio.problems import write_problems
 from citydesk.reports.csvio.vocabulary import word_key
 from citydesk.services.csv_import import ImportResult, import_tickets
 from citydesk.ui.app import CitydeskApp
+from citydesk.ui.csvio.labels import target_meaning
 from citydesk.ui.forms import set_error_text, style_error_label
 from citydesk.ui.tasks import readable
+from citydesk.ui.words import status_label
 
 NOT_IMPORTED = "ignore"
 PREVIEW_ROWS = 200
@@ -198,9 +200,9 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.setAccessibleName(self.tr("Import “{0}” as").format(header))
             combo.addItem(self.tr("(not imported)"), NOT_IMPORTED)
-            for target, meaning in TARGETS.items():
+            for target in TARGETS:
                 if target != NOT_IMPORTED:
-                    combo.addItem(f"{target} — {meaning}", target)
+                    combo.addItem(f"{target} — {target_meaning(target)}", target)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, NOT_IMPORTED))))
             combo.currentIndexChanged.connect(self.refresh_preview)
             self.mapping_table.setCellWidget(i, 2, combo)
@@ -261,7 +263,7 @@ class ImportDialog(QDialog):
             combo.setAccessibleName(self.tr("Status “{0}” means").format(word))
             combo.addItem(self.tr("(choose a status)"), "")
             for status in Status:
-                combo.addItem(self.tr(status.label), status.value)
+                combo.addItem(status_label(status.value), status.value)
             combo.currentIndexChanged.connect(self.refresh_preview)
             label = QLabel(self.tr("“{0}” means:").format(word))
             label.setBuddy(combo)

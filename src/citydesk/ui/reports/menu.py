@@ -15,7 +15,7 @@ from citydesk.ui.events import SignedIn
 SHORTCUT = "Ctrl+Shift+W"
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("ReportsMenu", text)
 
 
@@ -26,10 +26,10 @@ def can_view_reports(hub: CitydeskApp) -> bool:
 
 def add_reports_menu(window: QMainWindow, hub: CitydeskApp) -> QAction:
     """Add the Reports menu to `window`; the action is offered only to roles that may view reports."""
-    menu = window.menuBar().addMenu(_tr("&Reports"))
-    action = QAction(_tr("Weekly status &report…"), window)
+    menu = window.menuBar().addMenu(tr("&Reports"))
+    action = QAction(tr("Weekly status &report…"), window)
     action.setShortcut(QKeySequence(SHORTCUT))
-    action.setStatusTip(_tr("Generate, preview, print and save the weekly status report"))
+    action.setStatusTip(tr("Generate, preview, print and save the weekly status report"))
     action.triggered.connect(lambda _checked=False: open_reports_view(window, hub))
     window.addAction(action)
     menu.addAction(action)
@@ -49,7 +49,7 @@ def open_reports_view(window: QMainWindow, hub: CitydeskApp) -> Any:
     from citydesk.ui.reports.view import ReportsView
 
     if not can_view_reports(hub):
-        hub.announce.emit(_tr("Only supervisors and admins can open the weekly report."))
+        hub.announce.emit(tr("Only supervisors and admins can open the weekly report."))
         return None
     for view in window.findChildren(ReportsView):
         if view.isVisible():

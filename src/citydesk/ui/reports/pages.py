@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from citydesk.reports import ReportError
@@ -25,7 +26,8 @@ def _open(path: Path) -> Any:
     try:
         return pypdfium2.PdfDocument(str(path))
     except (pypdfium2.PdfiumError, OSError) as exc:
-        raise ReportError(f"The report {path} could not be opened: {exc}", path=path) from exc
+        text = QCoreApplication.translate("ReportsView", "The report {0} could not be opened: {1}")
+        raise ReportError(text.format(path, exc), path=path) from exc
 
 
 def page_count(path: Path) -> int:

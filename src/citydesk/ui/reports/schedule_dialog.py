@@ -21,11 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from citydesk.domain.permissions import Action, allowed
 from citydesk.domain.report_schedule import WEEKDAYS, ReportSchedule
+from citydesk.domain.working_language import DEFAULT, SETTING, WORKING_LANGUAGES
 from citydesk.reports.weekly.writer import ScopeChoice
+from citydesk.reports.working_language import working_language
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import Form, combo_field, line_field
-from citydesk.ui.reports.view import PAGE_SIZES
+from citydesk.ui.reports.labels import (
+    PAGE_SIZES,
+    describe_schedule,
+    page_size_label,
+    scope_label,
+    weekday_label,
+)
+from citydesk.ui.words import language_label
 
 
 class ScheduleDialog(QDialog):
@@ -56,8 +66,8 @@ class ScheduleDialog(QDialog):
         self.enabled.setAccessibleName(self.tr("Write the weekly report on this PC"))
         self.form.add_wide(self.enabled)
         self.weekday = combo_field(self.tr("Day of the week"))
-        for number, name in enumerate(WEEKDAYS, start=1):
-            self.weekday.addItem(self.tr(name), number)
+        for number in range(1, len(WEEKDAYS) + 1):
+            self.weekday.addItem(weekday_label(number), number)
         self.form.add_row("weekday", self.tr("&Day:"), self.weekday)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
@@ -78,15 +88,26 @@ class ScheduleDialog(QDialog):
         self.form.rows["folder"].label.setBuddy(self.folder)
         self.scope = combo_field(self.tr("Scope"))
         for choice in scopes or (ScopeChoice("city", "Whole city"),):
-            self.scope.addItem(choice.label, choice.text)
+            self.scope.addItem(scope_label(choice), choice.text)
         self.form.add_row("scope", self.tr("&Scope:"), self.scope)
         self.paper = combo_field(self.tr("Paper size"))
-        for value, label in PAGE_SIZES:
-            self.paper.addItem(self.tr(label), value)
+        for value, _label in PAGE_SIZES:
+            self.paper.addItem(page_size_label(value), value)
         self.form.add_row("page_size", self.tr("&Paper:"), self.paper)
         self.print_copy = QCheckBox(self.tr("Also &print it on the default printer"))
         self.print_copy.setAccessibleName(self.tr("Also print it on the default printer"))
         self.form.add_wide(self.print_copy)
+        self.language = combo_field(self.tr("Report language (whole city)"))
+        for code in WORKING_LANGUAGES:
+            self.language.addItem(language_label(code), code)
+        admin = hub.user is not None and allowed(hub.user.actor.role, Action.MANAGE_REFERENCE)
+        self.language.setEnabled(admin)
+        city_wide = self.tr("The weekly report's headings and the CSV exports' column headings, on every PC.")
+        admins_only = self.tr("Only an administrator changes the city's report language.")
+        self.language.setAccessibleDescription(city_wide if admin else admins_only)
+        self.language.setToolTip(self.language.accessibleDescription())
+        self.form.add_row(SETTING, self.tr("Report &language (whole city):"), self.language)
+        self.saved_language = DEFAULT
         layout.addLayout(self.form.layout)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -97,14 +118,16 @@ class ScheduleDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
         self.save_button.setAccessibleName(self.tr("Save"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
         cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         chain = [self.enabled, self.weekday, self.time, self.folder, self.browse, self.scope, self.paper,
-                 self.print_copy, self.save_button, cancel]  # fmt: skip
+                 self.print_copy, self.language, self.save_button, cancel]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.enabled.toggled.connect(self._enable_fields)
@@ -112,6 +135,11 @@ class ScheduleDialog(QDialog):
         from citydesk.services.report_schedule import report_schedule_state
 
         self.hub.runner.read(lambda: report_schedule_state(self.hub.db), self._loaded, self.form.show_error)
+        self.hub.query(working_language, self._language_loaded, self.form.show_error)
+
+    def _language_loaded(self, language: str) -> None:
+        self.saved_language = language
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
 
     def _loaded(self, state: Any) -> None:
         self._show(state.schedule, state.last_week)
@@ -129,7 +157,9 @@ class ScheduleDialog(QDialog):
         self.print_copy.setChecked(schedule.print_copy)
         last = f"{last_week[0]}-W{last_week[1]:02d}" if last_week else self.tr("none yet")
         self.status.setText(
-            self.tr("{0} Last week written by the schedule: {1}.").format(schedule.describe(), last)
+            self.tr("{0} Last week written by the schedule: {1}.").format(
+                describe_schedule(schedule, self.scope.currentText()), last
+            )
         )
         self._enable_fields(schedule.enabled)
 
@@ -172,14 +202,25 @@ class ScheduleDialog(QDialog):
 
         self.busy = True
         self.form.clear_errors()
-        self.hub.mutate(save_report_schedule, on_done=self._saved, on_error=self._failed, **self.values())
+
+        def save_schedule(_language: object = None) -> None:
+            self.hub.mutate(save_report_schedule, on_done=self._saved, on_error=self._failed, **self.values())
+
+        language = self.language.currentData() or DEFAULT
+        if self.language.isEnabled() and language != self.saved_language:  # the city's, then this PC's
+            from citydesk.services.working_language import set_working_language
+
+            done, failed = save_schedule, self._failed
+            self.hub.mutate(set_working_language, language=language, on_done=done, on_error=failed)
+        else:
+            save_schedule()
 
     def _saved(self, schedule: ReportSchedule) -> None:
         from citydesk.ui.reports.schedule_bridge import schedule_bridge
 
         self.busy = False
         schedule_bridge(self.hub).apply()
-        self.hub.announce.emit(schedule.describe())
+        self.hub.announce.emit(describe_schedule(schedule, self.scope.currentText()))
         self.saved.emit(schedule)
         self.accept()
 

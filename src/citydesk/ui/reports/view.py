@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -40,11 +40,11 @@ from citydesk.reports.weekly.writer import ReportProgress, ScopeChoice, WrittenR
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.forms import Form, combo_field
 from citydesk.ui.reports import pages
+from citydesk.ui.reports.labels import PAGE_SIZES, page_size_label, scope_label, stage_label
 from citydesk.ui.reports.menu import can_view_reports
 from citydesk.ui.reports.printing import PagePrinter, PrintOutcome, prepare_printer, printers_available
 from citydesk.ui.tasks import readable
 
-PAGE_SIZES = (("letter", "Letter"), ("a4", "A4"))
 STEPS = 7  # the writer's six steps (figures, font, summary, charts, tables, pages), then the preview
 
 
@@ -133,25 +133,27 @@ class ReportsView(QDialog):
         self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.form.add_row("scope", self.tr("&Scope:"), self.scope)
         self.paper = combo_field(self.tr("Paper size"))
-        for value, label in PAGE_SIZES:
-            self.paper.addItem(self.tr(label), value)
+        for value, _label in PAGE_SIZES:
+            self.paper.addItem(page_size_label(value), value)
         self.form.add_row("page_size", self.tr("&Paper:"), self.paper)
         layout.addLayout(self.form.layout)
         layout.addWidget(self.form.general)
 
         actions = QHBoxLayout()
         self.generate_button = self._button(
-            actions, "&Generate", "Generate the report (Ctrl+G)", self.generate
+            actions, self.tr("&Generate"), self.tr("Generate the report (Ctrl+G)"), self.generate
         )
-        self.print_button = self._button(actions, "&Print…", "Print the report (Ctrl+P)", self.print_report)
+        self.print_button = self._button(
+            actions, self.tr("&Print…"), self.tr("Print the report (Ctrl+P)"), self.print_report
+        )
         self.save_button = self._button(
-            actions, "Save as P&DF…", "Save the report as a PDF (Ctrl+S)", self.save_as
+            actions, self.tr("Save as P&DF…"), self.tr("Save the report as a PDF (Ctrl+S)"), self.save_as
         )
         actions.addStretch(1)
-        self.schedule_button = self._button(
-            actions, "S&chedule…", "Write the report every week on this PC", self.edit_schedule
-        )
-        self.close_button = self._button(actions, "Close", "Close the reports window", self.close)
+        every_week = self.tr("Write the report every week on this PC")
+        self.schedule_button = self._button(actions, self.tr("S&chedule…"), every_week, self.edit_schedule)
+        close_text = self.tr("Close the reports window")
+        self.close_button = self._button(actions, self.tr("Close"), close_text, self.close)
         layout.addLayout(actions)
         for keys, slot in (
             ("Ctrl+G", self.generate),
@@ -201,10 +203,10 @@ class ReportsView(QDialog):
             QWidget.setTabOrder(first, second)
 
     def _button(self, row: QHBoxLayout, text: str, description: str, slot: Any) -> QPushButton:
-        button = QPushButton(self.tr(text))
-        button.setAccessibleName(self.tr(text).replace("&", "").rstrip("…"))
-        button.setAccessibleDescription(self.tr(description))
-        button.setToolTip(self.tr(description))
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
         button.setAutoDefault(False)
         button.clicked.connect(lambda _checked=False: slot())
         row.addWidget(button)
@@ -223,7 +225,7 @@ class ReportsView(QDialog):
 
         self.setup = setup
         for choice in setup.scopes:
-            self.scope.addItem(choice.label, choice.text)
+            self.scope.addItem(scope_label(choice), choice.text)
         year, week = last_full_week(setup.calendar, setup.now)
         self.set_week(year, week)
         self.year.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field, top left
@@ -311,7 +313,7 @@ class ReportsView(QDialog):
     def _on_progress(self, step: ReportProgress) -> None:
         self.progress.setRange(0, max(step.total, 1))
         self.progress.setValue(step.done)
-        self.stage.setText(self.tr(step.stage))
+        self.stage.setText(stage_label(step.stage))
 
     def _on_generated(self, result: Generated) -> None:
         self.busy = False
@@ -388,9 +390,8 @@ class ReportsView(QDialog):
             try:
                 shutil.copyfile(source, target)
             except OSError as exc:
-                raise ReportError(
-                    f"The report was not saved to {target}: {exc.strerror or exc}.", path=target
-                ) from exc
+                text = QCoreApplication.translate("ReportsView", "The report was not saved to {0}: {1}.")
+                raise ReportError(text.format(target, exc.strerror or exc), path=target) from exc
             return target
 
         self.hub.runner.read(copy, self._on_saved, self._on_save_error)
@@ -424,7 +425,8 @@ class ReportsView(QDialog):
     def _prepare(self, printer: QPrinter) -> None:
         assert self.current is not None
         report = self.current.report
-        prepare_printer(printer, self.paper.currentData() or "letter", f"Weekly report {report.week_text}")
+        title = self.tr("Weekly report {0}").format(report.week_text)
+        prepare_printer(printer, self.paper.currentData() or "letter", title)
 
     def _no_printer(self) -> None:
         box = QMessageBox(

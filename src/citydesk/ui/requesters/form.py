@@ -18,8 +18,7 @@ from citydesk.store.detail import Choice
 from citydesk.store.requesters_view import RequesterDetail
 from citydesk.ui.forms import Form, combo_field, line_field
 from citydesk.ui.requesters.models import tr
-
-KIND_LABELS = {RequesterKind.CITIZEN: "Citizen", RequesterKind.STAFF: "City staff member"}
+from citydesk.ui.words import kind_label, language_label, reply_label
 
 
 def _checkbox(text: str, description: str) -> QCheckBox:
@@ -51,8 +50,8 @@ class RequesterForm(QWidget):
         layout.addWidget(self.heading)
         self.form = Form(self)
         self.kind = combo_field(tr("Kind"))
-        for kind, label in KIND_LABELS.items():
-            self.kind.addItem(tr(label), kind.value)
+        for kind in RequesterKind:
+            self.kind.addItem(kind_label(kind.value), kind.value)
         self.form.add_row("kind", tr("&Kind:"), self.kind)
         self.department = combo_field(tr("Department"))
         self.department_row = self.form.add_row(
@@ -68,12 +67,12 @@ class RequesterForm(QWidget):
         self.form.add_row("address", tr("Postal &address:"), self.address)
         self.language = combo_field(tr("Language"))
         self.language.setAccessibleDescription(tr("Preferred language for replies"))
-        for code, label in LANGUAGES.items():
-            self.language.addItem(tr(label), code)
+        for code in LANGUAGES:
+            self.language.addItem(language_label(code), code)
         self.form.add_row("preferred_language", tr("&Language:"), self.language)
         self.reply = combo_field(tr("Reply by"))
         for method in ReplyMethod:
-            self.reply.addItem(tr(method.label), method.value)
+            self.reply.addItem(reply_label(method.value), method.value)
         self.form.add_row("reply_method", tr("&Reply by:"), self.reply)
         self.anonymous = _checkbox(
             tr("An&onymous"), tr("Nothing identifying is stored: no name, phone, e-mail or address.")

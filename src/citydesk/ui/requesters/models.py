@@ -10,10 +10,9 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,12 +22,24 @@ from PySide6.QtCore import (
 from citydesk.store import requesters_view as rv
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.detail.view import status_text
+from citydesk.ui.words import short_date_text
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 100
 MAX_PAGES = 30
-REQUESTER_HEADERS = ("Name", "Phone", "E-mail", "Kind", "Tickets")
-TICKET_HEADERS = ("Number", "Title", "Status", "Created")
+REQUESTER_HEADERS = (
+    QT_TRANSLATE_NOOP("Requesters", "Name"),
+    QT_TRANSLATE_NOOP("Requesters", "Phone"),
+    QT_TRANSLATE_NOOP("Requesters", "E-mail"),
+    QT_TRANSLATE_NOOP("Requesters", "Kind"),
+    QT_TRANSLATE_NOOP("Requesters", "Tickets"),
+)
+TICKET_HEADERS = (
+    QT_TRANSLATE_NOOP("Requesters", "Number"),
+    QT_TRANSLATE_NOOP("Requesters", "Title"),
+    QT_TRANSLATE_NOOP("Requesters", "Status"),
+    QT_TRANSLATE_NOOP("Requesters", "Created"),
+)
 
 
 def tr(text: str) -> str:
@@ -225,5 +236,5 @@ class RequesterTicketsModel(TextTableModel):
         """Number, title, status, created (in city time)."""
         ticket = self.tickets[row]
         local = ticket.created_at.astimezone(self.tz) if self.tz else ticket.created_at
-        created = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
+        created = short_date_text(local.date())
         return (ticket.number, ticket.title, status_text(ticket.status), created)
