@@ -31,7 +31,7 @@ CA_BUNDLE_SETTING = "sync.ca_bundle"
 @dataclass(frozen=True, slots=True)
 class Connected:
     """An enrolled database: who it is, and how its first download went (`first_error` when it stopped:
-    `citydesk sync` finishes it)."""
+    `citydesk sync` finishes it); an adopted one also says where its backup is."""
 
     path: Path
     server_url: str
@@ -42,6 +42,7 @@ class Connected:
     number_prefix: str
     first_sync: SyncResult | None
     first_error: str | None
+    backup: Path | None = None  # an adoption's copy of the database made before anything changed
 
 
 class ConnectRefused(SyncError):
