@@ -30,6 +30,7 @@ from citydesk.sync.engine import SyncResult, sync_once
 from citydesk.sync.engine_cycle import Progress
 from citydesk.sync.http import Conflict, Forbidden, SyncClient, SyncError
 from citydesk.sync.messages import AdoptionOffer, Enrolment
+from citydesk.sync.outgoing import ADOPTED_THROUGH_SETTING
 
 BACKUP_FOLDER = "before-adoption"
 
@@ -92,7 +93,8 @@ def adopt_office(
         db = open_database(path, clock=clock, create=False)
         try:
             try:
-                write_adopted_identity(db, server_url, enrolment, ca)
+                through = standalone.offer.through_seq
+                write_adopted_identity(db, server_url, enrolment, ca, through_seq=through)
             except BaseException:
                 credentials.delete_credential(server_url, enrolment.device_id)
                 raise
@@ -148,10 +150,11 @@ def read_standalone(path: Path, clock: Clock) -> Standalone:
 
 
 def write_adopted_identity(
-    db: Database, server_url: str, enrolment: Enrolment, ca_bundle: Path | None
+    db: Database, server_url: str, enrolment: Enrolment, ca_bundle: Path | None, *, through_seq: int
 ) -> None:
     """Write the enrolled identity into the existing sync_state in one transaction: the server, its
-    epoch and clock, the device number, a fresh push and pull position (device-local rows only: no outbox
+    epoch and clock, the device number, a fresh push and pull position, and the last outbox sequence the
+    server takes with the vouching admin's authority (`through_seq`; device-local rows only: no outbox
     rows). The device id, office id, number prefix and counter stay: numbers never change."""
     now = db.clock.now()
     with db.write() as session:
@@ -171,5 +174,6 @@ def write_adopted_identity(
                 device_number=enrolment.device_number, last_error=None,
             )
         )  # fmt: skip
+        session.merge(LocalSetting(key=ADOPTED_THROUGH_SETTING, value=through_seq))
         if ca_bundle is not None:
             session.merge(LocalSetting(key=CA_BUNDLE_SETTING, value=str(ca_bundle)))

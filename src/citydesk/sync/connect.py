@@ -129,7 +129,7 @@ def check_target(path: Path, clock: Clock) -> None:
         raise ConnectRefused(f"{path} is already connected to {row.server_url}.")
     raise ConnectRefused(
         f"{path} is already set up as a standalone office; connect makes a new database "
-        "(choose another file with --database)."
+        "(choose another file with --database), or adopts this office with an adoption code and --adopt."
     )
 
 
