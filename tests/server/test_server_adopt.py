@@ -224,6 +224,10 @@ def test_adoption_takes_the_office_in_under_its_own_ids(server: Server) -> None:
                                                        "name": "East annex", "active": True}  # fmt: skip
     assert rows[("device", office.device_id)].data["number"] == 1
     assert rows[("device", office.device_id)].data["tag"] == "QXB"
+    # the device list names it by the prefix its tickets carry, and so does revoke
+    listed = {d.prefix: d for d in admin.list_devices(server.url)}
+    assert listed["EAST-QXB"].id == office.device_id and listed["CLK-1"].number == 1
+    assert admin.revoke_device(server.url, device="east-qxb", clock=server.clock) == office.device_id
 
 
 def _collide(server: Server, office: Standalone, kind: str) -> AdoptionOffer:

@@ -48,11 +48,12 @@ class DeviceInfo:
     created_at: datetime
     last_seen_at: datetime | None
     last_sync_at: datetime | None
+    tag: str | None = None  # an adopted office's PC keeps its own tag (its prefix is "<OFFICE>-<tag>")
 
     @property
     def prefix(self) -> str:
-        """Its ticket number prefix, "<OFFICE>-<n>"."""
-        return f"{self.office_code}-{self.number}"
+        """Its ticket number prefix, "<OFFICE>-<n>" (an adopted office's PC: "<OFFICE>-<tag>")."""
+        return f"{self.office_code}-{self.tag or self.number}"
 
 
 def merged_rows(session: Session, table: str) -> list[Row]:
@@ -350,6 +351,7 @@ def list_devices(url: str) -> list[DeviceInfo]:
                     d.created_at,
                     d.last_seen_at,
                     d.last_sync_at,
+                    d.tag,
                 )
                 for d in devices
             ]
@@ -376,11 +378,11 @@ def _device(admin: _Admin, name: str) -> Device:
     if found is not None:
         return found
     code, _, number = name.strip().upper().rpartition("-")
-    if code and number.isdigit():
+    if code and number:
         office = admin.find("office", "code", code, "office")
-        found = admin.session.scalar(
-            select(Device).where(Device.office_id == office.row_id, Device.number == int(number))
-        )
+        # an adopted office's PC is named by its tag
+        which = Device.number == int(number) if number.isdigit() else Device.tag == number
+        found = admin.session.scalar(select(Device).where(Device.office_id == office.row_id, which))
         if found is not None:
             return found
     raise ValidationError("device", f"There is no device {name!r} (give its id or OFFICE-number).")
