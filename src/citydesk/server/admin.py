@@ -378,11 +378,17 @@ def _device(admin: _Admin, name: str) -> Device:
     if found is not None:
         return found
     code, _, number = name.strip().upper().rpartition("-")
-    if code and number:
+    if code and number.isdigit():
         office = admin.find("office", "code", code, "office")
-        # an adopted office's PC is named by its tag
-        which = Device.number == int(number) if number.isdigit() else Device.tag == number
-        found = admin.session.scalar(select(Device).where(Device.office_id == office.row_id, which))
+        found = admin.session.scalar(
+            select(Device).where(Device.office_id == office.row_id, Device.number == int(number))
+        )
+        if found is not None:
+            return found
+    if code and len(number) <= 3 and admin.taken("office", "code", code):  # an adopted PC, by its tag
+        office = admin.find("office", "code", code, "office")
+        by_tag = select(Device).where(Device.office_id == office.row_id, Device.tag == number)
+        found = admin.session.scalar(by_tag)
         if found is not None:
             return found
     raise ValidationError("device", f"There is no device {name!r} (give its id or OFFICE-number).")
