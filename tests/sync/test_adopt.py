@@ -88,6 +88,17 @@ def numbers_of(path: Path, clock: ManualClock) -> dict[str, str]:
         db.close()
 
 
+def due_dates(path: Path, clock: ManualClock) -> dict[str, object]:
+    """number -> due_at of every open ticket in the database at `path`."""
+    db = open_database(path, clock=clock, create=False)
+    try:
+        with db.read() as session:
+            rows = session.execute(select(Ticket.number, Ticket.due_at).where(Ticket.is_open.is_(True)))
+            return {r.number: r.due_at for r in rows}
+    finally:
+        db.close()
+
+
 def cli(world: World, path: Path, *argv: str) -> int:
     """Run `citydesk ... --database path` on the world's clock."""
     return main([*argv, "--database", str(path)], clock=world.clock)
@@ -108,6 +119,7 @@ def test_a_colliding_user_name_is_refused_renamed_and_the_office_adopted(
     path = world.tmp / "east.sqlite"
     numbers = make_standalone(path)
     before = numbers_of(path, world.clock)
+    due_before = due_dates(path, world.clock)
     code = server_admin().adoption_code(world.url, by="root", clock=world.clock)
 
     assert cli(world, path, "connect", URL, "--code", code, "--adopt", "--name", "East desk") == 1
@@ -134,6 +146,10 @@ def test_a_colliding_user_name_is_refused_renamed_and_the_office_adopted(
     after = numbers_of(path, world.clock)
     assert {n: t for n, t in after.items() if n.startswith("EAST-")} == before  # numbers never change
     assert sorted(before) == sorted(numbers)
+    # due dates follow the city's calendar now (Chicago closes an hour before Denver)
+    due_after = due_dates(path, world.clock)
+    assert len(due_before) == TICKETS and all(due_before.values())
+    assert {n: due_after[n] + timedelta(hours=1) for n in due_before} == due_before  # type: ignore[operator]
     db = open_database(path, clock=world.clock)
     try:
         with db.read() as session:

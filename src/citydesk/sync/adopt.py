@@ -177,3 +177,4 @@ def write_adopted_identity(
         session.merge(LocalSetting(key=ADOPTED_THROUGH_SETTING, value=through_seq))
         if ca_bundle is not None:
             session.merge(LocalSetting(key=CA_BUNDLE_SETTING, value=str(ca_bundle)))
+
