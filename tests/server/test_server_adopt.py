@@ -348,3 +348,16 @@ def test_an_ordinary_pc_gets_no_vouched_authority(server: Server) -> None:
     assert reply.status_code == 200, reply.text
     codes = {r["code"] for r in reply.json()["rejected"]}
     assert "system_author" in codes and reply.json()["accepted"] == []
+
+
+def test_guessed_adoption_codes_are_rate_limited_but_collisions_are_not(server: Server) -> None:
+    office = standalone(server)
+    code = admin.adoption_code(server.url, by="root", clock=server.clock)
+    for _ in range(12):  # a colliding adoption is no guess: it never counts against the address
+        assert adopt(server, code, office.offer(office_code="CLK")).status_code == 409
+    for i in range(10):
+        assert adopt(server, f"AAAA-BBBB-CCCC-{i:04d}", office.offer()).status_code == 401
+    limited = adopt(server, code, office.offer())
+    assert limited.status_code == 429 and limited.headers.get("Retry-After")
+    server.clock.advance(minutes=11)
+    assert adopt(server, code, office.offer()).status_code == 200
