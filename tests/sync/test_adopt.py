@@ -133,6 +133,7 @@ def test_a_colliding_user_name_is_refused_renamed_and_the_office_adopted(
     finally:
         db.close()
     assert waiting and waiting > TICKETS * 2
+    assert not list((world.tmp / "before-adoption").glob("*.sqlite"))  # a refusal keeps no copy
 
     assert cli(world, path, "user", "rename", "carla", "carla.east") == 0
     assert "carla is now carla.east" in capsys.readouterr().out

@@ -84,11 +84,15 @@ def adopt_office(
     backup = backup_database(path, path.parent / BACKUP_FOLDER, now=clock.now())
     with SyncClient(server_url, credential=None, client=client, ca_bundle=ca) as sync_client:
         try:
-            enrolment = sync_client.adopt(code.strip(), name, standalone.offer)
-        except Conflict as exc:
-            raise AdoptionRefused(exc.server_message, code=exc.code) from exc
-        except Forbidden as exc:
-            raise AdoptionRefused(str(exc), code="forbidden") from exc
+            try:
+                enrolment = sync_client.adopt(code.strip(), name, standalone.offer)
+            except Conflict as exc:
+                raise AdoptionRefused(exc.server_message, code=exc.code) from exc
+            except Forbidden as exc:
+                raise AdoptionRefused(str(exc), code="forbidden") from exc
+        except BaseException:
+            backup.unlink(missing_ok=True)  # nothing changed here: no copy to keep
+            raise
         credentials.store_credential(server_url, enrolment.device_id, enrolment.credential)
         db = open_database(path, clock=clock, create=False)
         try:
