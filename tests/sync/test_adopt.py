@@ -229,14 +229,24 @@ def test_an_ordinary_code_or_a_taken_office_code_is_refused_in_the_servers_words
     assert refused.value.code == "not_adoption_code"
     server_admin().add_office(world.url, code="EAST", name="East (made on the server)", clock=world.clock)
     code = server_admin().adoption_code(world.url, by="root", clock=world.clock)
-    with pytest.raises(AdoptionRefused, match="already has an office EAST"):
+    with pytest.raises(AdoptionRefused, match="already has an office EAST") as refused:
         adopt_office(path, URL, code, device_name="x", clock=world.clock, client=world.injector.client())
+    assert refused.value.code == "office_code_taken" and refused.value.usernames == ()
     db = open_database(path, clock=world.clock)
     try:
         with db.read() as session:
             assert session.scalar(select(SyncState.server_url)) is None
     finally:
         db.close()
+
+
+def test_a_refusal_names_the_user_names_to_rename(world: World) -> None:
+    path = world.tmp / "east.sqlite"
+    make_standalone(path)
+    code = server_admin().adoption_code(world.url, by="root", clock=world.clock)
+    with pytest.raises(AdoptionRefused, match="citydesk user rename carla") as refused:
+        adopt_office(path, URL, code, device_name="x", clock=world.clock, client=world.injector.client())
+    assert (refused.value.code, refused.value.usernames) == ("username_taken", ("carla",))
 
 
 def test_rename_checks_its_input_and_writes_its_outbox_row(world: World) -> None:

@@ -37,7 +37,9 @@ BACKUP_FOLDER = "before-adoption"
 
 class AdoptionRefused(SyncError):
     """The server refused the adoption (an office code, office or user name it already has, or an
-    ordinary enrolment code); the message is the server's and says what to do. The code stays usable."""
+    ordinary enrolment code); the message is the server's and says what to do. The code stays usable.
+    `code` is the server's error code ("username_taken", "office_code_taken", ...), `usernames` the
+    user names to rename first."""
 
     def __init__(self, message: str, *, code: str = "", usernames: tuple[str, ...] = ()) -> None:
         super().__init__(message)
@@ -87,7 +89,9 @@ def adopt_office(
             try:
                 enrolment = sync_client.adopt(code.strip(), name, standalone.offer)
             except Conflict as exc:
-                raise AdoptionRefused(exc.server_message, code=exc.code) from exc
+                named = exc.details.get("usernames")
+                usernames = tuple(str(u) for u in named) if isinstance(named, list) else ()
+                raise AdoptionRefused(exc.server_message, code=exc.code, usernames=usernames) from exc
             except Forbidden as exc:
                 raise AdoptionRefused(str(exc), code="forbidden") from exc
         except BaseException:

@@ -100,12 +100,15 @@ class BadReply(SyncError):
 
 class Conflict(BadReply):
     """409 with another code than the clock and sequence checks (an adoption's collisions, an adoption
-    code used to enrol): `code` is the server's, `server_message` its sentence."""
+    code used to enrol): `code` is the server's, `server_message` its sentence, `details` the reply body."""
 
-    def __init__(self, message: str, *, code: str, server_message: str) -> None:
+    def __init__(
+        self, message: str, *, code: str, server_message: str, details: Mapping[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.server_message = server_message
+        self.details: Mapping[str, Any] = details or {}
 
 
 DEFAULT_TIMEOUT = 30.0
@@ -335,7 +338,7 @@ class SyncClient:
             )
         if status == 409:
             return Conflict(f"The sync server {server} refused: {said or code}", code=code,
-                            server_message=said or code)  # fmt: skip
+                            server_message=said or code, details=body)  # fmt: skip
         if status == 413:
             return BatchTooLarge(
                 f"The sync server {server} refused a batch as too large{': ' + said if said else ''}."
