@@ -212,7 +212,7 @@ def test_adoption_takes_the_office_in_under_its_own_ids(server: Server) -> None:
     assert row == 1
     assert server.count("SELECT count(*) FROM number_prefix WHERE prefix = 'EAST-QXB' AND source = 'adopt' "
                         "AND device_id = :d", d=office.device_id) == 1  # fmt: skip
-    again = adopt(server, code, office.offer())
+    again = adopt(server, code, office.offer(device_id=new_id(server), tag="QXC", office_code="WEST"))
     assert again.status_code == 401  # the code is spent
     headers = {"Authorization": f"Bearer {body['credential']}"}
     assert server.client.get("/v1/sync/hello", headers=headers).status_code == 200
@@ -361,3 +361,24 @@ def test_guessed_adoption_codes_are_rate_limited_but_collisions_are_not(server: 
     assert limited.status_code == 429 and limited.headers.get("Retry-After")
     server.clock.advance(minutes=11)
     assert adopt(server, code, office.offer()).status_code == 200
+
+
+def test_a_lost_reply_is_answered_again_until_the_office_pushes(server: Server) -> None:
+    office = standalone(server)
+    code = admin.adoption_code(server.url, by="root", clock=server.clock)
+    first = adopt(server, code, office.offer())
+    assert first.status_code == 200
+    log, devices = server.log_size(), server.count("SELECT count(*) FROM device")
+    other = Standalone(office_id=office.office_id, device_id=new_id(server))
+    assert adopt(server, code, other.offer()).status_code == 401  # another PC: the code is spent
+    again = adopt(server, code, office.offer())  # the same PC, whose reply never arrived
+    assert again.status_code == 200, again.text
+    assert (server.log_size(), server.count("SELECT count(*) FROM device")) == (log, devices)
+    body = again.json()
+    assert body["device_id"] == office.device_id and body["credential"] != first.json()["credential"]
+    old = {"Authorization": f"Bearer {first.json()['credential']}"}
+    assert server.client.get("/v1/sync/hello", headers=old).status_code == 401
+    device = Device(body["device_id"], body["office_id"], body["device_number"], body["credential"],
+                    body["epoch"])  # fmt: skip
+    assert server.push(device, office.history(new_id(server))[:1]).status_code == 200
+    assert adopt(server, code, office.offer()).status_code == 401  # once it has pushed, never again

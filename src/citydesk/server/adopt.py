@@ -96,6 +96,9 @@ def adopt(
     if not TAG.fullmatch(offer.tag):
         raise ApiError(422, "bad_request", f"The tag {offer.tag!r} must be 1 to 3 capital letters or digits.")
     record = session.get(EnrolCode, digest(normalize_code(code))) if isinstance(code, str) else None
+    resent = _resent(session, record, offer, now)
+    if resent is not None:
+        return _enrolment(meta, resent, office_code, _new_credential(resent))
     if record is None or record.used_at is not None or record.expires_at <= now:
         why = "expired" if record is not None and record.used_at is None else "wrong or already used"
         raise ApiError(401, "bad_code", f"The adoption code is {why}. Ask the administrator for a new one.")
@@ -114,7 +117,7 @@ def adopt(
         raise ApiError(409, "office_full", f"An office has at most {MAX_DEVICES} PCs.")
     credential = secrets.token_urlsafe(32)
     session.add(
-        Device(
+        device := Device(
             id=offer.device_id, office_id=offer.office_id, number=number, tag=offer.tag, name=name,
             credential_hash=digest(credential), revoked=False, created_at=now, adopted_by=issuer,
             adopt_through_seq=offer.through_seq,
@@ -138,15 +141,40 @@ def adopt(
         DEVICE_FIELDS,
     )  # fmt: skip
     ledger.flush()
+    return _enrolment(meta, device, office_code, credential)
+
+
+def _enrolment(meta: ServerMeta, device: Device, office_code: str, credential: str) -> Enrolment:
     return Enrolment(
-        device_id=offer.device_id,
-        office_id=offer.office_id,
+        device_id=device.id,
+        office_id=device.office_id,
         office_code=office_code,
-        device_number=number,
+        device_number=device.number,
         credential=credential,
         epoch=meta.epoch,
         server_hlc=meta.hlc,
     )
+
+
+def _resent(session: Session, record: EnrolCode | None, offer: AdoptionOffer, now: datetime) -> Device | None:
+    """The device an adoption already made with this code for this same office PC, when its reply was
+    lost (the PC never pushed: nothing was written on its side), while the code is unexpired; else None.
+    The PC then gets a new credential instead of a refusal for its own office code."""
+    if record is None or not record.adopt or record.used_at is None or record.expires_at <= now:
+        return None
+    if record.device_id != offer.device_id:
+        return None
+    device = session.get(Device, offer.device_id)
+    if device is None or device.office_id != offer.office_id or device.revoked or device.last_seen_at:
+        return None
+    return device
+
+
+def _new_credential(device: Device) -> str:
+    """Replace the device's credential (the old one was never received); returns the new one."""
+    credential = secrets.token_urlsafe(32)
+    device.credential_hash = digest(credential)
+    return credential
 
 
 def _issuer(session: Session, user_id: str) -> str:
