@@ -9,7 +9,9 @@ adoption then writes, in one transaction: the office row (appended to the change
 of it and the office's PC authenticates), the device row with the office's next device number, the
 issuing admin (`adopted_by`) and the last outbox sequence the office held (`adopt_through_seq`: its
 changes up to there carry that admin's authority, see `adopt_authority`), the prefix registered with
-source "adopt", the code spent, and the device row in the change log as `enrol` does.
+source "adopt", the code spent, and the device row in the change log as `enrol` does. The same PC
+sending the same code again before it ever pushed (its reply was lost) gets a new credential for the
+device already made, instead of a refusal of its own office code.
 """
 
 from __future__ import annotations
