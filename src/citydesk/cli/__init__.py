@@ -2,9 +2,9 @@
 
 One module per command group: `app` (the window), `demo`, `backup` (backup and restore),
 `addresses` (import-addresses), `report` (the weekly PDF), `tickets_csv` (export,
-export-metrics, import), `tickets_cmd` (ticket add|note|status, tickets) and `sync` (connect, sync,
-sync-status, conflicts). Each adds its subparser with a `handler`; only `app` loads Qt, and only
-inside a function.
+export-metrics, import), `tickets_cmd` (ticket add|note|status, tickets), `sync` (connect and
+connect --adopt, sync, sync-status, conflicts) and `users` (user rename). Each adds its subparser with a
+`handler`; only `app` loads Qt, and only inside a function.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from citydesk.cli.report import add_report_parser
 from citydesk.cli.sync import add_sync_parsers
 from citydesk.cli.tickets_cmd import add_tickets_parsers
 from citydesk.cli.tickets_csv import add_csv_parsers
+from citydesk.cli.users import add_users_parsers
 from citydesk.domain.errors import CitydeskError
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_csv_parsers(sub)
     add_tickets_parsers(sub)
     add_sync_parsers(sub)
+    add_users_parsers(sub)
     return parser
 
 

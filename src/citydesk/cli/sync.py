@@ -1,6 +1,7 @@
 """`citydesk connect`, `citydesk sync`, `citydesk sync-status` and `citydesk conflicts`: sync, headless.
 
     citydesk connect URL --code CODE [--ca-bundle FILE] [--name PC-NAME] [--database PATH]
+    citydesk connect URL --code CODE --adopt --database STANDALONE.sqlite [--ca-bundle FILE]
     citydesk connect --enrol-file FILE [--url URL] [--database PATH]     (see cli.sync_file)
     citydesk sync [--to-file FILE | --from-file REPLY] [--database PATH]
     citydesk sync-status [--json] [--database PATH]
@@ -64,6 +65,9 @@ def add_sync_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     connect.add_argument(
         "--name", default=None, metavar="PC-NAME", help="this PC's name (default: its host name)"
     )
+    connect.add_argument("--adopt", action="store_true",
+                         help="adopt the standalone office database given with --database (an adoption "
+                         "code): its tickets, users and numbers join the city's server")  # fmt: skip
     database_arg(connect)
     connect.set_defaults(handler=cmd_connect)
 
@@ -106,6 +110,8 @@ def cmd_connect(args: argparse.Namespace) -> int:
         raise ConnectUsage("Give the server's address and --code CODE (or --enrol-file FILE).")
     path = database_path(args)
     name = args.name or socket.gethostname()
+    if args.adopt:
+        return _adopt(args, path, name)
     try:
         done = connect(path, args.url, args.code, ca_bundle=args.ca_bundle, device_name=name,
                        clock=clock_of(args), client=http_client(), progress=_progress)  # fmt: skip
@@ -121,6 +127,37 @@ def cmd_connect(args: argparse.Namespace) -> int:
         return 1
     if done.first_sync is not None:
         print(f"Downloaded {done.first_sync.pulled} changes.")
+    return 0
+
+
+def _adopt(args: argparse.Namespace, path: Path, name: str) -> int:
+    """`connect --adopt`: adopt the standalone office at `path` and send its whole history."""
+    from citydesk.sync.adopt import adopt_office
+
+    try:
+        done = adopt_office(path, args.url, args.code, ca_bundle=args.ca_bundle, device_name=name,
+                            clock=clock_of(args), client=http_client(), progress=_progress)  # fmt: skip
+    finally:
+        _end_progress()
+    print(f"Backed up {path} to {done.backup} before connecting.")
+    print(
+        f"Adopted {path} into {done.server_url}: office {done.office_code}, this PC is number "
+        f"{done.device_number}; its tickets keep their numbers ({done.number_prefix}-...)."
+    )
+    if done.first_error is not None:
+        print(f"citydesk: sending the office's history stopped: {done.first_error}\n"
+              "Run `citydesk sync` to finish it.", file=sys.stderr)  # fmt: skip
+        return 1
+    if done.first_sync is not None:
+        first = done.first_sync
+        print(f"Sent {first.pushed} changes, received {first.pulled}.")
+        kept = [r for r in first.rejected if r.code == "adoption_reserved"]
+        if kept:
+            print(f"{len(kept)} of this office's own city settings and PC rows were replaced by the city's "
+                  "(as expected).")  # fmt: skip
+        for rejected in first.rejected:
+            if rejected.code != "adoption_reserved":
+                print(_rejected_text(rejected))
     return 0
 
 

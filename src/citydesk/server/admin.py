@@ -23,6 +23,7 @@ from citydesk.domain.ids import uuid7
 from citydesk.domain.passwords import PASSWORD_MIN, hash_password
 from citydesk.domain.priorities import Priority
 from citydesk.domain.roles import SYSTEM_USER_ID, Role
+from citydesk.server import adopt as adopting
 from citydesk.server import enrol as enrolment
 from citydesk.server.changes import Ledger
 from citydesk.server.db import ServerError, open_server_database, read_meta
@@ -47,11 +48,12 @@ class DeviceInfo:
     created_at: datetime
     last_seen_at: datetime | None
     last_sync_at: datetime | None
+    tag: str | None = None  # an adopted office's PC keeps its own tag (its prefix is "<OFFICE>-<tag>")
 
     @property
     def prefix(self) -> str:
-        """Its ticket number prefix, "<OFFICE>-<n>"."""
-        return f"{self.office_code}-{self.number}"
+        """Its ticket number prefix, "<OFFICE>-<n>" (an adopted office's PC: "<OFFICE>-<tag>")."""
+        return f"{self.office_code}-{self.tag or self.number}"
 
 
 def merged_rows(session: Session, table: str) -> list[Row]:
@@ -308,13 +310,28 @@ def set_password(url: str, *, username: str, password: str, clock: Clock | None 
 
 def enrol_code(url: str, *, office: str, expires_hours: float = 24, clock: Clock | None = None) -> str:
     """A new one-time enrolment code for the office with code `office`."""
-    if not 0 < expires_hours <= 24 * 30:
-        raise ValidationError("expires_hours", "A code expires after more than 0 and at most 720 hours.")
+    _check_hours(expires_hours)
     with _admin(url, clock) as admin:
         target = admin.find("office", "code", office, "office")
         return enrolment.create_code(
             admin.session, office_id=target.row_id, now=admin.now, hours=expires_hours
         )
+
+
+def adoption_code(url: str, *, by: str, expires_hours: float = 24, clock: Clock | None = None) -> str:
+    """A new one-time code that adopts a standalone office, vouched by the active admin `by` (its
+    history is taken with that admin's authority; see `server/adopt.py`)."""
+    _check_hours(expires_hours)
+    with _admin(url, clock) as admin:
+        issuer = adopting.vouching_admin(admin.session, by)
+        return adopting.create_adoption_code(
+            admin.session, issued_by=issuer, now=admin.now, hours=expires_hours
+        )
+
+
+def _check_hours(hours: float) -> None:
+    if not 0 < hours <= 24 * 30:
+        raise ValidationError("expires_hours", "A code expires after more than 0 and at most 720 hours.")
 
 
 def list_devices(url: str) -> list[DeviceInfo]:
@@ -334,6 +351,7 @@ def list_devices(url: str) -> list[DeviceInfo]:
                     d.created_at,
                     d.last_seen_at,
                     d.last_sync_at,
+                    d.tag,
                 )
                 for d in devices
             ]
@@ -365,6 +383,12 @@ def _device(admin: _Admin, name: str) -> Device:
         found = admin.session.scalar(
             select(Device).where(Device.office_id == office.row_id, Device.number == int(number))
         )
+        if found is not None:
+            return found
+    if code and len(number) <= 3 and admin.taken("office", "code", code):  # an adopted PC, by its tag
+        office = admin.find("office", "code", code, "office")
+        by_tag = select(Device).where(Device.office_id == office.row_id, Device.tag == number)
+        found = admin.session.scalar(by_tag)
         if found is not None:
             return found
     raise ValidationError("device", f"There is no device {name!r} (give its id or OFFICE-number).")

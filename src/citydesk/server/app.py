@@ -156,6 +156,7 @@ def enrol_endpoint(request: Request, session: SessionDep, db: DatabaseDep, body:
             code=body["code"],
             device_name=body.get("device_name"),  # type: ignore[arg-type]
             now=now,
+            adopt=body.get("adopt"),  # a standalone office's offer (server/adopt.py)
         )
     except ApiError as exc:
         if exc.code == "bad_code":

@@ -20,6 +20,7 @@ from citydesk.domain.clock import to_ms
 from citydesk.domain.ids import uuid7
 from citydesk.domain.permissions import allowed
 from citydesk.domain.roles import SYSTEM_USER_ID, Role
+from citydesk.server import adopt_authority
 from citydesk.server.errors import ApiError
 from citydesk.server.models import (
     ChangeLog,
@@ -124,20 +125,26 @@ class Ledger:
         """Why the change's author could not write it at its HLC, as (code, reason); None if allowed.
 
         The system user authors only the server's own admin changes: a device may relay one of those
-        back after a restore (relayed, stamped with the server's device id), never push its own.
+        back after a restore (relayed, stamped with the server's device id), never push its own. An
+        adopted office's own history is judged as the admin who vouched for it (`adopt_authority`).
         """
-        if change.author_id == SYSTEM_USER_ID:
+        issuer = None if relayed else adopt_authority.issuer_of(self.session, self.pushed_by, change)
+        if issuer is not None:  # an adopted office's history: the vouching admin's authority
+            if (why := adopt_authority.reserved(change)) is not None:
+                return why
+        elif change.author_id == SYSTEM_USER_ID:
             if relayed and change.device_id == SERVER_DEVICE_ID:
                 return None
             return "system_author", "A change from an office PC may not be authored by the system user."
         if change.table == "app_user" and change.row_id == SYSTEM_USER_ID:
             return "not_permitted", "The system user is the same fixed row everywhere and cannot be changed."
-        if change.author_id not in self.histories:
-            self._load_histories({change.author_id})
-        who = self._user_label(change.author_id)
-        role, active = self.histories[change.author_id].at(change.hlc)
+        judged_as = issuer or change.author_id
+        if judged_as not in self.histories:
+            self._load_histories({judged_as})
+        who = self._user_label(judged_as)
+        role, active = self.histories[judged_as].at(adopt_authority.LATEST if issuer else change.hlc)
         if role is None:
-            if not self.histories[change.author_id].writes:
+            if not self.histories[judged_as].writes:
                 return "unknown_author", f"The author {who} is not a user on the server."
             return "unknown_author", f"The user {who} did not exist yet when this change was made."
         if not active:

@@ -160,7 +160,23 @@ def cmd_user_set_password(args: argparse.Namespace) -> int:
 
 
 def cmd_device_enrol_code(args: argparse.Namespace) -> int:
-    """Print a one-time enrolment code (alone on its line)."""
+    """Print a one-time enrolment code (alone on its line): for a PC of an office (--office), or one that
+    adopts a standalone office (--adopt-office --by ADMIN)."""
+    if args.adopt_office == (args.office is not None):
+        raise UsageError("Give either --office CODE (a new PC of that office) or --adopt-office --by ADMIN.")
+    if args.adopt_office:
+        if not args.by:
+            raise UsageError("An adoption code is vouched for by a server admin: give --by ADMIN_USERNAME.")
+        code = admin.adoption_code(_url(args), by=args.by, expires_hours=args.expires_hours)
+        print(code)
+        print(
+            f"(one standalone office may join with it within {args.expires_hours:g} hours, under the "
+            f"authority of {args.by.lower()}: `citydesk connect URL --code CODE --adopt --database FILE`)",
+            file=sys.stderr,
+        )
+        return 0
+    if args.by:
+        raise UsageError("--by goes with --adopt-office.")
     code = admin.enrol_code(_url(args), office=args.office, expires_hours=args.expires_hours)
     print(code)
     print(
@@ -315,8 +331,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     device = sub.add_parser("device", help="enrolled PCs").add_subparsers(dest="action", required=True)
     code = _command(device, "enrol-code", cmd_device_enrol_code, "print a one-time enrolment code")
-    code.add_argument("--office", required=True, help="office code")
-    code.add_argument("--expires-hours", type=float, default=24.0)
+    code.add_argument("--office", help="office code (a new PC of that office)")
+    code.add_argument("--adopt-office", action="store_true",
+                      help="a code that adopts an office which ran standalone (with --by)")  # fmt: skip
+    code.add_argument("--by", metavar="ADMIN_USERNAME", help="the server admin who vouches for the adoption")
+    code.add_argument("--expires-hours", "--hours", type=float, default=24.0)
     enrol_help = "enrol a PC with no connection: write its enrolment file (a secret until imported)"
     by_file = _command(device, "enrol-file", cmd_device_enrol_file, enrol_help)
     by_file.add_argument("--office", required=True, help="office code")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,7 +24,8 @@ from citydesk.server.errors import ApiError
 from citydesk.server.models import Device, EnrolCode, ServerMeta
 from citydesk.server.prefixes import register_prefix
 from citydesk.server.state import RowCache
-from citydesk.sync.messages import Enrolment
+from citydesk.sync.messages import AdoptionOffer, Enrolment
+from citydesk.sync.wire import WireError
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 CODE_GROUPS, CODE_GROUP_LEN = 4, 4
@@ -64,8 +66,20 @@ def create_code(session: Session, *, office_id: str, now: datetime, hours: float
     return code
 
 
-def enrol(session: Session, meta: ServerMeta, *, code: str, device_name: str, now: datetime) -> Enrolment:
-    """Enrol a PC with a one-time code (401 bad_code when wrong, used or expired)."""
+def enrol(
+    session: Session, meta: ServerMeta, *, code: str, device_name: str, now: datetime, adopt: Any = None
+) -> Enrolment:
+    """Enrol a PC with a one-time code (401 bad_code when wrong, used or expired). With `adopt` (the
+    body's `adopt` object, `messages.AdoptionOffer`) the code adopts a standalone office instead
+    (`server/adopt.py`)."""
+    if adopt is not None:
+        from citydesk.server.adopt import adopt as adopt_office
+
+        try:
+            offer = AdoptionOffer.from_json(adopt)
+        except WireError as exc:
+            raise ApiError(422, "bad_request", str(exc), where=exc.where) from None
+        return adopt_office(session, meta, code=code, device_name=device_name, offer=offer, now=now)
     try:
         name = validation.text("device_name", device_name, required=True, max_len=120, label="PC name")
     except ValidationError as exc:

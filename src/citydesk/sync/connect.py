@@ -31,7 +31,7 @@ CA_BUNDLE_SETTING = "sync.ca_bundle"
 @dataclass(frozen=True, slots=True)
 class Connected:
     """An enrolled database: who it is, and how its first download went (`first_error` when it stopped:
-    `citydesk sync` finishes it)."""
+    `citydesk sync` finishes it); an adopted one also says where its backup is."""
 
     path: Path
     server_url: str
@@ -42,6 +42,7 @@ class Connected:
     number_prefix: str
     first_sync: SyncResult | None
     first_error: str | None
+    backup: Path | None = None  # an adoption's copy of the database made before anything changed
 
 
 class ConnectRefused(SyncError):
@@ -128,7 +129,7 @@ def check_target(path: Path, clock: Clock) -> None:
         raise ConnectRefused(f"{path} is already connected to {row.server_url}.")
     raise ConnectRefused(
         f"{path} is already set up as a standalone office; connect makes a new database "
-        "(choose another file with --database)."
+        "(choose another file with --database), or adopts this office with an adoption code and --adopt."
     )
 
 

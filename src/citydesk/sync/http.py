@@ -21,7 +21,7 @@ from citydesk import __version__
 from citydesk.domain.errors import CitydeskError
 from citydesk.store.schema import SCHEMA_HEAD
 from citydesk.sync import wire
-from citydesk.sync.messages import Enrolment, Hello, Page, PushReply, PushRequest
+from citydesk.sync.messages import AdoptionOffer, Enrolment, Hello, Page, PushReply, PushRequest
 from citydesk.sync.wire import WireError
 
 
@@ -98,6 +98,19 @@ class BadReply(SyncError):
     """The server's reply could not be understood."""
 
 
+class Conflict(BadReply):
+    """409 with another code than the clock and sequence checks (an adoption's collisions, an adoption
+    code used to enrol): `code` is the server's, `server_message` its sentence, `details` the reply body."""
+
+    def __init__(
+        self, message: str, *, code: str, server_message: str, details: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.server_message = server_message
+        self.details: Mapping[str, Any] = details or {}
+
+
 DEFAULT_TIMEOUT = 30.0
 
 
@@ -158,6 +171,19 @@ class SyncClient:
                 "expired). Ask the city's administrator for a new one."
             ) from exc
         return _parse(_enrolment, body)
+
+    def adopt(self, code: str, device_name: str, offer: AdoptionOffer) -> Enrolment:
+        """`POST /v1/enrol` with an adoption code and the standalone office's offer (gzip body): the
+        office's PC identity and credential. Collisions are `Conflict` (409) with the server's words."""
+        body = {"code": code, "device_name": device_name, "adopt": offer.to_json()}
+        try:
+            reply = self._request("POST", "/v1/enrol", json_body=body, auth=False, compress=True)
+        except Unauthorized as exc:
+            raise Unauthorized(
+                f"The sync server {self.base_url} did not accept the adoption code (wrong, already used or "
+                "expired). Ask the city's administrator for a new one."
+            ) from exc
+        return _parse(_enrolment, reply)
 
     def push(self, request: PushRequest) -> PushReply:
         """`POST /v1/sync/push` (gzip body): accepted and rejected changes, the acknowledged sequence."""
@@ -322,6 +348,9 @@ class SyncClient:
                 f"The sync server {server} expected this PC's changes from number {expected}.",
                 expected_seq=expected,
             )
+        if status == 409:
+            return Conflict(f"The sync server {server} refused: {said or code}", code=code,
+                            server_message=said or code, details=body)  # fmt: skip
         if status == 413:
             return BatchTooLarge(
                 f"The sync server {server} refused a batch as too large{': ' + said if said else ''}."

@@ -250,6 +250,62 @@ class Enrolment:
         return f"{self.office_code}-{self.device_number}"
 
 
+MAX_ADOPT_USERS = 10_000  # user names an adoption may bring
+
+
+@dataclass(frozen=True, slots=True)
+class AdoptionOffer:
+    """What a standalone office sends with an adoption code (`POST /v1/enrol` with `adopt`): its office
+    row, its device id and random tag (its ticket prefix is "<office code>-<tag>"), the user names it
+    brings and the last outbox sequence it holds now (changes up to it carry the issuing admin's
+    authority)."""
+
+    office_id: str
+    office_code: str
+    office_name: str
+    device_id: str
+    tag: str
+    usernames: tuple[str, ...]
+    through_seq: int
+
+    @property
+    def number_prefix(self) -> str:
+        """The prefix the office's tickets are numbered with."""
+        return f"{self.office_code}-{self.tag}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The `adopt` object of the enrol body."""
+        return {"office": {"id": self.office_id, "code": self.office_code, "name": self.office_name},
+                "device_id": self.device_id, "tag": self.tag, "usernames": list(self.usernames),
+                "through_seq": self.through_seq}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, raw: Any) -> AdoptionOffer:
+        """Parse the `adopt` object, or WireError."""
+        if not isinstance(raw, dict):
+            raise WireError("adopt", "must be an object")
+        office = raw.get("office")
+        if not isinstance(office, dict):
+            raise WireError("adopt.office", "must be an object with id, code and name")
+        usernames = raw.get("usernames")
+        if not isinstance(usernames, list) or len(usernames) > MAX_ADOPT_USERS:
+            raise WireError("adopt.usernames", f"must be a list of at most {MAX_ADOPT_USERS} user names")
+        through = parse_int(raw.get("through_seq"), "adopt.through_seq")
+        if through < 0:
+            raise WireError("adopt.through_seq", "must not be negative")
+        return cls(
+            office_id=parse_text(office.get("id"), "adopt.office.id", max_len=36),
+            office_code=parse_text(office.get("code"), "adopt.office.code", max_len=5),
+            office_name=parse_text(office.get("name"), "adopt.office.name", max_len=120),
+            device_id=parse_text(raw.get("device_id"), "adopt.device_id", max_len=36),
+            tag=parse_text(raw.get("tag"), "adopt.tag", max_len=3),
+            usernames=tuple(
+                parse_text(u, f"adopt.usernames[{i}]", max_len=60) for i, u in enumerate(usernames)
+            ),
+            through_seq=through,
+        )
+
+
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
     """Every error reply's body: a stable code, a sentence for people, and details."""
     return {"error": code, "message": message, **extra}

@@ -14,7 +14,11 @@ read when the batch is built:
   change travels with `fields=()`, the outbox row's HLC, this device, and as its author the author of
   the row's newest clock (a real person; `OutgoingError` when there is none).
 
-A change authored by the system user is never built: `OutgoingError` names it.
+A change authored by the system user is never built: `OutgoingError` names it. The exception is an
+adopted standalone office's history (outbox sequences up to `ADOPTED_THROUGH_SETTING`, which the server
+judges with the authority of the admin who vouched for it): its setup rows are the system user's, and its
+reference rows carry no field clocks (a standalone office wrote none), so such a row travels whole (an
+insert) or with its one field (an update), stamped by the outbox row and authored by the system user.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from citydesk.store.models import (
     Base,
     DeferredChange,
     FieldClock,
+    LocalSetting,
     Outbox,
     RejectedChange,
     SentJournal,
@@ -46,6 +51,7 @@ from citydesk.sync.tables import SYNCED, Merge, SyncedTable
 from citydesk.sync.wire import Change, Op
 
 _CHUNK = 500
+ADOPTED_THROUGH_SETTING = "sync.adopted_through_seq"  # local_setting written by `sync.adopt`
 
 
 class OutgoingError(CitydeskError):
@@ -205,6 +211,8 @@ def build_changes(session: Session, refs: Sequence[Ref]) -> list[Change]:
                 ).scalars():
                     clocks[(table_name, clock.row_id)].append(clock)
     device_id = session.scalar(select(SyncState.device_id).where(SyncState.id == 1)) or ""
+    adopted = session.scalar(select(LocalSetting.value).where(LocalSetting.key == ADOPTED_THROUGH_SETTING))
+    adopted_through = adopted if isinstance(adopted, int) and not isinstance(adopted, bool) else 0
     out = []
     for ref in refs:
         spec = SYNCED[ref.table_name]
@@ -216,7 +224,8 @@ def build_changes(session: Session, refs: Sequence[Ref]) -> list[Change]:
         elif spec.merge is Merge.APPEND:
             out.append(_contact_change(_need(row, ref), ref))
         else:
-            out.append(_row_change(spec, ref, row, clocks[(ref.table_name, ref.row_id)], device_id))
+            vouched = ref.seq is not None and ref.seq <= adopted_through
+            out.append(_row_change(spec, ref, row, clocks[(ref.table_name, ref.row_id)], device_id, vouched))
     return out
 
 
@@ -228,8 +237,8 @@ def _need(row: dict[str, Any] | None, ref: Ref) -> dict[str, Any]:
     return row
 
 
-def _check_author(author: str | None, change_id: str, what: str) -> str:
-    if author == SYSTEM_USER_ID:
+def _check_author(author: str | None, change_id: str, what: str, *, vouched: bool = False) -> str:
+    if author == SYSTEM_USER_ID and not vouched:
         raise OutgoingError(
             f"Change {change_id} ({what}) is authored by the system user, which may not push changes; "
             "it stays in the outbox."
@@ -274,11 +283,17 @@ def _self_named(
 
 
 def _row_change(
-    spec: SyncedTable, ref: Ref, row: dict[str, Any] | None, clocks: list[FieldClock], device_id: str
-) -> Change:
+    spec: SyncedTable, ref: Ref, row: dict[str, Any] | None, clocks: list[FieldClock], device_id: str,
+    vouched: bool = False,
+) -> Change:  # fmt: skip
     mine = [c for c in clocks if c.change_id == ref.change_id]
     if ref.op == "update":
         mine = [c for c in mine if c.field == ref.field]
+    if vouched and not mine and spec.merge is Merge.REFERENCE and row is not None:
+        whole = spec.fields if ref.op == "insert" else tuple(f for f in spec.fields if f == ref.field)
+        return Change(ref.change_id, spec.name, Op.ROW, ref.row_id, ref.hlc, device_id, SYSTEM_USER_ID,
+                      wire.encode_row(spec.name, row, [*spec.key, *spec.insert_only, *whole]), whole,
+                      seq=ref.seq)  # fmt: skip
     fields = tuple(f for f in spec.fields if any(c.field == f for c in mine)) if row is not None else ()
     base = [*spec.key, *spec.insert_only]
     data = wire.encode_row(spec.name, row, [*base, *fields]) if row is not None else {}
@@ -302,7 +317,7 @@ def _row_change(
         row_id=ref.row_id,
         hlc=hlc,
         device_id=device,
-        author_id=_check_author(author, ref.change_id, what),
+        author_id=_check_author(author, ref.change_id, what, vouched=vouched),
         data=data,
         fields=fields,
         seq=ref.seq,
