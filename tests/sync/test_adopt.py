@@ -17,20 +17,18 @@ from sqlalchemy import func, select
 from citydesk.cli import main
 from citydesk.domain.clock import ManualClock
 from citydesk.domain.errors import ReferenceReadOnly
-from citydesk.domain.roles import SYSTEM_ACTOR, Role
+from citydesk.domain.roles import SYSTEM_ACTOR
 from citydesk.services import setup
-from citydesk.services.intake import log_request
 from citydesk.services.users import rename_user
-from citydesk.store.db import Database, open_database
+from citydesk.store.db import open_database
 from citydesk.store.models import CitySetting, Device, Outbox, RejectedChange, SyncState, Ticket, User
 from citydesk.sync.adopt import AdoptionRefused, adopt_office
 from citydesk.sync.connect import ConnectRefused
 from citydesk.sync.credentials import load_credential
 from citydesk.sync.http import SyncClient
-from factories import START, mark_demo
-from sync_world import PASSWORD, URL, Replica, World, server_admin, sync_world
-
-TICKETS = 6
+from factories import mark_demo
+from standalone_kit import TICKETS, make_standalone
+from sync_world import URL, Replica, World, server_admin, sync_world
 
 
 @pytest.fixture
@@ -38,44 +36,6 @@ def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
     with sync_world(tmp_path) as made:
         monkeypatch.setattr("citydesk.cli.sync.http_client", made.injector.client)
         yield made
-
-
-def make_standalone(path: Path, *, colliding: bool = True) -> list[str]:
-    """A standalone office EAST (tag QXB) set up a month ago: a department, a category, three users
-    (one named "carla" like a server user), a requester and tickets. Returns the ticket numbers."""
-    clock = ManualClock(START - timedelta(days=30))
-    db = open_database(path, clock=clock)
-    try:
-        setup.initialize_database(
-            db, city_name="Eastville", time_zone="America/Denver", office_code="EAST",
-            office_name="East annex", admin_username="erin", admin_display_name="Erin Admin",
-            admin_password=PASSWORD, tag="QXB", city_phone="555-010-9999",
-        )  # fmt: skip
-        parks = setup.add_department(db, actor=SYSTEM_ACTOR, code="PARKS", name="Parks")
-        bench = setup.add_category(db, actor=SYSTEM_ACTOR, name="Broken bench", department_id=parks)
-        office_id = db_office(db)
-        clerk = "carla" if colliding else "cora"
-        for username, role in ((clerk, Role.CLERK), ("olga", Role.TECHNICIAN)):
-            setup.add_user(db, actor=SYSTEM_ACTOR, username=username, display_name=username.title(),
-                           role=role.value, password=PASSWORD, office_id=office_id,
-                           department_id=parks if role is Role.TECHNICIAN else None)  # fmt: skip
-        actor = setup.actor_for_username(db, clerk)
-        numbers = []
-        for n in range(TICKETS):
-            clock.advance(hours=3)
-            resident = {"name": f"Resident {n}", "phone": f"555-010-{n:04d}"}
-            done = log_request(db, actor=actor, title=f"Bench {n}", channel="walk_in", category_id=bench,
-                               new_requester=resident)  # fmt: skip
-            numbers.append(done.number)
-        return numbers
-    finally:
-        db.close()
-
-
-def db_office(db: Database) -> str:
-    """The database's own office id."""
-    with db.read() as session:
-        return str(session.scalar(select(SyncState.office_id)))
 
 
 def numbers_of(path: Path, clock: ManualClock) -> dict[str, str]:
