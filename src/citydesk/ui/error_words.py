@@ -50,6 +50,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", "The password needs at least {count} characters."),
     QT_TRANSLATE_NOOP("Errors", "The user name {value} is taken."),
     QT_TRANSLATE_NOOP("Errors", "Nobody is signed in."),
+    QT_TRANSLATE_NOOP("Errors", "That user cannot sign in here."),
     QT_TRANSLATE_NOOP("Errors", "Reference data is edited on the server once this PC is enrolled ({server}): ask the city's administrator to change the {what} there."),  # noqa: E501
     QT_TRANSLATE_NOOP("Errors", "Something went wrong: {detail}. Nothing was saved; please try again."),
 )

@@ -34,6 +34,7 @@ from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import TicketsPulled
 from citydesk.ui.ticket_cells import age_text, priority_colour
 from citydesk.ui.ticket_pull import PAGE, PulledRows, read_pulled
+from citydesk.ui.words import due_day_text
 
 (
     COL_NUMBER,
@@ -298,8 +299,9 @@ class TicketTableModel(QAbstractTableModel):
             return self._text(row, col, now, overdue)
         conflicted = col == COL_NUMBER and row.id in self.conflicted
         if role == Qt.ItemDataRole.AccessibleTextRole:  # "Priority: P1 Critical" when moving across
-            text = f"{self.tr(HEADERS[col])}: {self._text(row, col, now, overdue) or self.tr('none')}"
-            return f"{text}, {self.tr('conflict to settle')}" if conflicted else text
+            header, none = self.tr(HEADERS[col]), self.tr("none")
+            text = f"{header}: {self._text(row, col, now, overdue) or none}"
+            return self.tr("{0}, conflict to settle").format(text) if conflicted else text
         if conflicted and role == Qt.ItemDataRole.DecorationRole:
             if self._warning_icon is None:
                 warning = QStyle.StandardPixmap.SP_MessageBoxWarning
@@ -344,7 +346,7 @@ class TicketTableModel(QAbstractTableModel):
                 return ""
             if overdue:
                 return self.tr("Overdue {0}").format(age_text(row.due_at, now))
-            return row.due_at.astimezone(self.tz).strftime("%a %d %b")  # a day in the city
+            return due_day_text(row.due_at.astimezone(self.tz).date())  # a day in the city
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -10,18 +10,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
 from citydesk.ui.events import SyncProgress, SyncStatus
 
 MINUTE_MS = 60_000
 PHASES = {  # translated in the "SyncStatusBar" context
-    "hello": "Contacting the server…",
-    "push": "Sending changes…",
-    "relay": "Offering the server what it lacks…",
-    "snapshot": "Downloading everything…",
-    "pull": "Receiving changes…",
+    "hello": QT_TRANSLATE_NOOP("SyncStatusBar", "Contacting the server…"),
+    "push": QT_TRANSLATE_NOOP("SyncStatusBar", "Sending changes…"),
+    "relay": QT_TRANSLATE_NOOP("SyncStatusBar", "Offering the server what it lacks…"),
+    "snapshot": QT_TRANSLATE_NOOP("SyncStatusBar", "Downloading everything…"),
+    "pull": QT_TRANSLATE_NOOP("SyncStatusBar", "Receiving changes…"),
 }
 
 
