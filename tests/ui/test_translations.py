@@ -109,7 +109,8 @@ def test_helper_contexts_follow_imports_and_computed_texts_get_the_domain_words(
     assert script.helper_context(ui / "requesters" / "form.py") == "Requesters"
     assert script.helper_context(ui / "shell.py") is None  # self.tr only: the class is the context
     dynamic = script.dynamic_tr_contexts()
-    assert {"TicketDetail", "TicketTableModel"} <= dynamic  # tr(Status(s).label), self.tr(HEADERS[col])
+    assert {"TicketTableModel", "Conflicts"} <= dynamic  # self.tr(HEADERS[col]), tr(REASONS[code])
+    assert "TicketDetail" not in dynamic  # the pane's domain words come from ui/words.py
 
 
 def test_every_domain_code_has_its_words(spanish: QTranslator) -> None:
