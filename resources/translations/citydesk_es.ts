@@ -626,7 +626,7 @@
     <message>
       <location filename="../../src/citydesk/ui/conflicts/words.py" line="158" />
       <source>Kept instead: nothing — the text was: “{0}”</source>
-      <translation>Se conservó en su lugar: nada — el texto era: “{0}”</translation>
+      <translation>Se conservó en su lugar: nada — el texto era: «{0}»</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/conflicts/words.py" line="159" />
@@ -647,6 +647,11 @@
       <location filename="../../src/citydesk/ui/conflicts/words.py" line="170" />
       <source>{0} (by {1}) was not accepted by the city's server on {2}.</source>
       <translation>{0} (por {1}): el servidor de la ciudad no lo aceptó el {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="174" />
+      <source>(the server's words: “{0}”)</source>
+      <translation>(palabras del servidor: «{0}»)</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/conflicts/words.py" line="175" />
@@ -1546,57 +1551,82 @@ ni de este solicitante.</translation>
       <translation>Algo salió mal: {detail}. No se guardó nada; inténtelo de nuevo.</translation>
     </message>
     <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="57" />
+      <source>This PC's clock is about 1 minute ahead of the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
+      <translation>El reloj de este equipo va aproximadamente 1 minuto adelantado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="58" />
+      <source>This PC's clock is about 1 minute behind the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
+      <translation>El reloj de este equipo va aproximadamente 1 minuto atrasado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
+    </message>
+    <message>
       <location filename="../../src/citydesk/ui/error_words.py" line="59" />
+      <source>This PC's clock is about {count} minutes ahead of the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
+      <translation>El reloj de este equipo va aproximadamente {count} minutos adelantado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="60" />
+      <source>This PC's clock is about {count} minutes behind the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
+      <translation>El reloj de este equipo va aproximadamente {count} minutos atrasado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="61" />
+      <source>{warning} This PC's changes were not applied at city hall: they were given corrected times and go with the next file. Write a new file and carry it again.</source>
+      <translation>{warning} Los cambios de este equipo no se aplicaron en la alcaldía: se les corrigió la hora y van en el próximo archivo. Escriba un archivo nuevo y llévelo otra vez.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="65" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="60" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="66" />
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="61" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="67" />
       <source>Note</source>
       <translation>Nota</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="62" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="68" />
       <source>Name</source>
       <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="63" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="69" />
       <source>Location</source>
       <translation>Ubicación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="64" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="70" />
       <source>Phone</source>
       <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="65" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="71" />
       <source>Email</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="66" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="72" />
       <source>Address</source>
       <translation>Domicilio</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="67" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="73" />
       <source>Reason</source>
       <translation>Motivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="68" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="74" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="69" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="75" />
       <source>Public note</source>
       <translation>Nota pública</translation>
     </message>
@@ -7739,13 +7769,13 @@ ni de este solicitante.</translation>
   <context>
     <name>SyncFileDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="57" />
       <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="58" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="59" />
       <source>Sync by file</source>
       <translation>Sincronizar por archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="61" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="62" />
       <source>Use this when this office has no connection to the city's server.
 1. Write this PC's changes to a file on a USB stick.
 2. Take the stick to city hall; the administrator gives you a reply file on it.
@@ -7756,229 +7786,229 @@ ni de este solicitante.</translation>
 3. De vuelta aquí, lea la respuesta: trae los cambios de todos los demás.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="68" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="69" />
       <source>Checking this PC…</source>
       <translation>Revisando este equipo…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="70" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="71" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="72" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="73" />
       <source>&amp;Set up this PC for sync by file</source>
       <translation>&amp;Preparar este equipo para sincronizar por archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="73" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="74" />
       <source>Set up this PC for sync by file</source>
       <translation>Preparar este equipo para sincronizar por archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="75" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="76" />
       <source>While connected, registers this PC with the city's server for sync by file</source>
       <translation>Mientras hay conexión, registra este equipo en el servidor de la ciudad para sincronizar por archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="78" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="79" />
       <source>&amp;Write file for city hall…</source>
       <translation>&amp;Escribir archivo para la alcaldía…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="79" />
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="182" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="80" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="183" />
       <source>Write file for city hall</source>
       <translation>Escribir archivo para la alcaldía</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="80" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="81" />
       <source>Saves this PC's unsent changes to a file</source>
       <translation>Guarda en un archivo los cambios no enviados de este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="81" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="82" />
       <source>&amp;Read reply from city hall…</source>
       <translation>&amp;Leer la respuesta de la alcaldía…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="82" />
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="212" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="83" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="213" />
       <source>Read reply from city hall</source>
       <translation>Leer la respuesta de la alcaldía</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="83" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="84" />
       <source>Applies the reply file the server wrote</source>
       <translation>Aplica el archivo de respuesta que escribió el servidor</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="85" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="86" />
       <source>Progress reading the reply</source>
       <translation>Progreso de la lectura de la respuesta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="89" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="90" />
       <source>Result</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="94" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="95" />
       <source>&amp;Close</source>
       <translation>&amp;Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="95" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="96" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="127" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="128" />
       <source>This PC is not set up for sync by file yet. While it is connected to the city's server, set it up now; then it can carry its changes on a USB stick when the network is down.</source>
       <translation>Este equipo todavía no está preparado para sincronizar por archivo. Mientras está conectado al servidor de la ciudad, prepárelo ahora; así podrá llevar sus cambios en una memoria USB cuando no haya red.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="134" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="135" />
       <source>This PC is not set up for sync by file. Ask the city's administrator for an enrolment file for it.</source>
       <translation>Este equipo no está preparado para sincronizar por archivo. Pida al administrador de la ciudad un archivo de inscripción para él.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="139" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="140" />
       <source>Nothing on this PC waits to be sent.</source>
       <translation>No hay nada en este equipo esperando a enviarse.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="140" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="141" />
       <source>1 change on this PC waits to be sent.</source>
       <translation>1 cambio de este equipo espera a enviarse.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="141" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="142" />
       <source>{0} changes on this PC wait to be sent.</source>
       <translation>{0} cambios de este equipo esperan a enviarse.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="143" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="144" />
       <source>The first reply brings a full copy of the city's data.</source>
       <translation>La primera respuesta trae una copia completa de los datos de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="145" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="146" />
       <source>Last file written: {0}</source>
       <translation>Último archivo escrito: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="147" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="148" />
       <source>Last reply read: {0}</source>
       <translation>Última respuesta leída: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="166" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="167" />
       <source>Contacting the city's server…</source>
       <translation>Contactando con el servidor de la ciudad…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="171" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="172" />
       <source>This PC can now sync with {0}'s server by file too.</source>
       <translation>Este equipo ahora también puede sincronizar por archivo con el servidor de {0}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="182" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="183" />
       <source>citydesk sync files (*.sync)</source>
       <translation>Archivos de sincronización de citydesk (*.sync)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="191" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="192" />
       <source>Writing the file…</source>
       <translation>Escribiendo el archivo…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="198" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="199" />
       <source>Wrote {1}: this PC has no new changes, so it only asks for everyone else's.</source>
       <translation>Se escribió {1}: este equipo no tiene cambios nuevos, así que solo pide los de los demás.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="199" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="200" />
       <source>Wrote 1 change to {1}.</source>
       <translation>Se escribió 1 cambio en {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="200" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="201" />
       <source>Wrote {0} changes to {1}.</source>
       <translation>Se escribieron {0} cambios en {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="202" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="203" />
       <source>Take it to city hall and bring back the reply.</source>
       <translation>Llévelo a la alcaldía y traiga la respuesta.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="213" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="214" />
       <source>citydesk reply files (*.reply);;All files (*)</source>
       <translation>Archivos de respuesta de citydesk (*.reply);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="225" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="226" />
       <source>Checking the reply…</source>
       <translation>Revisando la respuesta…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="240" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="241" />
       <source>Reading the full copy…</source>
       <translation>Leyendo la copia completa…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="240" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="241" />
       <source>Reading the changes…</source>
       <translation>Leyendo los cambios…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="251" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="252" />
       <source>This PC had no changes to send.</source>
       <translation>Este equipo no tenía cambios que enviar.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="252" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="253" />
       <source>City hall accepted 1 change from this PC.</source>
       <translation>La alcaldía aceptó 1 cambio de este equipo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="253" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="254" />
       <source>City hall accepted {0} changes from this PC.</source>
       <translation>La alcaldía aceptó {0} cambios de este equipo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="254" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="255" />
       <source>Nothing new from other offices.</source>
       <translation>Nada nuevo de otras oficinas.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="255" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="256" />
       <source>1 change from other offices arrived.</source>
       <translation>Llegó 1 cambio de otras oficinas.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="256" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="257" />
       <source>{0} changes from other offices arrived.</source>
       <translation>Llegaron {0} cambios de otras oficinas.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="259" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="260" />
       <source>This PC now has a full copy of the city's data.</source>
       <translation>Este equipo ya tiene una copia completa de los datos de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="261" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="262" />
       <source>A change was refused: {0} It is kept on this PC.</source>
       <translation>Se rechazó un cambio: {0} Se conserva en este equipo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="265" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="266" />
       <source>1 change waits for data not arrived yet.</source>
       <translation>1 cambio espera datos que aún no han llegado.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="266" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="267" />
       <source>{0} changes wait for data not arrived yet.</source>
       <translation>{0} cambios esperan datos que aún no han llegado.</translation>
     </message>
@@ -8497,157 +8527,157 @@ ni de este solicitante.</translation>
   <context>
     <name>SyncStatusBar</name>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="20" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="21" />
       <source>Contacting the server…</source>
       <translation>Contactando con el servidor…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="21" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="22" />
       <source>Sending changes…</source>
       <translation>Enviando cambios…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="22" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="23" />
       <source>Offering the server what it lacks…</source>
       <translation>Ofreciendo al servidor lo que le falta…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="23" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="24" />
       <source>Downloading everything…</source>
       <translation>Descargando todo…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="24" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="25" />
       <source>Receiving changes…</source>
       <translation>Recibiendo cambios…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="37" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="38" />
       <source>Receiving changes… {0} of {1}</source>
       <translation>Recibiendo cambios… {0} de {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="41" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="42" />
       <source>Sync progress</source>
       <translation>Progreso de la sincronización</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="48" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="49" />
       <source>Opens View → Conflicts</source>
       <translation>Abre Ver → Conflictos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="51" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="52" />
       <source>Connection</source>
       <translation>Conexión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="76" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="77" />
       <source>Connection: {0}</source>
       <translation>Conexión: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="85" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="86" />
       <source>{0} refused by the server</source>
       <translation>{0} rechazados por el servidor</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="87" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="88" />
       <source>{0} received, waiting for other changes</source>
       <translation>{0} recibidos, esperando otros cambios</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="89" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="90" />
       <source>Changes: {0}</source>
       <translation>Cambios: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="91" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="92" />
       <source>1 conflict</source>
       <translation>1 conflicto</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="92" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="93" />
       <source>{0} conflicts</source>
       <translation>{0} conflictos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="96" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="97" />
       <source>⚠ This PC's clock is wrong</source>
       <translation>⚠ El reloj de este equipo está mal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="104" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="106" />
       <source>Demo data: never syncs</source>
       <translation>Datos de demostración: nunca se sincronizan</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="106" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="108" />
       <source>Not connected to the city's server</source>
       <translation>Sin conexión con el servidor de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="108" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="110" />
       <source>Syncing…</source>
       <translation>Sincronizando…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="112" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="114" />
       <source>Online</source>
       <translation>En línea</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="112" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="114" />
       <source>Offline</source>
       <translation>Sin conexión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="113" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="115" />
       <source>{0} · {1}</source>
       <translation>{0} · {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="118" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="120" />
       <source>not synced yet</source>
       <translation>aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="121" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="123" />
       <source>synced just now</source>
       <translation>sincronizado justo ahora</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="123" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="125" />
       <source>synced {0} min ago</source>
       <translation>sincronizado hace {0} min</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="126" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="128" />
       <source>synced 1 hour ago</source>
       <translation>sincronizado hace 1 hora</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="127" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="129" />
       <source>synced {0} hours ago</source>
       <translation>sincronizado hace {0} horas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="129" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="131" />
       <source>synced 1 day ago</source>
       <translation>sincronizado hace 1 día</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="129" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="131" />
       <source>synced {0} days ago</source>
       <translation>sincronizado hace {0} días</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="145" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="147" />
       <source>{0}: the same tickets were changed differently in two places at once; a supervisor settles them in View → Conflicts.</source>
       <translation>{0}: los mismos tickets se cambiaron de forma distinta en dos lugares a la vez; un supervisor decide en Ver → Conflictos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="159" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="161" />
       <source>{0} {1} of {2}</source>
       <translation>{0} {1} de {2}</translation>
     </message>
@@ -9262,83 +9292,83 @@ ni de este solicitante.</translation>
   <context>
     <name>TicketTableModel</name>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="52" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="50" />
       <source>Number</source>
       <translation>Número</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="53" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="51" />
       <source>Priority</source>
       <translation>Prioridad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="54" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="52" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="55" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="53" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="56" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="54" />
       <source>Requester</source>
       <translation>Solicitante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="57" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="55" />
       <source>Department</source>
       <translation>Departamento</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="58" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="56" />
       <source>Assigned to</source>
       <translation>Asignado a</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="59" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="57" />
       <source>Age</source>
       <translation>Antigüedad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="60" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="58" />
       <source>Due</source>
       <translation>Vence</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="283" />
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="294" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="281" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="292" />
       <source>loading</source>
       <translation>cargando</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="284" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="282" />
       <source>{0}, conflict</source>
       <translation>{0}, conflicto</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="302" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="300" />
       <source>none</source>
       <translation>ninguno</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="304" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="302" />
       <source>{0}, conflict to settle</source>
       <translation>{0}, conflicto por decidir</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="311" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="309" />
       <source>Conflict: two offices changed this ticket at the same time. Settle it in View → Conflicts or in the ticket's details.</source>
       <translation>Conflicto: dos oficinas cambiaron este ticket al mismo tiempo. Decídalo en Ver → Conflictos o en los detalles del ticket.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="341" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="339" />
       <source>Unassigned</source>
       <translation>Sin asignar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="348" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="346" />
       <source>Overdue {0}</source>
       <translation>Vencido hace {0}</translation>
     </message>

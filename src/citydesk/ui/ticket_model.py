@@ -26,15 +26,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
-from citydesk.domain.priorities import Priority
-from citydesk.domain.statuses import Status
 from citydesk.store import queries
 from citydesk.store.queries import SortKey, TicketPage, TicketQuery, TicketRow
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import TicketsPulled
 from citydesk.ui.ticket_cells import age_text, priority_colour
 from citydesk.ui.ticket_pull import PAGE, PulledRows, read_pulled
-from citydesk.ui.words import due_day_text
+from citydesk.ui.words import due_day_text, priority_label, priority_meaning, status_label
 
 (
     COL_NUMBER,
@@ -318,7 +316,7 @@ class TicketTableModel(QAbstractTableModel):
             if col == COL_DUE and overdue:
                 return QBrush(QColor("#ff8a80") if dark else QColor("#b00020"))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_PRIORITY:
-            return Priority(row.priority).meaning
+            return priority_meaning(row.priority)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
@@ -327,9 +325,9 @@ class TicketTableModel(QAbstractTableModel):
         if col == COL_NUMBER:
             return row.number
         if col == COL_PRIORITY:
-            return Priority(row.priority).label
+            return priority_label(row.priority)
         if col == COL_STATUS:
-            return Status(row.status).label
+            return status_label(row.status)
         if col == COL_TITLE:
             return row.title
         if col == COL_REQUESTER:

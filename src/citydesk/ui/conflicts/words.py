@@ -171,6 +171,6 @@ def rejected_text(item: RejectedView, names: Names) -> str:
         attempted_text(item, names), who, when
     )
     why = reason_words(item.code)
-    detail = f" ({item.reason})" if item.reason else ""
+    detail = " " + tr("(the server's words: “{0}”)").format(item.reason) if item.reason else ""
     why_label = tr("Why:")
     return f"{head}\n    {why_label} {why}{detail}\n    {kept_text(item, names)}"

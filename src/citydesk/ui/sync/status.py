@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
+from citydesk.ui.error_words import error_text
 from citydesk.ui.events import SyncProgress, SyncStatus
 
 MINUTE_MS = 60_000
@@ -94,9 +95,10 @@ class SyncStatusBar(QObject):
         self.conflicts.setVisible(status.conflicts > 0)
         self.clock.setVisible(status.clock_warning is not None)
         self.clock.setText(self.tr("⚠ This PC's clock is wrong"))
-        self.clock.setToolTip(status.clock_warning or "")
+        warning = error_text(status.clock_warning or "")  # the sync engine's English, in the UI's language
+        self.clock.setToolTip(warning)
         self.clock.setAccessibleName(self.clock.text())
-        self.clock.setAccessibleDescription(status.clock_warning or "")
+        self.clock.setAccessibleDescription(warning)
 
     def connection_text(self, status: SyncStatus) -> str:
         """The connection section: "Online · synced 4 min ago", "Offline: … · synced 2 hours ago"…"""

@@ -34,6 +34,7 @@ from citydesk.services.file_sync import (
     sync_file_status,
     write_sync_file,
 )
+from citydesk.ui.error_words import error_text
 from citydesk.ui.events import TicketsPulled
 from citydesk.ui.tasks import readable
 
@@ -260,7 +261,7 @@ class SyncFileDialog(QDialog):
         for rejected in done.rejected:
             lines.append(self.tr("A change was refused: {0} It is kept on this PC.").format(rejected.reason))
         if done.clock_warning:
-            lines.append(done.clock_warning)
+            lines.append(error_text(done.clock_warning))  # the sync engine's English, translated
         if done.parked:
             lines.append(self._count(done.parked, "", self.tr("1 change waits for data not arrived yet."),
                                      self.tr("{0} changes wait for data not arrived yet.")))  # fmt: skip
