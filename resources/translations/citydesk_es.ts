@@ -8578,106 +8578,116 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/sync/status.py" line="86" />
+      <source>1 refused by the server</source>
+      <translation>1 rechazado por el servidor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="87" />
       <source>{0} refused by the server</source>
       <translation>{0} rechazados por el servidor</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="88" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="89" />
+      <source>1 received, waiting for other changes</source>
+      <translation>1 recibido, esperando otros cambios</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="90" />
       <source>{0} received, waiting for other changes</source>
       <translation>{0} recibidos, esperando otros cambios</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="90" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="92" />
       <source>Changes: {0}</source>
       <translation>Cambios: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="92" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="94" />
       <source>1 conflict</source>
       <translation>1 conflicto</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="93" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="95" />
       <source>{0} conflicts</source>
       <translation>{0} conflictos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="97" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="99" />
       <source>⚠ This PC's clock is wrong</source>
       <translation>⚠ El reloj de este equipo está mal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="106" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="108" />
       <source>Demo data: never syncs</source>
       <translation>Datos de demostración: nunca se sincronizan</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="108" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="110" />
       <source>Not connected to the city's server</source>
       <translation>Sin conexión con el servidor de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="110" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="112" />
       <source>Syncing…</source>
       <translation>Sincronizando…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="114" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="116" />
       <source>Online</source>
       <translation>En línea</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="114" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="116" />
       <source>Offline</source>
       <translation>Sin conexión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="115" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="117" />
       <source>{0} · {1}</source>
       <translation>{0} · {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="120" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="122" />
       <source>not synced yet</source>
       <translation>aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="123" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="125" />
       <source>synced just now</source>
       <translation>sincronizado justo ahora</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="125" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="127" />
       <source>synced {0} min ago</source>
       <translation>sincronizado hace {0} min</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="128" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="130" />
       <source>synced 1 hour ago</source>
       <translation>sincronizado hace 1 hora</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="129" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="131" />
       <source>synced {0} hours ago</source>
       <translation>sincronizado hace {0} horas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="131" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="133" />
       <source>synced 1 day ago</source>
       <translation>sincronizado hace 1 día</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="131" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="133" />
       <source>synced {0} days ago</source>
       <translation>sincronizado hace {0} días</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="147" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="149" />
       <source>{0}: the same tickets were changed differently in two places at once; a supervisor settles them in View → Conflicts.</source>
       <translation>{0}: los mismos tickets se cambiaron de forma distinta en dos lugares a la vez; un supervisor decide en Ver → Conflictos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/status.py" line="161" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="163" />
       <source>{0} {1} of {2}</source>
       <translation>{0} {1} de {2}</translation>
     </message>

@@ -83,9 +83,11 @@ class SyncStatusBar(QObject):
             self.progress.setVisible(False)
         parts = []
         if status.rejected:
-            parts.append(self.tr("{0} refused by the server").format(status.rejected))
+            one = self.tr("1 refused by the server") if status.rejected == 1 else None
+            parts.append(one or self.tr("{0} refused by the server").format(status.rejected))
         if status.parked:
-            parts.append(self.tr("{0} received, waiting for other changes").format(status.parked))
+            one = self.tr("1 received, waiting for other changes") if status.parked == 1 else None
+            parts.append(one or self.tr("{0} received, waiting for other changes").format(status.parked))
         self.problems.setText(" · ".join(parts))
         self.problems.setAccessibleName(self.tr("Changes: {0}").format(self.problems.text()))
         self.problems.setVisible(bool(parts))
