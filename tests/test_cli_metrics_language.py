@@ -16,7 +16,8 @@ def test_export_metrics_follows_the_working_language(office: Office, tmp_path: P
     set_working_language(office.db, actor=office.admin, language="es")
     office.db.close()
     out = tmp_path / "métricas.csv"
-    args = ["export-metrics", str(out), "--week", "2026-W47", "--scope", "city", "--database", str(office.db.path)]
+    args = ["export-metrics", str(out), "--week", "2026-W47", "--scope", "city",
+            "--database", str(office.db.path)]  # fmt: skip
     assert main(args) == 0
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "sección,elemento,esta_semana,semana_anterior,cambio,detalle"

@@ -69,7 +69,7 @@ def test_every_window_speaks_spanish(
 
 
 def test_the_walk_finds_english(qtbot: Any, spanish: QTranslator) -> None:
-    from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
+    from PySide6.QtWidgets import QDialog, QListWidget, QPushButton, QVBoxLayout
 
     dialog = QDialog()
     box = QVBoxLayout(dialog)
@@ -81,8 +81,12 @@ def test_the_walk_finds_english(qtbot: Any, spanish: QTranslator) -> None:
     code = QLabel("CLK-TST-000001")
     code.setAccessibleName("Ctrl+Enter")
     box.addWidget(code)
+    items = QListWidget()  # a list's items are read too (PySide hides a list model's columnCount)
+    items.addItems(["Conflictos (1)", "Open the ticket"])
+    box.addWidget(items)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     found = english_left(dialog, ["Nothing here"], english_sources())
-    assert found == ["QPushButton button: 'Save request'", "QLabel tooltip: 'Click to open the file'"], found
+    assert found == ["QPushButton button: 'Save request'", "QLabel tooltip: 'Click to open the file'",
+                     "QListWidget list item: 'Open the ticket'"], found  # fmt: skip

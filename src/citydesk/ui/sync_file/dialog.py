@@ -297,8 +297,10 @@ class SyncFileDialog(QDialog):
 
 
 def _when(iso: str) -> str:
-    """A saved UTC time as local date and time for people."""
-    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    """A saved UTC time as this PC's local date and time, in the UI's language ("lun 16 nov 2026, 9:05")."""
+    from citydesk.ui.words import date_time_text
+
+    return date_time_text(datetime.fromisoformat(iso).astimezone())
 
 
 def open_sync_file_dialog(hub: CitydeskApp, parent: QWidget) -> SyncFileDialog:
