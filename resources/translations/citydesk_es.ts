@@ -40,6 +40,14 @@
     </message>
   </context>
   <context>
+    <name>App</name>
+    <message>
+      <location filename="../../src/citydesk/ui/app.py" line="286" />
+      <source>citydesk is already open on this database; it was brought to the front.</source>
+      <translation>citydesk ya está abierto con esta base de datos; se trajo al frente.</translation>
+    </message>
+  </context>
+  <context>
     <name>AssignDialog</name>
     <message>
       <location filename="../../src/citydesk/ui/detail/dialogs.py" line="179" />
@@ -190,6 +198,917 @@
       <location filename="../../src/citydesk/ui/counter/completion.py" line="60" />
       <source>Suggestions for {0}</source>
       <translation>Sugerencias para {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Conflicts</name>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="78" />
+      <source>The person who made it is not allowed to make this change.</source>
+      <translation>La persona que lo hizo no tiene permiso para hacer este cambio.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="81" />
+      <source>The person who made it had been disabled by the administrator before it was made.</source>
+      <translation>El administrador había desactivado a la persona que lo hizo antes de que lo hiciera.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="84" />
+      <source>The server does not know the person who made it.</source>
+      <translation>El servidor no conoce a la persona que lo hizo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="85" />
+      <source>It belongs to another change that was not accepted.</source>
+      <translation>Forma parte de otro cambio que no se aceptó.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="88" />
+      <source>Changes from an office PC cannot be made in the system's name.</source>
+      <translation>Los cambios desde el equipo de una oficina no pueden hacerse en nombre del sistema.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="96" />
+      <source>a new ticket</source>
+      <translation>un ticket nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="97" />
+      <source>a note</source>
+      <translation>una nota</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="98" />
+      <source>a call</source>
+      <translation>una llamada</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="99" />
+      <source>a status change</source>
+      <translation>un cambio de estado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="100" />
+      <source>a priority change</source>
+      <translation>un cambio de prioridad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="101" />
+      <source>an assignment</source>
+      <translation>una asignación</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="102" />
+      <source>an edit</source>
+      <translation>una edición</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="103" />
+      <source>an escalation</source>
+      <translation>un escalamiento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="104" />
+      <source>time spent</source>
+      <translation>tiempo dedicado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="105" />
+      <source>a visit</source>
+      <translation>una visita</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="106" />
+      <source>another reporter</source>
+      <translation>otra persona que lo reportó</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="107" />
+      <source>a resolution</source>
+      <translation>una resolución</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="108" />
+      <source>a reopening</source>
+      <translation>una reapertura</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="109" />
+      <source>a redaction</source>
+      <translation>un texto ocultado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="110" />
+      <source>a requester merge</source>
+      <translation>una fusión de solicitantes</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="114" />
+      <source>a requester record</source>
+      <translation>un registro de solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="115" />
+      <source>an address record</source>
+      <translation>un registro de dirección</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="116" />
+      <source>a receipt text record</source>
+      <translation>un texto del comprobante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="117" />
+      <source>a counted contact record</source>
+      <translation>un registro de contacto contado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="118" />
+      <source>an office record</source>
+      <translation>un registro de oficina</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="119" />
+      <source>a department record</source>
+      <translation>un registro de departamento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="120" />
+      <source>a category record</source>
+      <translation>un registro de categoría</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="121" />
+      <source>a user record</source>
+      <translation>un registro de usuario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="122" />
+      <source>a city setting record</source>
+      <translation>una configuración de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/settle.py" line="41" />
+      <source>Settle a conflict — {0}</source>
+      <translation>Decidir un conflicto — {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/settle.py" line="47" />
+      <source>Choose the value to keep; every office will see your choice after its next sync.</source>
+      <translation>Elija el valor que se conserva; todas las oficinas verán su elección después de su próxima sincronización.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/settle.py" line="65" />
+      <source>&amp;Keep this value</source>
+      <translation>&amp;Conservar este valor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/settle.py" line="66" />
+      <source>Keep this value</source>
+      <translation>Conservar este valor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/settle.py" line="69" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/settle.py" line="91" />
+      <source>{0}: {1} is now {2}; other offices get your choice when they sync</source>
+      <translation>{0}: {1} es ahora {2}; las demás oficinas recibirán su elección al sincronizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="65" />
+      <source>Conflicts and changes not accepted</source>
+      <translation>Conflictos y cambios no aceptados</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="70" />
+      <source>Sync problems</source>
+      <translation>Problemas de sincronización</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="74" />
+      <source>&amp;Close</source>
+      <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="74" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="94" />
+      <source>Open conflicts</source>
+      <translation>Conflictos abiertos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="94" />
+      <source>Press Enter to choose the value to keep for the selected conflict.</source>
+      <translation>Pulse Intro para elegir el valor que se conserva en el conflicto seleccionado.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="100" />
+      <source>&amp;Settle…</source>
+      <translation>&amp;Decidir…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="100" />
+      <source>Settle, choose the value to keep</source>
+      <translation>Decidir, elegir el valor que se conserva</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="102" />
+      <source>&amp;Open ticket</source>
+      <translation>&amp;Abrir ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="102" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="126" />
+      <source>Open ticket</source>
+      <translation>Abrir ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="108" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="177" />
+      <source>Conflicts</source>
+      <translation>Conflictos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="119" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="131" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="207" />
+      <source>Changes not accepted</source>
+      <translation>Cambios no aceptados</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="120" />
+      <source>Each change the city's server did not accept, why, and what was kept.</source>
+      <translation>Cada cambio que el servidor de la ciudad no aceptó, por qué y qué se conservó.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="126" />
+      <source>Open &amp;ticket</source>
+      <translation>Abrir &amp;ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="164" />
+      <source>Looking for conflicts…</source>
+      <translation>Buscando conflictos…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="166" />
+      <source>No conflicts: every office agrees on every ticket.</source>
+      <translation>No hay conflictos: todas las oficinas coinciden en todos los tickets.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="170" />
+      <source>Two offices changed the same thing on a ticket before they synced. The later change is shown for now; choose the value to keep.</source>
+      <translation>Dos oficinas cambiaron lo mismo en un ticket antes de sincronizar. Por ahora se muestra el cambio más reciente; elija el valor que se conserva.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="177" />
+      <source>Conflicts ({0})</source>
+      <translation>Conflictos ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="200" />
+      <source>The city's server did not accept these changes, so they were undone on this PC. Ask a supervisor if one of them should be made again.</source>
+      <translation>El servidor de la ciudad no aceptó estos cambios, así que se deshicieron en este equipo. Pregunte a un supervisor si alguno debe hacerse de nuevo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="206" />
+      <source>Every change made here was accepted.</source>
+      <translation>Se aceptaron todos los cambios hechos aquí.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="207" />
+      <source>Changes not accepted ({0})</source>
+      <translation>Cambios no aceptados ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="24" />
+      <source>the priority</source>
+      <translation>la prioridad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="25" />
+      <source>the status</source>
+      <translation>el estado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="26" />
+      <source>who it is assigned to</source>
+      <translation>a quién está asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="27" />
+      <source>the title</source>
+      <translation>el título</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="28" />
+      <source>the description</source>
+      <translation>la descripción</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="29" />
+      <source>the department</source>
+      <translation>el departamento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="30" />
+      <source>the category</source>
+      <translation>la categoría</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="31" />
+      <source>the escalation level</source>
+      <translation>el nivel de escalamiento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="32" />
+      <source>the location</source>
+      <translation>la ubicación</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="34" />
+      <source>the ticket</source>
+      <translation>el ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="44" />
+      <source>a former user</source>
+      <translation>un antiguo usuario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="44" />
+      <source>Unassigned</source>
+      <translation>Sin asignar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="46" />
+      <source>nothing</source>
+      <translation>nada</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="55" />
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="169" />
+      <source>someone</source>
+      <translation>alguien</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="56" />
+      <source>another office</source>
+      <translation>otra oficina</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="58" />
+      <source>{0} — set by {1} at {2}, {3}</source>
+      <translation>{0} — puesto por {1} en {2}, {3}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="65" />
+      <source>two offices</source>
+      <translation>dos oficinas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="65" />
+      <source>{0} offices</source>
+      <translation>{0} oficinas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="66" />
+      <source>{0}: {1} changed {2} at the same time ({3} is shown now)</source>
+      <translation>{0}: {1} cambiaron {2} al mismo tiempo (ahora se muestra {3})</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="129" />
+      <source>The city's server did not accept it.</source>
+      <translation>El servidor de la ciudad no lo aceptó.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="134" />
+      <source>a ticket</source>
+      <translation>un ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="136" />
+      <source>Logging ticket {0}</source>
+      <translation>Registrar el ticket {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="139" />
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="147" />
+      <source>Changing {0} of {1} to {2}</source>
+      <translation>Cambiar {0} de {1} a {2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="143" />
+      <source>a {0}</source>
+      <translation>un elemento «{0}»</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="144" />
+      <source>Adding {0} to {1}</source>
+      <translation>Agregar {0} a {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="146" />
+      <source>a {0} record</source>
+      <translation>un registro «{0}»</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="155" />
+      <source>Kept instead: nothing — the ticket was not added to the city's records.</source>
+      <translation>Se conservó en su lugar: nada — el ticket no se agregó a los registros de la ciudad.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="158" />
+      <source>Kept instead: nothing — the text was: “{0}”</source>
+      <translation>Se conservó en su lugar: nada — el texto era: «{0}»</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="159" />
+      <source>Kept instead: nothing.</source>
+      <translation>Se conservó en su lugar: nada.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="161" />
+      <source>Kept instead: nothing — the ticket is not here.</source>
+      <translation>Se conservó en su lugar: nada — el ticket no está aquí.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="162" />
+      <source>Kept instead: {0}.</source>
+      <translation>Se conservó en su lugar: {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="170" />
+      <source>{0} (by {1}) was not accepted by the city's server on {2}.</source>
+      <translation>{0} (por {1}): el servidor de la ciudad no lo aceptó el {2}.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="174" />
+      <source>(the server's words: “{0}”)</source>
+      <translation>(palabras del servidor: «{0}»)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="175" />
+      <source>Why:</source>
+      <translation>Motivo:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="28" />
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="29" />
+      <source>Assigned</source>
+      <translation>Asignado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="30" />
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="31" />
+      <source>Waiting for the requester</source>
+      <translation>En espera del solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="32" />
+      <source>Waiting for a vendor</source>
+      <translation>En espera de un proveedor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="33" />
+      <source>Waiting for parts</source>
+      <translation>En espera de piezas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="34" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="35" />
+      <source>Closed</source>
+      <translation>Cerrado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="38" />
+      <source>P1 Critical</source>
+      <translation>P1 Crítica</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="39" />
+      <source>P2 High</source>
+      <translation>P2 Alta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="40" />
+      <source>P3 Normal</source>
+      <translation>P3 Normal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="41" />
+      <source>Ops (planned work)</source>
+      <translation>Ops (trabajo planificado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="44" />
+      <source>Service down or security breach: dispatch now, page the on-call person, around the clock.</source>
+      <translation>Servicio caído o brecha de seguridad: enviar ya, avisar a la persona de guardia, a cualquier hora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="47" />
+      <source>Degraded or important: handle the same business day.</source>
+      <translation>Degradado o importante: atender el mismo día hábil.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="48" />
+      <source>Normal request: done within the category's target number of business days.</source>
+      <translation>Solicitud normal: se resuelve dentro del plazo en días hábiles de la categoría.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="51" />
+      <source>Planned operational work (patches, backup checks, upgrades), counted apart from requests.</source>
+      <translation>Trabajo operativo planificado (parches, comprobación de copias de seguridad, actualizaciones), contado aparte de las solicitudes.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="56" />
+      <location filename="../../src/citydesk/ui/words.py" line="76" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="57" />
+      <source>Walk-in</source>
+      <translation>Presencial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="58" />
+      <location filename="../../src/citydesk/ui/words.py" line="77" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="59" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="60" />
+      <source>Intranet</source>
+      <translation>Intranet</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="61" />
+      <source>Internal</source>
+      <translation>Interno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="62" />
+      <source>After-hours dispatch</source>
+      <translation>Despacho fuera de horario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="67" />
+      <source>W (Walk-in)</source>
+      <translation>P (Presencial)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="68" />
+      <source>P (Phone)</source>
+      <translation>T (Teléfono)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="69" />
+      <source>E (E-mail)</source>
+      <translation>C (Correo electrónico)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="70" />
+      <source>B (Web)</source>
+      <translation>W (Web)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="71" />
+      <source>T (Intranet)</source>
+      <translation>N (iNtranet)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="72" />
+      <source>I (Internal)</source>
+      <translation>I (Interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="73" />
+      <source>A (After-hours dispatch)</source>
+      <translation>F (Fuera de horario)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="78" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="79" />
+      <source>No reply wanted</source>
+      <translation>No quiere respuesta</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="82" />
+      <source>Done</source>
+      <translation>Hecho</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="83" />
+      <source>Duplicate of another request</source>
+      <translation>Duplicado de otra solicitud</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="84" />
+      <source>Referred to another agency</source>
+      <translation>Remitido a otro organismo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="85" />
+      <source>Not a city matter</source>
+      <translation>No es asunto de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="86" />
+      <source>Could not locate</source>
+      <translation>No se pudo localizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="87" />
+      <source>Void (entered by mistake)</source>
+      <translation>Anulado (ingresado por error)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="90" />
+      <source>Clerk</source>
+      <translation>Empleado de mostrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="91" />
+      <source>Technician</source>
+      <translation>Técnico</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="92" />
+      <source>Supervisor</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="93" />
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="94" />
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="97" />
+      <source>Citizen</source>
+      <translation>Ciudadano</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="98" />
+      <source>City staff member</source>
+      <translation>Empleado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="101" />
+      <source>English</source>
+      <translation>Inglés</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="102" />
+      <source>Spanish</source>
+      <translation>Español</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="167" />
+      <source>en</source>
+      <translation>es</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>1 person</source>
+      <translation>1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="183" />
+      <source>{0} people</source>
+      <translation>{0} personas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>1 day</source>
+      <translation>1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="200" />
+      <source>just now</source>
+      <translation>justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="201" />
+      <source>{0} ago</source>
+      <translation>hace {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="206" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
+      <source>ddd d MMM yyyy</source>
+      <translation>ddd d 'de' MMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="211" />
+      <source>d MMM yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <source>dddd, MMMM d, yyyy</source>
+      <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
+      <source>dddd, MMMM d</source>
+      <translation>dddd, d 'de' MMMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <source>ddd d MMM yyyy, h:mm AP</source>
+      <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="75" />
+      <source>Connect to the city's server</source>
+      <translation>Conectarse al servidor de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="81" />
+      <source>This office's tickets, requesters and history join the city's shared database and keep their numbers. From then on this PC sends its changes to the city's server and receives everyone else's. Nothing here is deleted. Ask the city's administrator for a one-time code.</source>
+      <translation>Los tickets, solicitantes e historial de esta oficina se suman a la base de datos compartida de la ciudad y conservan sus números. Desde entonces, este equipo envía sus cambios al servidor de la ciudad y recibe los de todos los demás. No se borra nada de aquí. Pida al administrador de la ciudad un código de un solo uso.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="87" />
+      <source>This PC becomes one of the city's office PCs: everything the city shares is downloaded from its server, and your changes are sent there. Ask the city's administrator for the server's address and a one-time code.</source>
+      <translation>Este equipo pasa a ser uno de los equipos de oficina de la ciudad: todo lo que la ciudad comparte se descarga de su servidor y sus cambios se envían allí. Pida al administrador de la ciudad la dirección del servidor y un código de un solo uso.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="92" />
+      <source>What connecting does</source>
+      <translation>Qué hace la conexión</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="95" />
+      <source>Server address</source>
+      <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="96" />
+      <source>One-time code</source>
+      <translation>Código de un solo uso</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="98" />
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="113" />
+      <source>Certificate file (only if IT gave you one)</source>
+      <translation>Archivo de certificado (solo si Informática le dio uno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="98" />
+      <source>none</source>
+      <translation>ninguno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="100" />
+      <source>&amp;Choose…</source>
+      <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="101" />
+      <source>Choose the certificate file</source>
+      <translation>Elegir el archivo de certificado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="109" />
+      <source>This PC's name</source>
+      <translation>Nombre de este equipo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="110" />
+      <source>Server &amp;address:</source>
+      <translation>&amp;Dirección del servidor:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="111" />
+      <source>One-time &amp;code:</source>
+      <translation>&amp;Código de un solo uso:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="112" />
+      <source>Certificate &amp;file:</source>
+      <translation>&amp;Archivo de certificado:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="114" />
+      <source>This PC's &amp;name:</source>
+      <translation>&amp;Nombre de este equipo:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="117" />
+      <source>Progress connecting</source>
+      <translation>Progreso de la conexión</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="123" />
+      <source>&amp;Connect</source>
+      <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="135" />
+      <source>The city's certificate file</source>
+      <translation>El archivo de certificado de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="136" />
+      <source>Certificate files (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>Archivos de certificado (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="150" />
+      <source>Type the server's address as IT gave it, starting with https://</source>
+      <translation>Escriba la dirección del servidor tal como se la dio Informática, empezando por https://</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="154" />
+      <source>Type the one-time code from the city's administrator.</source>
+      <translation>Escriba el código de un solo uso que le dio el administrador de la ciudad.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="159" />
+      <source>There is no file at {0}.</source>
+      <translation>No hay ningún archivo en {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/connect_dialog.py" line="226" />
+      <source>This PC is connected to the city's server (office {0}); its new tickets are numbered {1}-….</source>
+      <translation>Este equipo está conectado al servidor de la ciudad (oficina {0}); sus tickets nuevos se numeran {1}-….</translation>
     </message>
   </context>
   <context>
@@ -618,66 +1537,96 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/error_words.py" line="53" />
+      <source>That user cannot sign in here.</source>
+      <translation>Ese usuario no puede iniciar sesión aquí.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="54" />
       <source>Reference data is edited on the server once this PC is enrolled ({server}): ask the city's administrator to change the {what} there.</source>
       <translation>Los datos de referencia se editan en el servidor una vez inscrito este equipo ({server}): pida al administrador de la ciudad que cambie allí: {what}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="54" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="55" />
       <source>Something went wrong: {detail}. Nothing was saved; please try again.</source>
       <translation>Algo salió mal: {detail}. No se guardó nada; inténtelo de nuevo.</translation>
     </message>
     <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="57" />
+      <source>This PC's clock is about 1 minute ahead of the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
+      <translation>El reloj de este equipo va aproximadamente 1 minuto adelantado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
+    </message>
+    <message>
       <location filename="../../src/citydesk/ui/error_words.py" line="58" />
+      <source>This PC's clock is about 1 minute behind the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
+      <translation>El reloj de este equipo va aproximadamente 1 minuto atrasado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="59" />
+      <source>This PC's clock is about {count} minutes ahead of the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
+      <translation>El reloj de este equipo va aproximadamente {count} minutos adelantado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="60" />
+      <source>This PC's clock is about {count} minutes behind the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
+      <translation>El reloj de este equipo va aproximadamente {count} minutos atrasado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="61" />
+      <source>{warning} This PC's changes were not applied at city hall: they were given corrected times and go with the next file. Write a new file and carry it again.</source>
+      <translation>{warning} Los cambios de este equipo no se aplicaron en la alcaldía: se les corrigió la hora y van en el próximo archivo. Escriba un archivo nuevo y llévelo otra vez.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="65" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="59" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="66" />
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="60" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="67" />
       <source>Note</source>
       <translation>Nota</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="61" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="68" />
       <source>Name</source>
       <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="62" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="69" />
       <source>Location</source>
       <translation>Ubicación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="63" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="70" />
       <source>Phone</source>
       <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="64" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="71" />
       <source>Email</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="65" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="72" />
       <source>Address</source>
       <translation>Domicilio</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="66" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="73" />
       <source>Reason</source>
       <translation>Motivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="67" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="74" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="68" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="75" />
       <source>Public note</source>
       <translation>Nota pública</translation>
     </message>
@@ -979,7 +1928,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -990,16 +1939,21 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -1515,7 +2469,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -1526,16 +2480,21 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -1543,223 +2502,218 @@ ni de este solicitante.</translation>
   <context>
     <name>FirstRunDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="77" />
-      <location filename="../../src/citydesk/ui/first_run.py" line="78" />
-      <location filename="../../src/citydesk/ui/first_run.py" line="93" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="80" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="81" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="96" />
       <source>Welcome to citydesk</source>
       <translation>Bienvenido a citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="99" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="102" />
       <source>This database is empty. How would you like to start?</source>
       <translation>Esta base de datos está vacía. ¿Cómo desea empezar?</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="103" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="106" />
       <source>Try citydesk with demo data</source>
       <translation>Probar citydesk con datos de demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="104" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="107" />
       <source>A made-up city with half a year of requests. Nothing you do there touches real data.</source>
       <translation>Una ciudad inventada con medio año de solicitudes. Nada de lo que haga allí toca datos reales.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="107" />
-      <location filename="../../src/citydesk/ui/first_run.py" line="137" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="110" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="141" />
       <source>Set up this office</source>
       <translation>Configurar esta oficina</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="108" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="111" />
       <source>Name the city and this office, and create the first administrator.</source>
       <translation>Indique el nombre de la ciudad y de esta oficina, y cree el primer administrador.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="111" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="114" />
       <source>Connect to the city's server</source>
       <translation>Conectarse al servidor de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="111" />
-      <source>Comes with the sync feature.</source>
-      <translation>Llega con la función de sincronización.</translation>
+      <location filename="../../src/citydesk/ui/first_run.py" line="115" />
+      <source>This PC joins the city's other offices: everything is downloaded from the city's server with a one-time code from its administrator.</source>
+      <translation>Este equipo se une a las demás oficinas de la ciudad: todo se descarga del servidor de la ciudad con un código de un solo uso de su administrador.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="114" />
-      <source>Comes with the sync feature</source>
-      <translation>Llega con la función de sincronización</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="127" />
-      <location filename="../../src/citydesk/ui/first_run.py" line="128" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="131" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="132" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="144" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="148" />
       <source>City name</source>
       <translation>Nombre de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="144" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="148" />
       <source>City of Riverton</source>
       <translation>City of Riverton</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="145" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="149" />
       <source>Time zone</source>
       <translation>Zona horaria</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="151" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="155" />
       <source>An IANA name such as America/Chicago; type to search.</source>
       <translation>Un nombre IANA como America/Chicago; escriba para buscar.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="153" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="157" />
       <source>City phone for status questions</source>
       <translation>Teléfono de la ciudad para consultas de estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="155" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="159" />
       <source>Printed on every receipt: the number citizens call to ask about their request.</source>
       <translation>Se imprime en cada comprobante: el número al que llaman los ciudadanos para preguntar por su solicitud.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="157" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="161" />
       <source>Office code (2–5 letters)</source>
       <translation>Código de oficina (2 a 5 letras)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="159" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="163" />
       <source>Office name</source>
       <translation>Nombre de la oficina</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="159" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="163" />
       <source>City Hall</source>
       <translation>City Hall</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="160" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="164" />
       <source>Administrator's user name</source>
       <translation>Nombre de usuario del administrador</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="161" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="165" />
       <source>Administrator's full name</source>
       <translation>Nombre completo del administrador</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="162" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="166" />
       <source>Password (8 or more characters)</source>
       <translation>Contraseña (8 caracteres o más)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="163" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="167" />
       <source>The administrator's password</source>
       <translation>La contraseña del administrador</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="165" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="169" />
       <source>Password again</source>
       <translation>Repita la contraseña</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="168" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="172" />
       <source>&amp;City name:</source>
       <translation>&amp;Nombre de la ciudad:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="169" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="173" />
       <source>&amp;Time zone:</source>
       <translation>&amp;Zona horaria:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="170" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="174" />
       <source>City p&amp;hone for status questions:</source>
       <translation>&amp;Teléfono de la ciudad para consultas de estado:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="171" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="175" />
       <source>Office &amp;code (2–5 letters):</source>
       <translation>&amp;Código de oficina (2 a 5 letras):</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="172" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="176" />
       <source>Office &amp;name:</source>
       <translation>Nombre de la &amp;oficina:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="173" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="177" />
       <source>Administrator's &amp;user name:</source>
       <translation>Nombre de &amp;usuario del administrador:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="174" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="178" />
       <source>Administrator's &amp;full name:</source>
       <translation>Nombre co&amp;mpleto del administrador:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="175" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="179" />
       <source>&amp;Password (8 or more characters):</source>
       <translation>Con&amp;traseña (8 caracteres o más):</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="176" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="180" />
       <source>Password &amp;again:</source>
       <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="183" />
-      <location filename="../../src/citydesk/ui/first_run.py" line="184" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="187" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="188" />
       <source>Back</source>
       <translation>Atrás</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="188" />
-      <location filename="../../src/citydesk/ui/first_run.py" line="189" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="192" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="193" />
       <source>Set up</source>
       <translation>Configurar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="198" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="202" />
       <source>Creating the demo city…</source>
       <translation>Creando la ciudad de demostración…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="202" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="206" />
       <source>Progress creating the demo data</source>
       <translation>Progreso de la creación de los datos de demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="205" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="209" />
       <source>This takes a little while; the app opens when it is ready.</source>
       <translation>Esto tarda un poco; la aplicación se abre cuando esté lista.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="225" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="229" />
       <source>The two passwords are not the same.</source>
       <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="228" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="232" />
       <source>The receipts tell citizens which number to call: give the city's phone.</source>
       <translation>Los comprobantes indican a los ciudadanos a qué número llamar: escriba el teléfono de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="242" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="246" />
       <source>Name is required.</source>
       <translation>El nombre es obligatorio.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="295" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="318" />
       <source>Creating the demo city… {0} of {1} requests</source>
       <translation>Creando la ciudad de demostración… {0} de {1} solicitudes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/first_run.py" line="306" />
+      <location filename="../../src/citydesk/ui/first_run.py" line="329" />
       <source>The demo could not be created: {0}</source>
       <translation>No se pudo crear la demostración: {0}</translation>
     </message>
@@ -2163,6 +3117,34 @@ ni de este solicitante.</translation>
     </message>
   </context>
   <context>
+    <name>IntervalDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="111" />
+      <source>Background sync</source>
+      <translation>Sincronización en segundo plano</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="116" />
+      <source>citydesk sends this PC's changes and receives other offices' in the background. When the server cannot be reached it tries again less often, and soon after the network returns.</source>
+      <translation>citydesk envía los cambios de este equipo y recibe los de las demás oficinas en segundo plano. Cuando no se puede llegar al servidor, lo intenta con menos frecuencia, y de nuevo poco después de que vuelva la red.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="122" />
+      <source> minutes</source>
+      <translation> minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="124" />
+      <source>Sync &amp;every:</source>
+      <translation>Sincronizar &amp;cada:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="127" />
+      <source>&amp;Save</source>
+      <translation>&amp;Guardar</translation>
+    </message>
+  </context>
+  <context>
     <name>LayoutMixin</name>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="45" />
@@ -2501,203 +3483,193 @@ ni de este solicitante.</translation>
       <translation>Registrados aquí hoy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="68" />
+      <location filename="../../src/citydesk/ui/shell.py" line="71" />
       <source>citydesk</source>
       <translation>citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="83" />
+      <location filename="../../src/citydesk/ui/shell.py" line="85" />
       <source>Working…</source>
       <translation>Trabajando…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="99" />
+      <location filename="../../src/citydesk/ui/shell.py" line="102" />
       <source>Search tickets: number, words, name, phone (Ctrl+F)</source>
       <translation>Buscar tickets: número, palabras, nombre, teléfono (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="100" />
+      <location filename="../../src/citydesk/ui/shell.py" line="103" />
       <source>Search tickets</source>
       <translation>Buscar tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="105" />
+      <location filename="../../src/citydesk/ui/shell.py" line="108" />
       <source>Tickets</source>
       <translation>Tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="125" />
+      <location filename="../../src/citydesk/ui/shell.py" line="128" />
       <source>Notification</source>
       <translation>Notificación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="151" />
-      <source>Connection</source>
-      <translation>Conexión</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="152" />
+      <location filename="../../src/citydesk/ui/shell.py" line="157" />
       <source>Pending local changes</source>
       <translation>Cambios locales pendientes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="153" />
+      <location filename="../../src/citydesk/ui/shell.py" line="158" />
       <source>Signed-in user</source>
       <translation>Usuario conectado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="154" />
+      <location filename="../../src/citydesk/ui/shell.py" line="159" />
       <source>Office</source>
       <translation>Oficina</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="155" />
+      <location filename="../../src/citydesk/ui/shell.py" line="160" />
       <source>Background work</source>
       <translation>Trabajo en segundo plano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="207" />
+      <location filename="../../src/citydesk/ui/shell.py" line="212" />
       <source>{0} local changes not yet synced</source>
       <translation>{0} cambios locales aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="373" />
+      <location filename="../../src/citydesk/ui/shell.py" line="383" />
       <source>Nobody signed in</source>
       <translation>Nadie ha iniciado sesión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="375" />
-      <location filename="../../src/citydesk/ui/shell.py" line="376" />
+      <location filename="../../src/citydesk/ui/shell.py" line="385" />
+      <location filename="../../src/citydesk/ui/shell.py" line="386" />
       <source>{0} ({1})</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="377" />
+      <location filename="../../src/citydesk/ui/shell.py" line="387" />
       <source>{0} · demo</source>
       <translation>{0} · demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="379" />
+      <location filename="../../src/citydesk/ui/shell.py" line="389" />
       <source>citydesk — {0}</source>
       <translation>citydesk — {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="396" />
+      <location filename="../../src/citydesk/ui/shell.py" line="406" />
       <source>The city's phone number is not set</source>
       <translation>No está configurado el teléfono de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="397" />
+      <location filename="../../src/citydesk/ui/shell.py" line="407" />
       <source>Receipts cannot tell citizens which number to call about their requests. Set it in Counter → Receipt texts…</source>
       <translation>Los comprobantes no pueden indicar a los ciudadanos a qué número llamar por sus solicitudes. Configúrelo en Mostrador → Textos del comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="426" />
-      <source>Online</source>
-      <translation>En línea</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="426" />
-      <source>Offline</source>
-      <translation>Sin conexión</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="427" />
-      <source>not yet</source>
-      <translation>todavía no</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="428" />
-      <source>{0} · last sync: {1}</source>
-      <translation>{0} · última sincronización: {1}</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="454" />
+      <location filename="../../src/citydesk/ui/shell.py" line="458" />
       <source>About citydesk</source>
       <translation>Acerca de citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="455" />
+      <location filename="../../src/citydesk/ui/shell.py" line="459" />
       <source>citydesk {0} — the city's service desk.</source>
       <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="33" />
+      <location filename="../../src/citydesk/ui/menus.py" line="34" />
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="34" />
+      <location filename="../../src/citydesk/ui/menus.py" line="35" />
       <source>&amp;New request…</source>
       <translation>&amp;Nueva solicitud…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="35" />
+      <location filename="../../src/citydesk/ui/menus.py" line="36" />
       <source>Import &amp;addresses…</source>
       <translation>Importar &amp;direcciones…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="41" />
+      <location filename="../../src/citydesk/ui/menus.py" line="45" />
+      <source>Sync by &amp;file…</source>
+      <translation>Sincronizar por &amp;archivo…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="48" />
       <source>Switch &amp;user…</source>
       <translation>Cambiar de &amp;usuario…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="43" />
+      <location filename="../../src/citydesk/ui/menus.py" line="50" />
       <source>&amp;Quit</source>
       <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="44" />
+      <location filename="../../src/citydesk/ui/menus.py" line="51" />
       <source>&amp;View</source>
       <translation>&amp;Ver</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="45" />
+      <location filename="../../src/citydesk/ui/menus.py" line="52" />
       <source>&amp;Find tickets</source>
       <translation>&amp;Buscar tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="48" />
+      <location filename="../../src/citydesk/ui/menus.py" line="55" />
       <source>&amp;Refresh</source>
       <translation>&amp;Actualizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="49" />
+      <location filename="../../src/citydesk/ui/menus.py" line="56" />
       <source>Re&amp;questers…</source>
       <translation>&amp;Solicitantes…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="51" />
+      <location filename="../../src/citydesk/ui/menus.py" line="57" />
+      <source>&amp;Conflicts…</source>
+      <translation>&amp;Conflictos…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="59" />
       <source>Clear search</source>
       <translation>Borrar la búsqueda</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="56" />
+      <location filename="../../src/citydesk/ui/menus.py" line="64" />
       <source>&amp;Sort by</source>
       <translation>&amp;Ordenar por</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="60" />
+      <location filename="../../src/citydesk/ui/menus.py" line="68" />
       <source>&amp;Ticket</source>
       <translation>&amp;Ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="67" />
+      <location filename="../../src/citydesk/ui/menus.py" line="75" />
       <source>&amp;Counter</source>
       <translation>&amp;Mostrador</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="71" />
+      <location filename="../../src/citydesk/ui/menus.py" line="79" />
+      <source>&amp;Settings</source>
+      <translation>C&amp;onfiguración</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="86" />
       <source>&amp;Help</source>
       <translation>A&amp;yuda</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="72" />
+      <location filename="../../src/citydesk/ui/menus.py" line="87" />
       <source>&amp;About citydesk</source>
       <translation>&amp;Acerca de citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="91" />
+      <location filename="../../src/citydesk/ui/menus.py" line="106" />
       <source>Re&amp;verse order</source>
       <translation>Orden in&amp;verso</translation>
     </message>
@@ -2710,6 +3682,32 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/queue_list.py" line="42" />
       <source>Choose which tickets the table lists</source>
       <translation>Elija qué tickets muestra la tabla</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="34" />
+      <source>Sync &amp;now</source>
+      <translation>Sincronizar a&amp;hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="38" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="40" />
+      <source>&amp;Connect to server…</source>
+      <translation>&amp;Conectarse al servidor…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="42" />
+      <source>&amp;Background sync…</source>
+      <translation>Sincronización en &amp;segundo plano…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="66" />
+      <source>Only an administrator can connect this office.</source>
+      <translation>Solo un administrador puede conectar esta oficina.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="86" />
+      <source>Connected</source>
+      <translation>Conectado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="28" />
@@ -3015,7 +4013,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -3026,16 +4024,21 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -3637,6 +4640,19 @@ ni de este solicitante.</translation>
     </message>
   </context>
   <context>
+    <name>PulledNotifier</name>
+    <message>
+      <location filename="../../src/citydesk/ui/pulled_notices.py" line="81" />
+      <source>New P1 {0} from another office</source>
+      <translation>Nuevo P1 {0} de otra oficina</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/pulled_notices.py" line="88" />
+      <source>{0} was assigned to you at another office</source>
+      <translation>{0} se le asignó a usted en otra oficina</translation>
+    </message>
+  </context>
+  <context>
     <name>QuestionDialog</name>
     <message>
       <location filename="../../src/citydesk/ui/counter/question.py" line="43" />
@@ -3708,6 +4724,49 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/counter/question.py" line="113" />
       <source>Question answered on the spot logged</source>
       <translation>Pregunta respondida en el momento registrada</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuitGuard</name>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/quit.py" line="42" />
+      <source>Quit citydesk</source>
+      <translation>Salir de citydesk</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/quit.py" line="44" />
+      <source>1 change made on this PC has not been sent to the city's server yet.</source>
+      <translation>1 cambio hecho en este equipo todavía no se ha enviado al servidor de la ciudad.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/quit.py" line="46" />
+      <source>{0} changes made on this PC have not been sent to the city's server yet.</source>
+      <translation>{0} cambios hechos en este equipo todavía no se han enviado al servidor de la ciudad.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/quit.py" line="51" />
+      <source>They are kept safely on this PC and are sent the next time citydesk syncs.</source>
+      <translation>Se guardan de forma segura en este equipo y se envían la próxima vez que citydesk sincronice.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/quit.py" line="53" />
+      <source>&amp;Sync and quit</source>
+      <translation>&amp;Sincronizar y salir</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/quit.py" line="54" />
+      <source>&amp;Quit</source>
+      <translation>Sa&amp;lir</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/quit.py" line="55" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/quit.py" line="71" />
+      <source>Sending your changes, then citydesk closes…</source>
+      <translation>Enviando sus cambios; luego citydesk se cerrará…</translation>
     </message>
   </context>
   <context>
@@ -4799,7 +5858,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -4810,16 +5869,21 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -4876,6 +5940,11 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/requesters/models.py" line="41" />
       <source>Created</source>
       <translation>Creado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/requesters/window.py" line="195" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/form.py" line="56" />
@@ -5171,11 +6240,6 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="194" />
       <source>Merge into…</source>
       <translation>Fusionar con…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/requesters/window.py" line="195" />
-      <source>Close</source>
-      <translation>Cerrar</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/requesters/window.py" line="213" />
@@ -5499,7 +6563,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -5510,16 +6574,21 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -6528,7 +7597,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -6539,16 +7608,21 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -6650,479 +7724,471 @@ ni de este solicitante.</translation>
     </message>
   </context>
   <context>
-    <name>TicketDetail</name>
+    <name>SyncController</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="104" />
-      <source>Category</source>
-      <translation>Categoría</translation>
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="135" />
+      <source>This database is not connected to the city's server.</source>
+      <translation>Esta base de datos no está conectada al servidor de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="103" />
-      <source>Location</source>
-      <translation>Ubicación</translation>
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="143" />
+      <source>A sync is already running.</source>
+      <translation>Ya hay una sincronización en curso.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="102" />
-      <source>Reported by</source>
-      <translation>Informado por</translation>
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="182" />
+      <source>A change was refused</source>
+      <translation>Se rechazó un cambio</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="89" />
-      <source>Add note</source>
-      <translation>Añadir nota</translation>
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="185" />
+      <source>A ticket was changed differently in two places at the same time. A supervisor chooses which value stays in View → Conflicts.</source>
+      <translation>Un ticket se cambió de forma distinta en dos lugares al mismo tiempo. Un supervisor elige qué valor se queda en Ver → Conflictos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="93" />
-      <source>Write a note</source>
-      <translation>Escribir una nota</translation>
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="188" />
+      <source>{0} conflicts: tickets were changed differently in two places at the same time. A supervisor chooses which values stay in View → Conflicts.</source>
+      <translation>{0} conflictos: unos tickets se cambiaron de forma distinta en dos lugares al mismo tiempo. Un supervisor elige qué valores se quedan en Ver → Conflictos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="96" />
-      <source>Log a call…</source>
-      <translation>Registrar una llamada…</translation>
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="192" />
+      <source>Conflicts</source>
+      <translation>Conflictos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="99" />
-      <source>Take it (assign to me)</source>
-      <translation>Tomarlo (asignármelo)</translation>
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="195" />
+      <source>Synced: {0} sent, {1} received.</source>
+      <translation>Sincronizado: {0} enviados, {1} recibidos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="102" />
-      <source>Assign…</source>
-      <translation>Asignar…</translation>
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="217" />
+      <source>Sync</source>
+      <translation>Sincronización</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncFileDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="58" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="59" />
+      <source>Sync by file</source>
+      <translation>Sincronizar por archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="109" />
-      <source>Change status…</source>
-      <translation>Cambiar el estado…</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="62" />
+      <source>Use this when this office has no connection to the city's server.
+1. Write this PC's changes to a file on a USB stick.
+2. Take the stick to city hall; the administrator gives you a reply file on it.
+3. Back here, read the reply: it brings everyone else's changes.</source>
+      <translation>Use esto cuando esta oficina no tenga conexión con el servidor de la ciudad.
+1. Escriba los cambios de este equipo en un archivo en una memoria USB.
+2. Lleve la memoria a la alcaldía; el administrador le pone en ella un archivo de respuesta.
+3. De vuelta aquí, lea la respuesta: trae los cambios de todos los demás.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="116" />
-      <source>Change priority…</source>
-      <translation>Cambiar la prioridad…</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="69" />
+      <source>Checking this PC…</source>
+      <translation>Revisando este equipo…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="123" />
-      <source>Edit title, description, location, category…</source>
-      <translation>Editar título, descripción, ubicación, categoría…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="129" />
-      <source>Escalate…</source>
-      <translation>Escalar…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="136" />
-      <source>Record time…</source>
-      <translation>Registrar tiempo…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="142" />
-      <source>Schedule a visit…</source>
-      <translation>Programar una visita…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="149" />
-      <source>Resolve…</source>
-      <translation>Resolver…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="156" />
-      <source>Reopen…</source>
-      <translation>Reabrir…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="163" />
-      <source>Print receipt…</source>
-      <translation>Imprimir comprobante…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/actions.py" line="169" />
-      <source>Redact the selected note…</source>
-      <translation>Ocultar la nota seleccionada…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="81" />
-      <source>no category</source>
-      <translation>sin categoría</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="198" />
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="169" />
-      <source>none</source>
-      <translation>ninguno</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="82" />
-      <source>Ticket number</source>
-      <translation>Número de ticket</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="100" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="71" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="101" />
-      <source>Priority</source>
-      <translation>Prioridad</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="73" />
+      <source>&amp;Set up this PC for sync by file</source>
+      <translation>&amp;Preparar este equipo para sincronizar por archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="105" />
-      <source>Department</source>
-      <translation>Departamento</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="74" />
+      <source>Set up this PC for sync by file</source>
+      <translation>Preparar este equipo para sincronizar por archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="106" />
-      <source>Assigned to</source>
-      <translation>Asignado a</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="76" />
+      <source>While connected, registers this PC with the city's server for sync by file</source>
+      <translation>Mientras hay conexión, registra este equipo en el servidor de la ciudad para sincronizar por archivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="107" />
-      <source>Escalation</source>
-      <translation>Escalamiento</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="79" />
+      <source>&amp;Write file for city hall…</source>
+      <translation>&amp;Escribir archivo para la alcaldía…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="108" />
-      <source>Opened</source>
-      <translation>Abierto</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="80" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="183" />
+      <source>Write file for city hall</source>
+      <translation>Escribir archivo para la alcaldía</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="109" />
-      <source>Due</source>
-      <translation>Vence</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="81" />
+      <source>Saves this PC's unsent changes to a file</source>
+      <translation>Guarda en un archivo los cambios no enviados de este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="110" />
-      <source>Visit</source>
-      <translation>Visita</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="82" />
+      <source>&amp;Read reply from city hall…</source>
+      <translation>&amp;Leer la respuesta de la alcaldía…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="111" />
-      <source>Time spent</source>
-      <translation>Tiempo dedicado</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="83" />
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="213" />
+      <source>Read reply from city hall</source>
+      <translation>Leer la respuesta de la alcaldía</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="112" />
-      <source>Resolution</source>
-      <translation>Resolución</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="84" />
+      <source>Applies the reply file the server wrote</source>
+      <translation>Aplica el archivo de respuesta que escribió el servidor</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="124" />
-      <source>Description</source>
-      <translation>Descripción</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="86" />
+      <source>Progress reading the reply</source>
+      <translation>Progreso de la lectura de la respuesta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="143" />
-      <source>Ticket {0}</source>
-      <translation>Ticket {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="90" />
+      <source>Result</source>
+      <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="159" />
-      <location filename="../../src/citydesk/ui/detail/header.py" line="160" />
-      <source>No location given</source>
-      <translation>Sin ubicación</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="95" />
+      <source>&amp;Close</source>
+      <translation>&amp;Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="162" />
-      <source>No category</source>
-      <translation>Sin categoría</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="96" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="163" />
-      <source>No department yet</source>
-      <translation>Aún sin departamento</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="128" />
+      <source>This PC is not set up for sync by file yet. While it is connected to the city's server, set it up now; then it can carry its changes on a USB stick when the network is down.</source>
+      <translation>Este equipo todavía no está preparado para sincronizar por archivo. Mientras está conectado al servidor de la ciudad, prepárelo ahora; así podrá llevar sus cambios en una memoria USB cuando no haya red.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="164" />
-      <source>Nobody yet</source>
-      <translation>Nadie todavía</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="135" />
+      <source>This PC is not set up for sync by file. Ask the city's administrator for an enrolment file for it.</source>
+      <translation>Este equipo no está preparado para sincronizar por archivo. Pida al administrador de la ciudad un archivo de inscripción para él.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="165" />
-      <source>Not escalated</source>
-      <translation>Sin escalar</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="140" />
+      <source>Nothing on this PC waits to be sent.</source>
+      <translation>No hay nada en este equipo esperando a enviarse.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="165" />
-      <source>Level {0}</source>
-      <translation>Nivel {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="141" />
+      <source>1 change on this PC waits to be sent.</source>
+      <translation>1 cambio de este equipo espera a enviarse.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="167" />
-      <source>{0} ago, {1} (via {2}, at office {3})</source>
-      <translation>hace {0}, {1} (por {2}, en la oficina {3})</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="142" />
+      <source>{0} changes on this PC wait to be sent.</source>
+      <translation>{0} cambios de este equipo esperan a enviarse.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="181" />
-      <source>{0} at {1}</source>
-      <translation>{0} a las {1}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="144" />
+      <source>The first reply brings a full copy of the city's data.</source>
+      <translation>La primera respuesta trae una copia completa de los datos de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="191" />
-      <source>resolved (date unknown, imported)</source>
-      <translation>resuelto (fecha desconocida, importado)</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="146" />
+      <source>Last file written: {0}</source>
+      <translation>Último archivo escrito: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="198" />
-      <source>Description: {0}</source>
-      <translation>Descripción: {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="148" />
+      <source>Last reply read: {0}</source>
+      <translation>Última respuesta leída: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="203" />
-      <source>Nobody recorded (internal work)</source>
-      <translation>Nadie registrado (trabajo interno)</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="167" />
+      <source>Contacting the city's server…</source>
+      <translation>Contactando con el servidor de la ciudad…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="211" />
-      <source>reply by {0}</source>
-      <translation>responder por {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="172" />
+      <source>This PC can now sync with {0}'s server by file too.</source>
+      <translation>Este equipo ahora también puede sincronizar por archivo con el servidor de {0}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/header.py" line="213" />
-      <source>prefers {0}</source>
-      <translation>prefiere {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="183" />
+      <source>citydesk sync files (*.sync)</source>
+      <translation>Archivos de sincronización de citydesk (*.sync)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="76" />
-      <source>Internal · staff only</source>
-      <translation>Interna · solo personal</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="192" />
+      <source>Writing the file…</source>
+      <translation>Escribiendo el archivo…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="78" />
-      <source>Public</source>
-      <translation>Pública</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="199" />
+      <source>Wrote {1}: this PC has no new changes, so it only asks for everyone else's.</source>
+      <translation>Se escribió {1}: este equipo no tiene cambios nuevos, así que solo pide los de los demás.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="114" />
-      <source>Logged the request: {0}</source>
-      <translation>Registró la solicitud: {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="200" />
+      <source>Wrote 1 change to {1}.</source>
+      <translation>Se escribió 1 cambio en {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="116" />
-      <source>Added a note</source>
-      <translation>Añadió una nota</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="201" />
+      <source>Wrote {0} changes to {1}.</source>
+      <translation>Se escribieron {0} cambios en {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="118" />
-      <source>Logged a call</source>
-      <translation>Registró una llamada</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="203" />
+      <source>Take it to city hall and bring back the reply.</source>
+      <translation>Llévelo a la alcaldía y traiga la respuesta.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="120" />
-      <source>Changed the status to {0}</source>
-      <translation>Cambió el estado a {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="214" />
+      <source>citydesk reply files (*.reply);;All files (*)</source>
+      <translation>Archivos de respuesta de citydesk (*.reply);;Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="122" />
-      <source>Changed the priority to {0}</source>
-      <translation>Cambió la prioridad a {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="226" />
+      <source>Checking the reply…</source>
+      <translation>Revisando la respuesta…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="125" />
-      <source>Sent it to the {0} queue</source>
-      <translation>Lo envió a la cola de {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="241" />
+      <source>Reading the full copy…</source>
+      <translation>Leyendo la copia completa…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="127" />
-      <source>Assigned it to {0}</source>
-      <translation>Lo asignó a {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="241" />
+      <source>Reading the changes…</source>
+      <translation>Leyendo los cambios…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="128" />
-      <source>Unassigned it</source>
-      <translation>Quitó la asignación</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="252" />
+      <source>This PC had no changes to send.</source>
+      <translation>Este equipo no tenía cambios que enviar.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="132" />
-      <source>Escalated to level {0}</source>
-      <translation>Escaló al nivel {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="253" />
+      <source>City hall accepted 1 change from this PC.</source>
+      <translation>La alcaldía aceptó 1 cambio de este equipo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="134" />
-      <source>Recorded {0} of work</source>
-      <translation>Registró {0} de trabajo</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="254" />
+      <source>City hall accepted {0} changes from this PC.</source>
+      <translation>La alcaldía aceptó {0} cambios de este equipo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="137" />
-      <source>Scheduled a visit for {0} at {1}</source>
-      <translation>Programó una visita para el {0} en {1}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="255" />
+      <source>Nothing new from other offices.</source>
+      <translation>Nada nuevo de otras oficinas.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="141" />
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="146" />
-      <source>someone</source>
-      <translation>alguien</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="256" />
+      <source>1 change from other offices arrived.</source>
+      <translation>Llegó 1 cambio de otras oficinas.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="142" />
-      <source>Added another reporter: {0}</source>
-      <translation>Añadió otro informante: {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="257" />
+      <source>{0} changes from other offices arrived.</source>
+      <translation>Llegaron {0} cambios de otras oficinas.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="145" />
-      <source>Merged the duplicate requester {0} into {1}</source>
-      <translation>Fusionó el solicitante duplicado {0} con {1}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="260" />
+      <source>This PC now has a full copy of the city's data.</source>
+      <translation>Este equipo ya tiene una copia completa de los datos de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="149" />
-      <source>Resolved: {0}</source>
-      <translation>Resuelto: {0}</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="262" />
+      <source>A change was refused: {0} It is kept on this PC.</source>
+      <translation>Se rechazó un cambio: {0} Se conserva en este equipo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="151" />
-      <source>(duplicate of {0})</source>
-      <translation>(duplicado de {0})</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="266" />
+      <source>1 change waits for data not arrived yet.</source>
+      <translation>1 cambio espera datos que aún no han llegado.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="153" />
-      <source>(referred to {0})</source>
-      <translation>(remitido a {0})</translation>
+      <location filename="../../src/citydesk/ui/sync_file/dialog.py" line="267" />
+      <source>{0} changes wait for data not arrived yet.</source>
+      <translation>{0} cambios esperan datos que aún no han llegado.</translation>
     </message>
+  </context>
+  <context>
+    <name>SyncMessages</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="156" />
-      <source>Reopened the ticket</source>
-      <translation>Reabrió el ticket</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="82" />
+      <source>A change to a ticket</source>
+      <translation>Un cambio en un ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="158" />
-      <source>Redacted a note. Reason: {0}</source>
-      <translation>Ocultó una nota. Motivo: {0}</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="83" />
+      <source>A new ticket</source>
+      <translation>Un ticket nuevo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="164" />
-      <source>Changed the title to “{0}”</source>
-      <translation>Cambió el título a «{0}»</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="84" />
+      <source>A counted contact</source>
+      <translation>Un contacto contado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="166" />
-      <source>Edited the description</source>
-      <translation>Editó la descripción</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="85" />
+      <source>A change to a requester</source>
+      <translation>Un cambio en un solicitante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="169" />
-      <source>Changed the location to {0}</source>
-      <translation>Cambió la ubicación a {0}</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="86" />
+      <source>A change to an address</source>
+      <translation>Un cambio en una dirección</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="171" />
-      <source>Changed the category to {0}</source>
-      <translation>Cambió la categoría a {0}</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="87" />
+      <source>A change to a receipt text</source>
+      <translation>Un cambio en un texto del comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="172" />
-      <source>Edited the ticket</source>
-      <translation>Editó el ticket</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="29" />
+      <source>Everything you did on this PC is kept here; nothing is lost.</source>
+      <translation>Todo lo que hizo en este equipo se conserva aquí; no se pierde nada.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="185" />
-      <source>{0} ({1}), {2}</source>
-      <translation>{0} ({1}), {2}</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="31" />
+      <source>Another sync is running</source>
+      <translation>Hay otra sincronización en curso</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="189" />
-      <source>[redacted by {0}]</source>
-      <translation>[ocultado por {0}]</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="31" />
+      <source>Another sync of this database is running; citydesk tries again in a moment.</source>
+      <translation>Hay otra sincronización de esta base de datos en curso; citydesk lo intentará de nuevo en un momento.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="189" />
-      <source>a supervisor</source>
-      <translation>un supervisor</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="33" />
+      <source>Sync stopped</source>
+      <translation>Sincronización detenida</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="352" />
-      <source>Timeline</source>
-      <translation>Historial</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="33" />
+      <source>The sync was stopped; what had arrived is saved.</source>
+      <translation>Se detuvo la sincronización; lo que había llegado está guardado.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/timeline.py" line="354" />
-      <source>Every change and note on this ticket, oldest first. Internal notes are marked Internal.</source>
-      <translation>Cada cambio y nota de este ticket, del más antiguo al más reciente. Las notas internas están marcadas como Interna.</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="34" />
+      <source>Not connected to the city's server</source>
+      <translation>Sin conexión con el servidor de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="67" />
-      <source>a former user</source>
-      <translation>un antiguo usuario</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="35" />
+      <source>This database is not connected to the city's server.</source>
+      <translation>Esta base de datos no está conectada al servidor de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="74" />
-      <source>another department</source>
-      <translation>otro departamento</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="36" />
+      <source>Offline: the server's certificate is not trusted</source>
+      <translation>Sin conexión: el certificado del servidor no es de confianza</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
-      <source>1 minute</source>
-      <translation>1 minuto</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="37" />
+      <source>This PC does not trust the city's server's security certificate, so nothing was sent. {0} Ask IT for the city's certificate file.</source>
+      <translation>Este equipo no confía en el certificado de seguridad del servidor de la ciudad, así que no se envió nada. {0} Pida a Informática el archivo de certificado de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
-      <source>{0} minutes</source>
-      <translation>{0} minutos</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="39" />
+      <source>Offline: the server cannot be reached</source>
+      <translation>Sin conexión: no se puede llegar al servidor</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
-      <source>1 hour</source>
-      <translation>1 hora</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="40" />
+      <source>The city's server cannot be reached right now (no network, or the server is down). {0} citydesk keeps trying and sends your changes when it can.</source>
+      <translation>Ahora mismo no se puede llegar al servidor de la ciudad (no hay red, o el servidor no funciona). {0} citydesk sigue intentándolo y enviará sus cambios cuando pueda.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
-      <source>{0} hours</source>
-      <translation>{0} horas</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="43" />
+      <source>This PC may no longer sync</source>
+      <translation>Este equipo ya no puede sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="148" />
-      <source>{0} days</source>
-      <translation>{0} días</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="44" />
+      <source>The city's server no longer accepts this PC (it was removed, or its access was withdrawn). {0} Changes not yet sent stay waiting here; you can save tickets with File → Export tickets…. Ask the city's administrator to connect this PC again.</source>
+      <translation>El servidor de la ciudad ya no acepta este equipo (se quitó, o se le retiró el acceso). {0} Los cambios aún no enviados siguen esperando aquí; puede guardar tickets con Archivo → Exportar tickets…. Pida al administrador de la ciudad que vuelva a conectar este equipo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="155" />
-      <source>{0} h {1} min</source>
-      <translation>{0} h {1} min</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="48" />
+      <source>Update citydesk to send your changes</source>
+      <translation>Actualice citydesk para enviar sus cambios</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="157" />
-      <source>{0} h</source>
-      <translation>{0} h</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="49" />
+      <source>This citydesk is older than the city's server accepts, so your changes wait on this PC (other offices' changes still arrive). {0} Ask IT to update citydesk.</source>
+      <translation>Este citydesk es más antiguo de lo que acepta el servidor de la ciudad, así que sus cambios esperan en este equipo (los cambios de otras oficinas siguen llegando). {0} Pida a Informática que actualice citydesk.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="158" />
-      <source>{0} min</source>
-      <translation>{0} min</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="53" />
+      <source>Cannot sync: no keyring on this PC</source>
+      <translation>No se puede sincronizar: no hay llavero en este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="165" />
-      <source>No due date</source>
-      <translation>Sin fecha de vencimiento</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="54" />
+      <source>citydesk keeps this PC's server password only in the system's keyring, and none is available. {0} How to set one up: {1}</source>
+      <translation>citydesk guarda la contraseña del servidor de este equipo solo en el llavero del sistema, y no hay ninguno disponible. {0} Cómo configurar uno: {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="169" />
-      <source>Late: was due {0} ({1} ago)</source>
-      <translation>Atrasado: vencía {0} (hace {1})</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="57" />
+      <source>The last sync failed</source>
+      <translation>Falló la última sincronización</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="170" />
-      <source>Due {0} (in {1})</source>
-      <translation>Vence {0} (en {1})</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="57" />
+      <source>The sync did not finish: {0} {1}</source>
+      <translation>La sincronización no terminó: {0} {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="172" />
-      <source>Resolved late: was due {0}</source>
-      <translation>Resuelto tarde: vencía {0}</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="65" />
+      <source>The server did not accept this code: it may be mistyped, already used or expired. Ask the city's administrator for a new one-time code.</source>
+      <translation>El servidor no aceptó este código: puede estar mal escrito, ya usado o vencido. Pida al administrador de la ciudad un nuevo código de un solo uso.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="173" />
-      <source>Was due {0}; resolved on time</source>
-      <translation>Vencía {0}; resuelto a tiempo</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="67" />
+      <source>This PC does not trust the server's security certificate. Ask IT for the city's certificate file, choose it under "Certificate file", then try again.</source>
+      <translation>Este equipo no confía en el certificado de seguridad del servidor. Pida a Informática el archivo de certificado de la ciudad, elíjalo en «Archivo de certificado» e inténtelo de nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="179" />
-      <source>Reported by 1 person</source>
-      <translation>Informado por 1 persona</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="69" />
+      <source>citydesk could not reach the server at {0}. Check the address, and that this PC is on the network (can it open web pages?), then try again.</source>
+      <translation>citydesk no pudo llegar al servidor en {0}. Revise la dirección y que este equipo esté en la red (¿puede abrir páginas web?), e inténtelo de nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="180" />
-      <source>Reported by {0} people</source>
-      <translation>Informado por {0} personas</translation>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="71" />
+      <source>Too many codes were tried from this PC. Wait a few minutes, then try again.</source>
+      <translation>Se probaron demasiados códigos desde este equipo. Espere unos minutos e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="72" />
+      <source>This citydesk is older than the city's server accepts. Ask IT to update citydesk first.</source>
+      <translation>Este citydesk es más antiguo de lo que acepta el servidor de la ciudad. Pida primero a Informática que actualice citydesk.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="74" />
+      <source>This PC has no safe place to keep its server password (the system's keyring), so the code was not used. How to set one up: {0}</source>
+      <translation>Este equipo no tiene un lugar seguro donde guardar la contraseña del servidor (el llavero del sistema), así que no se usó el código. Cómo configurar uno: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="78" />
+      <source>Connecting did not work: {0}</source>
+      <translation>No se pudo conectar: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="94" />
+      <source>A change</source>
+      <translation>Un cambio</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="95" />
+      <source>{0} was refused by the city's server: {1}. It is kept on this PC.</source>
+      <translation>{0}: el servidor de la ciudad lo rechazó ({1}). Se conserva en este equipo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="96" />
+      <source>no reason given</source>
+      <translation>sin motivo indicado</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="28" />
@@ -7362,6 +8428,41 @@ ni de este solicitante.</translation>
       <translation>Español</translation>
     </message>
     <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="194" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="193" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="191" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="178" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+    <message>
       <location filename="../../src/citydesk/ui/words.py" line="167" />
       <source>en</source>
       <translation>es</translation>
@@ -7393,7 +8494,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -7404,121 +8505,796 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
   </context>
   <context>
-    <name>TicketDetailPane</name>
+    <name>SyncStatusBar</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="61" />
-      <source>Ticket details</source>
-      <translation>Detalles del ticket</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="21" />
+      <source>Contacting the server…</source>
+      <translation>Contactando con el servidor…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="84" />
-      <source>Choose a ticket to see its details.</source>
-      <translation>Elija un ticket para ver sus detalles.</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="22" />
+      <source>Sending changes…</source>
+      <translation>Enviando cambios…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="128" />
-      <source>New note</source>
-      <translation>Nueva nota</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="23" />
+      <source>Offering the server what it lacks…</source>
+      <translation>Ofreciendo al servidor lo que le falta…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="128" />
-      <source>Write a note… (Ctrl+Enter adds it)</source>
-      <translation>Escriba una nota… (Ctrl+Intro la añade)</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="24" />
+      <source>Downloading everything…</source>
+      <translation>Descargando todo…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="131" />
-      <source>Ctrl+Enter adds the note. Choose Internal or Public below.</source>
-      <translation>Ctrl+Intro añade la nota. Elija Interna o Pública abajo.</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="25" />
+      <source>Receiving changes…</source>
+      <translation>Recibiendo cambios…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="135" />
-      <source>&amp;Note:</source>
-      <translation>&amp;Nota:</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="38" />
+      <source>Receiving changes… {0} of {1}</source>
+      <translation>Recibiendo cambios… {0} de {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="138" />
-      <source>Internal (staff only)</source>
-      <translation>Interna (solo personal)</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="42" />
+      <source>Sync progress</source>
+      <translation>Progreso de la sincronización</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="139" />
-      <source>Internal note, staff only</source>
-      <translation>Nota interna, solo personal</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="49" />
+      <source>Opens View → Conflicts</source>
+      <translation>Abre Ver → Conflictos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="140" />
-      <source>Public (the requester may be told)</source>
-      <translation>Pública (se puede informar al solicitante)</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="52" />
+      <source>Connection</source>
+      <translation>Conexión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="141" />
-      <source>Public note, the requester may be told</source>
-      <translation>Nota pública, se puede informar al solicitante</translation>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="77" />
+      <source>Connection: {0}</source>
+      <translation>Conexión: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="146" />
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="147" />
+      <location filename="../../src/citydesk/ui/sync/status.py" line="86" />
+      <source>1 refused by the server</source>
+      <translation>1 rechazado por el servidor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="87" />
+      <source>{0} refused by the server</source>
+      <translation>{0} rechazados por el servidor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="89" />
+      <source>1 received, waiting for other changes</source>
+      <translation>1 recibido, esperando otros cambios</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="90" />
+      <source>{0} received, waiting for other changes</source>
+      <translation>{0} recibidos, esperando otros cambios</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="92" />
+      <source>Changes: {0}</source>
+      <translation>Cambios: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="94" />
+      <source>1 conflict</source>
+      <translation>1 conflicto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="95" />
+      <source>{0} conflicts</source>
+      <translation>{0} conflictos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="99" />
+      <source>⚠ This PC's clock is wrong</source>
+      <translation>⚠ El reloj de este equipo está mal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="108" />
+      <source>Demo data: never syncs</source>
+      <translation>Datos de demostración: nunca se sincronizan</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="110" />
+      <source>Not connected to the city's server</source>
+      <translation>Sin conexión con el servidor de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="112" />
+      <source>Syncing…</source>
+      <translation>Sincronizando…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="116" />
+      <source>Online</source>
+      <translation>En línea</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="116" />
+      <source>Offline</source>
+      <translation>Sin conexión</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="117" />
+      <source>{0} · {1}</source>
+      <translation>{0} · {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="122" />
+      <source>not synced yet</source>
+      <translation>aún sin sincronizar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="125" />
+      <source>synced just now</source>
+      <translation>sincronizado justo ahora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="127" />
+      <source>synced {0} min ago</source>
+      <translation>sincronizado hace {0} min</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="130" />
+      <source>synced 1 hour ago</source>
+      <translation>sincronizado hace 1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="131" />
+      <source>synced {0} hours ago</source>
+      <translation>sincronizado hace {0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="133" />
+      <source>synced 1 day ago</source>
+      <translation>sincronizado hace 1 día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="133" />
+      <source>synced {0} days ago</source>
+      <translation>sincronizado hace {0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="149" />
+      <source>{0}: the same tickets were changed differently in two places at once; a supervisor settles them in View → Conflicts.</source>
+      <translation>{0}: los mismos tickets se cambiaron de forma distinta en dos lugares a la vez; un supervisor decide en Ver → Conflictos.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/status.py" line="163" />
+      <source>{0} {1} of {2}</source>
+      <translation>{0} {1} de {2}</translation>
+    </message>
+  </context>
+  <context>
+    <name>TicketDetail</name>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="68" />
+      <source>a former user</source>
+      <translation>un antiguo usuario</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="148" />
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="153" />
+      <source>someone</source>
+      <translation>alguien</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="105" />
+      <source>Category</source>
+      <translation>Categoría</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="104" />
+      <source>Location</source>
+      <translation>Ubicación</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="103" />
+      <source>Reported by</source>
+      <translation>Informado por</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="89" />
       <source>Add note</source>
       <translation>Añadir nota</translation>
     </message>
     <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="93" />
+      <source>Write a note</source>
+      <translation>Escribir una nota</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="96" />
+      <source>Log a call…</source>
+      <translation>Registrar una llamada…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="99" />
+      <source>Take it (assign to me)</source>
+      <translation>Tomarlo (asignármelo)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="102" />
+      <source>Assign…</source>
+      <translation>Asignar…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="109" />
+      <source>Change status…</source>
+      <translation>Cambiar el estado…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="116" />
+      <source>Change priority…</source>
+      <translation>Cambiar la prioridad…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="123" />
+      <source>Edit title, description, location, category…</source>
+      <translation>Editar título, descripción, ubicación, categoría…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="129" />
+      <source>Escalate…</source>
+      <translation>Escalar…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="136" />
+      <source>Record time…</source>
+      <translation>Registrar tiempo…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="142" />
+      <source>Schedule a visit…</source>
+      <translation>Programar una visita…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="149" />
+      <source>Resolve…</source>
+      <translation>Resolver…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="156" />
+      <source>Reopen…</source>
+      <translation>Reabrir…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="163" />
+      <source>Print receipt…</source>
+      <translation>Imprimir comprobante…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/actions.py" line="169" />
+      <source>Redact the selected note…</source>
+      <translation>Ocultar la nota seleccionada…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/conflict_banner.py" line="35" />
+      <source>Settle…</source>
+      <translation>Decidir…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/conflict_banner.py" line="36" />
+      <source>Settle the conflict, choose the value to keep</source>
+      <translation>Decidir el conflicto, elegir el valor que se conserva</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/conflict_banner.py" line="52" />
+      <location filename="../../src/citydesk/ui/detail/conflict_banner.py" line="54" />
+      <source>Conflict</source>
+      <translation>Conflicto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/conflict_banner.py" line="52" />
+      <source>Choose the value to keep.</source>
+      <translation>Elija el valor que se conserva.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="82" />
+      <source>no category</source>
+      <translation>sin categoría</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="199" />
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="176" />
+      <source>none</source>
+      <translation>ninguno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="83" />
+      <source>Ticket number</source>
+      <translation>Número de ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="101" />
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="102" />
+      <source>Priority</source>
+      <translation>Prioridad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="106" />
+      <source>Department</source>
+      <translation>Departamento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="107" />
+      <source>Assigned to</source>
+      <translation>Asignado a</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="108" />
+      <source>Escalation</source>
+      <translation>Escalamiento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="109" />
+      <source>Opened</source>
+      <translation>Abierto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="110" />
+      <source>Due</source>
+      <translation>Vence</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="111" />
+      <source>Visit</source>
+      <translation>Visita</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="112" />
+      <source>Time spent</source>
+      <translation>Tiempo dedicado</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="113" />
+      <source>Resolution</source>
+      <translation>Resolución</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="125" />
+      <source>Description</source>
+      <translation>Descripción</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="144" />
+      <source>Ticket {0}</source>
+      <translation>Ticket {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="160" />
+      <location filename="../../src/citydesk/ui/detail/header.py" line="161" />
+      <source>No location given</source>
+      <translation>Sin ubicación</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="163" />
+      <source>No category</source>
+      <translation>Sin categoría</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="164" />
+      <source>No department yet</source>
+      <translation>Aún sin departamento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="165" />
+      <source>Nobody yet</source>
+      <translation>Nadie todavía</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="166" />
+      <source>Not escalated</source>
+      <translation>Sin escalar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="166" />
+      <source>Level {0}</source>
+      <translation>Nivel {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="168" />
+      <source>{0} ago, {1} (via {2}, at office {3})</source>
+      <translation>hace {0}, {1} (por {2}, en la oficina {3})</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="182" />
+      <source>{0} at {1}</source>
+      <translation>{0} a las {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="192" />
+      <source>resolved (date unknown, imported)</source>
+      <translation>resuelto (fecha desconocida, importado)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="199" />
+      <source>Description: {0}</source>
+      <translation>Descripción: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="204" />
+      <source>Nobody recorded (internal work)</source>
+      <translation>Nadie registrado (trabajo interno)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="212" />
+      <source>reply by {0}</source>
+      <translation>responder por {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/header.py" line="214" />
+      <source>prefers {0}</source>
+      <translation>prefiere {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="78" />
+      <source>Internal · staff only</source>
+      <translation>Interna · solo personal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="80" />
+      <source>Public</source>
+      <translation>Pública</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="121" />
+      <source>Logged the request: {0}</source>
+      <translation>Registró la solicitud: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="123" />
+      <source>Added a note</source>
+      <translation>Añadió una nota</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="125" />
+      <source>Logged a call</source>
+      <translation>Registró una llamada</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="127" />
+      <source>Changed the status to {0}</source>
+      <translation>Cambió el estado a {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="129" />
+      <source>Changed the priority to {0}</source>
+      <translation>Cambió la prioridad a {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="132" />
+      <source>Sent it to the {0} queue</source>
+      <translation>Lo envió a la cola de {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="134" />
+      <source>Assigned it to {0}</source>
+      <translation>Lo asignó a {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="135" />
+      <source>Unassigned it</source>
+      <translation>Quitó la asignación</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="139" />
+      <source>Escalated to level {0}</source>
+      <translation>Escaló al nivel {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="141" />
+      <source>Recorded {0} of work</source>
+      <translation>Registró {0} de trabajo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="144" />
+      <source>Scheduled a visit for {0} at {1}</source>
+      <translation>Programó una visita para el {0} en {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="149" />
+      <source>Added another reporter: {0}</source>
+      <translation>Añadió otro informante: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="152" />
+      <source>Merged the duplicate requester {0} into {1}</source>
+      <translation>Fusionó el solicitante duplicado {0} con {1}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="156" />
+      <source>Resolved: {0}</source>
+      <translation>Resuelto: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="158" />
+      <source>(duplicate of {0})</source>
+      <translation>(duplicado de {0})</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="160" />
+      <source>(referred to {0})</source>
+      <translation>(remitido a {0})</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="163" />
+      <source>Reopened the ticket</source>
+      <translation>Reabrió el ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="165" />
+      <source>Redacted a note. Reason: {0}</source>
+      <translation>Ocultó una nota. Motivo: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="171" />
+      <source>Changed the title to “{0}”</source>
+      <translation>Cambió el título a «{0}»</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="173" />
+      <source>Edited the description</source>
+      <translation>Editó la descripción</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="176" />
+      <source>Changed the location to {0}</source>
+      <translation>Cambió la ubicación a {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="178" />
+      <source>Changed the category to {0}</source>
+      <translation>Cambió la categoría a {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="179" />
+      <source>Edited the ticket</source>
+      <translation>Editó el ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="184" />
+      <source>entered on a PC whose clock was wrong: shown where it happened</source>
+      <translation>registrado en un equipo con el reloj mal: se muestra donde ocurrió</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="197" />
+      <source>{0} ({1}), {2}</source>
+      <translation>{0} ({1}), {2}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="201" />
+      <source>[redacted by {0}]</source>
+      <translation>[ocultado por {0}]</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="201" />
+      <source>a supervisor</source>
+      <translation>un supervisor</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="365" />
+      <source>Timeline</source>
+      <translation>Historial</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/timeline.py" line="368" />
+      <source>Every change and note on this ticket, in the order they happened. Internal notes are marked Internal.</source>
+      <translation>Cada cambio y nota de este ticket, en el orden en que ocurrieron. Las notas internas se marcan como Interno.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="75" />
+      <source>another department</source>
+      <translation>otro departamento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
+      <source>1 minute</source>
+      <translation>1 minuto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="144" />
+      <source>{0} minutes</source>
+      <translation>{0} minutos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
+      <source>1 hour</source>
+      <translation>1 hora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="147" />
+      <source>{0} hours</source>
+      <translation>{0} horas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="148" />
+      <source>{0} days</source>
+      <translation>{0} días</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="155" />
+      <source>{0} h {1} min</source>
+      <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="157" />
+      <source>{0} h</source>
+      <translation>{0} h</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="158" />
+      <source>{0} min</source>
+      <translation>{0} min</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="165" />
+      <source>No due date</source>
+      <translation>Sin fecha de vencimiento</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="169" />
+      <source>Late: was due {0} ({1} ago)</source>
+      <translation>Atrasado: vencía {0} (hace {1})</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="170" />
+      <source>Due {0} (in {1})</source>
+      <translation>Vence {0} (en {1})</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="172" />
+      <source>Resolved late: was due {0}</source>
+      <translation>Resuelto tarde: vencía {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="173" />
+      <source>Was due {0}; resolved on time</source>
+      <translation>Vencía {0}; resuelto a tiempo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="179" />
+      <source>Reported by 1 person</source>
+      <translation>Informado por 1 persona</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="180" />
+      <source>Reported by {0} people</source>
+      <translation>Informado por {0} personas</translation>
+    </message>
+  </context>
+  <context>
+    <name>TicketDetailPane</name>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="63" />
+      <source>Ticket details</source>
+      <translation>Detalles del ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="90" />
+      <source>Choose a ticket to see its details.</source>
+      <translation>Elija un ticket para ver sus detalles.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="137" />
+      <source>New note</source>
+      <translation>Nueva nota</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="137" />
+      <source>Write a note… (Ctrl+Enter adds it)</source>
+      <translation>Escriba una nota… (Ctrl+Intro la añade)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="140" />
+      <source>Ctrl+Enter adds the note. Choose Internal or Public below.</source>
+      <translation>Ctrl+Intro añade la nota. Elija Interna o Pública abajo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="144" />
+      <source>&amp;Note:</source>
+      <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="147" />
+      <source>Internal (staff only)</source>
+      <translation>Interna (solo personal)</translation>
+    </message>
+    <message>
       <location filename="../../src/citydesk/ui/detail/pane.py" line="148" />
+      <source>Internal note, staff only</source>
+      <translation>Nota interna, solo personal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="149" />
+      <source>Public (the requester may be told)</source>
+      <translation>Pública (se puede informar al solicitante)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="150" />
+      <source>Public note, the requester may be told</source>
+      <translation>Nota pública, se puede informar al solicitante</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="155" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="156" />
+      <source>Add note</source>
+      <translation>Añadir nota</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="157" />
       <source>Ctrl+Enter</source>
       <translation>Ctrl+Intro</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="210" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="220" />
       <source>That ticket is not in this database.</source>
       <translation>Ese ticket no está en esta base de datos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="272" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="282" />
       <source>Public note added to {0}</source>
       <translation>Nota pública añadida a {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="272" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="282" />
       <source>Internal note added to {0}</source>
       <translation>Nota interna añadida a {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="312" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="322" />
       <source>{0} is assigned to {1}. Take it from {1}?</source>
       <translation>{0} está asignado a {1}. ¿Quitárselo a {1}?</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="313" />
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="314" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="323" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="324" />
       <source>Take it</source>
       <translation>Tomarlo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="315" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="325" />
       <source>&amp;Take it</source>
       <translation>&amp;Tomarlo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="333" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="343" />
       <source>{0} is now assigned to you</source>
       <translation>{0} ahora está asignado a usted</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/pane.py" line="335" />
+      <location filename="../../src/citydesk/ui/detail/pane.py" line="345" />
       <source>{0} taken from {1}; it is now assigned to you</source>
       <translation>{0} se le quitó a {1}; ahora está asignado a usted</translation>
     </message>
@@ -7526,63 +9302,83 @@ ni de este solicitante.</translation>
   <context>
     <name>TicketTableModel</name>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="48" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="50" />
       <source>Number</source>
       <translation>Número</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="49" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="51" />
       <source>Priority</source>
       <translation>Prioridad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="50" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="52" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="51" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="53" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="52" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="54" />
       <source>Requester</source>
       <translation>Solicitante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="53" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="55" />
       <source>Department</source>
       <translation>Departamento</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="54" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="56" />
       <source>Assigned to</source>
       <translation>Asignado a</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="55" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="57" />
       <source>Age</source>
       <translation>Antigüedad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="56" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="58" />
       <source>Due</source>
       <translation>Vence</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="287" />
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="297" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="281" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="292" />
       <source>loading</source>
       <translation>cargando</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="333" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="282" />
+      <source>{0}, conflict</source>
+      <translation>{0}, conflicto</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="300" />
+      <source>none</source>
+      <translation>ninguno</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="302" />
+      <source>{0}, conflict to settle</source>
+      <translation>{0}, conflicto por decidir</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="309" />
+      <source>Conflict: two offices changed this ticket at the same time. Settle it in View → Conflicts or in the ticket's details.</source>
+      <translation>Conflicto: dos oficinas cambiaron este ticket al mismo tiempo. Decídalo en Ver → Conflictos o en los detalles del ticket.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="339" />
       <source>Unassigned</source>
       <translation>Sin asignar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="340" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="346" />
       <source>Overdue {0}</source>
       <translation>Vencido hace {0}</translation>
     </message>
@@ -7890,7 +9686,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -7901,16 +9697,21 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>
@@ -8221,7 +10022,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="206" />
-      <location filename="../../src/citydesk/ui/words.py" line="232" />
+      <location filename="../../src/citydesk/ui/words.py" line="237" />
       <source>ddd d MMM yyyy</source>
       <translation>ddd d 'de' MMM 'de' yyyy</translation>
     </message>
@@ -8232,16 +10033,21 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/words.py" line="216" />
+      <source>ddd dd MMM</source>
+      <translation>ddd dd MMM</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/words.py" line="221" />
       <source>dddd, MMMM d, yyyy</source>
       <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="221" />
+      <location filename="../../src/citydesk/ui/words.py" line="226" />
       <source>dddd, MMMM d</source>
       <translation>dddd, d 'de' MMMM</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/words.py" line="227" />
+      <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
     </message>

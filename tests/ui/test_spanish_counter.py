@@ -17,7 +17,7 @@ from test_counter_intake import ALT, Clerk, open_form, wait_suggestions
 
 from citydesk.domain.channels import Channel
 from citydesk.store.models import Ticket
-from citydesk.ui.app import CitydeskApp, install_translator
+from citydesk.ui.app import CitydeskApp, install_translator, remove_translator
 from citydesk.ui.counter.channel_field import CHANNEL_KEYS
 from citydesk.ui.counter.status import StatusQuestionDialog
 from citydesk.ui.shell import MainWindow
@@ -43,7 +43,7 @@ def spanish(qapp: QApplication) -> Iterator[QTranslator]:
     translator = install_translator(qapp, QLocale("es_US"))
     assert translator is not None
     yield translator
-    qapp.removeTranslator(translator)
+    remove_translator(qapp, translator)
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_the_domain_words_and_letters_follow_the_language(qapp: QApplication) ->
         assert status_label("some_future_status") == "some_future_status"  # an unknown code stays a code
         assert date_text(date(2026, 11, 23)) == "lun 23 de nov de 2026"
     finally:
-        qapp.removeTranslator(translator)
+        remove_translator(qapp, translator)
 
 
 def test_walk_in_in_spanish_in_as_few_keystrokes(

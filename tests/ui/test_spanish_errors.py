@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from citydesk.domain import validation
 from citydesk.domain.errors import ValidationError
-from citydesk.ui.app import install_translator
+from citydesk.ui.app import install_translator, remove_translator
 from citydesk.ui.error_words import TEMPLATES, error_text
 from citydesk.ui.forms import Form
 
@@ -22,7 +22,7 @@ def spanish(qapp: QApplication) -> Iterator[QTranslator]:
     translator = install_translator(qapp, QLocale("es_US"))
     assert translator is not None
     yield translator
-    qapp.removeTranslator(translator)
+    remove_translator(qapp, translator)
 
 
 def raised(fn: Any, *args: Any) -> str:

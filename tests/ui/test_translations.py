@@ -13,7 +13,7 @@ from helpers_detail import sign_in
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from citydesk.ui.app import CitydeskApp, install_translator, translations_dir
+from citydesk.ui.app import CitydeskApp, install_translator, remove_translator, translations_dir
 from citydesk.ui.shell import MainWindow
 from citydesk.ui.ticket_model import COL_PRIORITY
 from factories import Office
@@ -27,7 +27,7 @@ def spanish(qapp: QApplication) -> Iterator[QTranslator]:
     translator = install_translator(qapp, QLocale("es_MX"))
     assert translator is not None
     yield translator
-    qapp.removeTranslator(translator)
+    remove_translator(qapp, translator)
 
 
 def test_spanish_locale_loads_the_translation(spanish: QTranslator) -> None:
@@ -35,6 +35,35 @@ def test_spanish_locale_loads_the_translation(spanish: QTranslator) -> None:
     assert spanish.language() == "es"
     assert QCoreApplication.translate("MainWindow", "My tickets") == "Mis tickets"
     assert QCoreApplication.translate("TicketDetail", "Resolve…") == "Resolver…"
+
+
+def test_qt_own_words_are_spanish_too_and_leave_with_the_translator(qapp: QApplication) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def cancel_text() -> str:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        try:
+            return box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+        finally:
+            box.deleteLater()
+
+    translator = install_translator(qapp, QLocale("es_US"))
+    assert translator is not None
+    try:
+        assert cancel_text() == "Cancelar"  # Qt's qtbase_es.qm: standard buttons, file dialogs, menus
+    finally:
+        remove_translator(qapp, translator)
+    assert cancel_text() == "Cancel"
+
+
+def test_errors_of_tasks_and_sign_in_are_translated(spanish: QTranslator) -> None:
+    from citydesk.domain.errors import CitydeskError
+    from citydesk.ui.tasks import readable
+
+    said = readable(CitydeskError("That user cannot sign in here."))
+    assert said == "Ese usuario no puede iniciar sesión aquí."
+    said = readable(KeyError("x"))
+    assert said.startswith("Algo salió mal: KeyError") and said.endswith("inténtelo de nuevo."), said
 
 
 def test_english_locale_installs_nothing(qapp: QApplication) -> None:
@@ -109,7 +138,8 @@ def test_helper_contexts_follow_imports_and_computed_texts_get_the_domain_words(
     assert script.helper_context(ui / "requesters" / "form.py") == "Requesters"
     assert script.helper_context(ui / "shell.py") is None  # self.tr only: the class is the context
     dynamic = script.dynamic_tr_contexts()
-    assert {"TicketDetail", "TicketTableModel"} <= dynamic  # tr(Status(s).label), self.tr(HEADERS[col])
+    assert {"TicketTableModel", "Conflicts"} <= dynamic  # self.tr(HEADERS[col]), tr(REASONS[code])
+    assert "TicketDetail" not in dynamic  # the pane's domain words come from ui/words.py
 
 
 def test_every_domain_code_has_its_words(spanish: QTranslator) -> None:

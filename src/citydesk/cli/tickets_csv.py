@@ -149,6 +149,7 @@ def cmd_export_metrics(args: argparse.Namespace) -> int:
     from citydesk.domain.calendar import parse_week
     from citydesk.reports.csvio.metrics_export import export_metrics
     from citydesk.reports.metrics import last_full_week, parse_scope, weekly_metrics
+    from citydesk.reports.working_language import working_language
     from citydesk.store.settings import load_calendar
 
     try:
@@ -160,9 +161,10 @@ def cmd_export_metrics(args: argparse.Namespace) -> int:
                 year, week = parse_week(args.week) if args.week else last_full_week(calendar, now)
                 scope = parse_scope(session, args.scope)
                 metrics = weekly_metrics(session, year=year, week=week, scope=scope, now=now)
+                language = working_language(session)  # the header row in the city's working language
         finally:
             db.close()
-        summary = export_metrics(metrics, args.file)
+        summary = export_metrics(metrics, args.file, language=language)
     except CitydeskError as exc:
         return _fail("export-metrics", exc)
     print(f"Metrics of {metrics.week_id} ({metrics.scope_name}) written to {summary.path}")

@@ -204,6 +204,39 @@ REPORT_ES: dict[str, str] = {
     "Waiting for a vendor": "En espera de un proveedor",
     "Waiting for parts": "En espera de piezas",
     "Closed": "Cerrado",
+    "Unassigned": "Sin asignar",
+    "(no category)": "(sin categoría)",
+    "Not recorded yet (requests have no ward until addresses are added)": (
+        "Todavía sin registrar (las solicitudes no tienen distrito hasta que se añaden las direcciones)"
+    ),
+    # the charts' words
+    "opened": "abiertas",
+    "resolved": "resueltas",
+    "usual opened (average of the 8 weeks before)": (
+        "abiertas habitualmente (promedio de las 8 semanas anteriores)"
+    ),
+    "open at the end of the week": "abiertas al final de la semana",
+    "meets the goal": "cumple la meta",
+    "below the goal": "por debajo de la meta",
+    "goal": "meta",
+    "goal {0}%": "meta {0}%",
+    "{0} bd": "{0} dh",
+    "bd = target in business days": "dh = plazo en días hábiles",
+    "No request with a due date was resolved this week.": (
+        "Esta semana no se resolvió ninguna solicitud con fecha de vencimiento."
+    ),
+    "No requests came in or were resolved this week.": (
+        "Esta semana no entró ni se resolvió ninguna solicitud."
+    ),
+    "No department had requests this week.": "Esta semana ningún departamento tuvo solicitudes.",
+    "Mon": "lun",
+    "Tue": "mar",
+    "Wed": "mié",
+    "Thu": "jue",
+    "Fri": "vie",
+    "Sat": "sáb",
+    "Sun": "dom",
+    "Owner: {0}": "Responsable: {0}",
 }
 CATALOGUES: dict[str, dict[str, str]] = {"en": {}, "es": REPORT_ES}
 

@@ -23,6 +23,8 @@ from citydesk.domain.ids import uuid7
 from citydesk.domain.passwords import PASSWORD_MIN, hash_password
 from citydesk.domain.priorities import Priority
 from citydesk.domain.roles import SYSTEM_USER_ID, Role
+from citydesk.domain.working_language import SETTING as WORKING_LANGUAGE_SETTING
+from citydesk.domain.working_language import check_working_language
 from citydesk.server import adopt as adopting
 from citydesk.server import enrol as enrolment
 from citydesk.server.changes import Ledger
@@ -124,11 +126,15 @@ def init_server(
     admin: str,
     password: str,
     admin_display_name: str | None = None,
+    working_language: str | None = None,
     clock: Clock | None = None,
 ) -> str:
-    """Create the server database: its epoch, the system user, the city settings and the first admin.
-    Returns the epoch."""
+    """Create the server database: its epoch, the system user, the city settings (with the city's
+    `working_language` when given: "en" or "es", checked) and the first admin. Returns the epoch."""
     clean_city = validation.text("city", city, required=True, max_len=120, label="City name")
+    settings = [("city_name", clean_city), ("time_zone", time_zone)]
+    if working_language is not None:
+        settings.append((WORKING_LANGUAGE_SETTING, check_working_language(working_language)))
     BusinessCalendar(tz_name=time_zone)  # ValidationError for an unknown zone
     username = validation.text("admin", admin, required=True, max_len=60, label="User name").lower()
     password_hash = _password(password)
@@ -146,7 +152,7 @@ def init_server(
             session.flush()
             ledger = Ledger(session, meta, now, pushed_by=None)
             _system_user(ledger)
-            for key, value in (("city_name", clean_city), ("time_zone", time_zone)):
+            for key, value in settings:
                 ledger.append_admin("city_setting", key, {"key": key, "value": value}, ("value",))
             admin_ops = _Admin(session, ledger, now)
             admin_ops.insert(

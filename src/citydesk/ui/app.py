@@ -9,7 +9,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -202,16 +202,30 @@ def translations_dir() -> Path:
 def install_translator(
     app: QCoreApplication, locale: QLocale | None = None, folder: Path | None = None
 ) -> QTranslator | None:
-    """Load `citydesk_<language>.qm` for `locale` (the system's by default) into the app.
+    """Load `citydesk_<language>.qm` for `locale` (the system's by default) into the app, with Qt's own
+    `qtbase_<language>.qm` (standard buttons, file dialogs, context menus) from PySide6's translations.
 
-    Returns the installed translator, or None when there is no translation (the app stays in English).
+    Returns the installed translator, or None when there is no translation (the app stays in English);
+    `remove_translator` takes it out again with Qt's words it brought.
     """
+    locale = locale or QLocale.system()
     translator = QTranslator(app)
-    if translator.load(locale or QLocale.system(), "citydesk", "_", str(folder or translations_dir())):
-        app.installTranslator(translator)
-        return translator
-    translator.deleteLater()
-    return None
+    if not translator.load(locale, "citydesk", "_", str(folder or translations_dir())):
+        translator.deleteLater()
+        return None
+    qt_words = QTranslator(translator)  # a child: remove_translator finds it
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_words.load(locale, "qtbase", "_", qt_folder):
+        app.installTranslator(qt_words)
+    app.installTranslator(translator)  # installed last, so it is asked first
+    return translator
+
+
+def remove_translator(app: QCoreApplication, translator: QTranslator) -> None:
+    """Take out a translator `install_translator` returned, and Qt's own words installed with it."""
+    for qt_words in translator.findChildren(QTranslator):
+        app.removeTranslator(qt_words)
+    app.removeTranslator(translator)
 
 
 def _make_qt_app() -> QApplication:
@@ -268,7 +282,11 @@ def run_app(path: Path, *, self_test: bool = False, clock: Clock | None = None) 
 
     guard = SingleInstance(path)
     if not self_test and guard.notify_running():
-        print("citydesk is already open on this database; it was brought to the front.")
+        print(
+            QCoreApplication.translate(
+                "App", "citydesk is already open on this database; it was brought to the front."
+            )
+        )
         return 0
     if self_test and not (path.exists() and path.stat().st_size > 0):
         path = _self_test_database(clock)

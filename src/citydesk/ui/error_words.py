@@ -50,8 +50,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", "The password needs at least {count} characters."),
     QT_TRANSLATE_NOOP("Errors", "The user name {value} is taken."),
     QT_TRANSLATE_NOOP("Errors", "Nobody is signed in."),
+    QT_TRANSLATE_NOOP("Errors", "That user cannot sign in here."),
     QT_TRANSLATE_NOOP("Errors", "Reference data is edited on the server once this PC is enrolled ({server}): ask the city's administrator to change the {what} there."),  # noqa: E501
     QT_TRANSLATE_NOOP("Errors", "Something went wrong: {detail}. Nothing was saved; please try again."),
+    # The sync engine's warning about this PC's clock (the status bar's tooltip, Sync by file's result).
+    QT_TRANSLATE_NOOP("Errors", "This PC's clock is about 1 minute ahead of the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Errors", "This PC's clock is about 1 minute behind the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Errors", "This PC's clock is about {count} minutes ahead of the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Errors", "This PC's clock is about {count} minutes behind the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time."),  # noqa: E501
+    QT_TRANSLATE_NOOP("Errors", "{warning} This PC's changes were not applied at city hall: they were given corrected times and go with the next file. Write a new file and carry it again."),  # noqa: E501
 )
 # Field names that appear inside the messages ("Title is required.").
 NAMES = (
@@ -68,6 +75,7 @@ NAMES = (
     QT_TRANSLATE_NOOP("Errors", "Public note"),
 )
 _TRANSLATED_VALUES = frozenset({"name"})  # values that are words, not data
+_NESTED_VALUES = frozenset({"warning"})  # values that are known messages themselves
 
 
 def tr(text: str) -> str:
@@ -92,9 +100,12 @@ def error_text(message: str) -> str:
         translated = tr(template)
         if translated == template:
             return message  # no translation loaded: English as raised
-        values = {
-            key: tr(value) if key in _TRANSLATED_VALUES else value for key, value in found.groupdict().items()
-        }
+        values = dict(found.groupdict())
+        for key, value in values.items():
+            if key in _TRANSLATED_VALUES:
+                values[key] = tr(value)
+            elif key in _NESTED_VALUES:
+                values[key] = error_text(value)
         try:
             return translated.format(**values)
         except (KeyError, IndexError, ValueError):

@@ -139,9 +139,12 @@ def _is_expected(exc: BaseException) -> bool:
 def readable(exc: BaseException) -> str:
     """A message a person can act on (domain errors carry their own; others get a short summary)."""
     from citydesk.domain.errors import CitydeskError, ValidationError
+    from citydesk.ui.error_words import error_text  # the UI's language (a known English message)
 
     if isinstance(exc, ValidationError):
-        return exc.message
+        return error_text(exc.message)
     if isinstance(exc, CitydeskError):
-        return str(exc)
-    return f"Something went wrong: {type(exc).__name__}: {exc}. Nothing was saved; please try again."
+        return error_text(str(exc))
+    return error_text(
+        f"Something went wrong: {type(exc).__name__}: {exc}. Nothing was saved; please try again."
+    )

@@ -26,14 +26,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
-from citydesk.domain.priorities import Priority
-from citydesk.domain.statuses import Status
 from citydesk.store import queries
 from citydesk.store.queries import SortKey, TicketPage, TicketQuery, TicketRow
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import TicketsPulled
 from citydesk.ui.ticket_cells import age_text, priority_colour
 from citydesk.ui.ticket_pull import PAGE, PulledRows, read_pulled
+from citydesk.ui.words import due_day_text, priority_label, priority_meaning, status_label
 
 (
     COL_NUMBER,
@@ -298,8 +297,9 @@ class TicketTableModel(QAbstractTableModel):
             return self._text(row, col, now, overdue)
         conflicted = col == COL_NUMBER and row.id in self.conflicted
         if role == Qt.ItemDataRole.AccessibleTextRole:  # "Priority: P1 Critical" when moving across
-            text = f"{self.tr(HEADERS[col])}: {self._text(row, col, now, overdue) or self.tr('none')}"
-            return f"{text}, {self.tr('conflict to settle')}" if conflicted else text
+            header, none = self.tr(HEADERS[col]), self.tr("none")
+            text = f"{header}: {self._text(row, col, now, overdue) or none}"
+            return self.tr("{0}, conflict to settle").format(text) if conflicted else text
         if conflicted and role == Qt.ItemDataRole.DecorationRole:
             if self._warning_icon is None:
                 warning = QStyle.StandardPixmap.SP_MessageBoxWarning
@@ -316,7 +316,7 @@ class TicketTableModel(QAbstractTableModel):
             if col == COL_DUE and overdue:
                 return QBrush(QColor("#ff8a80") if dark else QColor("#b00020"))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_PRIORITY:
-            return Priority(row.priority).meaning
+            return priority_meaning(row.priority)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
@@ -325,9 +325,9 @@ class TicketTableModel(QAbstractTableModel):
         if col == COL_NUMBER:
             return row.number
         if col == COL_PRIORITY:
-            return Priority(row.priority).label
+            return priority_label(row.priority)
         if col == COL_STATUS:
-            return Status(row.status).label
+            return status_label(row.status)
         if col == COL_TITLE:
             return row.title
         if col == COL_REQUESTER:
@@ -344,7 +344,7 @@ class TicketTableModel(QAbstractTableModel):
                 return ""
             if overdue:
                 return self.tr("Overdue {0}").format(age_text(row.due_at, now))
-            return row.due_at.astimezone(self.tz).strftime("%a %d %b")  # a day in the city
+            return due_day_text(row.due_at.astimezone(self.tz).date())  # a day in the city
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

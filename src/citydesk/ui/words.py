@@ -211,6 +211,11 @@ def short_date_text(day: date) -> str:
     return ui_locale().toString(QDate(day.year, day.month, day.day), tr("d MMM yyyy"))
 
 
+def due_day_text(day: date) -> str:
+    """A due day in the tickets table: "Mon 16 Nov" / "lun 16 nov"."""
+    return ui_locale().toString(QDate(day.year, day.month, day.day), tr("ddd dd MMM"))
+
+
 def long_date_text(day: date) -> str:
     """A day in words: "Monday, November 16, 2026" / "lunes, 16 de noviembre de 2026"."""
     return ui_locale().toString(QDate(day.year, day.month, day.day), tr("dddd, MMMM d, yyyy"))

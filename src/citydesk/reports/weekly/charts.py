@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from citydesk.reports.fonts import BOLD, FONT
-from citydesk.reports.model import DayVolume, DepartmentRow, OnTimeRow, TrendWeek
+from citydesk.reports.model import DayVolume, DepartmentRow, OnTimeRow, Rate, TrendWeek
 
 DARK = colors.Color(0.22, 0.22, 0.22)
 MID = colors.Color(0.62, 0.62, 0.62)
@@ -102,11 +102,18 @@ def _empty(width: float, message: str) -> Drawing:
     return drawing
 
 
-def on_time_chart(rows: Sequence[OnTimeRow], goal_pct: float, width: float) -> Drawing:
-    """Horizontal bars: on-time % per category with its counts, against a dashed goal line."""
+def on_time_chart(
+    rows: Sequence[OnTimeRow],
+    goal_pct: float,
+    width: float,
+    t: Callable[[str], str] = str,
+    rate_text: Callable[[Rate], str] = Rate.text,
+) -> Drawing:
+    """Horizontal bars: on-time % per category with its counts, against a dashed goal line; words through
+    `t` and rates through `rate_text` (the city's working language)."""
     rows = [r for r in rows if r.rate.total][:10]
     if not rows:
-        return _empty(width, "No request with a due date was resolved this week.")
+        return _empty(width, t("No request with a due date was resolved this week."))
     row_h, top_pad, bottom = 17.0, 16.0, 34.0
     label_w, value_w = min(175.0, width * 0.34), 78.0
     plot_x, plot_w = label_w + 6, width - label_w - 6 - value_w
@@ -120,12 +127,13 @@ def on_time_chart(rows: Sequence[OnTimeRow], goal_pct: float, width: float) -> D
     for i, row in enumerate(rows):
         y = top - (i + 1) * row_h + 3
         share = float(row.rate.whole_pct or 0)
-        target = f" ({row.target_business_days} bd)" if row.target_business_days is not None else ""
+        days = row.target_business_days
+        target = " (" + t("{0} bd").format(days) + ")" if days is not None else ""
         d.add(
             _text(
                 label_w,
                 y + 3,
-                fit(row.name, label_w - stringWidth(target, FONT, 7.5), 7.5) + target,
+                fit(t(row.name), label_w - stringWidth(target, FONT, 7.5), 7.5) + target,
                 7.5,
                 "end",
             )
@@ -142,20 +150,22 @@ def on_time_chart(rows: Sequence[OnTimeRow], goal_pct: float, width: float) -> D
                 strokeWidth=0.6,
             )
         )
-        d.add(_text(plot_x + plot_w + 4, y + 3, row.rate.text(), 7))
+        d.add(_text(plot_x + plot_w + 4, y + 3, rate_text(row.rate), 7))
     goal_x = plot_x + plot_w * goal_pct / 100
     d.add(Line(goal_x, bottom - 2, goal_x, top + 4, strokeColor=BLACK, strokeWidth=1, strokeDashArray=[3, 2]))
-    d.add(_text(goal_x, top + 6, f"goal {goal_pct:.0f}%", 7, "middle"))
-    legend, _w = _legend([("meets the goal", DARK), ("below the goal", WHITE), ("goal", "dash")], plot_x, 4)
+    d.add(_text(goal_x, top + 6, t("goal {0}%").format(f"{goal_pct:.0f}"), 7, "middle"))
+    legend, _w = _legend(
+        [(t("meets the goal"), DARK), (t("below the goal"), WHITE), (t("goal"), "dash")], plot_x, 4
+    )
     d.add(legend)
-    d.add(_text(0, 4.5, "bd = target in business days", 6.5))
+    d.add(_text(0, 4.5, t("bd = target in business days"), 6.5))
     return d
 
 
-def daily_chart(days: Sequence[DayVolume], width: float) -> Drawing:
+def daily_chart(days: Sequence[DayVolume], width: float, t: Callable[[str], str] = str) -> Drawing:
     """Grouped bars per day: requests opened (dark) and resolved (white), the usual volume dashed."""
     if not any(d.opened or d.resolved or d.usual_opened for d in days):
-        return _empty(width, "No requests came in or were resolved this week.")
+        return _empty(width, t("No requests came in or were resolved this week."))
     height, bottom, left, top_pad = 170.0, 40.0, 30.0, 14.0
     plot_w, plot_h = width - left - 4, height - bottom - top_pad
     peak = max(max(d.opened, d.resolved, d.usual_opened) for d in days)
@@ -185,9 +195,13 @@ def daily_chart(days: Sequence[DayVolume], width: float) -> Drawing:
                 strokeDashArray=[2, 1.5],
             )
         )
-        d.add(_text(cx, bottom - 10, f"{WEEKDAYS[day.day.weekday()]} {day.day.day}", 7, "middle"))
+        d.add(_text(cx, bottom - 10, f"{t(WEEKDAYS[day.day.weekday()])} {day.day.day}", 7, "middle"))
     legend, _w = _legend(
-        [("opened", DARK), ("resolved", WHITE), ("usual opened (average of the 8 weeks before)", "dash")],
+        [
+            (t("opened"), DARK),
+            (t("resolved"), WHITE),
+            (t("usual opened (average of the 8 weeks before)"), "dash"),
+        ],
         left,
         6,
     )
@@ -229,7 +243,7 @@ def trend_chart(trend: Sequence[TrendWeek], width: float, t: Callable[[str], str
             d.add(Rect(x, bottom, bar_w, max(h, 0.3), fillColor=fill, strokeColor=BLACK, strokeWidth=0.6))
             d.add(_text(x + bar_w / 2, bottom + h + 2, f"{value:,}", 6.5, "middle"))
         d.add(_text(cx, bottom - 10, week.label, 7, "middle"))
-    legend, _w = _legend([("opened", DARK), ("resolved", WHITE)], left, 4)
+    legend, _w = _legend([(t("opened"), DARK), (t("resolved"), WHITE)], left, 4)
     d.add(legend)
     # Right: backlog line.
     left2 = panel_w + gap + 34.0
@@ -249,16 +263,16 @@ def trend_chart(trend: Sequence[TrendWeek], width: float, t: Callable[[str], str
         d.add(_text(x, bottom - 10, week.label, 7, "middle"))
     if len(points) >= 4:
         d.add(PolyLine(points, strokeColor=BLACK, strokeWidth=1.2))
-    legend2, _w = _legend([("open at the end of the week", "line")], left2, 4)
+    legend2, _w = _legend([(t("open at the end of the week"), "line")], left2, 4)
     d.add(legend2)
     return d
 
 
-def department_chart(rows: Sequence[DepartmentRow], width: float) -> Drawing:
+def department_chart(rows: Sequence[DepartmentRow], width: float, t: Callable[[str], str] = str) -> Drawing:
     """Per department: requests opened (dark), resolved (white) and open at the end (grey)."""
     rows = [r for r in rows if r.opened or r.resolved or r.open_end]
     if not rows:
-        return _empty(width, "No department had requests this week.")
+        return _empty(width, t("No department had requests this week."))
     bar_h, gap, bottom, top_pad = 6.0, 7.0, 34.0, 6.0
     group_h = bar_h * 3 + gap
     label_w = min(150.0, width * 0.3)
@@ -284,7 +298,7 @@ def department_chart(rows: Sequence[DepartmentRow], width: float) -> Drawing:
             d.add(Rect(plot_x, y, max(w, 0.3), bar_h, fillColor=fill, strokeColor=BLACK, strokeWidth=0.5))
             d.add(_text(plot_x + w + 3, y + 1, f"{value:,}", 6))
     legend, _w = _legend(
-        [("opened", DARK), ("resolved", WHITE), ("open at the end of the week", LIGHT)], plot_x, 4
+        [(t("opened"), DARK), (t("resolved"), WHITE), (t("open at the end of the week"), LIGHT)], plot_x, 4
     )
     d.add(legend)
     return d

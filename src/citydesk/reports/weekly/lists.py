@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape
 
+from citydesk.reports.weekly import words_es
 from citydesk.reports.weekly.tables import Page
 from citydesk.reports.weekly.text import day_time, duration, n, plural, short_day
 
@@ -16,6 +17,7 @@ def p1_incidents(page: Page) -> list[Any]:
     flow = page.table_heading("P1 incidents")
     if not m.incidents:
         return [*flow, page.p("No P1 incidents came in this week.")]
+    es = page.language == "es"
     rows = []
     for inc in m.incidents:
         times = [f"Came in {day_time(inc.created_at, tz)}"]
@@ -23,13 +25,17 @@ def p1_incidents(page: Page) -> list[Any]:
             times.append(f"first response after {duration(inc.first_response_at - inc.created_at)}")
         if inc.resolved_at:
             times.append(f"resolved after {duration(inc.resolved_at - inc.created_at)}")
-        steps = "<br/>".join(f"{day_time(s.at, tz)} — {escape(s.text)}" for s in inc.steps)
+        when, say = (words_es.day_time, words_es.step_text) if es else (day_time, str)
+        steps = "<br/>".join(f"{when(s.at, tz)} — {escape(say(s.text))}" for s in inc.steps)
+        owner = page.t("Owner: {0}").format(escape(page.t(inc.owner)))
+        status = words_es.STATUSES.get(inc.status, inc.status) if es else inc.status
+        times_text = words_es.incident_times(inc, tz) if es else "; ".join(times)
         rows.append(
             [
                 escape(inc.number),
-                f"<b>{escape(inc.title)}</b><br/>{escape(inc.department)}<br/>Owner: {escape(inc.owner)}",
+                f"<b>{escape(inc.title)}</b><br/>{escape(inc.department)}<br/>{owner}",
                 steps,
-                escape(inc.status) + "<br/>" + escape("; ".join(times)),
+                escape(status) + "<br/>" + escape(times_text),
             ]
         )
     flow.append(
@@ -46,13 +52,17 @@ def aging(page: Page) -> list[Any]:
     flow = page.table_heading("Past-due and aging open requests")
     if not m.aging:
         return [*flow, page.p("No requests were open at the end of the week.")]
+    shown, open_total = min(len(m.aging), 15), int(m.backlog_end.current or 0)
+    es = page.language == "es"
     flow.append(
         page.note(
-            f"The {min(len(m.aging), 15)} open requests most past due, then the oldest, at the end of "
-            "the week "
-            f"({plural(int(m.backlog_end.current or 0), 'open request', 'open requests')} in all)."
+            words_es.aging_note(shown, open_total)
+            if es
+            else f"The {shown} open requests most past due, then the oldest, at the end of the week "
+            f"({plural(open_total, 'open request', 'open requests')} in all)."
         )
     )
+    day = words_es.short_day if es else short_day
     flow.append(
         page.table(
             ["Number", "Request", "Pri.", "Department", "Owner", "Came in", "Due", "Age", "Past due"],
@@ -63,8 +73,8 @@ def aging(page: Page) -> list[Any]:
                     r.priority,
                     escape(r.department),
                     escape(r.owner),
-                    short_day(r.created_at, tz, m.year),
-                    short_day(r.due_at, tz, m.year) if r.due_at else "—",
+                    day(r.created_at, tz, m.year),
+                    day(r.due_at, tz, m.year) if r.due_at else "—",
                     f"{r.age_days} d",
                     f"{r.days_past_due} d" if r.days_past_due is not None else "—",
                 ]
@@ -83,16 +93,23 @@ def recurring(page: Page) -> list[Any]:
     flow = page.table_heading("Recurring problems")
     if not m.recurring:
         return [*flow, page.p("No recurring problems came up this week.")]
+    es = page.language == "es"
     flow.append(
         page.note(
-            "Three or more requests in the 90 days to the end of the week about the same category and "
+            words_es.RECURRING_NOTE
+            if es
+            else "Three or more requests in the 90 days to the end of the week about the same category and "
             "place, or from the same person, that came up this week."
         )
     )
+    label = words_es.recurring_label if es else str
     flow.append(
         page.table(
             ["Problem", "Requests in 90 days", "Open now", "Latest numbers"],
-            [[escape(r.label), n(r.count), n(r.open_now), escape(", ".join(r.numbers))] for r in m.recurring],
+            [
+                [escape(label(r.label)), n(r.count), n(r.open_now), escape(", ".join(r.numbers))]
+                for r in m.recurring
+            ],
             [0.43, 0.14, 0.1, 0.33],
             right=(1, 2),
         )

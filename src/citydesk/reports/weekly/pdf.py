@@ -26,7 +26,7 @@ from citydesk.reports.model import (
     WeeklyMetrics,
     week_label,
 )
-from citydesk.reports.weekly import text_es
+from citydesk.reports.weekly import text_es, words_es
 from citydesk.reports.weekly.text import definitions, format_instant, summary_sentences
 from citydesk.reports.working_language import LANGUAGE_TAGS, scope_words, words
 
@@ -143,7 +143,7 @@ def build_weekly_report(
 
     pagesize = letter if size_name == "letter" else A4
     margin = 0.6 * 72
-    label = week_label(metrics.year, metrics.week)
+    label = (words_es.week_label if language == "es" else week_label)(metrics.year, metrics.week)
     t = words(language)
     scope_label = scope_words(scope_label, language)
     title = f"{t('Weekly status report')} {label} — {city_name}, {scope_label}"

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 from citydesk.domain.channels import LANGUAGES, Channel
 from citydesk.domain.priorities import Priority
-from citydesk.reports.model import WARD_NOTE, WeeklyMetrics, short_date, week_label
-from citydesk.reports.weekly import text_es
+from citydesk.reports.model import WARD_NOTE, Rate, WeeklyMetrics, short_date, week_label
+from citydesk.reports.weekly import text_es, words_es
 from citydesk.reports.weekly.lists import aging, p1_incidents, recurring, workload
 from citydesk.reports.weekly.tables import Page, styles
 from citydesk.reports.weekly.text import (
@@ -45,10 +45,15 @@ def target_text(days: int | None) -> str:
 # ---- page 1 ----------------------------------------------------------------------------------------
 
 
+def rate_text(page: Page) -> Callable[[Rate], str]:
+    """How a rate prints in the working language: "3 of 4, 75%" / "3 de 4, 75%"."""
+    return words_es.rate_text if page.language == "es" else Rate.text
+
+
 def title(page: Page) -> list[Any]:
     """The title and the city, scope and week."""
     m = page.m
-    label = week_label(m.year, m.week)
+    label = (words_es.week_label if page.language == "es" else week_label)(m.year, m.week)
     return [
         page.p("Weekly status report", "title"),
         page.p(escape(f"{page.city_name} · {page.scope_label} · {label}"), "subtitle"),
@@ -99,13 +104,14 @@ def key_figures(page: Page) -> list[Any]:
         ("Open and past due at the end of the week", m.past_due_end),
     ]
     rows: list[list[object]] = [[name, n(f.current), n(f.previous), change(f)] for name, f in fig_rows]
-    rows.append(["Resolved on time", m.on_time.current.text(), m.on_time.previous.text(), points(m.on_time)])
+    rate, pts = rate_text(page), words_es.points if page.language == "es" else points
+    rows.append(["Resolved on time", rate(m.on_time.current), rate(m.on_time.previous), pts(m.on_time)])
     rows.append(
         [
             "First-contact resolution",
-            m.first_contact.current.text(),
-            m.first_contact.previous.text(),
-            points(m.first_contact),
+            rate(m.first_contact.current),
+            rate(m.first_contact.previous),
+            pts(m.first_contact),
         ]
     )
     rows.append(
@@ -185,15 +191,18 @@ def on_time_chart(page: Page) -> list[Any]:
     from citydesk.reports.weekly import charts
 
     m = page.m
+    shown = min(10, len(m.on_time_by_category))
+    note = (
+        words_es.on_time_note(shown, m.on_time_goal_pct)
+        if page.language == "es"
+        else f"Requests resolved this week that had a due date, for the {shown} categories with the most; "
+        f"the dashed line is the city's goal of {m.on_time_goal_pct:.0f}% on time."
+    )
     return [
         PageBreak(),
         page.h1("On time by category"),
-        page.note(
-            f"Requests resolved this week that had a due date, for the {min(10, len(m.on_time_by_category))} "
-            f"categories with the most; the dashed line is the city's goal of {m.on_time_goal_pct:.0f}% "
-            "on time."
-        ),
-        charts.on_time_chart(m.on_time_by_category, m.on_time_goal_pct, page.width),
+        page.note(note),
+        charts.on_time_chart(m.on_time_by_category, m.on_time_goal_pct, page.width, page.t, rate_text(page)),
     ]
 
 
@@ -201,7 +210,7 @@ def daily_chart(page: Page) -> list[Any]:
     """Opened and resolved per day of the week."""
     from citydesk.reports.weekly import charts
 
-    return [page.h1("Opened and resolved per day"), charts.daily_chart(page.m.days, page.width)]
+    return [page.h1("Opened and resolved per day"), charts.daily_chart(page.m.days, page.width, page.t)]
 
 
 def trend_chart(page: Page) -> list[Any]:
@@ -221,14 +230,15 @@ def by_department(page: Page) -> list[Any]:
     from citydesk.reports.weekly import charts
 
     m = page.m
-    flow = [CondPageBreak(160), page.h1("By department"), charts.department_chart(m.departments, page.width)]
+    chart = charts.department_chart(m.departments, page.width, page.t)
+    flow = [CondPageBreak(160), page.h1("By department"), chart]
     if m.departments:
         flow.append(Spacer(1, 6))
         flow.append(
             page.table(
                 ["Department", "Opened", "Resolved", "Open at end", "Resolved on time"],
                 [
-                    [escape(d.name), n(d.opened), n(d.resolved), n(d.open_end), d.on_time.text()]
+                    [escape(d.name), n(d.opened), n(d.resolved), n(d.open_end), rate_text(page)(d.on_time)]
                     for d in m.departments
                 ],
                 [0.34, 0.12, 0.12, 0.14, 0.28],
@@ -284,11 +294,12 @@ def on_time_by_category(page: Page) -> list[Any]:
     rows = page.m.on_time_by_category
     if not rows:
         return []
+    target, rate = words_es.target_text if page.language == "es" else target_text, rate_text(page)
     return [
         page.p("On time by category (all categories)", "h2"),
         page.table(
             ["Category", "Target", "Resolved on time"],
-            [[escape(r.name), target_text(r.target_business_days), r.rate.text()] for r in rows],
+            [[escape(r.name), target(r.target_business_days), rate(r.rate)] for r in rows],
             [0.5, 0.22, 0.28],
             right=(2,),
         ),
@@ -329,7 +340,9 @@ def busiest_days(page: Page) -> list[Any]:
         flow.append(
             page.p(
                 escape(
-                    f"Busiest day: {busiest.day:%A} {short_date(busiest.day)} with "
+                    words_es.busiest_sentence(busiest)
+                    if page.language == "es"
+                    else f"Busiest day: {busiest.day:%A} {short_date(busiest.day)} with "
                     f"{plural(busiest.opened, 'request', 'requests')}"
                     + (
                         f", {abs(vs):.0f}% {'above' if vs >= 0 else 'below'} the usual "
@@ -346,7 +359,7 @@ def busiest_days(page: Page) -> list[Any]:
         vs = d.vs_usual_pct
         rows.append(
             [
-                f"{d.day:%a} {short_date(d.day)}",
+                words_es.day_short(d.day) if page.language == "es" else f"{d.day:%a} {short_date(d.day)}",
                 n(d.opened),
                 f"{d.usual_opened:,.1f}",
                 "—" if vs is None else f"{'+' if vs >= 0 else '−'}{abs(vs):.0f}%",

@@ -91,6 +91,38 @@ REASONS = {
 }
 
 
+# What a refused timeline entry added ("Adding a note to CLK-1-000001"), by its kind.
+ENTRY_WORDS = {
+    "created": QT_TRANSLATE_NOOP("Conflicts", "a new ticket"),
+    "note": QT_TRANSLATE_NOOP("Conflicts", "a note"),
+    "call": QT_TRANSLATE_NOOP("Conflicts", "a call"),
+    "status": QT_TRANSLATE_NOOP("Conflicts", "a status change"),
+    "priority": QT_TRANSLATE_NOOP("Conflicts", "a priority change"),
+    "assignment": QT_TRANSLATE_NOOP("Conflicts", "an assignment"),
+    "edit": QT_TRANSLATE_NOOP("Conflicts", "an edit"),
+    "escalation": QT_TRANSLATE_NOOP("Conflicts", "an escalation"),
+    "time_spent": QT_TRANSLATE_NOOP("Conflicts", "time spent"),
+    "appointment": QT_TRANSLATE_NOOP("Conflicts", "a visit"),
+    "reporter_added": QT_TRANSLATE_NOOP("Conflicts", "another reporter"),
+    "resolution": QT_TRANSLATE_NOOP("Conflicts", "a resolution"),
+    "reopen": QT_TRANSLATE_NOOP("Conflicts", "a reopening"),
+    "redaction": QT_TRANSLATE_NOOP("Conflicts", "a redaction"),
+    "reporter_merged": QT_TRANSLATE_NOOP("Conflicts", "a requester merge"),
+}
+# The record a refused change to another table was about ("Changing the name of a requester record…").
+RECORD_WORDS = {
+    "requester": QT_TRANSLATE_NOOP("Conflicts", "a requester record"),
+    "address": QT_TRANSLATE_NOOP("Conflicts", "an address record"),
+    "receipt_text": QT_TRANSLATE_NOOP("Conflicts", "a receipt text record"),
+    "contact_log": QT_TRANSLATE_NOOP("Conflicts", "a counted contact record"),
+    "office": QT_TRANSLATE_NOOP("Conflicts", "an office record"),
+    "department": QT_TRANSLATE_NOOP("Conflicts", "a department record"),
+    "category": QT_TRANSLATE_NOOP("Conflicts", "a category record"),
+    "app_user": QT_TRANSLATE_NOOP("Conflicts", "a user record"),
+    "city_setting": QT_TRANSLATE_NOOP("Conflicts", "a city setting record"),
+}
+
+
 def reason_words(code: str) -> str:
     """Why the server refused a change, in plain words."""
     found = REASONS.get(code)
@@ -107,10 +139,13 @@ def attempted_text(item: RejectedView, names: Names) -> str:
             return tr("Changing {0} of {1} to {2}").format(
                 field_label(item.field), where, value_text(item.field, item.attempted, names)
             )
-        kind = (item.entry_kind or "change").replace("_", " ")
-        return tr("Adding a {0} to {1}").format(kind, where)
-    return tr("Changing {0} of a {1} record to {2}").format(
-        field_label(item.field), item.table.replace("_", " "), value_text(item.field, item.attempted, names)
+        found = ENTRY_WORDS.get(item.entry_kind or "")
+        kind = tr(found) if found else tr("a {0}").format((item.entry_kind or "change").replace("_", " "))
+        return tr("Adding {0} to {1}").format(kind, where)
+    record = RECORD_WORDS.get(item.table)
+    what = tr(record) if record else tr("a {0} record").format(item.table.replace("_", " "))
+    return tr("Changing {0} of {1} to {2}").format(
+        field_label(item.field), what, value_text(item.field, item.attempted, names)
     )
 
 
@@ -136,5 +171,6 @@ def rejected_text(item: RejectedView, names: Names) -> str:
         attempted_text(item, names), who, when
     )
     why = reason_words(item.code)
-    detail = f" ({item.reason})" if item.reason else ""
-    return f"{head}\n    {tr('Why:')} {why}{detail}\n    {kept_text(item, names)}"
+    detail = " " + tr("(the server's words: “{0}”)").format(item.reason) if item.reason else ""
+    why_label = tr("Why:")
+    return f"{head}\n    {why_label} {why}{detail}\n    {kept_text(item, names)}"

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from citydesk.domain.channels import Channel, ReplyMethod
+from citydesk.ui import words
 from citydesk.ui.detail.view import (
     DetailView,
     due_text,
@@ -57,14 +58,14 @@ def _plain(rich: str) -> str:
 
 def _channel(value: str) -> str:
     try:
-        return tr(Channel(value).label)
+        return words.channel_label(Channel(value).value)
     except ValueError:
         return value
 
 
 def _reply(value: str) -> str:
     try:
-        return tr(ReplyMethod(value).label)
+        return words.reply_label(ReplyMethod(value).value)
     except ValueError:
         return value
 

@@ -15,13 +15,14 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QTime
 
 from citydesk.domain.calendar import BusinessCalendar
 from citydesk.domain.priorities import Priority
 from citydesk.domain.statuses import ResolutionReason, Status
 from citydesk.store.detail import Choice, TicketDetail, categories, departments, ticket_detail, users
 from citydesk.store.settings import DEFAULT_DATE_ORDER, calendar_from, load_settings
+from citydesk.ui import words
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -106,7 +107,7 @@ def load_view(session: Session, ticket_id: str, now: datetime) -> DetailView | N
 def status_text(status: str) -> str:
     """A status in plain words."""
     try:
-        return tr(Status(status).label)
+        return words.status_label(Status(status).value)
     except ValueError:
         return status
 
@@ -117,13 +118,13 @@ def priority_text(priority: str) -> tuple[str, str]:
         p = Priority(priority)
     except ValueError:
         return priority, ""
-    return tr(p.label), tr(p.meaning)
+    return words.priority_label(p.value), words.priority_meaning(p.value)
 
 
 def reason_text(reason: str | None) -> str:
     """A resolution reason in plain words."""
     try:
-        return tr(ResolutionReason(str(reason)).label)
+        return words.reason_label(ResolutionReason(str(reason)).value)
     except ValueError:
         return reason or ""
 
@@ -131,9 +132,8 @@ def reason_text(reason: str | None) -> str:
 def local_text(instant: datetime, tz: ZoneInfo) -> str:
     """An instant as a day and clock time in the city's time zone ("Mon 16 Nov 2026, 09:05 CST")."""
     local = instant.astimezone(tz)
-    locale = QLocale()
-    day = locale.toString(QDate(local.year, local.month, local.day), "ddd d MMM yyyy")
-    clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    day = words.date_text(local.date())  # in the UI's language ("lun 16 nov 2026")
+    clock = words.ui_locale().toString(QTime(local.hour, local.minute), "HH:mm")
     return f"{day}, {clock} {local.tzname() or ''}".strip()
 
 

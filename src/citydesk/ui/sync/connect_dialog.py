@@ -13,7 +13,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -221,9 +221,14 @@ class ConnectDialog(QDialog):
 
 
 def connected_text(done: ConnectDone, parent: Any) -> str:
-    """What to tell after connecting: the office, the number prefix, and whether the download finished."""
-    text = parent.tr("This PC is connected to the city's server (office {0}); its new tickets are numbered "
-                     "{1}-….").format(done.office_code, done.number_prefix)  # fmt: skip
+    """What to tell after connecting: the office, the number prefix, and whether the download finished
+    (translated in the Connect dialog's context; `parent` is kept for the callers)."""
+    said = QCoreApplication.translate(
+        "ConnectDialog",
+        "This PC is connected to the city's server (office {0}); its new tickets are numbered {1}-….",
+    )
+    text = said.format(done.office_code, done.number_prefix)
     if done.first_error:
-        text += " " + parent.tr("The first download stopped part-way; it finishes with the next sync.")
+        more = "The first download stopped part-way; it finishes with the next sync."
+        text += " " + QCoreApplication.translate("ConnectDialog", more)
     return str(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def tr(text: str) -> str:
@@ -79,18 +79,19 @@ def connect_failure_text(kind: str, url: str, detail: str = "") -> str:
 
 
 _WHAT = {
-    "timeline_entry": "A change to a ticket",
-    "ticket": "A new ticket",
-    "contact_log": "A counted contact",
-    "requester": "A change to a requester",
-    "address": "A change to an address",
-    "receipt_text": "A change to a receipt text",
+    "timeline_entry": QT_TRANSLATE_NOOP("SyncMessages", "A change to a ticket"),
+    "ticket": QT_TRANSLATE_NOOP("SyncMessages", "A new ticket"),
+    "contact_log": QT_TRANSLATE_NOOP("SyncMessages", "A counted contact"),
+    "requester": QT_TRANSLATE_NOOP("SyncMessages", "A change to a requester"),
+    "address": QT_TRANSLATE_NOOP("SyncMessages", "A change to an address"),
+    "receipt_text": QT_TRANSLATE_NOOP("SyncMessages", "A change to a receipt text"),
 }
 
 
 def rejected_text(table: str, reason: str) -> str:
     """One refused change in plain words: what it was, why, and that it is kept here."""
-    what = tr(_WHAT.get(table, "A change"))
+    found = _WHAT.get(table)
+    what = tr(found) if found else tr("A change")
     return tr("{0} was refused by the city's server: {1}. It is kept on this PC.").format(
         what, (reason or tr("no reason given")).rstrip(".")
     )

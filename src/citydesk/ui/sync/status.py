@@ -10,18 +10,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
+from citydesk.ui.error_words import error_text
 from citydesk.ui.events import SyncProgress, SyncStatus
 
 MINUTE_MS = 60_000
 PHASES = {  # translated in the "SyncStatusBar" context
-    "hello": "Contacting the server…",
-    "push": "Sending changes…",
-    "relay": "Offering the server what it lacks…",
-    "snapshot": "Downloading everything…",
-    "pull": "Receiving changes…",
+    "hello": QT_TRANSLATE_NOOP("SyncStatusBar", "Contacting the server…"),
+    "push": QT_TRANSLATE_NOOP("SyncStatusBar", "Sending changes…"),
+    "relay": QT_TRANSLATE_NOOP("SyncStatusBar", "Offering the server what it lacks…"),
+    "snapshot": QT_TRANSLATE_NOOP("SyncStatusBar", "Downloading everything…"),
+    "pull": QT_TRANSLATE_NOOP("SyncStatusBar", "Receiving changes…"),
 }
 
 
@@ -82,9 +83,11 @@ class SyncStatusBar(QObject):
             self.progress.setVisible(False)
         parts = []
         if status.rejected:
-            parts.append(self.tr("{0} refused by the server").format(status.rejected))
+            one = self.tr("1 refused by the server") if status.rejected == 1 else None
+            parts.append(one or self.tr("{0} refused by the server").format(status.rejected))
         if status.parked:
-            parts.append(self.tr("{0} received, waiting for other changes").format(status.parked))
+            one = self.tr("1 received, waiting for other changes") if status.parked == 1 else None
+            parts.append(one or self.tr("{0} received, waiting for other changes").format(status.parked))
         self.problems.setText(" · ".join(parts))
         self.problems.setAccessibleName(self.tr("Changes: {0}").format(self.problems.text()))
         self.problems.setVisible(bool(parts))
@@ -94,9 +97,10 @@ class SyncStatusBar(QObject):
         self.conflicts.setVisible(status.conflicts > 0)
         self.clock.setVisible(status.clock_warning is not None)
         self.clock.setText(self.tr("⚠ This PC's clock is wrong"))
-        self.clock.setToolTip(status.clock_warning or "")
+        warning = error_text(status.clock_warning or "")  # the sync engine's English, in the UI's language
+        self.clock.setToolTip(warning)
         self.clock.setAccessibleName(self.clock.text())
-        self.clock.setAccessibleDescription(status.clock_warning or "")
+        self.clock.setAccessibleDescription(warning)
 
     def connection_text(self, status: SyncStatus) -> str:
         """The connection section: "Online · synced 4 min ago", "Offline: … · synced 2 hours ago"…"""

@@ -34,6 +34,7 @@ from citydesk.services.file_sync import (
     sync_file_status,
     write_sync_file,
 )
+from citydesk.ui.error_words import error_text
 from citydesk.ui.events import TicketsPulled
 from citydesk.ui.tasks import readable
 
@@ -260,7 +261,7 @@ class SyncFileDialog(QDialog):
         for rejected in done.rejected:
             lines.append(self.tr("A change was refused: {0} It is kept on this PC.").format(rejected.reason))
         if done.clock_warning:
-            lines.append(done.clock_warning)
+            lines.append(error_text(done.clock_warning))  # the sync engine's English, translated
         if done.parked:
             lines.append(self._count(done.parked, "", self.tr("1 change waits for data not arrived yet."),
                                      self.tr("{0} changes wait for data not arrived yet.")))  # fmt: skip
@@ -296,8 +297,10 @@ class SyncFileDialog(QDialog):
 
 
 def _when(iso: str) -> str:
-    """A saved UTC time as local date and time for people."""
-    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    """A saved UTC time as this PC's local date and time, in the UI's language ("lun 16 nov 2026, 9:05")."""
+    from citydesk.ui.words import date_time_text
+
+    return date_time_text(datetime.fromisoformat(iso).astimezone())
 
 
 def open_sync_file_dialog(hub: CitydeskApp, parent: QWidget) -> SyncFileDialog:
