@@ -44,9 +44,12 @@ def pull(cycle: Cycle) -> None:
             cursor = cycle.state().pull_cursor
             continue
         next_cursor = page.next_cursor or cursor
-        # This PC's own changes coming back are already here (a restored backup gets a new device id):
-        # only the cursor moves past them.
-        others = [c for c in page.changes if c.device_id != cycle.device_id]
+        # This PC's own changes coming back are already here: only the cursor moves past them. "Own" is
+        # a change of this identity that this database holds (its journal or outbox): a copy of this
+        # database made changes under the same identity before the server caught it, and a restored
+        # backup gets back what it lost; both are applied (applying is idempotent).
+        held = _held(cycle, [c.change_id for c in page.changes if c.device_id == cycle.device_id])
+        others = [c for c in page.changes if c.change_id not in held]
         if others or next_cursor != cursor:
             _apply(cycle, others, cursor=next_cursor, received_hlc=page.server_hlc)
         cursor = next_cursor
@@ -93,5 +96,21 @@ def _apply(cycle: Cycle, changes: Sequence[wire.Change], **options: Any) -> None
         functools.partial(apply_page, cycle.db, changes=changes, lease_token=cycle.token, **options)
     )
     cycle.pulled += sum(1 for c in changes if c.device_id != cycle.device_id)  # not this PC's own
+
+
+def _held(cycle: Cycle, change_ids: Sequence[str]) -> set[str]:
+    """Those of `change_ids` this database sent or is about to send (its journal and outbox)."""
+    from sqlalchemy import select, union
+
+    from citydesk.store.models import Outbox, SentJournal
+
+    held: set[str] = set()
+    with cycle.db.read() as session:
+        for start in range(0, len(change_ids), 500):
+            part = change_ids[start : start + 500]
+            query = union(select(SentJournal.change_id).where(SentJournal.change_id.in_(part)),
+                          select(Outbox.change_id).where(Outbox.change_id.in_(part)))  # fmt: skip
+            held.update(session.scalars(query))
+    return held
     cycle.ticket_ids.update(result.ticket_ids)
     cycle.page_done(result.ticket_ids)
