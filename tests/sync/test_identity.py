@@ -118,7 +118,8 @@ def test_a_copy_with_nothing_new_is_caught_at_hello_and_applies_what_the_origina
     result = b.sync()
     assert result.new_identity is not None
     assert not [e for e, _f in world.injector.log[before:] if e == "push"]  # nothing of its own to send
-    assert b.tickets() == a.tickets() == {"CLK-1-000001": "Before the copy", "CLK-1-000002": "Only on the original"}
+    expected = {"CLK-1-000001": "Before the copy", "CLK-1-000002": "Only on the original"}
+    assert b.tickets() == a.tickets() == expected
     assert b.state().number_prefix == "CLK-2"
     with b.db.read() as s:
         assert s.scalar(select(NumberCounter.last_seq).where(NumberCounter.prefix == "CLK-1")) == 1
@@ -136,7 +137,7 @@ def test_unsent_changes_keep_their_ids_under_the_new_identity(world: World) -> N
     made = b.log("carla", "Copy's second")
     with b.db.read() as s:
         ids_before = list(s.scalars(select(Outbox.change_id).order_by(Outbox.seq)))
-        journal = int(len(list(s.scalars(select(SentJournal.change_id)))))
+        journal = len(list(s.scalars(select(SentJournal.change_id))))
     pushed = []
     world.injector.before = lambda request: pushed.append(request) if str(
         getattr(request, "url", "")).endswith("/reidentify") else None  # fmt: skip

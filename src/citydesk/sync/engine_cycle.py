@@ -68,8 +68,9 @@ def read_state(db: Database) -> State:
     with db.read() as session:
         row = session.execute(
             select(SyncState.device_id, SyncState.office_id, SyncState.server_url, SyncState.server_epoch,
-                   SyncState.pull_cursor, SyncState.pushed_seq, SyncState.device_seq, SyncState.snapshot_cursor,
-                   SyncState.snapshot_after, SyncState.push_batch_id, SyncState.push_batch_last,
+                   SyncState.pull_cursor, SyncState.pushed_seq, SyncState.device_seq,
+                   SyncState.snapshot_cursor, SyncState.snapshot_after, SyncState.push_batch_id,
+                   SyncState.push_batch_last,
                    SyncState.clock_offset_ms, SyncState.last_sync_at, SyncState.is_demo)
             .where(SyncState.id == 1)
         ).one_or_none()  # fmt: skip

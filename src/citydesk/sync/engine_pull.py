@@ -96,6 +96,8 @@ def _apply(cycle: Cycle, changes: Sequence[wire.Change], **options: Any) -> None
         functools.partial(apply_page, cycle.db, changes=changes, lease_token=cycle.token, **options)
     )
     cycle.pulled += sum(1 for c in changes if c.device_id != cycle.device_id)  # not this PC's own
+    cycle.ticket_ids.update(result.ticket_ids)
+    cycle.page_done(result.ticket_ids)
 
 
 def _held(cycle: Cycle, change_ids: Sequence[str]) -> set[str]:
@@ -112,5 +114,3 @@ def _held(cycle: Cycle, change_ids: Sequence[str]) -> set[str]:
                           select(Outbox.change_id).where(Outbox.change_id.in_(part)))  # fmt: skip
             held.update(session.scalars(query))
     return held
-    cycle.ticket_ids.update(result.ticket_ids)
-    cycle.page_done(result.ticket_ids)

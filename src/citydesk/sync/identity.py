@@ -20,6 +20,7 @@ changes of the new identity (see `sync.engine_pull`).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,7 @@ from sqlalchemy.orm import Session
 from citydesk.domain.errors import CitydeskError
 from citydesk.store.backup import NEW_IDENTITY_SETTING
 from citydesk.store.db import Database
-from citydesk.store.models import LocalSetting, NumberCounter, Outbox, SentJournal, SyncState
+from citydesk.store.models import Base, LocalSetting, NumberCounter, Outbox, SentJournal, SyncState
 from citydesk.sync import credentials, lease
 from citydesk.sync.http import SyncClient
 from citydesk.sync.messages import Enrolment
@@ -74,7 +75,9 @@ def take_new_identity(db: Database, client: SyncClient, *, lease_token: str) -> 
     return _switch(db, client, server_url, old_device, enrolment, lease_token=lease_token)
 
 
-def reenrol(db: Database, client: SyncClient, *, code: str, device_name: str, lease_token: str) -> NewIdentity:
+def reenrol(
+    db: Database, client: SyncClient, *, code: str, device_name: str, lease_token: str
+) -> NewIdentity:
     """Enrol this (revoked or credential-less) database again with a new one-time code from its office's
     administrator, as a new identity: its unsent outbox is pushed under it at the next sync."""
     server_url, old_device = _enrolled(db)
@@ -111,10 +114,9 @@ def _switch(
         raise
     client.credential = enrolment.credential
     if old_device != enrolment.device_id:
-        try:
+        # the new identity is committed and kept; a stale entry left by a failing keyring is harmless
+        with contextlib.suppress(credentials.KeyringUnavailable):
             credentials.delete_credential(server_url, old_device)
-        except credentials.KeyringUnavailable:
-            pass  # the new identity is committed and kept; a stale entry is harmless
     return done
 
 
@@ -143,9 +145,10 @@ def adopt_identity(db: Database, enrolment: Enrolment, *, lease_token: str) -> N
 
 def _renumber_journal(session: Session) -> int:
     """Sent journal rows numbered 1..J in their order; returns J."""
-    ids = list(session.scalars(select(SentJournal.change_id).order_by(SentJournal.seq, SentJournal.change_id)))
+    order = (SentJournal.seq, SentJournal.change_id)
+    ids = list(session.scalars(select(SentJournal.change_id).order_by(*order)))
     if ids:
-        table = SentJournal.__table__
+        table = Base.metadata.tables["sent_journal"]
         session.execute(
             update(table).where(table.c.change_id == bindparam("cid")).values(seq=bindparam("new")),
             [{"cid": cid, "new": i} for i, cid in enumerate(ids, start=1)],
@@ -157,7 +160,7 @@ def _renumber_outbox(session: Session, *, after: int) -> int:
     """Outbox rows numbered after+1.. in their order (through negative numbers: seq is the key)."""
     old = list(session.scalars(select(Outbox.seq).order_by(Outbox.seq)))
     if old:
-        table = Outbox.__table__
+        table = Base.metadata.tables["outbox"]
         stmt = update(table).where(table.c.seq == bindparam("old")).values(seq=bindparam("new"))
         session.execute(stmt, [{"old": s, "new": -i} for i, s in enumerate(old, start=1)])
         session.execute(stmt, [{"old": -i, "new": after + i} for i in range(1, len(old) + 1)])
