@@ -81,6 +81,7 @@ def test_a_copy_that_logged_tickets_is_caught_at_push_and_both_converge(world: W
     assert state.device_id != old_device and state.device_number == 2
     assert state.number_prefix == "CLK-2" and b.outbox() == 0
     assert load_credential(URL, state.device_id) == b.client.credential
+    assert load_credential(URL, old_device) == a.client.credential  # the original still uses it
     assert b.client.credential != a.client.credential
     a.sync()
     expected = {"Before the copy", "Logged on the original", "Logged on the copy"}
@@ -179,6 +180,8 @@ def test_a_restored_backup_of_an_enrolled_office_takes_a_new_identity_before_it_
     assert state.device_id != old_device and state.number_prefix == f"CLK-{tag}"
     with db.read() as s:
         assert s.get(LocalSetting, NEW_IDENTITY_SETTING) is None
+    assert load_credential(URL, old_device) is None  # the restored-over identity is gone from the keyring
+    assert load_credential(URL, state.device_id) == restored.client.credential
     assert restored.tickets() == {
         "CLK-1-000001": "In the backup",
         "CLK-1-000002": "Lost with the PC",  # its own lost future, applied back

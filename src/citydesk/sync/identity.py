@@ -12,7 +12,10 @@ Order, so nothing is lost whichever step fails:
    `device_id` stays the one they were made under, as on the server and the other copy); `pushed_seq`
    = J (the server counts the journal as acknowledged for the new identity, and a later server restore
    re-pushes it from 1), the in-flight batch forgotten, the restore mark cleared;
-4. the old credential is removed from the keyring only then (a failure in 3 removes the new one).
+4. the old credential is removed from the keyring only then (a failure in 3 removes the new one), and
+   only when the old identity is dead: a restore the `citydesk restore` command marked, or a re-enrolment.
+   A copy caught by the server keeps it: the original database still uses it, maybe from this very
+   keyring (a copy in another folder of the same PC, a roaming Windows profile).
 
 The old identity's changes that come back in a pull are applied like anyone's: they are not "own"
 changes of the new identity (see `sync.engine_pull`).
@@ -72,7 +75,8 @@ def take_new_identity(db: Database, client: SyncClient, *, lease_token: str) -> 
     mark = pending_mark(db) or {}
     tag = mark.get("tag") if isinstance(mark.get("tag"), str) else None
     enrolment = client.reidentify(acked_seq=journal_size(db), tag=tag)
-    return _switch(db, client, server_url, old_device, enrolment, lease_token=lease_token)
+    return _switch(db, client, server_url, old_device, enrolment, lease_token=lease_token,
+                   forget_old=bool(mark))  # fmt: skip
 
 
 def reenrol(
@@ -89,7 +93,7 @@ def reenrol(
             f"The code is for another office ({enrolment.office_code}); this database belongs to office "
             f"{office_id}. Nothing was changed here; ask for a code of this database's own office."
         )
-    return _switch(db, client, server_url, old_device, enrolment, lease_token=lease_token)
+    return _switch(db, client, server_url, old_device, enrolment, lease_token=lease_token, forget_old=True)
 
 
 def _enrolled(db: Database) -> tuple[str, str]:
@@ -104,7 +108,7 @@ def _enrolled(db: Database) -> tuple[str, str]:
 
 def _switch(
     db: Database, client: SyncClient, server_url: str, old_device: str, enrolment: Enrolment, *,
-    lease_token: str,
+    lease_token: str, forget_old: bool,
 ) -> NewIdentity:  # fmt: skip
     credentials.store_credential(server_url, enrolment.device_id, enrolment.credential)
     try:
@@ -113,7 +117,7 @@ def _switch(
         credentials.delete_credential(server_url, enrolment.device_id)
         raise
     client.credential = enrolment.credential
-    if old_device != enrolment.device_id:
+    if forget_old and old_device != enrolment.device_id:
         # the new identity is committed and kept; a stale entry left by a failing keyring is harmless
         with contextlib.suppress(credentials.KeyringUnavailable):
             credentials.delete_credential(server_url, old_device)
@@ -165,3 +169,17 @@ def _renumber_outbox(session: Session, *, after: int) -> int:
         session.execute(stmt, [{"old": s, "new": -i} for i, s in enumerate(old, start=1)])
         session.execute(stmt, [{"old": -i, "new": after + i} for i in range(1, len(old) + 1)])
     return len(old)
+
+
+def reenrol_database(db: Database, client: SyncClient, *, code: str, device_name: str) -> NewIdentity:
+    """`citydesk connect URL --code NEW --reenrol`: under the sync lease, enrol this database again as a
+    new identity (`reenrol`); the caller syncs next, which pushes the outbox under it."""
+    from citydesk.sync.engine_cycle import SyncBusy
+
+    token = lease.acquire(db, holder="reenrol")
+    if token is None:
+        raise SyncBusy("Another sync of this database is running; try again in a moment.")
+    try:
+        return reenrol(db, client, code=code, device_name=device_name, lease_token=token)
+    finally:
+        lease.release(db, token)
