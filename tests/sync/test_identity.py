@@ -73,6 +73,7 @@ def test_a_copy_that_logged_tickets_is_caught_at_push_and_both_converge(world: W
     made_a = a.log("carla", "Logged on the original")
     made_b = b.log("carla", "Logged on the copy")
     assert made_a.number == made_b.number == "CLK-1-000002"  # the copy numbers like the original
+    assert b.log("carla", "Copy's second").number == "CLK-1-000003"
     assert a.sync().new_identity is None
     result = b.sync()
     assert result.new_identity is not None
@@ -84,7 +85,7 @@ def test_a_copy_that_logged_tickets_is_caught_at_push_and_both_converge(world: W
     assert load_credential(URL, old_device) == a.client.credential  # the original still uses it
     assert b.client.credential != a.client.credential
     a.sync()
-    expected = {"Before the copy", "Logged on the original", "Logged on the copy"}
+    expected = {"Before the copy", "Logged on the original", "Logged on the copy", "Copy's second"}
     with a.db.read() as s, b.db.read() as t:
         from citydesk.store.models import Ticket
 
@@ -102,6 +103,8 @@ def test_a_copy_that_logged_tickets_is_caught_at_push_and_both_converge(world: W
     }  # fmt: skip
     # the copy's new tickets use its new prefix; nothing is sent twice
     assert b.log("carla", "After the new identity").number == "CLK-2-000001"
+    # the original never hands out a number of its prefix the copy already gave
+    assert a.log("carla", "Original goes on").number == "CLK-1-000004"
     assert b.sync().pushed >= 2 and a.sync().new_identity is None
     assert server_count(world, "SELECT count(*) FROM number_prefix WHERE prefix = 'CLK-2' "
                                "AND source = 'reidentify'") == 1  # fmt: skip

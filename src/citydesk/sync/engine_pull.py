@@ -25,6 +25,40 @@ def pull_all(cycle: Cycle) -> None:
     elif state.snapshot_cursor is not None:
         snapshot(cycle, start=state.snapshot_cursor, after=state.snapshot_after)
     pull(cycle)
+    cycle.run_write(functools.partial(skip_issued_numbers, cycle))
+
+
+def skip_issued_numbers(cycle: Cycle) -> int:
+    """Move this database's number counter past every ticket number of its prefix it now holds: a copy of
+    this database (or the lost future of a restored one) may have issued some before the server caught
+    it, and a number is never handed out twice by one replica. Returns the counter (the number counter is
+    device-local: no outbox row)."""
+    from sqlalchemy import func, select, update
+
+    from citydesk.domain.numbers import SEQ_DIGITS
+    from citydesk.store.models import NumberCounter, SyncState, Ticket
+    from citydesk.sync import lease
+
+    with cycle.db.write() as session:
+        lease.check(session, cycle.token, cycle.db.clock.now())
+        prefix = session.scalar(select(SyncState.number_prefix).where(SyncState.id == 1))
+        if not prefix:
+            return 0
+        low, high = f"{prefix}-", f"{prefix}."  # "." sorts just after "-": the prefix's index range
+        mine = (Ticket.number >= low) & (Ticket.number < high)
+        longest = session.scalar(select(func.max(func.length(Ticket.number))).where(mine))
+        if longest is None:
+            return 0
+        top = session.scalar(
+            select(func.max(Ticket.number)).where(mine, func.length(Ticket.number) == longest)
+        )
+        tail = str(top or "")[len(low) :]
+        issued = int(tail) if tail.isdigit() and len(tail) >= SEQ_DIGITS else 0
+        counter = session.get(NumberCounter, prefix)
+        if counter is None or counter.last_seq >= issued:
+            return counter.last_seq if counter is not None else 0
+        session.execute(update(NumberCounter).where(NumberCounter.prefix == prefix).values(last_seq=issued))
+        return issued
 
 
 def pull(cycle: Cycle) -> None:
