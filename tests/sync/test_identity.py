@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -119,8 +120,15 @@ def test_a_copy_with_nothing_new_is_caught_at_hello_and_applies_what_the_origina
     a.log("carla", "Only on the original")
     a.sync()
     before = len(world.injector.log)
-    result = b.sync()
+    written: list[str] = []
+
+    def writer(fn: Any) -> Any:
+        written.append(getattr(getattr(fn, "func", fn), "__name__", "?"))
+        return fn()
+
+    result = b.sync(writer=writer)
     assert result.new_identity is not None
+    assert "adopt_identity" in written  # the identity's transaction runs through the app's writer too
     assert not [e for e, _f in world.injector.log[before:] if e == "push"]  # nothing of its own to send
     expected = {"CLK-1-000001": "Before the copy", "CLK-1-000002": "Only on the original"}
     assert b.tickets() == a.tickets() == expected

@@ -1,4 +1,4 @@
-"""The FastAPI app of the sync server: enrol, hello, push, pull, snapshot, missing.
+"""The FastAPI app of the sync server: enrol, hello, push, pull, snapshot, missing, reidentify.
 
 Every request runs in one database transaction (a write transaction, serialised, for POST), every error
 is a `messages.error_body` JSON with its status, and nothing is written when a request fails. Request bodies

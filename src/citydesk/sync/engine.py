@@ -204,7 +204,8 @@ def _take_new_identity(cycle: Cycle) -> State:
             "Ask the city's administrator to look at this PC's devices on the server."
         )
     cycle.report("identity", 0, None)
-    cycle.new_identity = take_new_identity(cycle.db, cycle.client, lease_token=cycle.token)
+    cycle.new_identity = take_new_identity(cycle.db, cycle.client, lease_token=cycle.token,
+                                           run_write=cycle.run_write)  # fmt: skip
     cycle.device_id = cycle.new_identity.device_id
     return read_state(cycle.db)
 

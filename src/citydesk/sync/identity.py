@@ -24,6 +24,8 @@ changes of the new identity (see `sync.engine_pull`).
 from __future__ import annotations
 
 import contextlib
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +39,8 @@ from citydesk.store.models import Base, LocalSetting, NumberCounter, Outbox, Sen
 from citydesk.sync import credentials, lease
 from citydesk.sync.http import SyncClient
 from citydesk.sync.messages import Enrolment
+
+Runner = Callable[[Callable[[], Any]], Any]  # runs a write transaction's function (see engine_cycle)
 
 
 class IdentityRefused(CitydeskError):
@@ -68,15 +72,18 @@ def journal_size(db: Database) -> int:
         return int(session.scalar(select(func.count()).select_from(SentJournal)) or 0)
 
 
-def take_new_identity(db: Database, client: SyncClient, *, lease_token: str) -> NewIdentity:
+def take_new_identity(
+    db: Database, client: SyncClient, *, lease_token: str, run_write: Runner | None = None
+) -> NewIdentity:
     """Ask the server for a new identity with the current credential and adopt it (steps 1-4 of the module
-    docstring); `client.credential` is the new one afterwards."""
+    docstring); `client.credential` is the new one afterwards. `run_write` runs the one transaction (the
+    engine's writer: the app's writer thread)."""
     server_url, old_device = _enrolled(db)
     mark = pending_mark(db) or {}
     tag = mark.get("tag") if isinstance(mark.get("tag"), str) else None
     enrolment = client.reidentify(acked_seq=journal_size(db), tag=tag)
     return _switch(db, client, server_url, old_device, enrolment, lease_token=lease_token,
-                   forget_old=bool(mark))  # fmt: skip
+                   forget_old=bool(mark), run_write=run_write)  # fmt: skip
 
 
 def reenrol(
@@ -108,11 +115,12 @@ def _enrolled(db: Database) -> tuple[str, str]:
 
 def _switch(
     db: Database, client: SyncClient, server_url: str, old_device: str, enrolment: Enrolment, *,
-    lease_token: str, forget_old: bool,
+    lease_token: str, forget_old: bool, run_write: Runner | None = None,
 ) -> NewIdentity:  # fmt: skip
     credentials.store_credential(server_url, enrolment.device_id, enrolment.credential)
+    adopt = functools.partial(adopt_identity, db, enrolment, lease_token=lease_token)
     try:
-        done = adopt_identity(db, enrolment, lease_token=lease_token)
+        done: NewIdentity = adopt() if run_write is None else run_write(adopt)
     except BaseException:
         credentials.delete_credential(server_url, enrolment.device_id)
         raise
