@@ -17,9 +17,9 @@ from sqlalchemy import select
 from citydesk.store.backup import NEW_IDENTITY_SETTING, backup_database, restore_database
 from citydesk.store.db import open_database
 from citydesk.store.models import LocalSetting, NumberCounter, Outbox, SentJournal
+from citydesk.store.shared_numbers import duplicate_numbers
 from citydesk.sync.credentials import load_credential
 from citydesk.sync.http import SyncClient
-from citydesk.sync.number_conflicts import duplicate_numbers
 from sync_world import URL, Replica, World, server_admin, sync_world
 
 

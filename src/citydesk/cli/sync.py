@@ -194,8 +194,8 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     """The open conflicts: two or more different values on one field from the same starting point."""
+    from citydesk.store.shared_numbers import duplicate_numbers
     from citydesk.sync.conflicts import open_conflicts
-    from citydesk.sync.number_conflicts import duplicate_numbers
 
     db = open_existing(args, read_only=True)
     try:

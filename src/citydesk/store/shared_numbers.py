@@ -1,11 +1,12 @@
-"""Duplicate ticket numbers, derived (never synced): two tickets that carry the same number.
+"""Shared ticket numbers, derived (never synced): two tickets that carry the same number.
 
 A number never changes once it is printed on a receipt. Two databases sharing one identity (a database
 copied by hand, an office restored from its own older backup before it synced) can hand out the same
 number before the server notices; both tickets keep it. Like field conflicts (`sync.conflicts`), the
 record is derived from the rows every replica holds, so every replica — and the server's
 `admin.duplicate_numbers`, derived from its merged rows the same way — lists the same tickets, and the
-record can never go stale. Looking a number up lists every ticket carrying it.
+record can never go stale. Looking a number up lists every ticket carrying it. A read query in store/
+so the app's views can list them as well as `citydesk conflicts`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from citydesk.store.db import Database
 from citydesk.store.models import Ticket
@@ -40,6 +42,12 @@ class DuplicateNumber:
 
 def duplicate_numbers(db: Database) -> list[DuplicateNumber]:
     """Every number more than one ticket carries, by number."""
+    with db.read() as session:
+        return shared_numbers(session)
+
+
+def shared_numbers(session: Session) -> list[DuplicateNumber]:
+    """`duplicate_numbers` inside the caller's read transaction."""
     shared = select(Ticket.number).group_by(Ticket.number).having(func.count() > 1).subquery()
     stmt = (
         select(Ticket.number, Ticket.id, Ticket.title, Ticket.office_id, Ticket.created_at, Ticket.created_by)
@@ -47,8 +55,7 @@ def duplicate_numbers(db: Database) -> list[DuplicateNumber]:
         .order_by(Ticket.number, Ticket.created_at, Ticket.id)
     )
     found: dict[str, list[NumberHolder]] = {}
-    with db.read() as session:
-        for row in session.execute(stmt):
-            holder = NumberHolder(row.id, row.title, row.office_id, row.created_at, row.created_by)
-            found.setdefault(row.number, []).append(holder)
+    for row in session.execute(stmt):
+        holder = NumberHolder(row.id, row.title, row.office_id, row.created_at, row.created_by)
+        found.setdefault(row.number, []).append(holder)
     return [DuplicateNumber(number, tuple(holders)) for number, holders in found.items()]
