@@ -150,13 +150,16 @@ def test_restoring_an_enrolled_database_marks_it_and_the_next_sync_re_identifies
     add_ticket(world, a, capsys, "Lost")
     assert cli(world, a, "sync") == 0
     assert cli(world, a, "restore", str(backup)) == 0
-    prefix = str(state(world, a, capsys)["number_prefix"])
+    restored = state(world, a, capsys)
+    assert restored["new_identity_pending"] is True
+    prefix = str(restored["number_prefix"])
     assert prefix.startswith("CLK-") and prefix != "CLK-1"
     offline = add_ticket(world, a, capsys, "After the restore")
     assert offline == f"{prefix}-000001"
     capsys.readouterr()
     assert cli(world, a, "sync") == 0
     assert "took a new identity" in capsys.readouterr().out
+    assert state(world, a, capsys)["new_identity_pending"] is False
     assert cli(world, a, "tickets", "--json") == 0
     titles = sorted(t["title"] for t in json.loads(capsys.readouterr().out))
     assert titles == ["After the restore", "In the backup", "Lost"]

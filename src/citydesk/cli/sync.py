@@ -174,6 +174,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
             "last_error": row.last_error if row else None,
             "clock_offset_ms": (row.clock_offset_ms or 0) if row else 0,
             "clock_warning": clock_warning(row.clock_offset_ms or 0) if row else None,
+            "new_identity_pending": _identity_pending(db),
         }
     finally:
         db.close()
@@ -189,6 +190,8 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         print(f"Last attempt ({state['last_attempt_at']}) failed: {state['last_error']}")
     if state["clock_warning"]:
         print(f"Warning: {state['clock_warning']}")
+    if state["new_identity_pending"]:
+        print("This database was restored from a backup: the next sync gives it a new identity first.")
     return 0
 
 
@@ -293,6 +296,13 @@ def cmd_reenrol(args: argparse.Namespace) -> int:
     for rejected in result.rejected:
         print(_rejected_text(rejected))
     return 0
+
+
+def _identity_pending(db: Database) -> bool:
+    """True when a restore marked the database for a new identity at its next sync."""
+    from citydesk.sync.identity import pending_mark
+
+    return pending_mark(db) is not None
 
 
 def _new_identity_text(new: Any) -> str:

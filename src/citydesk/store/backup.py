@@ -163,13 +163,15 @@ def _new_identity(conn: sqlite3.Connection, now: datetime) -> None:
 def _mark_enrolled(conn: sqlite3.Connection, new_prefix: str, tag: str) -> None:
     """A restored enrolled database: new tickets take a new tag at once (no number the lost future
     issued can come again); the sync identity is replaced by the server at the next sync (the mark)."""
-    conn.execute(
-        "UPDATE sync_state SET number_prefix = ?, push_batch_id = NULL, push_batch_last = NULL WHERE id = 1",
-        (new_prefix,),
-    )
+    conn.execute("UPDATE sync_state SET number_prefix = ? WHERE id = 1", (new_prefix,))
     conn.execute("INSERT INTO number_counter (prefix, last_seq) VALUES (?, 0)", (new_prefix,))
     conn.execute(
         "INSERT OR REPLACE INTO local_setting (key, value) VALUES (?, ?)",
         (NEW_IDENTITY_SETTING, json.dumps({"reason": "restored", "tag": tag})),
     )
-    conn.execute("DELETE FROM sync_lease")
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "sync_lease" in tables:  # a backup taken mid-sync: that sync is not running here
+        conn.execute("DELETE FROM sync_lease")
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(sync_state)")}
+    if "push_batch_id" in columns:  # the in-flight batch of the old identity is not resent as such
+        conn.execute("UPDATE sync_state SET push_batch_id = NULL, push_batch_last = NULL WHERE id = 1")

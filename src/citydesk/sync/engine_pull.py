@@ -25,40 +25,57 @@ def pull_all(cycle: Cycle) -> None:
     elif state.snapshot_cursor is not None:
         snapshot(cycle, start=state.snapshot_cursor, after=state.snapshot_after)
     pull(cycle)
-    cycle.run_write(functools.partial(skip_issued_numbers, cycle))
+    skip_issued_numbers(cycle)
 
 
 def skip_issued_numbers(cycle: Cycle) -> int:
     """Move this database's number counter past every ticket number of its prefix it now holds: a copy of
     this database (or the lost future of a restored one) may have issued some before the server caught
-    it, and a number is never handed out twice by one replica. Returns the counter (the number counter is
-    device-local: no outbox row)."""
-    from sqlalchemy import func, select, update
+    it, and a number is never handed out twice by one replica. Reads first; writes (through the cycle's
+    writer, as a page with no tickets) only when the counter must move. Returns the counter."""
+    from sqlalchemy import select, update
 
-    from citydesk.domain.numbers import SEQ_DIGITS
-    from citydesk.store.models import NumberCounter, SyncState, Ticket
+    from citydesk.store.models import NumberCounter, SyncState
     from citydesk.sync import lease
 
-    with cycle.db.write() as session:
-        lease.check(session, cycle.token, cycle.db.clock.now())
+    with cycle.db.read() as session:
         prefix = session.scalar(select(SyncState.number_prefix).where(SyncState.id == 1))
         if not prefix:
             return 0
-        low, high = f"{prefix}-", f"{prefix}."  # "." sorts just after "-": the prefix's index range
-        mine = (Ticket.number >= low) & (Ticket.number < high)
-        longest = session.scalar(select(func.max(func.length(Ticket.number))).where(mine))
-        if longest is None:
-            return 0
-        top = session.scalar(
-            select(func.max(Ticket.number)).where(mine, func.length(Ticket.number) == longest)
-        )
-        tail = str(top or "")[len(low) :]
-        issued = int(tail) if tail.isdigit() and len(tail) >= SEQ_DIGITS else 0
-        counter = session.get(NumberCounter, prefix)
-        if counter is None or counter.last_seq >= issued:
-            return counter.last_seq if counter is not None else 0
-        session.execute(update(NumberCounter).where(NumberCounter.prefix == prefix).values(last_seq=issued))
-        return issued
+        issued = _highest_issued(session, prefix)
+        counter = session.scalar(select(NumberCounter.last_seq).where(NumberCounter.prefix == prefix)) or 0
+    if issued <= counter:
+        return counter
+
+    def bump() -> None:
+        with cycle.db.write() as session:
+            lease.check(session, cycle.token, cycle.db.clock.now())
+            current = session.scalar(select(NumberCounter.last_seq).where(NumberCounter.prefix == prefix))
+            if current is not None and current < issued:
+                session.execute(
+                    update(NumberCounter).where(NumberCounter.prefix == prefix).values(last_seq=issued)
+                )
+
+    cycle.run_write(bump)
+    cycle.page_done(frozenset())
+    return issued
+
+
+def _highest_issued(session: Any, prefix: str) -> int:
+    """The highest sequence of a ticket number "<prefix>-NNNNNN" held here (0: none)."""
+    from sqlalchemy import func, select
+
+    from citydesk.domain.numbers import SEQ_DIGITS
+    from citydesk.store.models import Ticket
+
+    low, high = f"{prefix}-", f"{prefix}."  # "." sorts just after "-": the prefix's index range
+    mine = (Ticket.number >= low) & (Ticket.number < high)
+    longest = session.scalar(select(func.max(func.length(Ticket.number))).where(mine))
+    if longest is None:
+        return 0
+    top = session.scalar(select(func.max(Ticket.number)).where(mine, func.length(Ticket.number) == longest))
+    tail = str(top or "")[len(low) :]
+    return int(tail) if tail.isdigit() and len(tail) >= SEQ_DIGITS else 0
 
 
 def pull(cycle: Cycle) -> None:
