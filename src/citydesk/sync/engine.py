@@ -2,7 +2,10 @@
 
     lease → hello (a new server epoch resets the cursor, snapshot state and pushed sequence) →
     push (journal above pushed_seq, then outbox) → relay + snapshot when there is no cursor → pull →
-    last_sync_at saved → lease released.
+    number counter past what a copy issued → last_sync_at saved → lease released.
+
+A copied or restored database (409 identity_reused at hello or push, or the mark `citydesk restore`
+leaves) takes a new identity (`sync.identity`) and the cycle starts again from hello, once per cycle.
 
 Everything a step changes commits with the rows it covers (apply, acknowledge), so a cycle that stops
 anywhere — cancelled, crashed, the server gone — loses nothing and the next one resumes. The lease is
