@@ -1,9 +1,9 @@
 """`citydesk connect`, `citydesk sync`, `citydesk sync-status` and `citydesk conflicts`: sync, headless.
 
-    citydesk connect URL --code CODE [--ca-bundle FILE] [--name PC-NAME] [--database PATH]
+    citydesk connect URL --code CODE [--ca-bundle FILE] [--name PC-NAME] [--database PATH] [--reenrol]
     citydesk connect URL --code CODE --adopt --database STANDALONE.sqlite [--ca-bundle FILE]
     citydesk connect --enrol-file FILE [--url URL] [--database PATH]     (see cli.sync_file)
-    citydesk sync [--to-file FILE | --from-file REPLY] [--database PATH]
+    citydesk sync [--to-file FILE | --from-file REPLY | --export-outbox FILE] [--database PATH]
     citydesk sync-status [--json] [--database PATH]
     citydesk conflicts [--json] [--database PATH]
 
@@ -70,9 +70,11 @@ def add_sync_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                          "code): its tickets, users and numbers join the city's server")  # fmt: skip
     database_arg(connect)
     connect.set_defaults(handler=cmd_connect)
+    add_reenrol_option(connect)
 
     sync = subparsers.add_parser("sync", help="send this PC's changes and receive everyone else's (once)")
     database_arg(sync)
+    add_export_option(sync)
     sync.set_defaults(handler=cmd_sync)
 
     status = subparsers.add_parser("sync-status", help="what waits to be sent, parked or refused; last sync")
@@ -108,6 +110,8 @@ def cmd_connect(args: argparse.Namespace) -> int:
         return cmd_connect_file(args)
     if not args.url or not args.code:
         raise ConnectUsage("Give the server's address and --code CODE (or --enrol-file FILE).")
+    if getattr(args, "reenrol", False):
+        return cmd_reenrol(args)
     path = database_path(args)
     name = args.name or socket.gethostname()
     if args.adopt:
@@ -166,6 +170,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from citydesk.sync.engine import SyncBusy, sync_once
     from citydesk.sync.http import ServerUnreachable, SyncError
 
+    if getattr(args, "export_outbox", None) is not None:
+        return cmd_export_outbox(args)
     if args.enable_file_sync:
         return cmd_enable_file_sync(args, _client_for)
     if wants_file(args):
@@ -189,6 +195,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     _end_progress()
     print(f"Sent {result.pushed} change{'s' if result.pushed != 1 else ''}, "
           f"received {result.pulled}.")  # fmt: skip
+    if result.new_identity is not None:
+        print(_new_identity_text(result.new_identity))
     for rejected in result.rejected:
         print(_rejected_text(rejected))
     if result.parked:
@@ -226,6 +234,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
             "last_error": row.last_error if row else None,
             "clock_offset_ms": (row.clock_offset_ms or 0) if row else 0,
             "clock_warning": clock_warning(row.clock_offset_ms or 0) if row else None,
+            "new_identity_pending": _identity_pending(db),
         }
     finally:
         db.close()
@@ -241,29 +250,127 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         print(f"Last attempt ({state['last_attempt_at']}) failed: {state['last_error']}")
     if state["clock_warning"]:
         print(f"Warning: {state['clock_warning']}")
+    if state["new_identity_pending"]:
+        print("This database was restored from a backup: the next sync gives it a new identity first.")
     return 0
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     """The open conflicts: two or more different values on one field from the same starting point."""
+    from citydesk.store.shared_numbers import duplicate_numbers
     from citydesk.sync.conflicts import open_conflicts
 
     db = open_existing(args, read_only=True)
     try:
         found = [_jsonable(c) for c in open_conflicts(db)]
+        numbers = duplicate_numbers(db)
     finally:
         db.close()
     if args.json:
-        print(json.dumps(found, ensure_ascii=False, indent=1))
+        shared = [{"kind": "duplicate_number", **_jsonable(d)} for d in numbers]
+        print(json.dumps(found + shared, ensure_ascii=False, indent=1))
         return 0
-    if not found:
+    if not found and not numbers:
         print("No conflicts.")
+    for duplicate in numbers:
+        titles = "; ".join(f"{t.title!r} ({t.created_at:%Y-%m-%d})" for t in duplicate.tickets)
+        print(f"{duplicate.number} is carried by {len(duplicate.tickets)} tickets (both keep it): {titles}")
     for item in found:
         sides = "; ".join(
             f"{s.get('author_name') or s.get('author_id')}: {s.get('value')!r}" for s in item["entries"]
         )
         print(f"{item['number']} {item['field']}: {sides}")
     return 0
+
+
+# ---- copies, restores and revoked PCs ---------------------------------------------------------------
+
+
+def add_reenrol_option(connect: argparse.ArgumentParser) -> None:
+    """`connect --reenrol`: enrol this existing database again with a new code, as a new identity."""
+    connect.add_argument(
+        "--reenrol",
+        action="store_true",
+        help="enrol this existing database again (a revoked PC, a lost credential) with a new code; its "
+        "unsent changes are then sent under the new identity",
+    )
+
+
+def add_export_option(sync: argparse.ArgumentParser) -> None:
+    """`sync --export-outbox FILE`: write the unsent changes to a file instead of syncing (offline)."""
+    sync.add_argument(
+        "--export-outbox",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write this PC's unsent changes to FILE (JSON) and do not sync; works offline",
+    )
+
+
+def cmd_export_outbox(args: argparse.Namespace) -> int:
+    """Export the outbox (no server contact)."""
+    from citydesk.sync.outbox_export import export_outbox
+
+    db = open_existing(args, read_only=True)
+    try:
+        done = export_outbox(db, args.export_outbox)
+    finally:
+        db.close()
+    print(f"Wrote {done.changes} unsent change{'s' if done.changes != 1 else ''} to {done.path}.")
+    return 0
+
+
+def cmd_reenrol(args: argparse.Namespace) -> int:
+    """Enrol an existing database again with a new code, then sync (its outbox goes under the new id)."""
+    from citydesk.sync.connect import ConnectRefused, normalize_url, saved_ca_bundle
+    from citydesk.sync.credentials import check_available
+    from citydesk.sync.engine import sync_once
+    from citydesk.sync.engine_cycle import read_state
+    from citydesk.sync.identity import reenrol_database
+
+    url = normalize_url(args.url)
+    db = open_existing(args, read_only=False)
+    try:
+        state = read_state(db)
+        if state.server_url != url:
+            raise ConnectRefused(
+                f"{db.path} is connected to {state.server_url or 'no server'}, not {url}; --reenrol enrols "
+                "a database again with the server it belongs to."
+            )
+        check_available()
+        ca = args.ca_bundle.resolve() if args.ca_bundle is not None else saved_ca_bundle(db)
+        client = make_client(url, None, ca)
+        try:
+            name = args.name or socket.gethostname()
+            new = reenrol_database(db, client, code=args.code.strip(), device_name=name)
+            print(_new_identity_text(new))
+            try:
+                result = sync_once(db, client, holder="connect", progress=_progress)
+            finally:
+                _end_progress()
+        finally:
+            client.close()
+    finally:
+        db.close()
+    print(f"Sent {result.pushed} change{'s' if result.pushed != 1 else ''}, received {result.pulled}.")
+    for rejected in result.rejected:
+        print(_rejected_text(rejected))
+    return 0
+
+
+def _identity_pending(db: Database) -> bool:
+    """True when a restore marked the database for a new identity at its next sync."""
+    from citydesk.sync.identity import pending_mark
+
+    return pending_mark(db) is not None
+
+
+def _new_identity_text(new: Any) -> str:
+    """The line saying a database took a new identity."""
+    return (
+        f"This database took a new identity on the server: new tickets are numbered {new.number_prefix}-…; "
+        f"numbers already given keep theirs; {new.outbox} unsent change(s) keep their ids."
+    )
 
 
 # ---- helpers --------------------------------------------------------------------------------------
@@ -298,7 +405,8 @@ _progress_shown = [False]
 def _progress(phase: str, done: int, total: int | None) -> None:
     """Progress on stderr, one updating line."""
     what = {"hello": "Contacting the server", "push": "Sending", "relay": "Offering the server what it lacks",
-            "snapshot": "Downloading everything", "pull": "Receiving"}.get(phase, phase)  # fmt: skip
+            "snapshot": "Downloading everything", "pull": "Receiving",
+            "identity": "Taking a new identity (a copied database)"}.get(phase, phase)  # fmt: skip
     count = f" {done}/{total}" if total else (f" {done}" if done else "")
     end = "\r" if sys.stderr.isatty() else "\n"
     print(f"{what}…{count}", end=end, file=sys.stderr, flush=True)

@@ -1,5 +1,5 @@
-"""The FastAPI app of the sync server: enrol, hello, push, pull, snapshot, missing (and file-key: a PC
-registers its key for sync by file).
+"""The FastAPI app of the sync server: enrol, hello, push, pull, snapshot, missing, reidentify (and
+file-key: a PC registers its key for sync by file).
 
 Every request runs in one database transaction (a write transaction, serialised, for POST), every error
 is a `messages.error_body` JSON with its status, and nothing is written when a request fails. Request bodies
@@ -32,6 +32,7 @@ from citydesk.server.changes import accept_batch
 from citydesk.server.db import ServerDatabase, ServerError, open_server_database, read_meta
 from citydesk.server.enrol import authenticate, enrol
 from citydesk.server.errors import ApiError
+from citydesk.server.identity import ReidentifyRequest, check_device_seq, reidentify
 from citydesk.server.logs import log_event
 from citydesk.server.models import ChangeLog, Device, Rejection
 from citydesk.server.ops import health
@@ -42,7 +43,7 @@ from citydesk.sync.wire import MAX_BATCH, MAX_PAGE, WireError, check_change
 
 MAX_BODY = 64 * 1024 * 1024  # bytes of a (decompressed) request body
 MAX_MISSING = 1000  # change ids per missing request
-WRITE_PATHS = frozenset({"/v1/enrol", "/v1/sync/push", "/v1/sync/file-key"})
+WRITE_PATHS = frozenset({"/v1/enrol", "/v1/sync/push", "/v1/sync/file-key", "/v1/sync/reidentify"})
 
 
 def parse_version(text: str) -> tuple[int, ...] | None:
@@ -180,11 +181,43 @@ def enrol_endpoint(request: Request, session: SessionDep, db: DatabaseDep, body:
 
 @router.get("/v1/sync/hello")
 def hello_endpoint(
-    session: SessionDep, db: DatabaseDep, device: CurrentDevice, version: ClientVersion = None
+    session: SessionDep,
+    db: DatabaseDep,
+    device: CurrentDevice,
+    version: ClientVersion = None,
+    device_seq: Annotated[int | None, Query(ge=0, le=2**62)] = None,
 ) -> JSONResponse:
-    """The server's epoch, clock, schema range, minimum client version, city settings and offices."""
+    """The server's epoch, clock, schema range, minimum client version, city settings and offices;
+    409 identity_reused when `device_seq` is below what the server acknowledged from this device."""
     check_version(version, required=False)
-    return JSONResponse(reading.hello(session, read_meta(session), db.clock.now()).to_json())
+    meta = read_meta(session)
+    check_device_seq(session, device, meta, device_seq)
+    return JSONResponse(reading.hello(session, meta, db.clock.now()).to_json())
+
+
+@router.post("/v1/sync/reidentify")
+def reidentify_endpoint(
+    session: SessionDep, db: DatabaseDep, device: CurrentDevice, body: JsonBody, version: ClientVersion = None
+) -> JSONResponse:
+    """A copied or restored database's new identity (authenticated by its old credential): a new device,
+    number and credential (shown once); the old device is marked replaced."""
+    check_version(version, required=True)
+    request = ReidentifyRequest.from_json(body)
+    new = reidentify(session, read_meta(session), device=device, request=request, now=db.clock.now())
+    session.commit()
+    log_event("reidentify", device=device.id, new_device=new.device_id, number=new.device_number, status=200)
+    return JSONResponse(
+        {
+            "device_id": new.device_id,
+            "office_id": new.office_id,
+            "office_code": new.office_code,
+            "device_number": new.device_number,
+            "tag": new.tag,
+            "credential": new.credential,
+            "epoch": new.epoch,
+            "server_hlc": new.server_hlc,
+        }
+    )
 
 
 @router.post("/v1/sync/push")

@@ -384,8 +384,11 @@ def check_sequence(request: PushRequest, state: DeviceEpoch | None) -> None:
 def accept_batch(
     session: Session, *, device: Device, meta: ServerMeta, request: PushRequest, now: datetime
 ) -> PushReply:
-    """One push, inside the caller's write transaction: checks (nothing written when one fails), then
-    each change judged on its own, appended or refused, and the device's acknowledged sequence."""
+    """One push, inside the caller's write transaction: checks (nothing written when one fails: a
+    (device, seq) pair seen with another change id is 409 identity_reused), then each change judged on
+    its own, appended or refused, the (device, seq) pairs recorded, and the acknowledged sequence."""
+    from citydesk.server import identity  # it imports this module (the Ledger)
+
     if request.epoch != meta.epoch:
         raise ApiError(
             410, "epoch_changed", "The server was restored; sync again from the start.", epoch=meta.epoch
@@ -393,6 +396,7 @@ def accept_batch(
     check_clock(request, meta, now)
     state = session.get(DeviceEpoch, (device.id, meta.epoch))
     check_sequence(request, state)
+    pairs = identity.new_pairs(session, device, request.changes)  # 409 identity_reused: a copy
     ledger = Ledger(session, meta, now, pushed_by=device.id)
     everything = (*request.changes, *request.relayed)
     ledger.prepare(everything)
@@ -405,6 +409,7 @@ def accept_batch(
         else:
             refused.append(verdict)
     ledger.flush()
+    identity.record_pairs(session, pairs)
     acked = state.acked_seq if state is not None else 0
     if request.seq_last is not None:
         acked = max(acked, request.seq_last)

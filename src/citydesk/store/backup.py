@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -14,6 +15,10 @@ from citydesk.domain.numbers import random_tag
 from citydesk.store import migrate
 from citydesk.store.db import StorageError, check_sqlite_file
 from citydesk.store.types import to_db_text
+
+# Set by restoring an enrolled database: the next sync takes a new identity from the server before it
+# pushes anything (`citydesk.sync.identity`). Its value: {"reason": "restored", "tag": <the new tag>}.
+NEW_IDENTITY_SETTING = "sync.new_identity"
 
 
 def backup_database(source: Path, target_dir: Path, *, now: datetime) -> Path:
@@ -66,7 +71,9 @@ def restore_database(backup: Path, target: Path, *, now: datetime) -> Path | Non
     """Replace `target` with a verified copy of `backup`, with a new device identity.
 
     The current file is kept as `<name>.replaced-<stamp>.sqlite`; returns that path (or None).
-    A restored database counts as a new database: new device id, new number tag, outbox kept.
+    A restored database counts as a new database: new number tag at once, outbox kept. A standalone one
+    gets a new device id here; an enrolled one keeps its device id (its credential is found by it) and is
+    marked so its next sync takes a new identity from the server before it pushes (`NEW_IDENTITY_SETTING`).
     """
     verify_backup(backup)
     staging = target.with_name(target.name + ".restoring")
@@ -124,10 +131,12 @@ def _keep_copy(target: Path, kept: Path) -> None:
 
 
 def _new_identity(conn: sqlite3.Connection, now: datetime) -> None:
-    row = conn.execute("SELECT device_id, office_id, number_prefix FROM sync_state WHERE id = 1").fetchone()
+    row = conn.execute(
+        "SELECT device_id, office_id, number_prefix, server_url FROM sync_state WHERE id = 1"
+    ).fetchone()
     if row is None:
         return
-    _old_device, _office_id, prefix = row
+    _old_device, _office_id, prefix, server_url = row
     device_id = uuid7(to_ms(now))
     office_code = prefix.split("-")[0]
     tag = random_tag()
@@ -135,6 +144,9 @@ def _new_identity(conn: sqlite3.Connection, now: datetime) -> None:
     while f"{office_code}-{tag}" in existing:
         tag = random_tag()
     new_prefix = f"{office_code}-{tag}"
+    if server_url:
+        _mark_enrolled(conn, new_prefix, tag)
+        return
     stamp = to_db_text(now)
     conn.execute(
         "INSERT INTO device (id, office_id, name, number, tag, created_at, revoked) "
@@ -146,3 +158,20 @@ def _new_identity(conn: sqlite3.Connection, now: datetime) -> None:
         (device_id, new_prefix),
     )
     conn.execute("INSERT INTO number_counter (prefix, last_seq) VALUES (?, 0)", (new_prefix,))
+
+
+def _mark_enrolled(conn: sqlite3.Connection, new_prefix: str, tag: str) -> None:
+    """A restored enrolled database: new tickets take a new tag at once (no number the lost future
+    issued can come again); the sync identity is replaced by the server at the next sync (the mark)."""
+    conn.execute("UPDATE sync_state SET number_prefix = ? WHERE id = 1", (new_prefix,))
+    conn.execute("INSERT INTO number_counter (prefix, last_seq) VALUES (?, 0)", (new_prefix,))
+    conn.execute(
+        "INSERT OR REPLACE INTO local_setting (key, value) VALUES (?, ?)",
+        (NEW_IDENTITY_SETTING, json.dumps({"reason": "restored", "tag": tag})),
+    )
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "sync_lease" in tables:  # a backup taken mid-sync: that sync is not running here
+        conn.execute("DELETE FROM sync_lease")
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(sync_state)")}
+    if "push_batch_id" in columns:  # the in-flight batch of the old identity is not resent as such
+        conn.execute("UPDATE sync_state SET push_batch_id = NULL, push_batch_last = NULL WHERE id = 1")

@@ -2,7 +2,10 @@
 
     lease → hello (a new server epoch resets the cursor, snapshot state and pushed sequence) →
     push (journal above pushed_seq, then outbox) → relay + snapshot when there is no cursor → pull →
-    last_sync_at saved → lease released.
+    number counter past what a copy issued → last_sync_at saved → lease released.
+
+A copied or restored database (409 identity_reused at hello or push, or the mark `citydesk restore`
+leaves) takes a new identity (`sync.identity`) and the cycle starts again from hello, once per cycle.
 
 Everything a step changes commits with the rows it covers (apply, acknowledge), so a cycle that stops
 anywhere — cancelled, crashed, the server gone — loses nothing and the next one resumes. The lease is
@@ -40,12 +43,13 @@ from citydesk.sync.engine_cycle import (
 )
 from citydesk.sync.engine_pull import pull_all
 from citydesk.sync.engine_push import offset_ms, push_all
-from citydesk.sync.http import ClientTooOld, EpochChanged, SyncClient, SyncError
+from citydesk.sync.http import ClientTooOld, EpochChanged, IdentityReused, SyncClient, SyncError
 from citydesk.sync.messages import Hello
 
 if TYPE_CHECKING:
     from citydesk.sync.acknowledge import RejectedInfo
     from citydesk.sync.conflicts import Conflict
+    from citydesk.sync.identity import NewIdentity
 
 JOURNAL_KEEP = timedelta(days=90)
 PRUNE_EVERY = timedelta(days=1)
@@ -66,7 +70,8 @@ __all__ = [
 class SyncResult:
     """What one cycle did: changes sent (accepted), refused (`RejectedInfo`s), received from other PCs
     (this PC's own changes coming back are not counted); changes parked now; open conflicts on the
-    tickets it touched; the tickets that changed; a warning about the PC clock."""
+    tickets it touched; the tickets that changed; a warning about the PC clock; the new identity a copied
+    or restored database took."""
 
     pushed: int
     rejected: tuple[RejectedInfo, ...]
@@ -75,6 +80,7 @@ class SyncResult:
     conflicts: tuple[Conflict, ...]
     ticket_ids: frozenset[str]
     clock_warning: str | None
+    new_identity: NewIdentity | None = None  # taken in this cycle: a copied or restored database
 
 
 def sync_once(
@@ -126,9 +132,16 @@ def sync_once(
 
 def _run(cycle: Cycle, state: State) -> SyncResult:
     too_old: ClientTooOld | None = None
-    for attempt in (1, 2):
+    epoch_restarted = False
+    while True:
         cycle.report("hello", 0, None)
-        hello = cycle.client.hello()
+        try:
+            hello = cycle.client.hello(device_seq=state.device_seq)
+            if cycle.new_identity is None and _identity_marked(cycle):
+                raise IdentityReused("This database was restored from a backup; it takes a new identity.")
+        except IdentityReused:  # a copy or a restored backup: a new identity, then start again
+            state = _take_new_identity(cycle)
+            continue
         _check_clock(cycle, hello, state)
         if state.server_epoch != hello.epoch:
             _new_epoch(cycle, hello.epoch)
@@ -139,9 +152,13 @@ def _run(cycle: Cycle, state: State) -> SyncResult:
             push_all(cycle)
         except ClientTooOld as exc:  # the outbox waits for the update; receiving goes on
             too_old = exc
+        except IdentityReused:  # a sequence number the server has with another change: a copy
+            state = _take_new_identity(cycle)
+            continue
         except EpochChanged:  # the server was restored since hello: start over with its new epoch
-            if attempt == 2:
+            if epoch_restarted:
                 raise
+            epoch_restarted = True
             state = read_state(cycle.db)
             continue
         break
@@ -171,6 +188,29 @@ def prune_journal(db: Database, *, keep: timedelta = JOURNAL_KEEP, every: timede
         gone = session.execute(delete(SentJournal).where(SentJournal.acked_at < now - keep))
         session.merge(LocalSetting(key=PRUNED_SETTING, value=now.isoformat()))
         return int(gone.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _identity_marked(cycle: Cycle) -> bool:
+    """True when a local restore marked this database for a new identity."""
+    from citydesk.sync.identity import pending_mark
+
+    return pending_mark(cycle.db) is not None
+
+
+def _take_new_identity(cycle: Cycle) -> State:
+    """Take a new identity (once per cycle: a second refusal is an error) and return the new state."""
+    from citydesk.sync.identity import take_new_identity
+
+    if cycle.new_identity is not None:
+        raise IdentityReused(
+            "The sync server refused this database's new identity as well; nothing was lost. "
+            "Ask the city's administrator to look at this PC's devices on the server."
+        )
+    cycle.report("identity", 0, None)
+    cycle.new_identity = take_new_identity(cycle.db, cycle.client, lease_token=cycle.token,
+                                           run_write=cycle.run_write)  # fmt: skip
+    cycle.device_id = cycle.new_identity.device_id
+    return read_state(cycle.db)
 
 
 def _new_epoch(cycle: Cycle, epoch: str) -> None:
@@ -207,4 +247,5 @@ def _result(cycle: Cycle) -> SyncResult:
         conflicts=conflicts,
         ticket_ids=frozenset(cycle.ticket_ids),
         clock_warning=cycle.clock_warning,
+        new_identity=cycle.new_identity,
     )

@@ -53,6 +53,7 @@ class State:
     server_epoch: str | None
     pull_cursor: str | None
     pushed_seq: int
+    device_seq: int
     snapshot_cursor: str | None
     snapshot_after: str | None
     push_batch_id: str | None
@@ -67,8 +68,9 @@ def read_state(db: Database) -> State:
     with db.read() as session:
         row = session.execute(
             select(SyncState.device_id, SyncState.office_id, SyncState.server_url, SyncState.server_epoch,
-                   SyncState.pull_cursor, SyncState.pushed_seq, SyncState.snapshot_cursor,
-                   SyncState.snapshot_after, SyncState.push_batch_id, SyncState.push_batch_last,
+                   SyncState.pull_cursor, SyncState.pushed_seq, SyncState.device_seq,
+                   SyncState.snapshot_cursor, SyncState.snapshot_after, SyncState.push_batch_id,
+                   SyncState.push_batch_last,
                    SyncState.clock_offset_ms, SyncState.last_sync_at, SyncState.is_demo)
             .where(SyncState.id == 1)
         ).one_or_none()  # fmt: skip
@@ -77,6 +79,7 @@ def read_state(db: Database) -> State:
     return State(
         device_id=row.device_id, office_id=row.office_id, server_url=row.server_url,
         server_epoch=row.server_epoch, pull_cursor=row.pull_cursor, pushed_seq=row.pushed_seq or 0,
+        device_seq=row.device_seq or 0,
         snapshot_cursor=row.snapshot_cursor, snapshot_after=row.snapshot_after,
         push_batch_id=row.push_batch_id, push_batch_last=row.push_batch_last,
         clock_offset_ms=row.clock_offset_ms or 0, last_sync_at=row.last_sync_at, is_demo=bool(row.is_demo),
@@ -120,6 +123,7 @@ class Cycle:
     rejected: list[Any] = field(default_factory=list)
     ticket_ids: set[str] = field(default_factory=set)
     restamped: bool = False
+    new_identity: Any = None  # the sync.identity.NewIdentity taken in this cycle, if any
     clock_warning: str | None = None
     on_page: PageDone | None = None
     writer: Writer | None = None

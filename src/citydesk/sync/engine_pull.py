@@ -25,6 +25,57 @@ def pull_all(cycle: Cycle) -> None:
     elif state.snapshot_cursor is not None:
         snapshot(cycle, start=state.snapshot_cursor, after=state.snapshot_after)
     pull(cycle)
+    skip_issued_numbers(cycle)
+
+
+def skip_issued_numbers(cycle: Cycle) -> int:
+    """Move this database's number counter past every ticket number of its prefix it now holds: a copy of
+    this database (or the lost future of a restored one) may have issued some before the server caught
+    it, and a number is never handed out twice by one replica. Reads first; writes (through the cycle's
+    writer, as a page with no tickets) only when the counter must move. Returns the counter."""
+    from sqlalchemy import select, update
+
+    from citydesk.store.models import NumberCounter, SyncState
+    from citydesk.sync import lease
+
+    with cycle.db.read() as session:
+        prefix = session.scalar(select(SyncState.number_prefix).where(SyncState.id == 1))
+        if not prefix:
+            return 0
+        issued = _highest_issued(session, prefix)
+        counter = session.scalar(select(NumberCounter.last_seq).where(NumberCounter.prefix == prefix)) or 0
+    if issued <= counter:
+        return counter
+
+    def bump() -> None:
+        with cycle.db.write() as session:
+            lease.check(session, cycle.token, cycle.db.clock.now())
+            current = session.scalar(select(NumberCounter.last_seq).where(NumberCounter.prefix == prefix))
+            if current is not None and current < issued:
+                session.execute(
+                    update(NumberCounter).where(NumberCounter.prefix == prefix).values(last_seq=issued)
+                )
+
+    cycle.run_write(bump)
+    cycle.page_done(frozenset())
+    return issued
+
+
+def _highest_issued(session: Any, prefix: str) -> int:
+    """The highest sequence of a ticket number "<prefix>-NNNNNN" held here (0: none)."""
+    from sqlalchemy import func, select
+
+    from citydesk.domain.numbers import SEQ_DIGITS
+    from citydesk.store.models import Ticket
+
+    low, high = f"{prefix}-", f"{prefix}."  # "." sorts just after "-": the prefix's index range
+    mine = (Ticket.number >= low) & (Ticket.number < high)
+    longest = session.scalar(select(func.max(func.length(Ticket.number))).where(mine))
+    if longest is None:
+        return 0
+    top = session.scalar(select(func.max(Ticket.number)).where(mine, func.length(Ticket.number) == longest))
+    tail = str(top or "")[len(low) :]
+    return int(tail) if tail.isdigit() and len(tail) >= SEQ_DIGITS else 0
 
 
 def pull(cycle: Cycle) -> None:
@@ -44,9 +95,12 @@ def pull(cycle: Cycle) -> None:
             cursor = cycle.state().pull_cursor
             continue
         next_cursor = page.next_cursor or cursor
-        # This PC's own changes coming back are already here (a restored backup gets a new device id):
-        # only the cursor moves past them.
-        others = [c for c in page.changes if c.device_id != cycle.device_id]
+        # This PC's own changes coming back are already here: only the cursor moves past them. "Own" is
+        # a change of this identity that this database holds (its journal or outbox): a copy of this
+        # database made changes under the same identity before the server caught it, and a restored
+        # backup gets back what it lost; both are applied (applying is idempotent).
+        held = _held(cycle, [c.change_id for c in page.changes if c.device_id == cycle.device_id])
+        others = [c for c in page.changes if c.change_id not in held]
         if others or next_cursor != cursor:
             _apply(cycle, others, cursor=next_cursor, received_hlc=page.server_hlc)
         cursor = next_cursor
@@ -95,3 +149,19 @@ def _apply(cycle: Cycle, changes: Sequence[wire.Change], **options: Any) -> None
     cycle.pulled += sum(1 for c in changes if c.device_id != cycle.device_id)  # not this PC's own
     cycle.ticket_ids.update(result.ticket_ids)
     cycle.page_done(result.ticket_ids)
+
+
+def _held(cycle: Cycle, change_ids: Sequence[str]) -> set[str]:
+    """Those of `change_ids` this database sent or is about to send (its journal and outbox)."""
+    from sqlalchemy import select, union
+
+    from citydesk.store.models import Outbox, SentJournal
+
+    held: set[str] = set()
+    with cycle.db.read() as session:
+        for start in range(0, len(change_ids), 500):
+            part = change_ids[start : start + 500]
+            query = union(select(SentJournal.change_id).where(SentJournal.change_id.in_(part)),
+                          select(Outbox.change_id).where(Outbox.change_id.in_(part)))  # fmt: skip
+            held.update(session.scalars(query))
+    return held

@@ -62,6 +62,11 @@ class SequenceGap(SyncError):
         self.expected_seq = expected_seq
 
 
+class IdentityReused(SyncError):
+    """409 "identity_reused": this database is a copy or a restored backup of another one (the server has
+    other changes under its identity); it takes a new identity (`sync.identity`) before it goes on."""
+
+
 class BatchTooLarge(SyncError):
     """413: more changes in one push than the server takes."""
 
@@ -156,9 +161,20 @@ class SyncClient:
 
     # ---- endpoints ------------------------------------------------------------------------------
 
-    def hello(self) -> Hello:
-        """`GET /v1/sync/hello`: epoch, server clock, schema range, minimum version, city settings."""
-        return _parse(Hello.from_json, self._request("GET", "/v1/sync/hello"))
+    def hello(self, device_seq: int | None = None) -> Hello:
+        """`GET /v1/sync/hello`: epoch, server clock, schema range, minimum version, city settings.
+        With `device_seq` (this database's last device sequence) the server checks it is not older than
+        what it acknowledged from this identity (IdentityReused)."""
+        params = {} if device_seq is None else {"device_seq": device_seq}
+        return _parse(Hello.from_json, self._request("GET", "/v1/sync/hello", params=params))
+
+    def reidentify(self, *, acked_seq: int, tag: str | None = None) -> Enrolment:
+        """`POST /v1/sync/reidentify` with this PC's current credential: a new identity (device id, number,
+        credential) for a copied or restored database; `acked_seq` of its sequence counts as sent."""
+        body: dict[str, Any] = {"acked_seq": acked_seq}
+        if tag is not None:
+            body["tag"] = tag
+        return _parse(_enrolment, self._request("POST", "/v1/sync/reidentify", json_body=body))
 
     def enrol(self, code: str, device_name: str) -> Enrolment:
         """`POST /v1/enrol` with a one-time code: this PC's identity and credential."""
@@ -348,6 +364,10 @@ class SyncClient:
                 f"The sync server {server} expected this PC's changes from number {expected}.",
                 expected_seq=expected,
             )
+        if status == 409 and code == "identity_reused":
+            return IdentityReused(
+                f"The sync server {server} says: {said or 'this database is a copy of another one.'}"
+            )
         if status == 409:
             return Conflict(f"The sync server {server} refused: {said or code}", code=code,
                             server_message=said or code, details=body)  # fmt: skip
@@ -406,7 +426,17 @@ def _enrolment(raw: Any) -> Enrolment:
         credential=_text("credential"),
         epoch=_text("epoch"),
         server_hlc=_number("server_hlc"),
+        tag=_optional_tag(raw.get("tag")),
     )
+
+
+def _optional_tag(value: Any) -> str | None:
+    """A new identity's tag (None: the device number is the tag)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not 1 <= len(value) <= 3 or not value.isalnum():
+        raise WireError("tag", "must be 1 to 3 letters or digits")
+    return value
 
 
 def _trusting(ca_bundle: Path) -> ssl.SSLContext:

@@ -243,11 +243,12 @@ class Enrolment:
     credential: str
     epoch: str
     server_hlc: int
+    tag: str | None = None  # a new identity's tag when it is not its number (a restored backup's)
 
     @property
     def number_prefix(self) -> str:
         """The ticket number prefix this device hands out."""
-        return f"{self.office_code}-{self.device_number}"
+        return f"{self.office_code}-{self.tag or self.device_number}"
 
 
 MAX_ADOPT_USERS = 10_000  # user names an adoption may bring
