@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from sqlalchemy import func, select
 from citydesk.domain.clock import ManualClock
 from citydesk.store.db import Database, open_database
 from citydesk.store.models import Outbox, SyncState, Ticket, TimelineEntry
+from citydesk.sync.http import SyncClient
 from factories import START
 from fault_injection import FaultInjector
 from keyring_memory import MemoryKeyring, memory_keyring
@@ -198,3 +200,19 @@ def sync_world(tmp: Path, template: Path | None = None) -> Iterator[World]:
             stack.close()
             for app in world.apps:
                 app.state.db.close()
+
+
+def copy_of(world: World, replica: Replica, name: str) -> Replica:
+    """A copy of `replica`'s database file made by hand, using the same keyring entry."""
+    target = world.tmp / f"{name}.sqlite"
+    src, dst = sqlite3.connect(replica.db.path), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    db = open_database(target, clock=replica.clock)
+    copy = Replica(name, db, replica.clock, SyncClient(URL, credential=replica.client.credential,
+                                                      client=world.injector.client()))  # fmt: skip
+    world.replicas.append(copy)
+    return copy

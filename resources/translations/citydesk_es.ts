@@ -378,111 +378,179 @@
       <translation>{0}: {1} es ahora {2}; las demás oficinas recibirán su elección al sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="65" />
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="36" />
+      <source>{0} is carried by {1} tickets; both keep it:</source>
+      <translation>{0} lo llevan {1} tickets; ambos lo conservan:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="39" />
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="55" />
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="169" />
+      <source>someone</source>
+      <translation>alguien</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="40" />
+      <location filename="../../src/citydesk/ui/conflicts/words.py" line="56" />
+      <source>another office</source>
+      <translation>otra oficina</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="42" />
+      <source>“{0}” — logged by {1} at {2}, {3}</source>
+      <translation>«{0}» — registrado por {1} en {2}, {3}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="62" />
+      <source>Shared ticket numbers</source>
+      <translation>Números de ticket compartidos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="64" />
+      <source>Each number two tickets carry. Press Enter to open the first.</source>
+      <translation>Cada número que llevan dos tickets. Pulse Intro para abrir el primero.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="73" />
+      <source>Open &amp;first ticket</source>
+      <translation>Abrir el &amp;primer ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="74" />
+      <source>Open first ticket</source>
+      <translation>Abrir el primer ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="76" />
+      <source>Open s&amp;econd ticket</source>
+      <translation>Abrir el &amp;segundo ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="77" />
+      <source>Open second ticket</source>
+      <translation>Abrir el segundo ticket</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="109" />
+      <source>Two tickets were given the same number by copies of one office database before the server noticed. Both keep the number (it may be on a receipt); when someone asks about it, looking it up lists both.</source>
+      <translation>Copias de una misma base de datos de oficina dieron el mismo número a dos tickets antes de que el servidor lo notara. Ambos conservan el número (puede estar en un comprobante); al buscarlo aparecen los dos.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/shared_numbers.py" line="115" />
+      <source>No ticket number is carried by two tickets.</source>
+      <translation>Ningún número de ticket lo llevan dos tickets.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="66" />
       <source>Conflicts and changes not accepted</source>
       <translation>Conflictos y cambios no aceptados</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="70" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="71" />
       <source>Sync problems</source>
       <translation>Problemas de sincronización</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="74" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="76" />
+      <source>Shared numbers</source>
+      <translation>Números compartidos</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="77" />
       <source>&amp;Close</source>
       <translation>&amp;Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="74" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="77" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="94" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="97" />
       <source>Open conflicts</source>
       <translation>Conflictos abiertos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="94" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="97" />
       <source>Press Enter to choose the value to keep for the selected conflict.</source>
       <translation>Pulse Intro para elegir el valor que se conserva en el conflicto seleccionado.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="100" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="103" />
       <source>&amp;Settle…</source>
       <translation>&amp;Decidir…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="100" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="103" />
       <source>Settle, choose the value to keep</source>
       <translation>Decidir, elegir el valor que se conserva</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="102" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="105" />
       <source>&amp;Open ticket</source>
       <translation>&amp;Abrir ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="102" />
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="126" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="105" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="129" />
       <source>Open ticket</source>
       <translation>Abrir ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="108" />
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="177" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="111" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="180" />
       <source>Conflicts</source>
       <translation>Conflictos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="119" />
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="131" />
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="207" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="122" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="134" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="211" />
       <source>Changes not accepted</source>
       <translation>Cambios no aceptados</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="120" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="123" />
       <source>Each change the city's server did not accept, why, and what was kept.</source>
       <translation>Cada cambio que el servidor de la ciudad no aceptó, por qué y qué se conservó.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="126" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="129" />
       <source>Open &amp;ticket</source>
       <translation>Abrir &amp;ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="164" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="167" />
       <source>Looking for conflicts…</source>
       <translation>Buscando conflictos…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="166" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="169" />
       <source>No conflicts: every office agrees on every ticket.</source>
       <translation>No hay conflictos: todas las oficinas coinciden en todos los tickets.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="170" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="173" />
       <source>Two offices changed the same thing on a ticket before they synced. The later change is shown for now; choose the value to keep.</source>
       <translation>Dos oficinas cambiaron lo mismo en un ticket antes de sincronizar. Por ahora se muestra el cambio más reciente; elija el valor que se conserva.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="177" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="180" />
       <source>Conflicts ({0})</source>
       <translation>Conflictos ({0})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="200" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="204" />
       <source>The city's server did not accept these changes, so they were undone on this PC. Ask a supervisor if one of them should be made again.</source>
       <translation>El servidor de la ciudad no aceptó estos cambios, así que se deshicieron en este equipo. Pregunte a un supervisor si alguno debe hacerse de nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="206" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="210" />
       <source>Every change made here was accepted.</source>
       <translation>Se aceptaron todos los cambios hechos aquí.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/conflicts/window.py" line="207" />
+      <location filename="../../src/citydesk/ui/conflicts/window.py" line="211" />
       <source>Changes not accepted ({0})</source>
       <translation>Cambios no aceptados ({0})</translation>
     </message>
@@ -550,17 +618,6 @@
       <location filename="../../src/citydesk/ui/conflicts/words.py" line="46" />
       <source>nothing</source>
       <translation>nada</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/conflicts/words.py" line="55" />
-      <location filename="../../src/citydesk/ui/conflicts/words.py" line="169" />
-      <source>someone</source>
-      <translation>alguien</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/conflicts/words.py" line="56" />
-      <source>another office</source>
-      <translation>otra oficina</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/conflicts/words.py" line="58" />
@@ -8695,15 +8752,15 @@ ni de este solicitante.</translation>
   <context>
     <name>TicketDetail</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/view.py" line="68" />
-      <source>a former user</source>
-      <translation>un antiguo usuario</translation>
-    </message>
-    <message>
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="148" />
       <location filename="../../src/citydesk/ui/detail/timeline.py" line="153" />
       <source>someone</source>
       <translation>alguien</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/detail/view.py" line="68" />
+      <source>a former user</source>
+      <translation>un antiguo usuario</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/detail/header.py" line="105" />

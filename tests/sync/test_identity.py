@@ -6,7 +6,6 @@ everything back from the renumbered journal."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,29 +19,13 @@ from citydesk.store.models import LocalSetting, NumberCounter, Outbox, SentJourn
 from citydesk.store.shared_numbers import duplicate_numbers
 from citydesk.sync.credentials import load_credential
 from citydesk.sync.http import SyncClient
-from sync_world import URL, Replica, World, server_admin, sync_world
+from sync_world import URL, Replica, World, copy_of, server_admin, sync_world
 
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
     with sync_world(tmp_path) as made:
         yield made
-
-
-def copy_of(world: World, replica: Replica, name: str) -> Replica:
-    """A copy of `replica`'s database file made by hand, using the same keyring entry."""
-    target = world.tmp / f"{name}.sqlite"
-    src, dst = sqlite3.connect(replica.db.path), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    db = open_database(target, clock=replica.clock)
-    copy = Replica(name, db, replica.clock, SyncClient(URL, credential=replica.client.credential,
-                                                      client=world.injector.client()))  # fmt: skip
-    world.replicas.append(copy)
-    return copy
 
 
 def server_count(world: World, sql: str) -> int:

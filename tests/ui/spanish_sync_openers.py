@@ -145,7 +145,10 @@ def conflicts_window(w: Walk, tab: int) -> QWidget:
     w.qtbot.waitUntil(lambda: window.conflict_list.count() == 1 and window.rejected_list.count() == 1,
                       timeout=10_000)  # fmt: skip
     window.tabs.setCurrentIndex(tab)
-    (window.conflict_list if tab == 0 else window.rejected_list).setCurrentRow(0)
+    if tab == 2:  # shared numbers: none in this city (its words are what the walk reads)
+        w.qtbot.waitUntil(lambda: bool(window.shared_page.intro.text()), timeout=10_000)
+    else:
+        (window.conflict_list if tab == 0 else window.rejected_list).setCurrentRow(0)
     w.qtbot.waitUntil(window.isActiveWindow)
     return window
 
@@ -179,6 +182,7 @@ SYNC_OPENERS: dict[str, Callable[[Walk], QWidget]] = {
        for step in ("not set up", "set up", "ready", "written", "reply read")},
     "conflicts": lambda w: conflicts_window(w, 0),
     "conflicts (changes not accepted)": lambda w: conflicts_window(w, 1),
+    "conflicts (shared numbers)": lambda w: conflicts_window(w, 2),
     "settle a conflict": settle_dialog,
     "conflict banner": conflict_banner,
 }  # fmt: skip

@@ -2,8 +2,8 @@
 settled with the keyboard (Enter or Settle…); and the changes the city's server did not accept, with
 the reason in plain words and what was kept instead.
 
-Other lists of sync problems join as sections of their own through `add_section` (the planned one:
-duplicate ticket numbers from copied databases, when that derived record lands).
+A third tab lists ticket numbers two tickets carry (`shared_numbers.SharedNumbersPage`); other lists of
+sync problems join as sections of their own through `add_section`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from citydesk.services.conflicts import Conflict
 from citydesk.store.rejected import RejectedView, rejected_changes
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.conflicts.settle import SettleDialog
+from citydesk.ui.conflicts.shared_numbers import SharedNumbersPage
 from citydesk.ui.conflicts.tracker import tracker_for
 from citydesk.ui.conflicts.words import conflict_text, rejected_text, tr
 
@@ -71,6 +72,8 @@ class ConflictsWindow(QDialog):
         layout.addWidget(self.tabs)
         self._build_conflicts()
         self._build_rejected()
+        self.shared_page = SharedNumbersPage(hub, lambda: self.tracker.names, self._open)
+        self.add_section(tr("Shared numbers"), self.shared_page)
         close = _button(tr("&Close"), tr("Close"))
         close.clicked.connect(self.close)
         row = QHBoxLayout()
@@ -130,7 +133,7 @@ class ConflictsWindow(QDialog):
         column.addLayout(row)
         self.tabs.addTab(page, tr("Changes not accepted"))
         QWidget.setTabOrder(self.rejected_list, self.open_rejected_ticket)
-        for number in (1, 2):  # Alt+1, Alt+2: the tabs
+        for number in (1, 2, 3):  # Alt+1, Alt+2, Alt+3: the tabs
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda n=number: self.tabs.setCurrentIndex(n - 1))
 
@@ -182,8 +185,9 @@ class ConflictsWindow(QDialog):
             self.load_rejected()
 
     def load_rejected(self) -> None:
-        """Read the refused changes again (off the GUI thread)."""
+        """Read the refused changes and the shared numbers again (off the GUI thread)."""
         self.hub.query(rejected_changes, self._fill_rejected)
+        self.shared_page.load()
 
     def _fill_rejected(self, items: list[RejectedView]) -> None:
         self.rejected = items
