@@ -40,7 +40,7 @@ _ENTRY_VALUE_PARENTS: tuple[tuple[str, str], ...] = (
 
 def wins(new: FieldClock, old: FieldClock | None) -> bool:
     """True when a write with clock `new` replaces the value written with `old` (highest HLC, then
-    device id; an equal clock is the same write and changes nothing)."""
+    device id, then change id; an equal clock is the same write and changes nothing)."""
     return old is None or new.key() > old.key()
 
 

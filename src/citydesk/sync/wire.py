@@ -78,16 +78,18 @@ class WireError(CitydeskError):
 
 @dataclass(frozen=True, slots=True)
 class FieldClock:
-    """The clock of one last-writer-wins field: highest (hlc, device_id) wins."""
+    """The clock of one last-writer-wins field: highest (hlc, device_id, change_id) wins."""
 
     hlc: int
     device_id: str
     author_id: str | None
     change_id: str | None
 
-    def key(self) -> tuple[int, str]:
-        """The order of clocks: HLC, then device id."""
-        return (self.hlc, self.device_id)
+    def key(self) -> tuple[int, str, str]:
+        """The order of clocks: HLC, then device id, then change id. Two writes share (HLC, device) only
+        when a copied database wrote before the server caught it: the change id still orders them the
+        same way on every replica."""
+        return (self.hlc, self.device_id, self.change_id or "")
 
     def to_json(self) -> dict[str, Any]:
         """The clock as JSON."""
