@@ -22,7 +22,20 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import counter, csvio, dataset, machine, reads, receipts, report, requesters, sync, ui, writes
+from benchmarks import (
+    counter,
+    csvio,
+    dataset,
+    machine,
+    reads,
+    receipts,
+    report,
+    requesters,
+    sync,
+    sync_snapshot,
+    ui,
+    writes,
+)
 from benchmarks.core import Context, Figure
 
 DEFAULT_TICKETS = 100_000
@@ -42,6 +55,7 @@ BENCHMARKS: dict[str, Callable[[Context], list[Figure]]] = {
     "report": report.bench_report,
     "status": receipts.bench_status,
     "sync": sync.bench_sync,
+    "snapshot": sync_snapshot.bench_snapshot,
 }
 """Runnable benchmarks by name, in run order (`demo` is reported from the database build)."""
 NAMES = (*BENCHMARKS, "demo")
