@@ -47,6 +47,7 @@ SECTIONS: tuple[str, ...] = (
 )
 
 
+ENTRY_GUESS = 4  # entries per ticket assumed before a snapshot page has read any ticket
 ROW_COLUMNS = core_table("row_state")  # rows as tuples: no ORM instances on the snapshot path
 
 
@@ -196,19 +197,25 @@ def snapshot(
     start = head_cursor(session, meta) if not after else None
     section, last = _position(after)
     out: list[Change] = []
+    ticket_count = entry_count = 0
     while section < len(SECTIONS) and len(out) < limit:
         name = SECTIONS[section]
         room = limit - len(out)
         if name == "ticket":
-            rows = _rows(session, "ticket", last, max(1, room))
+            # Read about as many tickets as fit with their entries (the average so far guesses how
+            # many entries each brings), not `room` tickets whose entries mostly would not fit.
+            want = max(1, room // (1 + (entry_count // ticket_count if ticket_count else ENTRY_GUESS)))
+            rows = _rows(session, "ticket", last, want)
             entries = _entries_of(session, [r.row_id for r in rows])
             for ticket in rows:
                 out.append(row_change(ticket))
                 out += [row_change(e) for e in entries[ticket.row_id]]
+                ticket_count += 1
+                entry_count += len(entries[ticket.row_id])
                 last = ticket.row_id
                 if len(out) >= limit:
                     break
-            done = len(rows) < max(1, room) and (not rows or last == rows[-1].row_id)
+            done = len(rows) < want and (not rows or last == rows[-1].row_id)
         else:
             rows = (
                 _orphan_entries(session, last, room)
