@@ -32,6 +32,7 @@ from benchmarks import (
     report,
     requesters,
     sync,
+    sync_pg,
     sync_snapshot,
     ui,
     writes,
@@ -56,6 +57,7 @@ BENCHMARKS: dict[str, Callable[[Context], list[Figure]]] = {
     "status": receipts.bench_status,
     "sync": sync.bench_sync,
     "snapshot": sync_snapshot.bench_snapshot,
+    "sync_pg": sync_pg.bench_sync_pg,
 }
 """Runnable benchmarks by name, in run order (`demo` is reported from the database build)."""
 NAMES = (*BENCHMARKS, "demo")
