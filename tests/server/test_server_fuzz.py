@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from server_kit import Device, Server, new_id, ticket_insert
+from server_kit import Device, Server, created, new_id, ticket_insert
 
 from citydesk.server import admin
 from citydesk.server.ratelimit import EnrolLimiter
@@ -184,6 +184,10 @@ def test_a_nul_character_in_an_id_is_a_422(server: Server) -> None:
     change["change_id"] = change["row_id"] = "t\x00"
     change["data"] = dict(change["data"], id="t\x00")
     reply = post_raw(server, device, "/v1/sync/push", push_body(device, changes=[change]))
+    assert reply.status_code == 422 and "NUL" in reply.json()["message"], reply.text
+    note = dict(created(server, device, server.users["clerk"], new_id(server)).to_json(), seq=1)
+    note["data"] = dict(note["data"], ticket_id="t\x00")  # kept as the entry's parent on the server
+    reply = post_raw(server, device, "/v1/sync/push", push_body(device, changes=[note]))
     assert reply.status_code == 422 and "NUL" in reply.json()["message"], reply.text
     reply = post_raw(server, device, "/v1/sync/missing", json.dumps({"change_ids": ["a\x00b"]}).encode())
     assert reply.status_code == 422, reply.text

@@ -38,6 +38,7 @@ from citydesk.server.openapi import ENROL_SCHEMA, MISSING_SCHEMA, PUSH_SCHEMA, j
 from citydesk.server.ops import health
 from citydesk.server.ratelimit import EnrolLimiter
 from citydesk.server.state import chunks
+from citydesk.sync import merge
 from citydesk.sync.messages import PushRequest, error_body
 from citydesk.sync.wire import MAX_BATCH, MAX_PAGE, WireError, check_change
 
@@ -219,7 +220,7 @@ def hello_endpoint(
 
 def check_storable(request: PushRequest) -> None:
     """422 for numbers past 64 bits (sequences, field clocks) and ids no database can store (a NUL
-    character): the checks of `sync.wire` accept any whole number and any text."""
+    character; the server keeps these as text columns): `sync.wire` accepts any whole number and text."""
     for name, value in (("seq_first", request.seq_first), ("seq_last", request.seq_last)):
         if value is not None and not 0 <= value <= MAX_INT64:
             raise ApiError(422, "bad_request", f"{name}: must be a 64-bit sequence number.", where=name)
@@ -231,10 +232,12 @@ def check_storable(request: PushRequest) -> None:
                     422, "bad_request", f"{where}.seq: must be a 64-bit sequence number.", where=where
                 )
             for name, clock in change.clocks.items():
-                if not 0 < clock.hlc <= MAX_INT64:
+                if not 0 <= clock.hlc <= MAX_INT64:
                     message = f"{where}.clocks: the clock of {name!r} is not a 64-bit stamp."
                     raise ApiError(422, "bad_request", message, where=where)
-            ids = (change.change_id, change.table, change.row_id, change.device_id, change.author_id)
+            ids = [change.change_id, change.table, change.row_id, change.device_id, change.author_id]
+            stored = (change.data.get("ticket_id"), merge.redaction_target(change))  # parent_id, ref_id
+            ids += [text for text in stored if isinstance(text, str)]
             if not all(reading.is_plain_text(text) for text in ids):
                 raise ApiError(422, "bad_request", f"{where}: an id holds a NUL character.", where=where)
 
