@@ -7,7 +7,9 @@ path (created, two notes, a call and a resolution each) and pushes them to the r
 process in the ordinary way, 10,000 tickets at a time. Each run works on a copy of it.
 
     first   office B's `connect`: enrol + the whole first snapshot + the pull after it, ≤ 120 s for
-            100,000 tickets (scaled linearly for other sizes); the snapshot phase is reported beside it
+            100,000 tickets (scaled linearly for other sizes); the snapshot phase is reported beside it,
+            and the CPU time both processes used (what the wall time comes to on an idle machine: the
+            client waits for each page, the server for the next request)
     cut     office C's `connect` with the server killed (SIGKILL) once about half of the changes are
             applied; the server is started again on the same port and a sync (`sync_once`) resumes: it must
             pull only what was left (≤ the rest + one page), and C ends with every ticket and entry
@@ -21,6 +23,7 @@ process in the ordinary way, 10,000 tickets at a time. Each run works on a copy 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -177,6 +180,12 @@ def copy_server(source: Path, folder: Path) -> str:
     return f"sqlite+pysqlite:///{target}"
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user + system) a process has used so far, from /proc/<pid>/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def local_counts(path: Path) -> tuple[int, int]:
     """(tickets, timeline entries) in an office database."""
     import sqlite3
@@ -227,9 +236,12 @@ def first_snapshot(url: str, base: str, folder: Path, server_pid: int, tickets: 
     phases = Phases(on_report)
     start_rss = reset_peak(server_pid)
     with peak_growth({"server": server_pid}) as server:
+        server_cpu, client_cpu = cpu_seconds(server_pid), time.process_time()
         started = time.perf_counter()
         done = connect(folder / "b.sqlite", base, code, device_name="b", progress=phases)
         total_s = time.perf_counter() - started
+        client_cpu = time.process_time() - client_cpu
+        server_cpu = cpu_seconds(server_pid) - server_cpu
     if done.first_error is not None:
         raise RuntimeError(f"B's first sync failed: {done.first_error}")
     snapshot_s = phases.seconds("snapshot", started + total_s)
@@ -237,12 +249,13 @@ def first_snapshot(url: str, base: str, folder: Path, server_pid: int, tickets: 
     log(
         f"  B: connect + first snapshot of {counts[0]:,} tickets, {counts[1]:,} entries "
         f"({phases.pulled:,} changes) in {total_s:.1f} s (snapshot phase {snapshot_s:.1f} s); "
-        f"server +{server['server']} MB (VmHWM)"
+        f"server +{server['server']} MB (VmHWM); CPU: client {client_cpu:.1f} s, server {server_cpu:.1f} s"
     )
     if counts != (tickets, tickets * ENTRIES):
         raise RuntimeError(f"B holds {counts}, expected {(tickets, tickets * ENTRIES)}")
     return {"total_s": total_s, "snapshot_s": snapshot_s, "changes": phases.pulled,
-            "server_mb": server["server"], "server_half_mb": half["server"]}  # fmt: skip
+            "server_mb": server["server"], "server_half_mb": half["server"],
+            "client_cpu_s": client_cpu, "server_cpu_s": server_cpu}  # fmt: skip
 
 
 def cut_and_resume(url: str, base: str, folder: Path, process: Any, total_changes: int,
@@ -331,6 +344,13 @@ def run(folder: Path, source: Path, tickets: int, log: Callable[[str], None] = p
             detail={**detail, "changes": first["changes"]},
         ),
         Figure("snapshot.phase_s", "of which the snapshot phase", first["snapshot_s"], "s"),
+        Figure(
+            "snapshot.cpu_s",
+            "CPU time of the two processes (client + server; the wall time on an idle machine)",
+            first["client_cpu_s"] + first["server_cpu_s"],
+            "s",
+            detail={"client_s": round(first["client_cpu_s"], 1), "server_s": round(first["server_cpu_s"], 1)},
+        ),
         Figure(
             "snapshot.rate", "snapshot rate", first["changes"] / max(first["snapshot_s"], 1e-9), "changes/s"
         ),
