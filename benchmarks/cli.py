@@ -32,6 +32,8 @@ from benchmarks import (
     report,
     requesters,
     sync,
+    sync_pg,
+    sync_snapshot,
     ui,
     ui_sync,
     writes,
@@ -55,6 +57,8 @@ BENCHMARKS: dict[str, Callable[[Context], list[Figure]]] = {
     "report": report.bench_report,
     "status": receipts.bench_status,
     "sync": sync.bench_sync,
+    "snapshot": sync_snapshot.bench_snapshot,
+    "sync_pg": sync_pg.bench_sync_pg,
     "ui_sync": ui_sync.bench_ui_sync,
 }
 """Runnable benchmarks by name, in run order (`demo` is reported from the database build)."""

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -61,9 +62,11 @@ def child_env(folder: Path) -> dict[str, str]:
 
 
 @contextmanager
-def serve(url: str, folder: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    """`citydesk-server serve` on a free loopback port until uvicorn says it listens; (process, base URL)."""
-    port = free_port()
+def serve(url: str, folder: Path, port: int | None = None) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """`citydesk-server serve` on a loopback port (a free one unless given) until uvicorn says it listens;
+    (process, base URL). Its log lines are drained by a thread from then on (a full pipe would stall
+    the server after a few hundred requests)."""
+    port = port or free_port()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -90,12 +93,21 @@ def serve(url: str, folder: Path) -> Iterator[tuple[subprocess.Popen[str], str]]
             break
     else:
         raise RuntimeError("citydesk-server did not start:\n" + "".join(seen))
+    drain = threading.Thread(target=_drain, args=(process.stderr,), daemon=True)
+    drain.start()
     try:
         yield process, f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=30)
+        drain.join(timeout=30)
         process.stderr.close()
+
+
+def _drain(stream: Any) -> None:
+    """Read a child's stderr to its end (the lines are dropped)."""
+    for _line in stream:
+        pass
 
 
 def vm_kb(pid: int | str, field: str) -> int:

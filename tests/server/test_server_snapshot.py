@@ -101,6 +101,17 @@ def test_each_ticket_is_followed_by_all_its_entries_on_the_same_page(server: Ser
     assert any(len(p.changes) > 2 for p in ticket_pages)  # a page may exceed its limit to keep a ticket whole
 
 
+def test_every_page_but_the_last_is_full(server: Server) -> None:
+    """A page reads about as many tickets as fit with their entries and goes on reading until full:
+    no page but the last holds fewer changes than asked for, whatever the entries per ticket."""
+    desk = server.enrol()
+    fill(server, desk, tickets=12)
+    for limit in (3, 7, 10):
+        pages, rows = read_all(server, desk, limit)
+        assert all(len(p.changes) >= limit for p in pages[:-1]), limit
+        assert len({c.row_id for c in rows}) == len(rows)
+
+
 def test_rows_carry_every_field_with_its_clock(server: Server) -> None:
     desk = server.enrol()
     clerk, boss = server.users["clerk"], server.users["super"]

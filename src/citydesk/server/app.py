@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -35,14 +36,24 @@ from citydesk.server.errors import ApiError
 from citydesk.server.identity import ReidentifyRequest, check_device_seq, reidentify
 from citydesk.server.logs import log_event
 from citydesk.server.models import ChangeLog, Device, Rejection
+from citydesk.server.openapi import (
+    ENROL_SCHEMA,
+    FILE_KEY_SCHEMA,
+    MISSING_SCHEMA,
+    PUSH_SCHEMA,
+    REIDENTIFY_SCHEMA,
+    json_request,
+)
 from citydesk.server.ops import health
 from citydesk.server.ratelimit import EnrolLimiter
 from citydesk.server.state import chunks
+from citydesk.sync import merge
 from citydesk.sync.messages import PushRequest, error_body
 from citydesk.sync.wire import MAX_BATCH, MAX_PAGE, WireError, check_change
 
 MAX_BODY = 64 * 1024 * 1024  # bytes of a (decompressed) request body
 MAX_MISSING = 1000  # change ids per missing request
+MAX_INT64 = (1 << 63) - 1
 WRITE_PATHS = frozenset({"/v1/enrol", "/v1/sync/push", "/v1/sync/file-key", "/v1/sync/reidentify"})
 
 
@@ -125,9 +136,36 @@ async def json_body(request: Request) -> Any:
     if len(raw) > MAX_BODY:
         raise ApiError(413, "too_large", "The request body is too large.")
     try:
-        return json.loads(raw)
+        body = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, "bad_json", f"The body is not valid JSON: {exc}.") from None
+    except RecursionError:
+        raise ApiError(400, "bad_json", "The body is not valid JSON: it is nested too deeply.") from None
+    if LONE_SURROGATE.search(raw) and not _encodable(body):
+        raise ApiError(400, "bad_json", "The body is not valid JSON: it holds a lone UTF-16 surrogate.")
+    return body
+
+
+# A \uD800-\uDFFF escape: the only way a lone surrogate (text no database can store) gets into a body.
+LONE_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _encodable(body: Any) -> bool:
+    """Whether every text (keys included) of a parsed JSON body encodes as UTF-8 (walked iteratively)."""
+    stack = [body]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+    return True
 
 
 JsonBody = Annotated[Any, Depends(json_body)]
@@ -139,7 +177,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 router = APIRouter()
 
 
-@router.post("/v1/enrol")
+@router.post("/v1/enrol", openapi_extra=json_request(ENROL_SCHEMA))
 def enrol_endpoint(request: Request, session: SessionDep, db: DatabaseDep, body: JsonBody) -> JSONResponse:
     """Enrol a PC with a one-time code: its id, office, number and credential (shown once). Wrong codes
     are rate-limited per client address (429 with Retry-After)."""
@@ -149,6 +187,8 @@ def enrol_endpoint(request: Request, session: SessionDep, db: DatabaseDep, body:
     limiter.check(address, now)
     if not isinstance(body, dict) or not isinstance(body.get("code"), str):
         raise ApiError(422, "bad_request", "The body needs a code and a device_name.")
+    if isinstance(body.get("device_name"), str) and not reading.is_plain_text(body["device_name"]):
+        raise ApiError(422, "bad_request", "device_name: a PC name may not hold a NUL character.")
     meta = read_meta(session)
     try:
         enrolment = enrol(
@@ -195,7 +235,7 @@ def hello_endpoint(
     return JSONResponse(reading.hello(session, meta, db.clock.now()).to_json())
 
 
-@router.post("/v1/sync/reidentify")
+@router.post("/v1/sync/reidentify", openapi_extra=json_request(REIDENTIFY_SCHEMA))
 def reidentify_endpoint(
     session: SessionDep, db: DatabaseDep, device: CurrentDevice, body: JsonBody, version: ClientVersion = None
 ) -> JSONResponse:
@@ -220,7 +260,31 @@ def reidentify_endpoint(
     )
 
 
-@router.post("/v1/sync/push")
+def check_storable(request: PushRequest) -> None:
+    """422 for numbers past 64 bits (sequences, field clocks) and ids no database can store (a NUL
+    character; the server keeps these as text columns): `sync.wire` accepts any whole number and text."""
+    for name, value in (("seq_first", request.seq_first), ("seq_last", request.seq_last)):
+        if value is not None and not 0 <= value <= MAX_INT64:
+            raise ApiError(422, "bad_request", f"{name}: must be a 64-bit sequence number.", where=name)
+    for group, changes in (("changes", request.changes), ("relayed", request.relayed)):
+        for i, change in enumerate(changes):
+            where = f"{group}[{i}]"
+            if change.seq is not None and not 0 <= change.seq <= MAX_INT64:
+                raise ApiError(
+                    422, "bad_request", f"{where}.seq: must be a 64-bit sequence number.", where=where
+                )
+            for name, clock in change.clocks.items():
+                if not 0 <= clock.hlc <= MAX_INT64:
+                    message = f"{where}.clocks: the clock of {name!r} is not a 64-bit stamp."
+                    raise ApiError(422, "bad_request", message, where=where)
+            ids = [change.change_id, change.table, change.row_id, change.device_id, change.author_id]
+            stored = (change.data.get("ticket_id"), merge.redaction_target(change))  # parent_id, ref_id
+            ids += [text for text in stored if isinstance(text, str)]
+            if not all(reading.is_plain_text(text) for text in ids):
+                raise ApiError(422, "bad_request", f"{where}: an id holds a NUL character.", where=where)
+
+
+@router.post("/v1/sync/push", openapi_extra=json_request(PUSH_SCHEMA))
 def push_endpoint(
     session: SessionDep, db: DatabaseDep, device: CurrentDevice, body: JsonBody, version: ClientVersion = None
 ) -> JSONResponse:
@@ -232,6 +296,7 @@ def push_endpoint(
         raise ApiError(422, "bad_request", str(exc), where=exc.where) from None
     if len(request.changes) + len(request.relayed) > MAX_BATCH:
         raise ApiError(413, "batch_too_large", f"At most {MAX_BATCH} changes per push.", max_batch=MAX_BATCH)
+    check_storable(request)
     for group, changes in (("changes", request.changes), ("relayed", request.relayed)):
         for i, change in enumerate(changes):
             try:
@@ -287,11 +352,13 @@ def snapshot_endpoint(
     return JSONResponse(page.to_json())
 
 
-@router.post("/v1/sync/missing")
+@router.post("/v1/sync/missing", openapi_extra=json_request(MISSING_SCHEMA))
 def missing_endpoint(session: SessionDep, device: CurrentDevice, body: JsonBody) -> JSONResponse:
     """Which of the given change ids the server has never seen (neither accepted nor refused)."""
     ids = body.get("change_ids") if isinstance(body, dict) else None
-    if not isinstance(ids, list) or not all(isinstance(i, str) and 0 < len(i) <= 36 for i in ids):
+    if not isinstance(ids, list) or not all(
+        isinstance(i, str) and 0 < len(i) <= 36 and reading.is_plain_text(i) for i in ids
+    ):
         raise ApiError(422, "bad_request", "change_ids must be a list of change ids.")
     if len(ids) > MAX_MISSING:
         raise ApiError(413, "too_many", f"At most {MAX_MISSING} change ids per request.")
@@ -302,7 +369,7 @@ def missing_endpoint(session: SessionDep, device: CurrentDevice, body: JsonBody)
     return JSONResponse({"missing": [i for i in dict.fromkeys(ids) if i not in known]})
 
 
-@router.post("/v1/sync/file-key")
+@router.post("/v1/sync/file-key", openapi_extra=json_request(FILE_KEY_SCHEMA))
 def file_key_endpoint(
     session: SessionDep, db: DatabaseDep, device: CurrentDevice, body: JsonBody
 ) -> JSONResponse:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from citydesk.domain.clock import to_ms
@@ -29,9 +29,8 @@ from citydesk.server.models import (
     Rejection,
     ServerMeta,
     UserHistory,
-    core_table,
 )
-from citydesk.server.state import Row, RowCache, blank_target, chunks, merge_change, row_change
+from citydesk.server.state import Row, RowCache, blank_target, chunks, insert_many, merge_change, row_change
 from citydesk.sync import hlc as hlc_mod
 from citydesk.sync import merge
 from citydesk.sync.messages import PushReply, PushRequest
@@ -316,15 +315,12 @@ class Ledger:
 
     def flush(self) -> None:
         """Write the log, the merged rows, refusals, history and the server's HLC."""
-        if self.log:
-            self.session.execute(insert(core_table("change_log")), self.log)
+        insert_many(self.session, "change_log", self.log)
         for change_id, data in self.log_blanks.items():
             self.session.execute(update(ChangeLog).where(ChangeLog.change_id == change_id).values(data=data))
         self.cache.flush()
-        if self.refusals:
-            self.session.execute(insert(core_table("rejection")), self.refusals)
-        if self.history_rows:
-            self.session.execute(insert(core_table("user_history")), self.history_rows)
+        insert_many(self.session, "rejection", self.refusals)
+        insert_many(self.session, "user_history", self.history_rows)
         self._revoke_devices()
         self.meta.hlc = hlc_mod.receive(self.meta.hlc, self.max_hlc, to_ms(self.now))
         self.session.flush()

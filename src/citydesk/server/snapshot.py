@@ -47,6 +47,8 @@ SECTIONS: tuple[str, ...] = (
 )
 
 
+MAX_SEQ = (1 << 63) - 1  # change-log sequences are 64-bit
+ENTRY_GUESS = 4  # entries per ticket assumed before a snapshot page has read any ticket
 ROW_COLUMNS = core_table("row_state")  # rows as tuples: no ORM instances on the snapshot path
 
 
@@ -93,6 +95,10 @@ def _cursor_seq(meta: ServerMeta, cursor: str | None) -> int:
         epoch, seq = parse_cursor(cursor)
     except WireError as exc:
         raise ApiError(422, "bad_request", exc.message) from None
+    except ValueError:  # digits int() does not read ("²")
+        raise ApiError(422, "bad_request", f"malformed cursor {cursor!r}") from None
+    if seq > MAX_SEQ:
+        raise ApiError(422, "bad_request", f"malformed cursor {cursor!r} (its sequence is past 64 bits)")
     if epoch != meta.epoch:
         raise ApiError(
             410,
@@ -142,11 +148,23 @@ def head_cursor(session: Session, meta: ServerMeta) -> str:
     return make_cursor(meta.epoch, session.scalar(select(func.max(ChangeLog.seq))) or 0)
 
 
+def is_plain_text(text: str) -> bool:
+    """Whether `text` can be a database text value on every backend: no NUL character (PostgreSQL
+    refuses it) and no lone surrogate (not encodable as UTF-8)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _position(after: str | None) -> tuple[int, str]:
     if not after:
         return 0, ""
     section, sep, row_id = after.partition(":")
-    if not sep or section not in SECTIONS:
+    if not sep or section not in SECTIONS or len(row_id) > 60 or not is_plain_text(row_id):
         raise ApiError(422, "bad_request", f"Not a snapshot position: {after!r}.")
     return SECTIONS.index(section), row_id
 
@@ -196,19 +214,25 @@ def snapshot(
     start = head_cursor(session, meta) if not after else None
     section, last = _position(after)
     out: list[Change] = []
+    ticket_count = entry_count = 0
     while section < len(SECTIONS) and len(out) < limit:
         name = SECTIONS[section]
         room = limit - len(out)
         if name == "ticket":
-            rows = _rows(session, "ticket", last, max(1, room))
+            # Read about as many tickets as fit with their entries (the average so far guesses how
+            # many entries each brings), not `room` tickets whose entries mostly would not fit.
+            want = max(1, room // (1 + (entry_count // ticket_count if ticket_count else ENTRY_GUESS)))
+            rows = _rows(session, "ticket", last, want)
             entries = _entries_of(session, [r.row_id for r in rows])
             for ticket in rows:
                 out.append(row_change(ticket))
                 out += [row_change(e) for e in entries[ticket.row_id]]
+                ticket_count += 1
+                entry_count += len(entries[ticket.row_id])
                 last = ticket.row_id
                 if len(out) >= limit:
                     break
-            done = len(rows) < max(1, room) and (not rows or last == rows[-1].row_id)
+            done = len(rows) < want and (not rows or last == rows[-1].row_id)
         else:
             rows = (
                 _orphan_entries(session, last, room)

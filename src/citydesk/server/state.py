@@ -62,6 +62,40 @@ class Row:
         }
 
 
+def insert_many(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows of a server table at once (inside the caller's transaction).
+
+    SQLite runs one prepared statement per row (`executemany`), which is fast there. psycopg 3 would
+    send one statement per row too (in its pipeline), four times slower than SQLite for a push, so on
+    PostgreSQL the rows go in one `COPY ... FROM STDIN`, each value through its column type's bind
+    processing first (JSON serialised, datetimes in UTC). Columns a row leaves out take their default
+    (the change log's sequence numbers, in row order).
+    """
+    if not rows:
+        return
+    target = core_table(table)
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(target), list(rows))
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    names = [c.name for c in target.columns if c.name in rows[0]]
+    processors = [target.columns[n].type._cached_bind_processor(dialect) for n in names]
+    columns = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY {dialect.identifier_preparer.quote(table)} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(
+                    [
+                        value if proc is None else proc(value)
+                        for value, proc in zip(map(row.get, names), processors, strict=True)
+                    ]
+                )
+    finally:
+        cursor.close()
+
+
 def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
     """`items` in slices of at most `size`."""
     for start in range(0, len(items), size):
@@ -133,8 +167,7 @@ class RowCache:
         """Insert the new rows and update the changed ones."""
         new = [r.values() for r in self.rows.values() if r is not None and r.new]
         changed = [r for r in self.rows.values() if r is not None and r.dirty and not r.new]
-        if new:
-            self.session.execute(insert(core_table("row_state")), new)
+        insert_many(self.session, "row_state", new)
         for row in changed:
             self.session.execute(
                 update(RowState)

@@ -98,7 +98,7 @@ class PageApply:
             self.hlcs += [c.hlc for c in change.clocks.values()]
             try:
                 prepared = prepare(change)
-                merge.references(change)  # a malformed reference is this change's problem, not the page's
+                prepared.refs()  # a malformed reference is this change's problem, not the page's
             except Unfit as exc:
                 self.park(change, exc.reason, exc.depends_on)
                 continue
@@ -129,7 +129,7 @@ class PageApply:
         wanted: dict[str, set[str]] = defaultdict(set)
         for prepared in ready:
             wanted[prepared.spec.name].add(prepared.change.row_id)
-            for table, row_id in merge.references(prepared.change):
+            for table, row_id in prepared.refs():
                 wanted[table].add(row_id)
         present: dict[str, set[str]] = {}
         for table_name, ids in wanted.items():
@@ -138,7 +138,7 @@ class PageApply:
 
     def _one_row(self, prepared: Prepared, present: dict[str, set[str]]) -> None:
         change = prepared.change
-        waits = missing_reference(change, present)
+        waits = missing_reference(change, present, prepared.refs())
         if waits is not None:
             self.park(change, f"waits for {waits}", waits)
             return
@@ -177,7 +177,7 @@ class PageApply:
             if change.row_id in seen:
                 self.applied += 1  # already here (an echo or a repeat): nothing to do
                 continue
-            waits = missing_reference(change, present)
+            waits = missing_reference(change, present, item.refs())
             if waits is not None:
                 self.park(change, f"waits for {waits}", waits)
                 continue

@@ -75,6 +75,13 @@ class Prepared:
     values: dict[str, Any]
     unknown: tuple[str, ...] = ()
     fields: tuple[str, ...] = field(default=())
+    references: list[tuple[str, str]] | None = None  # `merge.references` of the change, once read
+
+    def refs(self) -> list[tuple[str, str]]:
+        """The rows the change needs (`merge.references`, computed once)."""
+        if self.references is None:
+            self.references = merge.references(self.change)
+        return self.references
 
 
 @cache
@@ -147,9 +154,12 @@ def _check_entry(values: Mapping[str, Any]) -> None:
         raise Unfit(f"an entry this version cannot fold: {exc!r}") from None
 
 
-def missing_reference(change: Change, present: Mapping[str, set[str]]) -> str | None:
-    """The first row ("table:id") the change needs that this replica does not have, else None."""
-    for table, row_id in merge.references(change):
+def missing_reference(
+    change: Change, present: Mapping[str, set[str]], references: list[tuple[str, str]] | None = None
+) -> str | None:
+    """The first row ("table:id") the change needs that this replica does not have, else None
+    (`references`: the change's `merge.references` when already known)."""
+    for table, row_id in merge.references(change) if references is None else references:
         if row_id not in present.get(table, ()):
             return f"{table}:{row_id}"
     return None
