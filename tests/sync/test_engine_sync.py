@@ -339,3 +339,19 @@ def test_each_committed_page_is_reported_and_runs_through_the_given_writer(world
     assert len(pulled) >= 3 and all(len(p) <= 2 for p in pulled)
     assert set().union(*pulled) == {m.ticket_id for m in made}
     assert threads and len(threads) == len(pages)  # every page's transaction went through the writer
+
+
+def test_each_offices_last_sync_from_hello_feeds_the_reports_data_as_of_line(world: World) -> None:
+    from citydesk.reports.metrics.activity import office_syncs
+
+    a, b = world.enrol("a"), world.enrol("b", office="PD")
+    b_synced = world.clock.now()
+    b.sync()
+    world.clock.advance(minutes=30)
+    a.sync()
+    with a.db.read() as session:
+        found = {o.code: o for o in office_syncs(session)}
+    assert found["CLK"].is_local and found["CLK"].last_sync_at == world.clock.now()
+    assert not found["PD"].is_local
+    assert found["PD"].last_sync_at is not None and found["PD"].last_sync_at >= b_synced
+    assert found["PD"].last_sync_at < world.clock.now()  # the annex's own sync, not this PC's

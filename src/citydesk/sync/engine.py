@@ -15,6 +15,7 @@ app passes `progress` and `cancel` and reads the `SyncResult`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 JOURNAL_KEEP = timedelta(days=90)
 PRUNE_EVERY = timedelta(days=1)
 PRUNED_SETTING = "sync.journal_pruned_at"
+OFFICE_SYNCS_SETTING = "sync.office_last_sync"  # office code -> its last successful sync, from hello
 
 __all__ = [
     "NotEnrolled",
@@ -167,8 +169,17 @@ def _run(cycle: Cycle, state: State) -> SyncResult:
     if too_old is not None:
         raise too_old
     cycle.write_state(last_sync_at=cycle.db.clock.now(), last_error=None)
+    cycle.run_write(functools.partial(save_office_syncs, cycle.db, hello))
     prune_journal(cycle.db)
     return _result(cycle)
+
+
+def save_office_syncs(db: Database, hello: Hello) -> None:
+    """Keep each office's last successful sync as the cycle's hello reported it (local setting
+    `OFFICE_SYNCS_SETTING`: office code -> ISO time or None): the weekly report's "data as of" line."""
+    value = {o.code: o.last_sync_at for o in hello.offices}
+    with db.write() as session:
+        session.merge(LocalSetting(key=OFFICE_SYNCS_SETTING, value=value))
 
 
 def prune_journal(db: Database, *, keep: timedelta = JOURNAL_KEEP, every: timedelta = PRUNE_EVERY) -> int:

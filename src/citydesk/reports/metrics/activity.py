@@ -19,6 +19,7 @@ from citydesk.reports.metrics.queries import (
     categories,
     contacts,
     local_day,
+    local_settings,
     offices,
     offset_segments,
     packed_rows,
@@ -136,10 +137,16 @@ def minutes_logged(session: Session, scope: Scope, span: Span) -> dict[str, int]
     return {author: int(total or 0) for author, total in session.execute(stmt)}
 
 
+OFFICE_SYNCS_SETTING = "sync.office_last_sync"  # written by the sync engine from each cycle's hello
+
+
 def office_syncs(session: Session) -> list[OfficeSync]:
-    """Each active office and when its data last reached this database (this PC's sync)."""
+    """Each active office and when its data last reached the city's server as this PC last heard
+    (the sync's hello); this PC's own office: its own last successful sync."""
     state = session.execute(select(sync_state.c.office_id, sync_state.c.last_sync_at)).first()
     local_id = state.office_id if state else None
+    heard = session.scalar(select(local_settings.c.value).where(local_settings.c.key == OFFICE_SYNCS_SETTING))
+    reported = heard if isinstance(heard, dict) else {}
     out = []
     for office_id, code, name in session.execute(
         select(offices.c.id, offices.c.code, offices.c.name)
@@ -147,9 +154,21 @@ def office_syncs(session: Session) -> list[OfficeSync]:
         .order_by(offices.c.code)
     ):
         is_local = office_id == local_id
-        out.append(OfficeSync(code, name, is_local, state.last_sync_at if (is_local and state) else None))
+        when = state.last_sync_at if (is_local and state) else _instant(reported.get(code))
+        out.append(OfficeSync(code, name, is_local, when))
     out.sort(key=lambda o: (not o.is_local, o.code))
     return out
+
+
+def _instant(text: object) -> datetime | None:
+    """An ISO time from the stored hello figures (None when absent or unreadable)."""
+    if not isinstance(text, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def days_and_trend(

@@ -22,6 +22,7 @@ from citydesk.store.models import (
     Category,
     ContactLog,
     Department,
+    LocalSetting,
     Office,
     Requester,
     SyncState,
@@ -41,6 +42,7 @@ categories: Table = Category.__table__  # type: ignore[assignment]
 departments: Table = Department.__table__  # type: ignore[assignment]
 offices: Table = Office.__table__  # type: ignore[assignment]
 sync_state: Table = SyncState.__table__  # type: ignore[assignment]
+local_settings: Table = LocalSetting.__table__  # type: ignore[assignment]
 users: Table = User.__table__  # type: ignore[assignment]
 
 OPS = Priority.OPS.value
