@@ -27,7 +27,7 @@ from citydesk.store.receipts import city_phone
 from citydesk.store.status import CounterDay, counter_day
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.conflicts.window import show_conflicts
-from citydesk.ui.events import Notice, SignedIn
+from citydesk.ui.events import Notice, SignedIn, TicketChanged, TicketsPulled
 from citydesk.ui.first_screen import ClerkBar, arrange_columns, fit_title, fit_window
 from citydesk.ui.flow import WrappingBar
 from citydesk.ui.pulled_notices import PulledNotifier
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._counts_timer = QTimer(self, singleShot=True, interval=250, timeout=self.refresh_counts)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self._run_search)
-        hub.ticket_changed.connect(lambda _change: self._changed())
+        hub.ticket_changed.connect(self._ticket_changed)  # one ticket: its row refreshes in place
         hub.data_changed.connect(self._changed)
         hub.tickets_pulled.connect(lambda _pulled: self._counts_timer.start())  # the rows refresh in place
         hub.signed_in.connect(self._on_signed_in)
@@ -347,6 +347,10 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self._counts_timer.start()
 
+    def _ticket_changed(self, change: TicketChanged) -> None:
+        self.model.apply_pull(TicketsPulled(frozenset({change.ticket_id})))  # no reset, no lost scroll
+        self._counts_timer.start()
+
     # ---- other windows ---------------------------------------------------------------------------
 
     def open_requesters(self) -> None:
@@ -443,9 +447,7 @@ class MainWindow(QMainWindow):
         self.status_message.success(text)
 
     def _on_notice(self, notice: Notice) -> None:
-        self.notice_label.setText(
-            f"⚠ {notice.title}: {notice.text}" if notice.urgent else f"{notice.title}: {notice.text}"
-        )
+        self.notice_label.setText(f"{'⚠ ' if notice.urgent else ''}{notice.title}: {notice.text}")
         self.notice_label.setVisible(True)
         self._announce(notice.text)
 
@@ -453,11 +455,8 @@ class MainWindow(QMainWindow):
         """Help → About."""
         from citydesk import __version__
 
-        QMessageBox.about(
-            self,
-            self.tr("About citydesk"),
-            self.tr("citydesk {0} — the city's service desk.").format(__version__),
-        )
+        text = self.tr("citydesk {0} — the city's service desk.").format(__version__)
+        QMessageBox.about(self, self.tr("About citydesk"), text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The table's viewport was resized: the title takes the width the other first columns leave."""
