@@ -3595,45 +3595,45 @@ ni de este solicitante.</translation>
       <translation>{0} cambios locales aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="383" />
+      <location filename="../../src/citydesk/ui/shell.py" line="387" />
       <source>Nobody signed in</source>
       <translation>Nadie ha iniciado sesión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="385" />
-      <location filename="../../src/citydesk/ui/shell.py" line="386" />
+      <location filename="../../src/citydesk/ui/shell.py" line="389" />
+      <location filename="../../src/citydesk/ui/shell.py" line="390" />
       <source>{0} ({1})</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="387" />
+      <location filename="../../src/citydesk/ui/shell.py" line="391" />
       <source>{0} · demo</source>
       <translation>{0} · demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="389" />
+      <location filename="../../src/citydesk/ui/shell.py" line="393" />
       <source>citydesk — {0}</source>
       <translation>citydesk — {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="406" />
+      <location filename="../../src/citydesk/ui/shell.py" line="410" />
       <source>The city's phone number is not set</source>
       <translation>No está configurado el teléfono de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="407" />
+      <location filename="../../src/citydesk/ui/shell.py" line="411" />
       <source>Receipts cannot tell citizens which number to call about their requests. Set it in Counter → Receipt texts…</source>
       <translation>Los comprobantes no pueden indicar a los ciudadanos a qué número llamar por sus solicitudes. Configúrelo en Mostrador → Textos del comprobante…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/shell.py" line="458" />
-      <source>About citydesk</source>
-      <translation>Acerca de citydesk</translation>
+      <source>citydesk {0} — the city's service desk.</source>
+      <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/shell.py" line="459" />
-      <source>citydesk {0} — the city's service desk.</source>
-      <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
+      <source>About citydesk</source>
+      <translation>Acerca de citydesk</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/menus.py" line="34" />
