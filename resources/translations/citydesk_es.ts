@@ -3176,27 +3176,27 @@ ni de este solicitante.</translation>
   <context>
     <name>IntervalDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="111" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="137" />
       <source>Background sync</source>
       <translation>Sincronización en segundo plano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="116" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="142" />
       <source>citydesk sends this PC's changes and receives other offices' in the background. When the server cannot be reached it tries again less often, and soon after the network returns.</source>
       <translation>citydesk envía los cambios de este equipo y recibe los de las demás oficinas en segundo plano. Cuando no se puede llegar al servidor, lo intenta con menos frecuencia, y de nuevo poco después de que vuelva la red.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="122" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="148" />
       <source> minutes</source>
       <translation> minutos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="124" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="150" />
       <source>Sync &amp;every:</source>
       <translation>Sincronizar &amp;cada:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="127" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="153" />
       <source>&amp;Save</source>
       <translation>&amp;Guardar</translation>
     </message>
@@ -3741,28 +3741,53 @@ ni de este solicitante.</translation>
       <translation>Elija qué tickets muestra la tabla</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="34" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="35" />
       <source>Sync &amp;now</source>
       <translation>Sincronizar a&amp;hora</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="38" />
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="40" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="39" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="41" />
       <source>&amp;Connect to server…</source>
       <translation>&amp;Conectarse al servidor…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="42" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="43" />
       <source>&amp;Background sync…</source>
       <translation>Sincronización en &amp;segundo plano…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="66" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="45" />
+      <source>Save &amp;unsent changes…</source>
+      <translation>Guardar los cambios no &amp;enviados…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="71" />
       <source>Only an administrator can connect this office.</source>
       <translation>Solo un administrador puede conectar esta oficina.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="86" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="79" />
+      <source>Save unsent changes</source>
+      <translation>Guardar los cambios no enviados</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="79" />
+      <source>Changes (*.json)</source>
+      <translation>Cambios (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="89" />
+      <source>{0} changes not yet sent were saved to {1}.</source>
+      <translation>Se guardaron {0} cambios aún no enviados en {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="90" />
+      <source>Unsent changes saved</source>
+      <translation>Cambios no enviados guardados</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="112" />
       <source>Connected</source>
       <translation>Conectado</translation>
     </message>
@@ -8073,32 +8098,32 @@ ni de este solicitante.</translation>
   <context>
     <name>SyncMessages</name>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="82" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="83" />
       <source>A change to a ticket</source>
       <translation>Un cambio en un ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="83" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="84" />
       <source>A new ticket</source>
       <translation>Un ticket nuevo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="84" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="85" />
       <source>A counted contact</source>
       <translation>Un contacto contado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="85" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="86" />
       <source>A change to a requester</source>
       <translation>Un cambio en un solicitante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="86" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="87" />
       <source>A change to an address</source>
       <translation>Un cambio en una dirección</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="87" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="88" />
       <source>A change to a receipt text</source>
       <translation>Un cambio en un texto del comprobante</translation>
     </message>
@@ -8164,86 +8189,86 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/sync/messages.py" line="44" />
-      <source>The city's server no longer accepts this PC (it was removed, or its access was withdrawn). {0} Changes not yet sent stay waiting here; you can save tickets with File → Export tickets…. Ask the city's administrator to connect this PC again.</source>
-      <translation>El servidor de la ciudad ya no acepta este equipo (se quitó, o se le retiró el acceso). {0} Los cambios aún no enviados siguen esperando aquí; puede guardar tickets con Archivo → Exportar tickets…. Pida al administrador de la ciudad que vuelva a conectar este equipo.</translation>
+      <source>The city's server no longer accepts this PC (it was removed, or its access was withdrawn). {0} Changes not yet sent stay waiting here; save them with File → Save unsent changes…, and ask the city's administrator to connect this PC again: they are sent then.</source>
+      <translation>El servidor de la ciudad ya no acepta este equipo (lo quitaron o le retiraron el acceso). {0} Los cambios aún no enviados siguen esperando aquí; guárdelos con Archivo → Guardar los cambios no enviados… y pida al administrador de la ciudad que vuelva a conectar este equipo: entonces se enviarán.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="48" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="49" />
       <source>Update citydesk to send your changes</source>
       <translation>Actualice citydesk para enviar sus cambios</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="49" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="50" />
       <source>This citydesk is older than the city's server accepts, so your changes wait on this PC (other offices' changes still arrive). {0} Ask IT to update citydesk.</source>
       <translation>Este citydesk es más antiguo de lo que acepta el servidor de la ciudad, así que sus cambios esperan en este equipo (los cambios de otras oficinas siguen llegando). {0} Pida a Informática que actualice citydesk.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="53" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="54" />
       <source>Cannot sync: no keyring on this PC</source>
       <translation>No se puede sincronizar: no hay llavero en este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="54" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="55" />
       <source>citydesk keeps this PC's server password only in the system's keyring, and none is available. {0} How to set one up: {1}</source>
       <translation>citydesk guarda la contraseña del servidor de este equipo solo en el llavero del sistema, y no hay ninguno disponible. {0} Cómo configurar uno: {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="57" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="58" />
       <source>The last sync failed</source>
       <translation>Falló la última sincronización</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="57" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="58" />
       <source>The sync did not finish: {0} {1}</source>
       <translation>La sincronización no terminó: {0} {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="65" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="66" />
       <source>The server did not accept this code: it may be mistyped, already used or expired. Ask the city's administrator for a new one-time code.</source>
       <translation>El servidor no aceptó este código: puede estar mal escrito, ya usado o vencido. Pida al administrador de la ciudad un nuevo código de un solo uso.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="67" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="68" />
       <source>This PC does not trust the server's security certificate. Ask IT for the city's certificate file, choose it under "Certificate file", then try again.</source>
       <translation>Este equipo no confía en el certificado de seguridad del servidor. Pida a Informática el archivo de certificado de la ciudad, elíjalo en «Archivo de certificado» e inténtelo de nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="69" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="70" />
       <source>citydesk could not reach the server at {0}. Check the address, and that this PC is on the network (can it open web pages?), then try again.</source>
       <translation>citydesk no pudo llegar al servidor en {0}. Revise la dirección y que este equipo esté en la red (¿puede abrir páginas web?), e inténtelo de nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="71" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="72" />
       <source>Too many codes were tried from this PC. Wait a few minutes, then try again.</source>
       <translation>Se probaron demasiados códigos desde este equipo. Espere unos minutos e inténtelo de nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="72" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="73" />
       <source>This citydesk is older than the city's server accepts. Ask IT to update citydesk first.</source>
       <translation>Este citydesk es más antiguo de lo que acepta el servidor de la ciudad. Pida primero a Informática que actualice citydesk.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="74" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="75" />
       <source>This PC has no safe place to keep its server password (the system's keyring), so the code was not used. How to set one up: {0}</source>
       <translation>Este equipo no tiene un lugar seguro donde guardar la contraseña del servidor (el llavero del sistema), así que no se usó el código. Cómo configurar uno: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="78" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="79" />
       <source>Connecting did not work: {0}</source>
       <translation>No se pudo conectar: {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="94" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="95" />
       <source>A change</source>
       <translation>Un cambio</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="95" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="96" />
       <source>{0} was refused by the city's server: {1}. It is kept on this PC.</source>
       <translation>{0}: el servidor de la ciudad lo rechazó ({1}). Se conserva en este equipo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/messages.py" line="96" />
+      <location filename="../../src/citydesk/ui/sync/messages.py" line="97" />
       <source>no reason given</source>
       <translation>sin motivo indicado</translation>
     </message>

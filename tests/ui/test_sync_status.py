@@ -4,6 +4,7 @@ the lease; the PC-clock warning; the conflicts count."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -100,7 +101,7 @@ def test_a_revoked_pc_is_told_once_and_keeps_its_changes(qtbot: Any, world: Worl
     outcome = sync(qtbot, pc, key=True)
     assert outcome.kind == "revoked"
     assert "no longer accepts this PC" in pc.window.notice_label.text()
-    assert "Export tickets" in pc.window.notice_label.text()
+    assert "Save unsent changes" in pc.window.notice_label.text()
     assert pc.bar.connection.text().startswith("This PC may no longer sync · ")
     assert pc.pending() == waiting  # the outbox is kept
     assert pc.controller.schedule.next_at is None  # no background retries
@@ -108,6 +109,13 @@ def test_a_revoked_pc_is_told_once_and_keeps_its_changes(qtbot: Any, world: Worl
     sync(qtbot, pc)
     assert pc.window.notice_label.text() == ""  # told once
     assert "Icy steps" in pc.replica.tickets().values()
+    actions = pc.window.sync_actions
+    assert actions.save_unsent.isEnabled()
+    saved = pc.replica.db.path.with_name("unsent.json")
+    actions.save_unsent_to(saved)  # File → Save unsent changes… (the file chooser is the outer edge)
+    qtbot.waitUntil(lambda: "saved to" in pc.window.notice_label.text(), timeout=5_000)
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    assert len(document["changes"]) == waiting and f"{waiting} changes" in pc.window.notice_label.text()
 
 
 def test_another_sync_holding_the_lease_is_quiet(qtbot: Any, world: World, pc: OfficePC) -> None:

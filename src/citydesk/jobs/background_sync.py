@@ -285,3 +285,12 @@ def office_last_syncs(db: Database) -> dict[str, datetime | None]:
         except ValueError:
             out[str(code)] = None
     return out
+
+
+def save_unsent_changes(db: Database, path: Path) -> int:
+    """Write this PC's changes not yet sent to `path` (JSON, replaced whole; works offline — for a PC
+    the administrator removed, before it is connected again with `citydesk connect --reenrol`); returns
+    how many changes it holds."""
+    from citydesk.sync.outbox_export import export_outbox
+
+    return export_outbox(db, path).changes

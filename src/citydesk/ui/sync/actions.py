@@ -3,6 +3,7 @@ Settings → Connect to server… and Background sync…; each enabled only wher
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -41,8 +42,11 @@ class SyncActions(QObject):
         self.connect_settings.triggered.connect(self.open_connect)
         self.interval = QAction(tr("&Background sync…"), window)
         self.interval.triggered.connect(self.open_interval)
+        self.save_unsent = QAction(tr("Save &unsent changes…"), window)
+        self.save_unsent.triggered.connect(self.choose_unsent_file)
         file_menu.addAction(self.sync_now)
         file_menu.addAction(self.connect_file)
+        file_menu.addAction(self.save_unsent)
         settings_menu.addAction(self.connect_settings)
         settings_menu.addAction(self.interval)
         self.dialog: QDialog | None = None  # the open Connect or Background sync dialog
@@ -62,8 +66,30 @@ class SyncActions(QObject):
         self.connect_file.setEnabled(admin)
         self.connect_settings.setEnabled(standalone and admin)
         self.interval.setEnabled(status.connected)
+        self.save_unsent.setVisible(not standalone and status.mode != "demo")
         for act in (self.connect_file, self.connect_settings):
             act.setToolTip("" if admin else tr("Only an administrator can connect this office."))
+
+    def choose_unsent_file(self) -> None:
+        """File → Save unsent changes…: ask where, then save them (for a PC the server no longer
+        accepts: the administrator connects it again and they are sent)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, tr("Save unsent changes"), "unsent-changes.json", tr("Changes (*.json)")
+        )
+        if path:
+            self.save_unsent_to(Path(path))
+
+    def save_unsent_to(self, path: Path) -> None:
+        """Save this PC's unsent changes to `path` off the GUI thread, then say how many."""
+        from citydesk.jobs.background_sync import save_unsent_changes
+
+        def saved(count: int) -> None:
+            text = tr("{0} changes not yet sent were saved to {1}.").format(count, path)
+            self.hub.notify(tr("Unsent changes saved"), text)
+
+        self.hub.runner.read(lambda: save_unsent_changes(self.hub.db, path), saved)
 
     def open_connect(self) -> QDialog | None:
         """Connect this standalone office's database to the city's server (adoption)."""

@@ -42,8 +42,9 @@ def failure_text(kind: str, detail: str = "") -> FailureText:
                     False, True),
         "revoked": (tr("This PC may no longer sync"),
                     tr("The city's server no longer accepts this PC (it was removed, or its access was "
-                       "withdrawn). {0} Changes not yet sent stay waiting here; you can save tickets with "
-                       "File → Export tickets…. Ask the city's administrator to connect this PC again.")
+                       "withdrawn). {0} Changes not yet sent stay waiting here; save them with File → Save "
+                       "unsent changes…, and ask the city's administrator to connect this PC again: they "
+                       "are sent then.")
                     .format(kept), True, False),
         "too_old": (tr("Update citydesk to send your changes"),
                     tr("This citydesk is older than the city's server accepts, so your changes wait on "
