@@ -19,11 +19,12 @@ run:  ## create the demo database once, then open it in the app
 
 # pytest starts a throwaway PostgreSQL (scripts/with-postgres.sh) only when a collected test takes the
 # `pg_url` fixture (tests/conftest.py); with CI=true a missing PostgreSQL is then an error, else a skip.
+# Two worker processes (pytest-xdist), each test file whole in one of them: a machine's two cores.
 test:  ## everything CI checks: ruff, mypy, pytest (PostgreSQL only for tests that need it)
 	bash scripts/bootstrap.sh test
 	$(VENV)/ruff check $(LINT_PATHS)
 	$(VENV)/mypy
-	$(HEADLESS) $(VENV)/pytest
+	$(HEADLESS) $(VENV)/pytest -n 2 --dist loadfile
 
 # The hypothesis convergence test with many more examples than CI runs (tests/sync/test_convergence.py).
 test-long:  ## the sync convergence test with 2,000 examples (long)
