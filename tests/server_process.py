@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -149,3 +151,31 @@ def sending_progress(line: str) -> tuple[int, int] | None:
     """(done, total) of a `citydesk sync` stderr line "Sending… DONE/TOTAL" (cli/sync.py), else None."""
     found = re.match(r"Sending… (\d+)/(\d+)\s*$", line)
     return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+@contextmanager
+def serving_copy(tmp_path: Path, template: Path) -> Iterator[ServerProcess]:
+    """`citydesk-server serve` on a copy of a set-up server database, on a free port (stopped after)."""
+    path = tmp_path / "server.sqlite"
+    shutil.copyfile(template, path)
+    process = ServerProcess(tmp_path, f"sqlite+pysqlite:///{path}", free_port()).start()
+    try:
+        yield process
+    finally:
+        process.stop()
+
+
+def enrol_office(tmp_path: Path, server: ServerProcess, office: str, name: str) -> str:
+    """A new office database enrolled with a code from `citydesk-server device enrol-code`; its path."""
+    out = checked(server_cli(tmp_path, "device", "enrol-code", "--office", office,
+                             "--database-url", server.database_url))  # fmt: skip
+    (code,) = [line.strip() for line in out.splitlines() if line.strip()]  # the code, on its own line
+    path = str(tmp_path / f"{name}.sqlite")
+    checked(citydesk(tmp_path, "connect", server.base, "--code", code, "--database", path, "--name", name))
+    return path
+
+
+def add_ticket(tmp_path: Path, path: str, user: str, title: str) -> str:
+    """`citydesk ticket add` in the Pothole category; its number."""
+    return checked(citydesk(tmp_path, "ticket", "add", "--title", title, "--category", "Pothole",
+                            "--user", user, "--database", path)).strip()  # fmt: skip

@@ -6,7 +6,6 @@ its number, here and at another office that syncs with the server afterwards."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +19,7 @@ from citydesk.services import setup
 from citydesk.services.bulk import BulkTicket, bulk_create_tickets
 from citydesk.store.db import open_database
 from citydesk.store.models import Outbox
-from server_process import ServerProcess, checked, citydesk, free_port, server_cli
+from server_process import ServerProcess, checked, citydesk, server_cli, serving_copy
 
 pytestmark = pytest.mark.slow
 
@@ -50,13 +49,8 @@ def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def server(tmp_path: Path, city_template: Path) -> Iterator[ServerProcess]:
     """`citydesk-server serve` on a copy of the set-up city, on a free port."""
-    path = tmp_path / "server.sqlite"
-    shutil.copyfile(city_template, path)
-    process = ServerProcess(tmp_path, f"sqlite+pysqlite:///{path}", free_port()).start()
-    try:
+    with serving_copy(tmp_path, city_template) as process:
         yield process
-    finally:
-        process.stop()
 
 
 def standalone_office(path: Path) -> None:

@@ -9,7 +9,6 @@ of 1,000 (wire.MAX_BATCH) is acknowledged, while thousands of changes are still 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -24,13 +23,17 @@ from citydesk.store.models import Category, TimelineEntry
 from server_process import (
     TIMEOUT,
     ServerProcess,
+    add_ticket,
     checked,
     child_env,
     citydesk,
-    free_port,
     read_lines_until,
     sending_progress,
     server_cli,
+    serving_copy,
+)
+from server_process import (
+    enrol_office as enrol,
 )
 
 pytestmark = pytest.mark.slow
@@ -67,29 +70,12 @@ def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def server(tmp_path: Path, city_template: Path) -> Iterator[ServerProcess]:
     """`citydesk-server serve` on a copy of the set-up city, on a free port."""
-    path = tmp_path / "server.sqlite"
-    shutil.copyfile(city_template, path)
-    process = ServerProcess(tmp_path, f"sqlite+pysqlite:///{path}", free_port()).start()
-    try:
+    with serving_copy(tmp_path, city_template) as process:
         yield process
-    finally:
-        process.stop()
 
 
-def enrol(tmp_path: Path, server: ServerProcess, office: str, name: str) -> str:
-    """A new office database enrolled with a code from `citydesk-server device enrol-code`."""
-    out = checked(server_cli(tmp_path, "device", "enrol-code", "--office", office,
-                             "--database-url", server.database_url))  # fmt: skip
-    (code,) = [line.strip() for line in out.splitlines() if line.strip()]  # the code, on its own line
-    path = str(tmp_path / f"{name}.sqlite")
-    checked(citydesk(tmp_path, "connect", server.base, "--code", code, "--database", path, "--name", name))
-    return path
 
 
-def add_ticket(tmp_path: Path, path: str, user: str, title: str) -> str:
-    """`citydesk ticket add`; its number."""
-    return checked(citydesk(tmp_path, "ticket", "add", "--title", title, "--category", "Pothole",
-                            "--user", user, "--database", path)).strip()  # fmt: skip
 
 
 def sync(tmp_path: Path, path: str) -> subprocess.CompletedProcess[str]:
