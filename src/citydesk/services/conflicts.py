@@ -17,16 +17,12 @@ import json
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import select
-
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.permissions import require
 from citydesk.domain.roles import Actor
 from citydesk.domain.statuses import Status
-from citydesk.domain.timeline import Entry, EntryKind, is_known_kind
+from citydesk.domain.timeline import Entry, EntryKind
 from citydesk.services.transaction import EntryAdded, transaction
-from citydesk.store import statements as st
-from citydesk.store import ticket_cache
 from citydesk.store.db import Database
 from citydesk.sync import conflicts as derived
 from citydesk.sync.conflicts import Conflict, ConflictSide
@@ -113,43 +109,6 @@ def _settled(entries: Sequence[Entry], wanted: set[str]) -> bool:
 
 
 def open_conflicts(db: Database, ticket_ids: Collection[str] | None = None) -> list[Conflict]:
-    """Every open conflict (`ticket_ids` None), or those of these tickets, by number then field."""
-    if ticket_ids is None:
-        return derived.open_conflicts(db)
-    wanted = sorted(set(ticket_ids))
-    if not wanted:
-        return []
-    out: list[Conflict] = []
-    entry = st.ENTRY
-    with db.read() as session:
-        names = {r.id: r.display_name for r in session.execute(select(st.USER.c.id, st.USER.c.display_name))}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            ticket = st.TICKET
-            found = session.execute(select(ticket.c.id, ticket.c.number).where(ticket.c.id.in_(chunk)))
-            numbers = {r[0]: r[1] for r in found}
-            rows = session.execute(select(entry).where(entry.c.ticket_id.in_(chunk))).all()
-            offices = {r.id: r.office_id for r in rows}
-            by_ticket: dict[str, list[Entry]] = {}
-            for row in rows:
-                if is_known_kind(row.kind):
-                    by_ticket.setdefault(row.ticket_id, []).append(ticket_cache.to_entry(row))
-            for ticket_id in chunk:
-                for group in derived.ticket_conflicts(by_ticket.get(ticket_id, [])):
-                    sides = tuple(
-                        ConflictSide(
-                            e.id,
-                            e.value,
-                            e.author_id,
-                            names.get(e.author_id),
-                            offices.get(e.id),
-                            e.device_id,
-                            e.at,
-                            e.hlc,
-                        )
-                        for e in group.entries
-                    )
-                    number = str(numbers.get(ticket_id, ""))
-                    out.append(Conflict(ticket_id, number, group.field, group.base_entry_id, sides))
-    out.sort(key=lambda c: (c.number, c.field, c.base_entry_id or ""))
-    return out
+    """Every open conflict (`ticket_ids` None), or those of these tickets, by number then field (the
+    app's views reach `sync.conflicts` through here)."""
+    return derived.open_conflicts(db, ticket_ids)

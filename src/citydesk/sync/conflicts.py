@@ -13,7 +13,7 @@ of the field's kind with `detail = {"settles": [entry ids]}` (written by a servi
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -89,8 +89,9 @@ def ticket_conflicts(entries: Sequence[Entry]) -> list[ConflictGroup]:
     return out
 
 
-def open_conflicts(db: Database) -> list[Conflict]:
-    """Every open conflict of the database, by ticket number then field."""
+def open_conflicts(db: Database, ticket_ids: Collection[str] | None = None) -> list[Conflict]:
+    """Every open conflict of the database (or only those of `ticket_ids`), by ticket number then
+    field."""
     entry = st.ENTRY
     candidates = (
         select(entry.c.ticket_id)
@@ -103,12 +104,12 @@ def open_conflicts(db: Database) -> list[Conflict]:
     )
     out: list[Conflict] = []
     with db.read() as session:
-        ticket_ids = sorted(set(session.scalars(candidates)))
-        if not ticket_ids:
+        wanted = sorted(set(session.scalars(candidates)) if ticket_ids is None else set(ticket_ids))
+        if not wanted:
             return []
         names = {r.id: r.display_name for r in session.execute(select(st.USER.c.id, st.USER.c.display_name))}
-        for start in range(0, len(ticket_ids), 500):
-            chunk = ticket_ids[start : start + 500]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
             numbers = {
                 r.id: r.number
                 for r in session.execute(
