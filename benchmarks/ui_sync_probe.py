@@ -6,10 +6,13 @@ writes TICKETS tickets (bulk path) and pushes them; PC B, enrolled before, is op
 shown, offscreen) and pulls them with its sync controller (HTTP on the task runner's HTTP pool, each
 page's transaction on the writer thread). Meanwhile a 5 ms timer on the GUI thread measures how late it
 fires (the stall), and a local save (`create_ticket` through the hub, as the counter saves) is timed every
-100 ms, first for 3 s without a sync (idle), then during the pull. The app freezes what it built at start
-(`gc.freeze`, as `run_app` does) so a full garbage collection does not stop the GUI thread for ~300 ms.
+100 ms, first for 3 s without a sync (idle), then during the pull. B shows a ticket in its detail pane
+that gets a note from A halfway through the pull: how long after its page commits the note is on screen.
+As `run_app` does, the probe shortens the interpreter's switch interval (`share_the_interpreter`) and
+freezes what it built at start (`gc.freeze`), so a full garbage collection does not stop the GUI thread.
 Prints one JSON line. Diagnostics: PROBE_SAVES=0 (no saves during the pull), PROBE_PAGE=N (changes a
-page), PROBE_TRACE=1 (each stall over 50 ms and each slow garbage collection on stderr).
+page), PROBE_TRACE=1 (stalls over 50 ms, page writes over 60 ms and slow garbage collections on stderr),
+PROBE_SWITCH=S (the switch interval in seconds instead of the app's; 0.005 is Python's own).
 """
 
 from __future__ import annotations
@@ -42,10 +45,11 @@ def main(folder: Path, count: int) -> None:
 
     from benchmarks.sync_setup import create_tickets, enrol, memory_keyring, serve, set_up_server
     from citydesk.services import tickets
-    from citydesk.ui.app import CitydeskApp, signed_in_as
+    from citydesk.ui.app import SWITCH_INTERVAL_S, CitydeskApp, share_the_interpreter, signed_in_as
     from citydesk.ui.shell import MainWindow
     from citydesk.ui.sync.controller import SyncController
 
+    share_the_interpreter(float(os.environ.get("PROBE_SWITCH", SWITCH_INTERVAL_S)))
     url = f"sqlite+pysqlite:///{folder / 'server.sqlite'}"
     set_up_server(url)
     app = QApplication(sys.argv[:1])
@@ -53,15 +57,34 @@ def main(folder: Path, count: int) -> None:
     with memory_keyring(), serve(url, folder) as (_process, base):
         b = enrol(url, base, folder, "b", "PD")
         a = enrol(url, base, folder, "a", "CLK")
-        create_tickets(a, count)
+        from citydesk.services.setup import actor_for_username
+        from citydesk.services.ticket_work import add_note
+
+        shown = tickets.create_ticket(a.db, actor=actor_for_username(a.db, "carla"), title="Streetlight out",
+                                      channel="phone").ticket_id  # fmt: skip
+        a.sync()
+        b.sync()  # B has the ticket it will show; the note on it comes halfway through the pull
+        create_tickets(a, count // 2)
+        add_note(a.db, actor=actor_for_username(a.db, "carla"), ticket_id=shown, body="Caller rang again",
+                 public=True)  # fmt: skip
+        create_tickets(a, count - count // 2)
         a.sync()
         a.close()
         b.client.close()
         hub = CitydeskApp(b.db)
         controller = SyncController(hub)
         controller.page_size = int(os.environ.get("PROBE_PAGE", controller.page_size))
-        from citydesk.services.setup import actor_for_username
+        note_committed: list[float] = []
+        page_signal = controller._page_done
 
+        class PageDone:  # the engine's page callback (HTTP thread), timing the page that holds the note
+            @staticmethod
+            def emit(ticket_ids: frozenset[str]) -> None:
+                if shown in ticket_ids:
+                    note_committed.append(time.perf_counter())
+                page_signal.emit(ticket_ids)
+
+        controller._page_done = PageDone  # type: ignore[assignment]
         hub.sign_in(signed_in_as(b.db, actor_for_username(b.db, "root").user_id))
         window = MainWindow(hub)
         ready = {"done": False}
@@ -69,6 +92,18 @@ def main(folder: Path, count: int) -> None:
         window.show()
         while not (ready["done"] and hub.sync_state.connected and not hub.runner.in_flight):
             QTest.qWait(5)
+        window.show_ticket(shown)
+        while window.detail.view is None:
+            QTest.qWait(5)
+        note_shown: list[float] = []
+        timeline = window.detail.timeline
+
+        def look_for_note() -> None:
+            if not note_shown and any("Caller rang again" in text for text in timeline.texts()):
+                note_shown.append(time.perf_counter())
+
+        timeline.timeline_model.modelReset.connect(look_for_note)
+        timeline.timeline_model.rowsInserted.connect(look_for_note)
         from citydesk.ui.app import freeze_startup_objects
 
         freeze_startup_objects()
@@ -119,6 +154,8 @@ def main(folder: Path, count: int) -> None:
                     return fn()
                 finally:
                     page_ms.append((time.perf_counter() - begun) * 1000)
+                    if page_ms[-1] > 60:
+                        trace.append(f"write {len(page_ms)}: {page_ms[-1]:.0f} ms")
 
             return write(run)
 
@@ -144,7 +181,7 @@ def main(folder: Path, count: int) -> None:
         if os.environ.get("PROBE_SAVES", "1") == "1":
             saver.start()
         controller.sync_now(manual=False)
-        while not outcome:
+        while not outcome or not note_shown:
             QTest.qWait(1)
         pull_s = time.perf_counter() - started
         heart.stop()
@@ -165,6 +202,7 @@ def main(folder: Path, count: int) -> None:
             "save_median_ms": round(statistics.median(saves), 1) if saves else 0.0,
             "page_write_max_ms": round(max(page_ms, default=0.0), 1),
             "page_write_median_ms": round(statistics.median(page_ms), 1) if page_ms else 0.0,
+            "shown_note_ms": round((note_shown[0] - note_committed[0]) * 1000, 1),
         }))  # fmt: skip
         print("\n".join(trace), file=sys.stderr)
         controller.stop()

@@ -42,7 +42,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../src/citydesk/ui/app.py" line="286" />
+      <location filename="../../src/citydesk/ui/app.py" line="289" />
       <source>citydesk is already open on this database; it was brought to the front.</source>
       <translation>citydesk ya está abierto con esta base de datos; se trajo al frente.</translation>
     </message>
@@ -187,7 +187,7 @@
   <context>
     <name>CitydeskApp</name>
     <message>
-      <location filename="../../src/citydesk/ui/app.py" line="71" />
+      <location filename="../../src/citydesk/ui/app.py" line="73" />
       <source>Signed in as {0}</source>
       <translation>Sesión iniciada como {0}</translation>
     </message>
@@ -3540,98 +3540,98 @@ ni de este solicitante.</translation>
       <translation>Registrados aquí hoy</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="71" />
+      <location filename="../../src/citydesk/ui/shell.py" line="72" />
       <source>citydesk</source>
       <translation>citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="85" />
+      <location filename="../../src/citydesk/ui/shell.py" line="88" />
       <source>Working…</source>
       <translation>Trabajando…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="102" />
+      <location filename="../../src/citydesk/ui/shell.py" line="105" />
       <source>Search tickets: number, words, name, phone (Ctrl+F)</source>
       <translation>Buscar tickets: número, palabras, nombre, teléfono (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="103" />
+      <location filename="../../src/citydesk/ui/shell.py" line="106" />
       <source>Search tickets</source>
       <translation>Buscar tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="108" />
+      <location filename="../../src/citydesk/ui/shell.py" line="111" />
       <source>Tickets</source>
       <translation>Tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="128" />
+      <location filename="../../src/citydesk/ui/shell.py" line="131" />
       <source>Notification</source>
       <translation>Notificación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="157" />
+      <location filename="../../src/citydesk/ui/shell.py" line="160" />
       <source>Pending local changes</source>
       <translation>Cambios locales pendientes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="158" />
+      <location filename="../../src/citydesk/ui/shell.py" line="161" />
       <source>Signed-in user</source>
       <translation>Usuario conectado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="159" />
+      <location filename="../../src/citydesk/ui/shell.py" line="162" />
       <source>Office</source>
       <translation>Oficina</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="160" />
+      <location filename="../../src/citydesk/ui/shell.py" line="163" />
       <source>Background work</source>
       <translation>Trabajo en segundo plano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="212" />
+      <location filename="../../src/citydesk/ui/shell.py" line="215" />
       <source>{0} local changes not yet synced</source>
       <translation>{0} cambios locales aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="387" />
+      <location filename="../../src/citydesk/ui/shell.py" line="390" />
       <source>Nobody signed in</source>
       <translation>Nadie ha iniciado sesión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="389" />
-      <location filename="../../src/citydesk/ui/shell.py" line="390" />
+      <location filename="../../src/citydesk/ui/shell.py" line="392" />
+      <location filename="../../src/citydesk/ui/shell.py" line="393" />
       <source>{0} ({1})</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="391" />
+      <location filename="../../src/citydesk/ui/shell.py" line="394" />
       <source>{0} · demo</source>
       <translation>{0} · demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="393" />
+      <location filename="../../src/citydesk/ui/shell.py" line="396" />
       <source>citydesk — {0}</source>
       <translation>citydesk — {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="410" />
+      <location filename="../../src/citydesk/ui/shell.py" line="413" />
       <source>The city's phone number is not set</source>
       <translation>No está configurado el teléfono de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="411" />
+      <location filename="../../src/citydesk/ui/shell.py" line="414" />
       <source>Receipts cannot tell citizens which number to call about their requests. Set it in Counter → Receipt texts…</source>
       <translation>Los comprobantes no pueden indicar a los ciudadanos a qué número llamar por sus solicitudes. Configúrelo en Mostrador → Textos del comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="458" />
+      <location filename="../../src/citydesk/ui/shell.py" line="461" />
       <source>citydesk {0} — the city's service desk.</source>
       <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="459" />
+      <location filename="../../src/citydesk/ui/shell.py" line="462" />
       <source>About citydesk</source>
       <translation>Acerca de citydesk</translation>
     </message>
@@ -4724,12 +4724,12 @@ ni de este solicitante.</translation>
   <context>
     <name>PulledNotifier</name>
     <message>
-      <location filename="../../src/citydesk/ui/pulled_notices.py" line="81" />
+      <location filename="../../src/citydesk/ui/pulled_notices.py" line="83" />
       <source>New P1 {0} from another office</source>
       <translation>Nuevo P1 {0} de otra oficina</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/pulled_notices.py" line="88" />
+      <location filename="../../src/citydesk/ui/pulled_notices.py" line="90" />
       <source>{0} was assigned to you at another office</source>
       <translation>{0} se le asignó a usted en otra oficina</translation>
     </message>
@@ -9384,83 +9384,83 @@ ni de este solicitante.</translation>
   <context>
     <name>TicketTableModel</name>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="50" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="51" />
       <source>Number</source>
       <translation>Número</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="51" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="52" />
       <source>Priority</source>
       <translation>Prioridad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="52" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="53" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="53" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="54" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="54" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="55" />
       <source>Requester</source>
       <translation>Solicitante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="55" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="56" />
       <source>Department</source>
       <translation>Departamento</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="56" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="57" />
       <source>Assigned to</source>
       <translation>Asignado a</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="57" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="58" />
       <source>Age</source>
       <translation>Antigüedad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="58" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="59" />
       <source>Due</source>
       <translation>Vence</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="281" />
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="292" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="284" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="295" />
       <source>loading</source>
       <translation>cargando</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="282" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="285" />
       <source>{0}, conflict</source>
       <translation>{0}, conflicto</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="300" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="303" />
       <source>none</source>
       <translation>ninguno</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="302" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="305" />
       <source>{0}, conflict to settle</source>
       <translation>{0}, conflicto por decidir</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="309" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="312" />
       <source>Conflict: two offices changed this ticket at the same time. Settle it in View → Conflicts or in the ticket's details.</source>
       <translation>Conflicto: dos oficinas cambiaron este ticket al mismo tiempo. Decídalo en Ver → Conflictos o en los detalles del ticket.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="339" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="342" />
       <source>Unassigned</source>
       <translation>Sin asignar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/ticket_model.py" line="346" />
+      <location filename="../../src/citydesk/ui/ticket_model.py" line="349" />
       <source>Overdue {0}</source>
       <translation>Vencido hace {0}</translation>
     </message>

@@ -96,8 +96,17 @@ def test_between_pages_stops_on_cancel_and_on_a_lost_lease(office: Office, faili
     assert token is not None
     stop = [False]
     cycle = Cycle(db=office.db, client=failing[0], token=token, cancel=lambda: stop[0])
-    cycle.between_pages()  # renews
+    cycle.between_pages()  # renews (no renewal known yet)
     assert lease.holder(office.db) == ("cli", office.clock.now() + engine.LEASE_TTL)
+    office.clock.advance(seconds=20)
+    cycle.between_pages()  # less than a quarter of the lease's time since: no write
+    assert lease.holder(office.db) == ("cli", office.clock.now() - timedelta(seconds=20) + engine.LEASE_TTL)
+    office.clock.advance(seconds=10)
+    writes: list[object] = []
+    cycle.writer = lambda fn: writes.append(fn) or fn()
+    cycle.between_pages()  # 30 s = a quarter of two minutes: renewed, through the writer
+    assert lease.holder(office.db) == ("cli", office.clock.now() + engine.LEASE_TTL)
+    assert len(writes) == 1
     stop[0] = True
     with pytest.raises(SyncCancelled, match="saved"):
         cycle.between_pages()

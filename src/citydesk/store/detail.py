@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from citydesk.domain.causal import Stamped, misdated
@@ -409,7 +409,12 @@ def pulled_notices(
                    Ticket.is_open)
             .join(Ticket, Ticket.id == TimelineEntry.ticket_id)
             .where(after < _ENTRY_ROWID, TimelineEntry.ticket_id.in_(chunk),
-                   TimelineEntry.device_id != (device_id or ""))
+                   TimelineEntry.device_id != (device_id or ""),
+                   # only entries that can still be a notice (checked again below): the rest stay in SQL
+                   or_(and_(Ticket.priority == "P1", Ticket.is_open,
+                            or_(TimelineEntry.kind == "created", TimelineEntry.field == "priority")),
+                       and_(Ticket.assignee_id == user_id,
+                            or_(TimelineEntry.kind == "created", TimelineEntry.field == "assignee_id"))))
             .order_by(_ENTRY_ROWID)
         )  # fmt: skip
         for r in rows:

@@ -356,7 +356,7 @@ def _apply_pages(
             raise SyncCancelled(
                 "Reading the reply was stopped; what was read so far is saved. Read it again."
             )
-        if not lease.renew(db, token, LEASE_TTL):
+        if not run(lambda: lease.renew(db, token, LEASE_TTL)):  # a write: on the writer, like the page
             raise lease.LeaseLost()
         if snapshot:
             changes = list(page.changes)

@@ -104,7 +104,17 @@ def open_conflicts(db: Database, ticket_ids: Collection[str] | None = None) -> l
     )
     out: list[Conflict] = []
     with db.read() as session:
-        wanted = sorted(set(session.scalars(candidates)) if ticket_ids is None else set(ticket_ids))
+        if ticket_ids is None:
+            wanted = sorted(set(session.scalars(candidates)))
+        else:  # only those with a candidate group: a pulled page of plain changes reads no entries at all
+            asked = sorted(set(ticket_ids))
+            wanted = sorted({
+                ticket_id
+                for start in range(0, len(asked), 500)
+                for ticket_id in session.scalars(
+                    candidates.where(entry.c.ticket_id.in_(asked[start : start + 500]))
+                )
+            })  # fmt: skip
         if not wanted:
             return []
         names = {r.id: r.display_name for r in session.execute(select(st.USER.c.id, st.USER.c.display_name))}

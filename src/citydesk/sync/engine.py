@@ -118,7 +118,7 @@ def sync_once(
         raise SyncBusy(f"Another sync of this database is running{who}; try again in a moment.")
     cycle = Cycle(db=db, client=client, token=token, progress=progress, cancel=cancel,
                   page_size=max(1, page_size), device_id=state.device_id, on_page=on_page,
-                  writer=writer)  # fmt: skip
+                  writer=writer, renewed_at=db.clock.now())  # fmt: skip
     try:
         save_state(db, last_attempt_at=db.clock.now())
         result = _run(cycle, state)

@@ -127,6 +127,7 @@ class Cycle:
     clock_warning: str | None = None
     on_page: PageDone | None = None
     writer: Writer | None = None
+    renewed_at: datetime | None = None  # when the lease was last taken or renewed (None: renew at once)
 
     def report(self, phase: str, done: int, total: int | None = None) -> None:
         """Tell the progress callback (its errors are the caller's: they stop the sync)."""
@@ -143,11 +144,18 @@ class Cycle:
             self.on_page(frozenset(ticket_ids))
 
     def between_pages(self) -> None:
-        """Between two pages: stop when cancelled; renew the lease (LeaseLost when another took it)."""
+        """Between two pages: stop when cancelled; renew the lease once a quarter of its time has passed
+        (LeaseLost when another took it). The renewal is a write, so it goes through the writer like a
+        page: on the app's writer thread it never waits on the write lock a page or a save holds. Every
+        page's transaction still checks the lease, so renewing less often never lets two syncers write."""
         if self.cancel is not None and self.cancel():
             raise SyncCancelled("The sync was stopped; everything received or sent so far is saved.")
-        if not lease.renew(self.db, self.token, self.ttl):
+        now = self.db.clock.now()
+        if self.renewed_at is not None and timedelta(0) <= now - self.renewed_at < self.ttl / 4:
+            return
+        if not self.run_write(lambda: lease.renew(self.db, self.token, self.ttl)):
             raise lease.LeaseLost()
+        self.renewed_at = now
 
     def write_state(self, **values: Any) -> None:
         """Write `sync_state` columns in a transaction that checks this cycle's lease first."""

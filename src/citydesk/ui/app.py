@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 APP_NAME = "citydesk"
 ORG_NAME = "citydesk"
+# How long a thread may hold the interpreter while another waits for it (`share_the_interpreter`).
+SWITCH_INTERVAL_S = 0.0005
 
 
 class CitydeskApp(QObject):
@@ -274,6 +276,7 @@ def run_app(path: Path, *, self_test: bool = False, clock: Clock | None = None) 
     from citydesk.domain.clock import SystemClock
 
     clock = clock or SystemClock()
+    share_the_interpreter()
     qt_app = _make_qt_app()
     from citydesk.services.setup import is_initialized
     from citydesk.ui.collector import MainThreadCollector
@@ -334,6 +337,18 @@ def run_app(path: Path, *, self_test: bool = False, clock: Clock | None = None) 
     stop_report_schedule(hub)
     hub.shutdown()
     return int(code)
+
+
+def share_the_interpreter(interval_s: float = SWITCH_INTERVAL_S) -> None:
+    """Let a thread waiting for the interpreter get it after `interval_s` instead of Python's 5 ms.
+
+    Every SQLite call lets go of the interpreter (the GIL) and must take it back afterwards. While
+    another thread runs Python (the GUI painting, a read for the table, the HTTP thread decoding a
+    page), taking it back waited up to 5 ms each time, and a page's write transaction makes dozens of
+    such calls: a 10,000-change pull took 25 s instead of 7 and the counter's saves waited 200 ms
+    behind it (benchmarks/ui_sync.py). A shorter interval costs a little switching, nothing else.
+    """
+    sys.setswitchinterval(interval_s)
 
 
 def freeze_startup_objects() -> None:

@@ -3,17 +3,18 @@ assigned to the signed-in user pop the usual notice (`hub.notify`, the tray wher
 
 Entries are matched by their local row number: those stored after the watermark (read when the window
 opened) on the pulled page's tickets, made on another PC; each entry is told once. One check runs at
-a time; pages that arrive meanwhile are coalesced into the next.
+a time, at most one a second (`ui.pacing`); pages that arrive meanwhile are coalesced into the next.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from citydesk.store.detail import PulledNotice, entry_watermark, pulled_notices
 from citydesk.ui.events import TicketsPulled
+from citydesk.ui.pacing import Pacer
 
 if TYPE_CHECKING:
     from citydesk.ui.app import CitydeskApp
@@ -29,6 +30,7 @@ class PulledNotifier(QObject):
         self.told: set[str] = set()  # entry ids already told
         self._waiting: set[str] = set()
         self._running = True
+        self._pacer = Pacer(self, self._check)  # pulled pages: one check a second at most
         hub.tickets_pulled.connect(self._on_pulled)
         future = hub.query(entry_watermark, self._marked, self._failed)
         if future.cancelled():
@@ -50,7 +52,7 @@ class PulledNotifier(QObject):
 
     def _on_pulled(self, pulled: TicketsPulled) -> None:
         self._waiting.update(pulled.ticket_ids)
-        QTimer.singleShot(0, self, self._check)  # after the open ticket's and the table's reads
+        self._pacer.request()
 
     def _check(self) -> None:
         if self._running or self.watermark is None or not self._waiting:
@@ -89,4 +91,4 @@ class PulledNotifier(QObject):
                     notice.title,
                     ticket_id=notice.ticket_id,
                 )
-        self._check()
+        self._pacer.request()

@@ -27,9 +27,10 @@ from citydesk.store.receipts import city_phone
 from citydesk.store.status import CounterDay, counter_day
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.conflicts.window import show_conflicts
-from citydesk.ui.events import Notice, SignedIn, TicketChanged, TicketsPulled
+from citydesk.ui.events import Notice, SignedIn, TicketChanged
 from citydesk.ui.first_screen import ClerkBar, arrange_columns, fit_title, fit_window
 from citydesk.ui.flow import WrappingBar
+from citydesk.ui.pacing import Pacer
 from citydesk.ui.pulled_notices import PulledNotifier
 from citydesk.ui.queue_list import QueueList
 from citydesk.ui.search_state import SearchState, tickets_found
@@ -77,7 +78,9 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self._run_search)
         hub.ticket_changed.connect(self._ticket_changed)  # one ticket: its row refreshes in place
         hub.data_changed.connect(self._changed)
-        hub.tickets_pulled.connect(lambda _pulled: self._counts_timer.start())  # the rows refresh in place
+        # The rows refresh in place (the model); the counts follow pulled pages at most once a second.
+        self._counts_pacer = Pacer(self, self.refresh_counts)
+        hub.tickets_pulled.connect(lambda _pulled: self._counts_pacer.request())
         hub.signed_in.connect(self._on_signed_in)
         hub.announce.connect(self._announce)
         hub.notice.connect(self._on_notice)
@@ -348,7 +351,7 @@ class MainWindow(QMainWindow):
         self._counts_timer.start()
 
     def _ticket_changed(self, change: TicketChanged) -> None:
-        self.model.apply_pull(TicketsPulled(frozenset({change.ticket_id})))  # no reset, no lost scroll
+        self.model.refresh_tickets(frozenset({change.ticket_id}))  # no reset, no lost scroll
         self._counts_timer.start()
 
     # ---- other windows ---------------------------------------------------------------------------

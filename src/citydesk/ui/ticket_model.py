@@ -30,6 +30,7 @@ from citydesk.store import queries
 from citydesk.store.queries import SortKey, TicketPage, TicketQuery, TicketRow
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.events import TicketsPulled
+from citydesk.ui.pacing import Pacer
 from citydesk.ui.ticket_cells import age_text, priority_colour
 from citydesk.ui.ticket_pull import PAGE, PulledRows, read_pulled
 from citydesk.ui.words import due_day_text, priority_label, priority_meaning, status_label
@@ -106,6 +107,8 @@ class TicketTableModel(QAbstractTableModel):
         self._warning_icon: Any = None
         self._pulled: set[str] = set()  # tickets pulled since the last in-place refresh started
         self._pulling = False
+        self._urgent = False  # a local save waits: refresh without waiting for the pacer's gap
+        self._pacer = Pacer(self, self._refresh_pulled)  # pulled pages: one in-place read a second
         hub.tickets_pulled.connect(self.apply_pull)
         self.completed.connect(lambda _rows: self._refresh_pulled())
         from citydesk.ui.conflicts.tracker import tracker_for
@@ -371,9 +374,15 @@ class TicketTableModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._total - 1)
 
     def apply_pull(self, pulled: TicketsPulled) -> None:
-        """A sync page changed these tickets: refresh the list in place (one read at a time; pages that
-        arrive meanwhile are coalesced). Rows keep their selection, the view its scroll position."""
+        """A sync page changed these tickets: refresh the list in place, paced (at most one read a second;
+        pages that arrive meanwhile are coalesced). Rows keep their selection, the view its scroll."""
         self._pulled.update(pulled.ticket_ids)
+        self._pacer.request()
+
+    def refresh_tickets(self, ticket_ids: frozenset[str]) -> None:
+        """A local save changed these tickets: refresh their rows in place now (after a read in flight)."""
+        self._pulled.update(ticket_ids)
+        self._urgent = True
         self._refresh_pulled()
 
     def _refresh_pulled(self) -> None:
@@ -382,7 +391,7 @@ class TicketTableModel(QAbstractTableModel):
         if self.loading or not self.complete:  # after the (re)load in flight (it may predate the page)
             return
         ticket_ids, self._pulled = frozenset(self._pulled), set()
-        self._pulling = True
+        self._pulling, self._urgent = True, False
         generation, query, now = self._generation, self.query, self.hub.db.clock.now()
         known = frozenset(rn for rows in self._pages.values() for rn in rows)
         pages = tuple(self._pages)
@@ -407,7 +416,10 @@ class TicketTableModel(QAbstractTableModel):
             else:
                 self._relayout(result)
             self._burst(started)
-        self._refresh_pulled()
+        if self._urgent:
+            self._refresh_pulled()
+        else:
+            self._pacer.request()
 
     def _update_rows(self, result: PulledRows) -> None:
         """The same list: replace the changed rows where they are cached and repaint them."""

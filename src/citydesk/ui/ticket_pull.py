@@ -1,6 +1,6 @@
 """What the ticket table reads after a pulled sync page (off the GUI thread): the list's ids again and
-fresh rows for the changed tickets and for the cached pages' rows it does not hold yet, so the rows on
-screen are replaced in place and never blink to placeholders."""
+fresh rows for the changed tickets it holds and for the cached pages' rows it does not hold yet, so the
+rows on screen are replaced in place and never blink to placeholders."""
 
 from __future__ import annotations
 
@@ -39,10 +39,11 @@ def read_pulled(
     pages: Collection[int],
     known: Collection[int],
 ) -> PulledRows:
-    """The list of `query` now, the rows of `ticket_ids`, and the rows of the cached `pages` not `known`."""
+    """The list of `query` now, the rows of `ticket_ids` that are `known` (cached), and the rows of the
+    cached `pages` not `known`."""
     ids = queries.ticket_ids(session, query, now=now, calendar=load_calendar(session))
     changed = frozenset(row_nos_of(session, ticket_ids).values())
-    wanted = set(changed)
+    wanted = set(changed.intersection(known))  # a changed row not cached is read when it is shown
     for page in pages:
         wanted.update(rn for rn in ids[page * PAGE : (page + 1) * PAGE] if rn not in known)
     return PulledRows(ids, queries.rows_by_ids(session, sorted(wanted)), changed)

@@ -1,8 +1,9 @@
 """The open conflicts the app knows of, kept current off the GUI thread (one tracker per hub).
 
 A full read at start and after a bulk change (`data_changed`); after a pulled page (`tickets_pulled`)
-or a local change to a ticket (`ticket_changed`) only those tickets are read again. One read runs at a
-time; what arrives meanwhile is coalesced into the next one. `changed` tells the ticket table, the
+or a local change to a ticket (`ticket_changed`) only those tickets are read again, at most once a second
+(`ui.pacing`: pages of a pull arrive close together). One read runs at a time; what arrives meanwhile is
+coalesced into the next one. `changed` tells the ticket table, the
 detail pane, the Conflicts window and the status bar.
 """
 
@@ -12,19 +13,17 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from citydesk.services.conflicts import Conflict, open_conflicts
 from citydesk.store.detail import office_names, user_names
 from citydesk.store.settings import load_calendar
 from citydesk.ui.events import TicketChanged, TicketsPulled
+from citydesk.ui.pacing import Pacer
 
 if TYPE_CHECKING:
     from citydesk.store.db import Database
     from citydesk.ui.app import CitydeskApp
-
-
-COALESCE_MS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +63,7 @@ class ConflictTracker(QObject):
         self._running = False
         self._full = True  # the next read is a full one
         self._wanted: set[str] = set()
-        # Pages of a pull arrive close together: re-read once they pause, after the open ticket's
-        # and the table's own reads (which the user sees) had the reader threads first.
-        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS, timeout=self._start)
+        self._pacer = Pacer(self, self._start)
         hub.tickets_pulled.connect(lambda pulled: self.recheck(pulled.ticket_ids))
         hub.ticket_changed.connect(self._on_changed)
         hub.data_changed.connect(self.reload)
@@ -103,8 +100,7 @@ class ConflictTracker(QObject):
     def recheck(self, ticket_ids: Collection[str]) -> None:
         """Read the conflicts of these tickets again (a pulled page, a local change), shortly."""
         self._wanted.update(ticket_ids)
-        if not self._timer.isActive():
-            self._timer.start()
+        self._pacer.request()
 
     def _on_changed(self, change: TicketChanged | TicketsPulled) -> None:
         ticket_id = getattr(change, "ticket_id", None)
@@ -135,7 +131,10 @@ class ConflictTracker(QObject):
         self.names = read.names
         self.loaded = True
         self.changed.emit()
-        self._start()
+        if self._full:
+            self._start()
+        elif self._wanted:
+            self._pacer.request()
 
     def _failed(self, exc: BaseException) -> None:
         self._running = False
