@@ -25,8 +25,7 @@ from citydesk.store.backup import backup_database
 from citydesk.store.db import Database, StorageError, open_database
 from citydesk.store.models import LocalSetting, Office, SyncState, User
 from citydesk.sync import credentials, hlc
-from citydesk.sync.connect import CA_BUNDLE_SETTING, Connected, ConnectRefused, normalize_url
-from citydesk.sync.engine import SyncResult, sync_once
+from citydesk.sync.connect import CA_BUNDLE_SETTING, Connected, ConnectRefused, normalize_url, take_identity
 from citydesk.sync.engine_cycle import Progress
 from citydesk.sync.http import Conflict, Forbidden, SyncClient, SyncError
 from citydesk.sync.messages import AdoptionOffer, Enrolment
@@ -97,24 +96,12 @@ def adopt_office(
         except BaseException:
             backup.unlink(missing_ok=True)  # nothing changed here: no copy to keep
             raise
-        credentials.store_credential(server_url, enrolment.device_id, enrolment.credential)
-        db = open_database(path, clock=clock, create=False)
-        try:
-            try:
-                through = standalone.offer.through_seq
-                write_adopted_identity(db, server_url, enrolment, ca, through_seq=through)
-            except BaseException:
-                credentials.delete_credential(server_url, enrolment.device_id)
-                raise
-            sync_client.credential = enrolment.credential
-            first: SyncResult | None = None
-            error: str | None = None
-            try:
-                first = sync_once(db, sync_client, holder="adopt", progress=progress)
-            except SyncError as exc:
-                error = str(exc)
-        finally:
-            db.close()
+        through = standalone.offer.through_seq
+        first, error = take_identity(
+            path, clock, sync_client, server_url, enrolment,
+            lambda db: write_adopted_identity(db, server_url, enrolment, ca, through_seq=through),
+            holder="adopt", progress=progress, create=False,
+        )  # fmt: skip
     return Connected(
         path=path, server_url=server_url, device_id=enrolment.device_id, office_id=enrolment.office_id,
         office_code=enrolment.office_code, device_number=enrolment.device_number,
@@ -185,4 +172,3 @@ def write_adopted_identity(
         session.merge(LocalSetting(key=ADOPTED_THROUGH_SETTING, value=through_seq))
         if ca_bundle is not None:
             session.merge(LocalSetting(key=CA_BUNDLE_SETTING, value=str(ca_bundle)))
-

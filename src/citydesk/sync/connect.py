@@ -9,6 +9,7 @@ so it pushes none of its setup rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,28 +86,48 @@ def connect(
     ca = ca_bundle.resolve() if ca_bundle is not None else None
     with SyncClient(server_url, credential=None, client=client, ca_bundle=ca) as sync_client:
         enrolment = sync_client.enrol(code.strip(), name)
-        credentials.store_credential(server_url, enrolment.device_id, enrolment.credential)
-        db = open_database(path, clock=clock)
-        try:
-            try:
-                write_identity(db, server_url, enrolment, ca)
-            except BaseException:
-                credentials.delete_credential(server_url, enrolment.device_id)
-                raise
-            sync_client.credential = enrolment.credential
-            first: SyncResult | None = None
-            error: str | None = None
-            try:
-                first = sync_once(db, sync_client, holder="connect", progress=progress)
-            except SyncError as exc:
-                error = str(exc)
-        finally:
-            db.close()
+        first, error = take_identity(
+            path, clock, sync_client, server_url, enrolment,
+            lambda db: write_identity(db, server_url, enrolment, ca),
+            holder="connect", progress=progress,
+        )  # fmt: skip
     return Connected(
         path=path, server_url=server_url, device_id=enrolment.device_id, office_id=enrolment.office_id,
         office_code=enrolment.office_code, device_number=enrolment.device_number,
         number_prefix=enrolment.number_prefix, first_sync=first, first_error=error,
     )  # fmt: skip
+
+
+def take_identity(
+    path: Path,
+    clock: Clock,
+    sync_client: SyncClient,
+    server_url: str,
+    enrolment: Enrolment,
+    write: Callable[[Database], None],
+    *,
+    holder: str,
+    progress: Progress | None,
+    create: bool = True,
+) -> tuple[SyncResult | None, str | None]:
+    """After the server enrolled this PC: keep its credential in the keyring, `write` the identity into
+    the database at `path` (the credential goes again when that fails), then run the first sync. Returns
+    the first sync's result, or the error that stopped it (`citydesk sync` finishes it)."""
+    credentials.store_credential(server_url, enrolment.device_id, enrolment.credential)
+    db = open_database(path, clock=clock, create=create)
+    try:
+        try:
+            write(db)
+        except BaseException:
+            credentials.delete_credential(server_url, enrolment.device_id)
+            raise
+        sync_client.credential = enrolment.credential
+        try:
+            return sync_once(db, sync_client, holder=holder, progress=progress), None
+        except SyncError as exc:
+            return None, str(exc)
+    finally:
+        db.close()
 
 
 def check_target(path: Path, clock: Clock) -> None:
