@@ -195,7 +195,7 @@
   <context>
     <name>CompletionField</name>
     <message>
-      <location filename="../../src/citydesk/ui/counter/completion.py" line="60" />
+      <location filename="../../src/citydesk/ui/counter/completion.py" line="68" />
       <source>Suggestions for {0}</source>
       <translation>Sugerencias para {0}</translation>
     </message>
@@ -2821,8 +2821,8 @@ ni de este solicitante.</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../src/citydesk/ui/forms.py" line="267" />
-      <location filename="../../src/citydesk/ui/forms.py" line="268" />
+      <location filename="../../src/citydesk/ui/forms.py" line="273" />
+      <location filename="../../src/citydesk/ui/forms.py" line="274" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
@@ -3176,27 +3176,27 @@ ni de este solicitante.</translation>
   <context>
     <name>IntervalDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="137" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="138" />
       <source>Background sync</source>
       <translation>Sincronización en segundo plano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="142" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="143" />
       <source>citydesk sends this PC's changes and receives other offices' in the background. When the server cannot be reached it tries again less often, and soon after the network returns.</source>
       <translation>citydesk envía los cambios de este equipo y recibe los de las demás oficinas en segundo plano. Cuando no se puede llegar al servidor, lo intenta con menos frecuencia, y de nuevo poco después de que vuelva la red.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="148" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="149" />
       <source> minutes</source>
       <translation> minutos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="150" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="151" />
       <source>Sync &amp;every:</source>
       <translation>Sincronizar &amp;cada:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="153" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="154" />
       <source>&amp;Save</source>
       <translation>&amp;Guardar</translation>
     </message>
@@ -3244,187 +3244,187 @@ ni de este solicitante.</translation>
       <translation>Dirección, lugar o punto de referencia (City Park)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="66" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="67" />
       <source>Location check</source>
       <translation>Comprobación del lugar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="69" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="70" />
       <source>Category</source>
       <translation>Categoría</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="70" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="71" />
       <source>What is it about? (light, pothole, password…)</source>
       <translation>¿De qué se trata? (farola, bache, contraseña…)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="74" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="75" />
       <source>Category details</source>
       <translation>Detalles de la categoría</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="75" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="76" />
       <source>Priority</source>
       <translation>Prioridad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="79" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="80" />
       <source>Priority meaning</source>
       <translation>Significado de la prioridad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="80" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="81" />
       <source>Handled by department</source>
       <translation>Departamento a cargo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="82" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="83" />
       <source>Target date</source>
       <translation>Fecha objetivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="86" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
       <source>Expected completion</source>
       <translation>Finalización prevista</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="88" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="89" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="88" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="89" />
       <source>Filled in from the category and place</source>
       <translation>Se completa con la categoría y el lugar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="91" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="92" />
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="91" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="92" />
       <source>What the caller says</source>
       <translation>Lo que dice la persona</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="96" />
       <source>C&amp;hannel:</source>
       <translation>Canal de entr&amp;ada:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="96" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="97" />
       <source>&amp;Requester:</source>
       <translation>&amp;Solicitante:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="100" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="101" />
       <source>&amp;Location:</source>
       <translation>&amp;Lugar:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="102" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="103" />
       <source>&amp;Category:</source>
       <translation>&amp;Categoría:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="104" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="105" />
       <source>Priorit&amp;y:</source>
       <translation>&amp;Prioridad:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="107" />
       <source>Handled by:</source>
       <translation>A cargo de:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="107" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="108" />
       <source>Target date:</source>
       <translation>Fecha objetivo:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="110" />
       <source>&amp;Title:</source>
       <translation>&amp;Título:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="110" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="111" />
       <source>Descr&amp;iption:</source>
       <translation>Descr&amp;ipción:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="127" />
       <source>&lt;b&gt;What to tell the caller&lt;/b&gt;</source>
       <translation>&lt;b&gt;Qué decirle a la persona&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="127" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="128" />
       <source>What to tell the caller</source>
       <translation>Qué decirle a la persona</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="129" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="130" />
       <source>&lt;b&gt;Questions to ask&lt;/b&gt;</source>
       <translation>&lt;b&gt;Preguntas que hacer&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="144" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
       <source>Result</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="146" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
       <source>&amp;Save request</source>
       <translation>&amp;Guardar solicitud</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="146" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
       <source>Ctrl+Enter</source>
       <translation>Ctrl+Intro</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="148" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
       <source>A&amp;dd caller to that ticket</source>
       <translation>A&amp;ñadir a la persona a ese ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="148" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
       <source>Ctrl+D</source>
       <translation>Ctrl+D</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="151" />
       <source>Print receipt…</source>
       <translation>Imprimir comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="151" />
       <source>Ctrl+P</source>
       <translation>Ctrl+P</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="151" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="152" />
       <source>Print receipt</source>
       <translation>Imprimir comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="154" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
       <source>Next request</source>
       <translation>Siguiente solicitud</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="154" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
       <source>Ctrl+N or Alt+N</source>
       <translation>Ctrl+N o Alt+N</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="156" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="157" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="156" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="157" />
       <source>Esc</source>
       <translation>Esc</translation>
     </message>
@@ -3545,93 +3545,93 @@ ni de este solicitante.</translation>
       <translation>citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="88" />
+      <location filename="../../src/citydesk/ui/shell.py" line="91" />
       <source>Working…</source>
       <translation>Trabajando…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="105" />
+      <location filename="../../src/citydesk/ui/shell.py" line="108" />
       <source>Search tickets: number, words, name, phone (Ctrl+F)</source>
       <translation>Buscar tickets: número, palabras, nombre, teléfono (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="106" />
+      <location filename="../../src/citydesk/ui/shell.py" line="109" />
       <source>Search tickets</source>
       <translation>Buscar tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="111" />
+      <location filename="../../src/citydesk/ui/shell.py" line="114" />
       <source>Tickets</source>
       <translation>Tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="131" />
+      <location filename="../../src/citydesk/ui/shell.py" line="134" />
       <source>Notification</source>
       <translation>Notificación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="160" />
+      <location filename="../../src/citydesk/ui/shell.py" line="163" />
       <source>Pending local changes</source>
       <translation>Cambios locales pendientes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="161" />
+      <location filename="../../src/citydesk/ui/shell.py" line="164" />
       <source>Signed-in user</source>
       <translation>Usuario conectado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="162" />
+      <location filename="../../src/citydesk/ui/shell.py" line="165" />
       <source>Office</source>
       <translation>Oficina</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="163" />
+      <location filename="../../src/citydesk/ui/shell.py" line="166" />
       <source>Background work</source>
       <translation>Trabajo en segundo plano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="215" />
+      <location filename="../../src/citydesk/ui/shell.py" line="218" />
       <source>{0} local changes not yet synced</source>
       <translation>{0} cambios locales aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="390" />
+      <location filename="../../src/citydesk/ui/shell.py" line="393" />
       <source>Nobody signed in</source>
       <translation>Nadie ha iniciado sesión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="392" />
-      <location filename="../../src/citydesk/ui/shell.py" line="393" />
+      <location filename="../../src/citydesk/ui/shell.py" line="395" />
+      <location filename="../../src/citydesk/ui/shell.py" line="396" />
       <source>{0} ({1})</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="394" />
+      <location filename="../../src/citydesk/ui/shell.py" line="397" />
       <source>{0} · demo</source>
       <translation>{0} · demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="396" />
+      <location filename="../../src/citydesk/ui/shell.py" line="399" />
       <source>citydesk — {0}</source>
       <translation>citydesk — {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="413" />
+      <location filename="../../src/citydesk/ui/shell.py" line="416" />
       <source>The city's phone number is not set</source>
       <translation>No está configurado el teléfono de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="414" />
+      <location filename="../../src/citydesk/ui/shell.py" line="417" />
       <source>Receipts cannot tell citizens which number to call about their requests. Set it in Counter → Receipt texts…</source>
       <translation>Los comprobantes no pueden indicar a los ciudadanos a qué número llamar por sus solicitudes. Configúrelo en Mostrador → Textos del comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="461" />
+      <location filename="../../src/citydesk/ui/shell.py" line="464" />
       <source>citydesk {0} — the city's service desk.</source>
       <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="462" />
+      <location filename="../../src/citydesk/ui/shell.py" line="465" />
       <source>About citydesk</source>
       <translation>Acerca de citydesk</translation>
     </message>
@@ -3762,32 +3762,32 @@ ni de este solicitante.</translation>
       <translation>Guardar los cambios no &amp;enviados…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="71" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="72" />
       <source>Only an administrator can connect this office.</source>
       <translation>Solo un administrador puede conectar esta oficina.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="79" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="80" />
       <source>Save unsent changes</source>
       <translation>Guardar los cambios no enviados</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="79" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="80" />
       <source>Changes (*.json)</source>
       <translation>Cambios (*.json)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="89" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="90" />
       <source>{0} changes not yet sent were saved to {1}.</source>
       <translation>Se guardaron {0} cambios aún no enviados en {1}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="90" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="91" />
       <source>Unsent changes saved</source>
       <translation>Cambios no enviados guardados</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/actions.py" line="112" />
+      <location filename="../../src/citydesk/ui/sync/actions.py" line="113" />
       <source>Connected</source>
       <translation>Conectado</translation>
     </message>
@@ -4140,7 +4140,7 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/counter/intake.py" line="168" />
-      <location filename="../../src/citydesk/ui/counter/intake.py" line="333" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="334" />
       <source>Choose a category: it sets the department, priority and target.</source>
       <translation>Elija una categoría: fija el departamento, la prioridad y el plazo.</translation>
     </message>
@@ -4202,37 +4202,37 @@ ni de este solicitante.</translation>
       <translation> · confidencial</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake.py" line="295" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="296" />
       <source>A new requester will be saved with the request.</source>
       <translation>Se guardará un solicitante nuevo con la solicitud.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake.py" line="309" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="310" />
       <source>✓ On the city's address list{0}</source>
       <translation>✓ En la lista de direcciones de la ciudad{0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake.py" line="311" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="312" />
       <source>Not on the address list: saved as typed (unverified).</source>
       <translation>No está en la lista de direcciones: se guarda tal como se escribió (sin verificar).</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake.py" line="319" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="320" />
       <source>{0} · default {1} · target {2} business days</source>
       <translation>{0} · por defecto {1} · plazo {2} días hábiles</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake.py" line="323" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="324" />
       <source>(No script for this category.)</source>
       <translation>(No hay guion para esta categoría.)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake.py" line="376" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="377" />
       <source>Expected by {0}</source>
       <translation>Prevista para el {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake.py" line="385" />
+      <location filename="../../src/citydesk/ui/counter/intake.py" line="386" />
       <source>{0} at {1}</source>
       <translation>{0} en {1}</translation>
     </message>
@@ -4277,187 +4277,187 @@ ni de este solicitante.</translation>
       <translation>Dirección, lugar o punto de referencia (City Park)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="66" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="67" />
       <source>Location check</source>
       <translation>Comprobación del lugar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="69" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="70" />
       <source>Category</source>
       <translation>Categoría</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="70" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="71" />
       <source>What is it about? (light, pothole, password…)</source>
       <translation>¿De qué se trata? (farola, bache, contraseña…)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="74" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="75" />
       <source>Category details</source>
       <translation>Detalles de la categoría</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="75" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="76" />
       <source>Priority</source>
       <translation>Prioridad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="79" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="80" />
       <source>Priority meaning</source>
       <translation>Significado de la prioridad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="80" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="81" />
       <source>Handled by department</source>
       <translation>Departamento a cargo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="82" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="83" />
       <source>Target date</source>
       <translation>Fecha objetivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="86" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="87" />
       <source>Expected completion</source>
       <translation>Finalización prevista</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="88" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="89" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="88" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="89" />
       <source>Filled in from the category and place</source>
       <translation>Se completa con la categoría y el lugar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="91" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="92" />
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="91" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="92" />
       <source>What the caller says</source>
       <translation>Lo que dice la persona</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="95" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="96" />
       <source>C&amp;hannel:</source>
       <translation>Canal de entr&amp;ada:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="96" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="97" />
       <source>&amp;Requester:</source>
       <translation>&amp;Solicitante:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="100" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="101" />
       <source>&amp;Location:</source>
       <translation>&amp;Lugar:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="102" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="103" />
       <source>&amp;Category:</source>
       <translation>&amp;Categoría:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="104" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="105" />
       <source>Priorit&amp;y:</source>
       <translation>&amp;Prioridad:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="106" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="107" />
       <source>Handled by:</source>
       <translation>A cargo de:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="107" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="108" />
       <source>Target date:</source>
       <translation>Fecha objetivo:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="109" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="110" />
       <source>&amp;Title:</source>
       <translation>&amp;Título:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="110" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="111" />
       <source>Descr&amp;iption:</source>
       <translation>Descr&amp;ipción:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="126" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="127" />
       <source>&lt;b&gt;What to tell the caller&lt;/b&gt;</source>
       <translation>&lt;b&gt;Qué decirle a la persona&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="127" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="128" />
       <source>What to tell the caller</source>
       <translation>Qué decirle a la persona</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="129" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="130" />
       <source>&lt;b&gt;Questions to ask&lt;/b&gt;</source>
       <translation>&lt;b&gt;Preguntas que hacer&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="144" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="145" />
       <source>Result</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="146" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
       <source>&amp;Save request</source>
       <translation>&amp;Guardar solicitud</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="146" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="147" />
       <source>Ctrl+Enter</source>
       <translation>Ctrl+Intro</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="148" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
       <source>A&amp;dd caller to that ticket</source>
       <translation>A&amp;ñadir a la persona a ese ticket</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="148" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="149" />
       <source>Ctrl+D</source>
       <translation>Ctrl+D</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="151" />
       <source>Print receipt…</source>
       <translation>Imprimir comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="150" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="151" />
       <source>Ctrl+P</source>
       <translation>Ctrl+P</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="151" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="152" />
       <source>Print receipt</source>
       <translation>Imprimir comprobante</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="154" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
       <source>Next request</source>
       <translation>Siguiente solicitud</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="154" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="155" />
       <source>Ctrl+N or Alt+N</source>
       <translation>Ctrl+N o Alt+N</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="156" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="157" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="156" />
+      <location filename="../../src/citydesk/ui/counter/intake_layout.py" line="157" />
       <source>Esc</source>
       <translation>Esc</translation>
     </message>
@@ -4505,169 +4505,174 @@ ni de este solicitante.</translation>
   <context>
     <name>NewRequesterBox</name>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="41" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="42" />
       <source>New requester</source>
       <translation>Solicitante nuevo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="44" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="45" />
       <source>Name</source>
       <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="44" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="45" />
       <source>First and last name</source>
       <translation>Nombre y apellido</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="45" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="46" />
       <source>Phone</source>
       <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="45" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="46" />
       <source>(555) 010-1234</source>
       <translation>(555) 010-1234</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="46" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="47" />
       <source>E-mail</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="46" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="47" />
       <source>name@example.org</source>
       <translation>nombre@ejemplo.org</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="47" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="48" />
       <source>Kind</source>
       <translation>Tipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="48" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="49" />
       <source>Citizen or city staff</source>
       <translation>Ciudadano o personal de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="49" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="50" />
       <source>Citizen</source>
       <translation>Ciudadano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="50" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="51" />
       <source>City staff</source>
       <translation>Personal de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="51" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="52" />
       <source>Staff member's department</source>
       <translation>Departamento del empleado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="52" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="53" />
       <source>Language</source>
       <translation>Idioma</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="53" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="54" />
       <source>Preferred language for replies</source>
       <translation>Idioma preferido para las respuestas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="56" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="57" />
       <source>Reply by</source>
       <translation>Responder por</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="57" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="58" />
       <source>Best available (phone, e-mail, letter)</source>
       <translation>El mejor disponible (teléfono, correo electrónico, carta)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="61" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="62" />
       <source>Postal address</source>
       <translation>Domicilio postal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="61" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="62" />
       <source>Only needed to reply by letter</source>
       <translation>Solo hace falta para responder por carta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="64" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="65" />
       <source>An&amp;onymous</source>
       <translation>Anóni&amp;mo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="65" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="66" />
       <source>Anonymous</source>
       <translation>Anónimo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="66" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="67" />
       <source>Keep nothing that identifies the caller.</source>
       <translation>No guardar nada que identifique a la persona.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="68" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="69" />
       <source>Con&amp;fidential</source>
       <translation>Con&amp;fidencial</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="69" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="70" />
       <source>Confidential</source>
       <translation>Confidencial</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="70" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="71" />
       <source>Withhold the name from public-records exports.</source>
       <translation>Ocultar el nombre en las exportaciones para registros públicos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="74" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="75" />
       <source>Name:</source>
       <translation>Nombre:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="75" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="76" />
       <source>&amp;Phone:</source>
       <translation>&amp;Teléfono:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="76" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="77" />
       <source>&amp;E-mail:</source>
       <translation>Correo &amp;electrónico:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="77" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="78" />
       <source>&amp;Kind:</source>
       <translation>Ti&amp;po:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="78" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="79" />
       <source>Depart&amp;ment:</source>
       <translation>&amp;Departamento:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="79" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="80" />
       <source>Lan&amp;guage:</source>
       <translation>Idio&amp;ma:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="80" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="81" />
       <source>Reply &amp;by:</source>
       <translation>&amp;Responder por:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="81" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="82" />
       <source>Postal addre&amp;ss:</source>
       <translation>D&amp;omicilio postal:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="109" />
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="110" />
       <source>(choose)</source>
       <translation>(elija)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/requester_form.py" line="150" />
+      <source>“{0}” looks like a phone number: it goes in Phone (Alt+P).</source>
+      <translation>«{0}» parece un número de teléfono: va en Teléfono (Alt+T).</translation>
     </message>
   </context>
   <context>
@@ -7743,64 +7748,69 @@ ni de este solicitante.</translation>
       <translation>Estado para leer en voz alta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="186" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="187" />
+      <source>Type the request's number, the caller's name or phone number, then press Enter.</source>
+      <translation>Escriba el número de la solicitud, el nombre o el teléfono de quien llama y pulse Intro.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="193" />
       <source>&amp;Asked by:</source>
       <translation>&amp;Canal de la consulta:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="187" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="194" />
       <source>Asked by (channel)</source>
       <translation>Canal de la consulta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="189" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="196" />
       <source>&amp;Log this inquiry</source>
       <translation>&amp;Registrar esta consulta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="190" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="197" />
       <source>Log this inquiry</source>
       <translation>Registrar esta consulta</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="191" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="198" />
       <source>Alt+L or Ctrl+L: counts in the weekly report</source>
       <translation>Alt+R o Ctrl+L: cuenta en el informe semanal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="195" />
-      <location filename="../../src/citydesk/ui/counter/status.py" line="196" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="202" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="203" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="208" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="215" />
       <source>Status question message</source>
       <translation>Mensaje de la consulta de estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="221" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="228" />
       <source>Type a request number, a name or a phone number.</source>
       <translation>Escriba un número de solicitud, un nombre o un número de teléfono.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="238" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="246" />
       <source>No request found for “{0}”.</source>
       <translation>No se encontró ninguna solicitud para «{0}».</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="254" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="264" />
       <source>{0} requests found; choose one and press Enter</source>
       <translation>Se encontraron {0} solicitudes; elija una y pulse Intro</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="284" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="299" />
       <source>{0}: {1}</source>
       <translation>{0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="298" />
-      <location filename="../../src/citydesk/ui/counter/status.py" line="301" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="313" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="316" />
       <source>Status inquiry about {0} logged</source>
       <translation>Consulta de estado sobre {0} registrada</translation>
     </message>
@@ -7809,41 +7819,46 @@ ni de este solicitante.</translation>
     <name>SyncController</name>
     <message>
       <location filename="../../src/citydesk/ui/sync/controller.py" line="135" />
+      <source>The demo database never syncs: it is for trying citydesk out.</source>
+      <translation>La base de datos de demostración nunca se sincroniza: sirve para probar citydesk.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="138" />
       <source>This database is not connected to the city's server.</source>
       <translation>Esta base de datos no está conectada al servidor de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/controller.py" line="143" />
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="146" />
       <source>A sync is already running.</source>
       <translation>Ya hay una sincronización en curso.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/controller.py" line="182" />
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="185" />
       <source>A change was refused</source>
       <translation>Se rechazó un cambio</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/controller.py" line="185" />
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="188" />
       <source>A ticket was changed differently in two places at the same time. A supervisor chooses which value stays in View → Conflicts.</source>
       <translation>Un ticket se cambió de forma distinta en dos lugares al mismo tiempo. Un supervisor elige qué valor se queda en Ver → Conflictos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/controller.py" line="188" />
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="191" />
       <source>{0} conflicts: tickets were changed differently in two places at the same time. A supervisor chooses which values stay in View → Conflicts.</source>
       <translation>{0} conflictos: unos tickets se cambiaron de forma distinta en dos lugares al mismo tiempo. Un supervisor elige qué valores se quedan en Ver → Conflictos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/controller.py" line="192" />
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="195" />
       <source>Conflicts</source>
       <translation>Conflictos</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/controller.py" line="195" />
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="198" />
       <source>Synced: {0} sent, {1} received.</source>
       <translation>Sincronizado: {0} enviados, {1} recibidos.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/sync/controller.py" line="217" />
+      <location filename="../../src/citydesk/ui/sync/controller.py" line="220" />
       <source>Sync</source>
       <translation>Sincronización</translation>
     </message>

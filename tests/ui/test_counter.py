@@ -161,9 +161,11 @@ def test_several_matches_are_listed_to_pick_from(qtbot: Any, window: MainWindow,
     second = tickets.create_ticket(office.db, actor=office.clerk, title="Graffiti on the bus shelter",
                                    channel="phone", requester_id=office.citizen)  # fmt: skip
     dialog = open_dialog(qtbot, window, Qt.Key.Key_I, CTRL, StatusQuestionDialog)
+    assert dialog.empty_hint.isVisible() and "then press Enter" in dialog.empty_hint.text()
     type_text(qtbot, "jane")
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.list.isVisible() and dialog.list.count() == 2)
+    assert not dialog.empty_hint.isVisible()  # the list takes its room
     assert [m.number for m in dialog.matches] == [second.number, first.number]  # open ones, newest first
     assert QApplication.focusWidget() is dialog.list
     key(qtbot, Qt.Key.Key_Down)

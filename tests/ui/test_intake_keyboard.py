@@ -175,3 +175,49 @@ def test_choosing_a_requester_on_file_goes_on_to_location(
     dialog.location.edit.setFocus(Qt.FocusReason.OtherFocusReason)
     clerk.press(Qt.Key.Key_Backtab)
     assert clerk.focused() is dialog.new_requester
+
+
+def test_enter_in_location_goes_on_with_typed_text_or_the_first_address_once_it_arrives(
+    qtbot: Any, intake_window: MainWindow, office: Office
+) -> None:
+    clerk = Clerk(qtbot)
+    dialog = open_form(qtbot, clerk, intake_window)
+    clerk.press(Qt.Key.Key_L, ALT)
+    clerk.type("120 main")
+    clerk.press(Qt.Key.Key_Return)  # at once, before the suggestions came
+    qtbot.waitUntil(lambda: dialog.location.value is not None, timeout=5_000)
+    assert dialog.location.text() == "120 N Main St" and "Ward 1" in dialog.location_info.text()
+    qtbot.waitUntil(lambda: clerk.focused() is dialog.category.edit)
+    # A place not on the address list: Enter goes on with it as typed.
+    clerk.press(Qt.Key.Key_L, ALT)
+    dialog.location.edit.selectAll()
+    clerk.type("behind the old mill")
+    qtbot.waitUntil(lambda: not dialog.location._lookup_pending())  # its (empty) answer came
+    assert not dialog.location.list.isVisible()
+    clerk.press(Qt.Key.Key_Return)
+    assert clerk.focused() is dialog.category.edit
+    assert dialog.location.value is None and dialog.location.text() == "behind the old mill"
+    assert "unverified" in dialog.location_info.text()
+
+
+def test_switching_to_a_new_requester_clears_the_find_error_and_a_phone_in_email_is_pointed_out(
+    qtbot: Any, intake_window: MainWindow, office: Office
+) -> None:
+    clerk = Clerk(qtbot)
+    dialog = open_form(qtbot, clerk, intake_window)
+    clerk.press(Qt.Key.Key_Return, CTRL)  # nothing filled in
+    assert "Find the requester" in dialog.form.error_for("requester")
+    clerk.press(Qt.Key.Key_H, ALT)
+    clerk.press(Qt.Key.Key_Tab)
+    clerk.type("Bob Stone")
+    clerk.press(Qt.Key.Key_W, ALT)
+    assert dialog.form.error_for("requester") == ""  # dealt with: a new requester it is
+    assert dialog.person.name.text() == "Bob Stone" and clerk.focused() is dialog.person.phone
+    clerk.press(Qt.Key.Key_Tab)  # one Tab too many, out of habit
+    clerk.type("555-010-4477")
+    clerk.press(Qt.Key.Key_Return, CTRL)
+    message = dialog.person.form.error_for("email")
+    assert message == "“555-010-4477” looks like a phone number: it goes in Phone (Alt+P)."
+    dialog.person.email.clear()
+    clerk.press(Qt.Key.Key_P, ALT)
+    assert clerk.focused() is dialog.person.phone

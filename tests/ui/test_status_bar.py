@@ -54,6 +54,10 @@ def test_pending_local_changes_count_the_outbox(
     qtbot: Any, window: MainWindow, hub: CitydeskApp, office: Office
 ) -> None:
     assert window.pending_label.accessibleName() == "Pending local changes"
+    assert not window.pending_label.isVisible()  # a standalone office has no server to send them to
+    for mode in ("demo", "connected"):
+        hub.report_sync(SyncStatus(online=False, last_sync=None, pending=0, mode=mode))
+        assert window.pending_label.isVisible() is (mode == "connected")
     before = pending(office)
     qtbot.waitUntil(lambda: window.pending_label.text() == f"{before:,} local changes not yet synced")
     hub.mutate(tickets.create_ticket, title="Broken bench", channel="phone")

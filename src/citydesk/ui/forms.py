@@ -178,6 +178,12 @@ class Form(QObject):
         set_error_text(self.general, readable(exc))
         return None
 
+    def clear_error(self, field: str) -> None:
+        """Hide the error under `field` (its problem was dealt with another way)."""
+        row = self.rows.get(field)
+        if row is not None:
+            row.clear()
+
     def show_message(self, field: str, message: str) -> None:
         """Show a local check's message next to `field` (e.g. passwords that differ)."""
         self.show_error(ValidationError(field, message))

@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         # The rows refresh in place (the model); the counts follow pulled pages at most once a second.
         self._counts_pacer = Pacer(self, self.refresh_counts)
         hub.tickets_pulled.connect(lambda _pulled: self._counts_pacer.request())
+        # Changes waiting to be sent mean something only where there is a server to send them to.
+        hub.sync_status.connect(lambda status: self.pending_label.setVisible(status.mode == "connected"))
+        self.pending_label.setVisible(hub.sync_state.mode == "connected")
         hub.signed_in.connect(self._on_signed_in)
         hub.announce.connect(self._announce)
         hub.notice.connect(self._on_notice)

@@ -4,6 +4,11 @@ The suggestions are a list right under the field (not a popup window), so a scre
 them and the keyboard never leaves the field: ↓/↑ move through them, Enter takes the highlighted
 one (the first when none is), Esc hides them. Typing again after a choice drops the choice. Each
 keystroke restarts a short debounce; an answer for older text than the field holds is ignored.
+
+A field may take typed text as it is (`accepts_typed`: a place not on the address list): there Enter
+with no suggestion to take moves on to the next field, and Enter pressed before the suggestions for the
+text arrive (a hurried clerk types "120 main" and Enter at once) takes the first of them when they come,
+or moves on with the text as typed when none does.
 """
 
 from __future__ import annotations
@@ -53,6 +58,9 @@ class CompletionField(QWidget):
         self._generation = 0
         self.value: Any = None
         self.next_focus: QWidget | None = None  # where a choice sends the keyboard (else the next field)
+        self.accepts_typed = False  # typed text is a valid answer: Enter moves on (see the docstring)
+        self._in_flight: int | None = None  # the generation a lookup is running for
+        self._enter_for: int | None = None  # Enter was pressed ahead of this generation's suggestions
         self.edit = QLineEdit()
         self.edit.setAccessibleName(accessible_name)
         self.edit.setPlaceholderText(placeholder)
@@ -93,6 +101,7 @@ class CompletionField(QWidget):
         """Empty the field and forget the choice."""
         self._generation += 1
         self._timer.stop()
+        self._enter_for = None
         self.value = None
         self.edit.clear()
         self._hide()
@@ -119,11 +128,29 @@ class CompletionField(QWidget):
         fetch = self._fetch
         if fetch is None or not typed:
             return
+        self._in_flight = generation
         # A bound method as the callback: the runner drops answers for a field deleted meanwhile.
         self.hub.query(lambda session: (generation, fetch(session, typed)), self._answered)
 
     def _answered(self, answer: tuple[int, list[Any]]) -> None:
+        if self._in_flight == answer[0]:
+            self._in_flight = None
         self._show(*answer)
+        if self._enter_for == answer[0] == self._generation:  # Enter came first: act on it now
+            self._enter_for = None
+            if self.list.count():
+                self._choose_item(self.list.item(0))
+            else:
+                self._move_on()
+
+    def _lookup_pending(self) -> bool:
+        return self._timer.isActive() or self._in_flight == self._generation
+
+    def _move_on(self) -> None:
+        if self.next_focus is not None:
+            self.next_focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focusNextChild()  # the clerk goes on with the next field
 
     def _show(self, generation: int, hits: list[Any]) -> None:
         if generation != self._generation:
@@ -146,7 +173,23 @@ class CompletionField(QWidget):
     # ---- keys ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """↓/↑ move through the suggestions, Enter takes one, Esc hides them."""
+        """↓/↑ move through the suggestions, Enter takes one, Esc hides them; Enter with none shown in a
+        field that `accepts_typed` moves on (or waits for the suggestions on their way)."""
+        if (
+            watched is self.edit
+            and self.accepts_typed
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and not self.list.isVisible()
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.text()
+        ):
+            if self._lookup_pending():
+                self._enter_for = self._generation
+            else:
+                self._move_on()
+            return True
         if watched is self.edit and isinstance(event, QKeyEvent) and self.list.isVisible():
             if event.type() != QEvent.Type.KeyPress:
                 return super().eventFilter(watched, event)
@@ -170,7 +213,4 @@ class CompletionField(QWidget):
         if item is None:
             return
         self.set_choice(item.data(Qt.ItemDataRole.UserRole))
-        if self.next_focus is not None:
-            self.next_focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.focusNextChild()  # the clerk goes on with the next field
+        self._move_on()

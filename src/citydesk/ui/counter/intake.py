@@ -292,6 +292,7 @@ class NewRequestDialog(LayoutMixin, SavingMixin, QDialog):
             if self.requester.value is None:
                 self.person.prefill(self.requester.text())
             self.requester.reset()
+            self.form.clear_error("requester")  # "Find the requester, or Alt+W…": that is what happened
             self.requester_info.setText(self.tr("A new requester will be saved with the request."))
             self.person.focus_first()
         else:

@@ -63,6 +63,7 @@ class LayoutMixin:
             text_of=lambda h: h.text,
         )
         self.requester.next_focus = self.location.edit  # a requester on file: on to the place
+        self.location.accepts_typed = True  # a place not on the list is saved as typed (unverified)
         self.location_info = self._info_label(self.tr("Location check"))
         self.category = CompletionField(
             self.hub,

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
 from citydesk.domain.channels import LANGUAGES, ReplyMethod, RequesterKind
+from citydesk.domain.errors import ValidationError
 from citydesk.services.requesters import clean_requester
 from citydesk.store.detail import Choice
 from citydesk.ui.forms import Form, combo_field, hint_label, line_field, shrinkable
@@ -141,7 +142,14 @@ class NewRequesterBox(QGroupBox):
     def checked_values(self) -> dict[str, Any]:
         """The values after the services' own checks (raises ValidationError naming the field)."""
         values = self.values()
-        clean_requester(values)
+        try:
+            clean_requester(values)
+        except ValidationError as exc:
+            typed = self.email.text().strip()
+            if exc.field == "email" and guess_contact(typed) == {"phone": typed}:  # typed one field too far
+                hint = self.tr("“{0}” looks like a phone number: it goes in Phone (Alt+P).").format(typed)
+                raise ValidationError("email", hint) from exc
+            raise
         return values
 
     def has_input(self) -> bool:

@@ -182,6 +182,13 @@ class StatusQuestionDialog(QDialog):
         self.text.setOpenLinks(False)
         self.text.setVisible(False)
         layout.addWidget(self.text, 1)
+        # Until something is found, this hint holds the room the list or the status will take.
+        self.empty_hint = QLabel(
+            self.tr("Type the request's number, the caller's name or phone number, then press Enter.")
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty_hint, 1)
         row = QHBoxLayout()
         channel_label = QLabel(self.tr("&Asked by:"))
         self.channel = channel_combo(self.tr("Asked by (channel)"), CHANNEL_SETTING, INQUIRY_CHANNELS)
@@ -235,11 +242,13 @@ class StatusQuestionDialog(QDialog):
         self.list.clear()
         if not found:
             self.list.setVisible(False)
+            self._fit_empty_hint()
             set_error_text(self.message, self.tr("No request found for “{0}”.").format(typed.strip()))
             self.find.selectAll()
             return
         if len(found) == 1:
             self.list.setVisible(False)
+            self._fit_empty_hint()
             self.open_ticket(found[0].ticket_id, found[0])
             return
         for match in found:
@@ -249,9 +258,14 @@ class StatusQuestionDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, match.ticket_id)
             self.list.addItem(item)
         self.list.setVisible(True)
+        self._fit_empty_hint()
         self.list.setCurrentRow(0)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self._say(self.tr("{0} requests found; choose one and press Enter").format(len(found)))
+
+    def _fit_empty_hint(self) -> None:
+        """The hint shows only while neither matches nor a status are shown."""
+        self.empty_hint.setVisible(not (self.list.isVisibleTo(self) or self.text.isVisibleTo(self)))
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self.matches):
@@ -279,6 +293,7 @@ class StatusQuestionDialog(QDialog):
         self.view = view
         self.text.setHtml(read_aloud_html(view, self.hub.db.clock.now()))
         self.text.setVisible(True)
+        self._fit_empty_hint()
         self.log_button.setEnabled(view.ticket_id not in self.logged)
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
         self._say(self.tr("{0}: {1}").format(view.number, status_words(view.status, ui_language())))

@@ -55,13 +55,14 @@ class SyncActions(QObject):
         self.follow(self.hub.sync_state)
 
     def follow(self, status: SyncStatus) -> None:
-        """Offer what works for this database: Sync now when connected (disabled for the demo), Connect
+        """Offer what works for this database: Sync now when connected (in the demo it says why it never
+        syncs), Connect
         to server… on a standalone office (administrators), Background sync… when connected."""
         who: SignedIn | None = self.hub.user
         admin = who is not None and who.actor.role.value in ("admin", "system")
         standalone = status.mode == "standalone"
         self.sync_now.setVisible(not standalone)
-        self.sync_now.setEnabled(status.connected)
+        self.sync_now.setEnabled(status.connected or status.mode == "demo")  # the demo says why not
         self.connect_file.setVisible(standalone)
         self.connect_file.setEnabled(admin)
         self.connect_settings.setEnabled(standalone and admin)

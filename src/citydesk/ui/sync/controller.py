@@ -131,7 +131,10 @@ class SyncController(QObject):
         """Start a sync unless one runs (then `then` waits for it) or the database is not connected;
         True when one runs now. `then` is called on the GUI thread when it ends, however it ends."""
         if not self.connected:
-            if manual:
+            if manual and self.facts is not None and self.facts.mode == "demo":
+                why = self.tr("The demo database never syncs: it is for trying citydesk out.")
+                self.hub.announce.emit(why)
+            elif manual:
                 self.hub.announce.emit(self.tr("This database is not connected to the city's server."))
             if then is not None:
                 then()
