@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from citydesk.domain.priorities import Priority
 from citydesk.store.queries import Queue
 from citydesk.ui.app import CitydeskApp
+from citydesk.ui.events import SyncStatus
 from citydesk.ui.queue_list import QUEUES
 from citydesk.ui.shell import MainWindow
 from citydesk.ui.ticket_model import COL_PRIORITY
@@ -81,6 +82,8 @@ def test_table_cells_keep_the_priority_word(window: MainWindow) -> None:
 
 
 def test_status_bar_sections_wrap_rather_than_cut(qtbot: Any, window: MainWindow) -> None:
+    # Connected, so every section shows (a standalone office has no pending count).
+    window.hub.report_sync(SyncStatus(online=True, last_sync=None, pending=3, mode="connected"))
     window.status_message.success("Note added to CLK-TST-000001: the crew is on its way this afternoon")
     bar = window.statusBar()
     labels = [window.message, window.sync_label, window.pending_label, window.user_label, window.office_label]
