@@ -7799,18 +7799,23 @@ ni de este solicitante.</translation>
       <translation>No se encontró ninguna solicitud para «{0}».</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="264" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="265" />
+      <source>One request mentions “{0}”: check it is the caller's, then press Enter</source>
+      <translation>Una solicitud menciona «{0}»: compruebe que es la de quien llama y pulse Intro</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/counter/status.py" line="268" />
       <source>{0} requests found; choose one and press Enter</source>
       <translation>Se encontraron {0} solicitudes; elija una y pulse Intro</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="299" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="303" />
       <source>{0}: {1}</source>
       <translation>{0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/counter/status.py" line="313" />
-      <location filename="../../src/citydesk/ui/counter/status.py" line="316" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="317" />
+      <location filename="../../src/citydesk/ui/counter/status.py" line="320" />
       <source>Status inquiry about {0} logged</source>
       <translation>Consulta de estado sobre {0} registrada</translation>
     </message>

@@ -288,6 +288,10 @@ def test_office_code_and_small_numbers() -> None:
         ("CLK-TST-000042", "CLK-TST-000042"),
         (" clk - tst - 0042 ", "CLK-TST-000042"),
         ("pw-2-7", "PW-2-000007"),
+        ("clk tst 42", "CLK-TST-000042"),  # read aloud from the slip and typed with spaces
+        ("CLK.TST.42", "CLK-TST-000042"),
+        ("clk\u2013tst\u201342", "CLK-TST-000042"),  # en dashes (pasted from an e-mail)
+        ("PW 2-7", "PW-2-000007"),
         ("CLK-QXB-1234567", "CLK-QXB-1234567"),
     ],
 )
@@ -295,7 +299,9 @@ def test_typed_numbers_normalize(typed: str, canonical: str) -> None:
     assert normalize_number(typed) == canonical
 
 
-@pytest.mark.parametrize("typed", ["", "42", "CLK-000042", "CLK--42", "C-TST-42", "CLK-TST-", "pothole"])
+@pytest.mark.parametrize(
+    "typed", ["", "42", "CLK-000042", "CLK--42", "C-TST-42", "CLK-TST-", "pothole", "CLKTST42", "elm st"]
+)
 def test_non_numbers_do_not_normalize(typed: str) -> None:
     assert normalize_number(typed) is None
 

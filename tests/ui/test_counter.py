@@ -182,6 +182,22 @@ def test_several_matches_are_listed_to_pick_from(qtbot: Any, window: MainWindow,
     type_text(qtbot, "nobody-like-this")
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "No request found" in dialog.message.text())
+    # Found by its words alone: listed for the clerk to check, never read out at once.
+    dialog.find.setFocus()
+    dialog.find.selectAll()
+    type_text(qtbot, "shelter")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.list.isVisible() and dialog.list.count() == 1)
+    assert dialog.matches[0].number == second.number and dialog.matches[0].by_words
+    assert "One request mentions “shelter”" in dialog.status_line.text()
+    assert QApplication.focusWidget() is dialog.list
+    # The number read off the slip with spaces for its hyphens opens at once.
+    dialog.find.setFocus()
+    dialog.find.selectAll()
+    type_text(qtbot, first.number.replace("-", " ").lower())
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.view is not None and dialog.view.number == first.number)
+    assert not dialog.list.isVisible()
     assert contacts(office) == []
 
 

@@ -6,7 +6,9 @@ import re
 import secrets
 
 SEQ_DIGITS = 6
-_NUMBER = re.compile(r"^([A-Z]{2,5})-([A-Z0-9]{1,3})-([0-9]{1,9})$")
+# Between the parts: a hyphen as printed, or what a clerk types instead (spaces, an en dash, a dot...).
+_SEPARATOR = r"[\s\-\u2010-\u2015./_]+"
+_NUMBER = re.compile(rf"^([A-Z]{{2,5}}){_SEPARATOR}([A-Z0-9]{{1,3}}){_SEPARATOR}([0-9]{{1,9}})$")
 _TAG_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O: they read as 1 and 0
 
 
@@ -26,9 +28,9 @@ def format_number(prefix: str, seq: int) -> str:
 
 
 def normalize_number(typed: str) -> str | None:
-    """The canonical form of a typed number (case, spaces, missing zeros), or None if it is not one."""
-    cleaned = re.sub(r"\s+", "", typed).upper()
-    match = _NUMBER.match(cleaned)
+    """The canonical form of a typed number (case, spaces or other separators for the hyphens, missing
+    zeros), or None if it is not one."""
+    match = _NUMBER.match(typed.strip().upper())
     if not match:
         return None
     office, tag, seq = match.groups()

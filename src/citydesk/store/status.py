@@ -41,6 +41,8 @@ class StatusMatch:
     caller_name: str | None = None
     matched_by: str | None = None
     """How the caller was matched: "phone", "e-mail" or "name" (None when nobody was)."""
+    by_words: bool = False
+    """Found by a search of the tickets' words (neither a number nor a caller matched): a guess."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,7 @@ def status_matches(session: Session, typed: str, *, limit: int = 20) -> list[Sta
     result = queries.search(session, typed, limit=limit)
     if not result.row_nos:
         return []
-    return _match_rows(session, Ticket.row_no.in_(result.row_nos), limit)
+    return [replace(m, by_words=True) for m in _match_rows(session, Ticket.row_no.in_(result.row_nos), limit)]
 
 
 def _with_caller(match: StatusMatch, hit: RequesterHit | None, typed: str) -> StatusMatch:

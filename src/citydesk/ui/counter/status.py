@@ -246,7 +246,7 @@ class StatusQuestionDialog(QDialog):
             set_error_text(self.message, self.tr("No request found for “{0}”.").format(typed.strip()))
             self.find.selectAll()
             return
-        if len(found) == 1:
+        if len(found) == 1 and not found[0].by_words:  # a number or a caller: that is the one
             self.list.setVisible(False)
             self._fit_empty_hint()
             self.open_ticket(found[0].ticket_id, found[0])
@@ -261,7 +261,11 @@ class StatusQuestionDialog(QDialog):
         self._fit_empty_hint()
         self.list.setCurrentRow(0)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._say(self.tr("{0} requests found; choose one and press Enter").format(len(found)))
+        if len(found) == 1:  # found by its words only: the clerk checks it is the caller's first
+            self._say(self.tr("One request mentions “{0}”: check it is the caller's, then press Enter")
+                      .format(typed.strip()))  # fmt: skip
+        else:
+            self._say(self.tr("{0} requests found; choose one and press Enter").format(len(found)))
 
     def _fit_empty_hint(self) -> None:
         """The hint shows only while neither matches nor a status are shown."""
