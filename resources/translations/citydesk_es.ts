@@ -1534,156 +1534,166 @@ ni de este solicitante.</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/error_words.py" line="41" />
+      <source>The visit's date is more than {count} days ago: check the date.</source>
+      <translation>La fecha de la visita es de hace más de {count} días: revise la fecha.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="42" />
+      <source>The visit's date is more than a year ahead: check the date (the year?).</source>
+      <translation>La fecha de la visita es más de un año en el futuro: revise la fecha (¿el año?).</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/error_words.py" line="43" />
       <source>Only a resolved or closed ticket can be reopened.</source>
       <translation>Solo se puede reabrir un ticket resuelto o cerrado.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="42" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="44" />
       <source>Reopen the ticket before assigning it.</source>
       <translation>Reabra el ticket antes de asignarlo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="43" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="45" />
       <source>Reopen the ticket before scheduling a visit.</source>
       <translation>Reabra el ticket antes de programar una visita.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="44" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="46" />
       <source>The target date cannot be in the past.</source>
       <translation>La fecha objetivo no puede estar en el pasado.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="45" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="47" />
       <source>The ticket is already assigned to that person.</source>
       <translation>El ticket ya está asignado a esa persona.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="46" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="48" />
       <source>This person is already a reporter of this ticket.</source>
       <translation>Esta persona ya es informante de este ticket.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="47" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="49" />
       <source>Use Resolve, which asks for a reason and a note to the requester.</source>
       <translation>Use Resolver, que pide un motivo y una nota para el solicitante.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="48" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="50" />
       <source>No ticket numbered {value}.</source>
       <translation>No hay ningún ticket con el número {value}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="49" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="51" />
       <source>The ticket is already at escalation level {value}.</source>
       <translation>El ticket ya está en el nivel de escalamiento {value}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="50" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="52" />
       <source>The password needs at least {count} characters.</source>
       <translation>La contraseña necesita al menos {count} caracteres.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="51" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="53" />
       <source>The user name {value} is taken.</source>
       <translation>El nombre de usuario {value} ya está en uso.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="52" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="54" />
       <source>Nobody is signed in.</source>
       <translation>Nadie ha iniciado sesión.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="53" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="55" />
       <source>That user cannot sign in here.</source>
       <translation>Ese usuario no puede iniciar sesión aquí.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="54" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="56" />
       <source>Reference data is edited on the server once this PC is enrolled ({server}): ask the city's administrator to change the {what} there.</source>
       <translation>Los datos de referencia se editan en el servidor una vez inscrito este equipo ({server}): pida al administrador de la ciudad que cambie allí: {what}.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="55" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="57" />
       <source>Something went wrong: {detail}. Nothing was saved; please try again.</source>
       <translation>Algo salió mal: {detail}. No se guardó nada; inténtelo de nuevo.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="57" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="59" />
       <source>This PC's clock is about 1 minute ahead of the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
       <translation>El reloj de este equipo va aproximadamente 1 minuto adelantado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="58" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="60" />
       <source>This PC's clock is about 1 minute behind the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
       <translation>El reloj de este equipo va aproximadamente 1 minuto atrasado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="59" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="61" />
       <source>This PC's clock is about {count} minutes ahead of the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
       <translation>El reloj de este equipo va aproximadamente {count} minutos adelantado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="60" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="62" />
       <source>This PC's clock is about {count} minutes behind the server's. Ask IT to correct the PC's date and time; until then citydesk stamps changes with the server's time.</source>
       <translation>El reloj de este equipo va aproximadamente {count} minutos atrasado respecto al del servidor. Pida a Informática que corrija la fecha y la hora del equipo; mientras tanto, citydesk marca los cambios con la hora del servidor.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="61" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="63" />
       <source>{warning} This PC's changes were not applied at city hall: they were given corrected times and go with the next file. Write a new file and carry it again.</source>
       <translation>{warning} Los cambios de este equipo no se aplicaron en la alcaldía: se les corrigió la hora y van en el próximo archivo. Escriba un archivo nuevo y llévelo otra vez.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="65" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="67" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="66" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="68" />
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="67" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="69" />
       <source>Note</source>
       <translation>Nota</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="68" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="70" />
       <source>Name</source>
       <translation>Nombre</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="69" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="71" />
       <source>Location</source>
       <translation>Ubicación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="70" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="72" />
       <source>Phone</source>
       <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="71" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="73" />
       <source>Email</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="72" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="74" />
       <source>Address</source>
       <translation>Domicilio</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="73" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="75" />
       <source>Reason</source>
       <translation>Motivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="74" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="76" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/error_words.py" line="75" />
+      <location filename="../../src/citydesk/ui/error_words.py" line="77" />
       <source>Public note</source>
       <translation>Nota pública</translation>
     </message>
@@ -5193,37 +5203,37 @@ ni de este solicitante.</translation>
   <context>
     <name>RedactDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="241" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="247" />
       <source>Redact note</source>
       <translation>Ocultar nota</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="241" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="247" />
       <source>Redact</source>
       <translation>Ocultar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="251" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="257" />
       <source>The text is blanked on every office's copy and cannot be brought back. Who redacted it, and why, stays visible.</source>
       <translation>El texto se borra en la copia de cada oficina y no se puede recuperar. Quién lo ocultó, y por qué, sigue visible.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="257" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="263" />
       <source>Reason for redacting</source>
       <translation>Motivo para ocultarla</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="257" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="263" />
       <source>e.g. personal data</source>
       <translation>p. ej., datos personales</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="258" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="264" />
       <source>&amp;Reason:</source>
       <translation>&amp;Motivo:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="267" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="273" />
       <source>Note redacted on {0}</source>
       <translation>Nota ocultada en {0}</translation>
     </message>
@@ -5241,27 +5251,27 @@ ni de este solicitante.</translation>
   <context>
     <name>ReopenDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="221" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="227" />
       <source>Reopen</source>
       <translation>Reabrir</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="222" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="228" />
       <source>Why reopen</source>
       <translation>Por qué reabrir</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="222" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="228" />
       <source>What is still wrong</source>
       <translation>Qué sigue mal</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="223" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="229" />
       <source>&amp;Why reopen:</source>
       <translation>&amp;Por qué reabrir:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="232" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="238" />
       <source>{0} reopened</source>
       <translation>{0} reabierto</translation>
     </message>
@@ -6683,67 +6693,67 @@ ni de este solicitante.</translation>
   <context>
     <name>ResolveDialog</name>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="152" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="158" />
       <source>Resolve</source>
       <translation>Resolver</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="153" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="159" />
       <source>Reason</source>
       <translation>Motivo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="156" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="162" />
       <source>&amp;Reason:</source>
       <translation>&amp;Motivo:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="157" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="163" />
       <source>Duplicate of ticket number</source>
       <translation>Duplicado del ticket número</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="159" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="165" />
       <source>&amp;Duplicate of (number):</source>
       <translation>&amp;Duplicado de (número):</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="169" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="175" />
       <source>Agency referred to</source>
       <translation>Organismo al que se remite</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="169" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="175" />
       <source>County Health Department</source>
       <translation>Departamento de Salud del Condado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="171" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="177" />
       <source>&amp;Agency:</source>
       <translation>&amp;Organismo:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="173" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="179" />
       <source>Note to the requester (public)</source>
       <translation>Nota para el solicitante (pública)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="174" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="180" />
       <source>What was done, in words the requester understands</source>
       <translation>Lo que se hizo, con palabras que el solicitante entienda</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="176" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="182" />
       <source>&amp;Note to the requester (public):</source>
       <translation>&amp;Nota para el solicitante (pública):</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="179" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="185" />
       <source>This note is public: every reporter ({0}) should be told it.</source>
       <translation>Esta nota es pública: hay que comunicársela a cada informante ({0}).</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="214" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="220" />
       <source>{0} resolved: {1}</source>
       <translation>{0} resuelto: {1}</translation>
     </message>
@@ -6992,47 +7002,47 @@ ni de este solicitante.</translation>
       <translation>Programar visita</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="107" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="113" />
       <source>&amp;Date ({0}):</source>
       <translation>&amp;Fecha ({0}):</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="110" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="116" />
       <source>&amp;Time ({0}):</source>
       <translation>&amp;Hora ({0}):</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="111" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="117" />
       <source>Type the date as {0}, Tab, then the time as HH:MM (24-hour, city time); ↑ and ↓ change the part under the cursor.</source>
       <translation>Escriba la fecha como {0}, Tab, y luego la hora como HH:MM (24 horas, hora de la ciudad); ↑ y ↓ cambian la parte bajo el cursor.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="117" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="123" />
       <source>Place</source>
       <translation>Lugar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="118" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="124" />
       <source>&amp;Place:</source>
       <translation>&amp;Lugar:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="119" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="125" />
       <source>Note for the visit</source>
       <translation>Nota para la visita</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="119" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="125" />
       <source>Optional</source>
       <translation>Opcional</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="120" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="126" />
       <source>&amp;Note:</source>
       <translation>&amp;Nota:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="139" />
+      <location filename="../../src/citydesk/ui/detail/workflow_dialogs.py" line="145" />
       <source>Visit on {0} scheduled for {1}</source>
       <translation>Visita de {0} programada para el {1}</translation>
     </message>

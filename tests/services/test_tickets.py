@@ -336,6 +336,22 @@ BAD_INPUT: list[tuple[str, Callable[[Office, str], Any], type[Exception], str]] 
         "priority",
     ),
     (
+        "visit a year typed wrong",
+        lambda o, t: svc.schedule_visit(
+            o.db, actor=o.tech, ticket_id=t, at=o.clock.now().replace(year=5202), place="12 Elm St"
+        ),
+        ValidationError,
+        "more than a year ahead",
+    ),
+    (
+        "visit weeks ago",
+        lambda o, t: svc.schedule_visit(
+            o.db, actor=o.tech, ticket_id=t, at=o.clock.now() - timedelta(days=8), place="12 Elm St"
+        ),
+        ValidationError,
+        "more than 7 days ago",
+    ),
+    (
         "referred without agency",
         lambda o, t: svc.resolve(o.db, actor=o.tech, ticket_id=t, reason="referred", public_note="Sent on"),
         ValidationError,

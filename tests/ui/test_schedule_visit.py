@@ -51,3 +51,18 @@ def test_a_day_month_year_city_on_a_friday(
     qtbot.waitUntil(lambda: stored(office, ticket.ticket_id).visit_at is not None, timeout=5000)
     # 14:15 CST
     assert stored(office, ticket.ticket_id).visit_at == datetime(2026, 11, 24, 20, 15, tzinfo=UTC)
+
+
+def test_a_year_typed_wrong_cannot_go_in(
+    qtbot: Any, office: Office, hub: CitydeskApp, pane: TicketDetailPane
+) -> None:
+    ticket = new_ticket(office, "Bench broken in the park")
+    sign_in(hub, office.tech)
+    show(qtbot, pane, ticket.ticket_id)
+    dialog = open_by_key(qtbot, pane, Qt.Key.Key_V, CTRL_SHIFT, ScheduleVisitDialog)
+    today = office.clock.now().date()
+    first, last = dialog.date.minimumDate().toPython(), dialog.date.maximumDate().toPython()
+    assert (today - first).days == 7 and (last - today).days == 365  # a week back, a year ahead
+    type_text(qtbot, "11/24/5202")  # the year's digits swapped
+    assert dialog.date.date().year() == 2026
+    dialog.reject()

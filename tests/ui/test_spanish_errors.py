@@ -42,6 +42,9 @@ def test_known_messages_in_spanish_with_their_values(spanish: QTranslator) -> No
     assert error_text("Something went wrong: OSError: disk full. Nothing was saved; please try again.") == (
         "Algo salió mal: OSError: disk full. No se guardó nada; inténtelo de nuevo."
     )
+    assert error_text("The visit's date is more than 7 days ago: check the date.") == (
+        "La fecha de la visita es de hace más de 7 días: revise la fecha."
+    )
     assert error_text("A brand-new message nobody translated.") == "A brand-new message nobody translated."
     assert all(error_text(t) != t for t in TEMPLATES if "{" not in t)  # every fixed one is translated
 

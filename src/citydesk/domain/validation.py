@@ -13,6 +13,8 @@ NAME_MAX = 120
 LOCATION_MAX = 300
 MAX_ESCALATION_LEVEL = 3
 MAX_MINUTES = 24 * 60
+VISIT_DAYS_BACK = 7  # a visit recorded after it happened: up to a week ago
+VISIT_DAYS_AHEAD = 366  # further ahead is a typing mistake (a year typed wrong), not a plan
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ().\-/]+((x|ext\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)

@@ -7,7 +7,7 @@ timeline entry and its outbox row (`Tx.append`). Creating tickets and adding rep
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -186,6 +186,13 @@ def schedule_visit(
     """Schedule an onsite visit (date/time and place); shown in Today's visits."""
     if not isinstance(at, datetime) or at.tzinfo is None:
         raise ValidationError("at", "Give the visit's date and time.")
+    now = db.clock.now()
+    if at < now - timedelta(days=validation.VISIT_DAYS_BACK):
+        raise ValidationError(
+            "at", f"The visit's date is more than {validation.VISIT_DAYS_BACK} days ago: check the date."
+        )
+    if at > now + timedelta(days=validation.VISIT_DAYS_AHEAD):
+        raise ValidationError("at", "The visit's date is more than a year ahead: check the date (the year?).")
     clean_place = validation.text("place", place, required=True, max_len=validation.LOCATION_MAX)
     clean_note = validation.text("note", note, required=False, max_len=2000)
     with transaction(db, actor, Action.SCHEDULE_VISIT) as tx:

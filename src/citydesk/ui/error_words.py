@@ -38,6 +38,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Errors", "A ticket cannot be a duplicate of itself."),
     QT_TRANSLATE_NOOP("Errors", "Choose either a person or a department queue."),
     QT_TRANSLATE_NOOP("Errors", "Give the visit's date and time."),
+    QT_TRANSLATE_NOOP("Errors", "The visit's date is more than {count} days ago: check the date."),
+    QT_TRANSLATE_NOOP("Errors", "The visit's date is more than a year ahead: check the date (the year?)."),
     QT_TRANSLATE_NOOP("Errors", "Only a resolved or closed ticket can be reopened."),
     QT_TRANSLATE_NOOP("Errors", "Reopen the ticket before assigning it."),
     QT_TRANSLATE_NOOP("Errors", "Reopen the ticket before scheduling a visit."),

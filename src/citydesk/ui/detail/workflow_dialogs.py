@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QSpinBox, QTimeEdit, QWidget
 
 from citydesk.domain.statuses import ResolutionReason
-from citydesk.domain.validation import MAX_ESCALATION_LEVEL, MAX_MINUTES
+from citydesk.domain.validation import MAX_ESCALATION_LEVEL, MAX_MINUTES, VISIT_DAYS_AHEAD, VISIT_DAYS_BACK
 from citydesk.services import tickets
 from citydesk.ui.app import CitydeskApp
 from citydesk.ui.detail.dialogs import Request, ServiceDialog
@@ -103,6 +103,12 @@ class ScheduleVisitDialog(ServiceDialog):
         order = view.date_order if view.date_order in DATE_FORMATS else "MDY"
         self.date = QDateEdit(QDate(local.year, local.month, local.day))
         self.date.setDisplayFormat(DATE_FORMATS[order])
+        today = view.now.astimezone(view.tz).date()
+        first = today - timedelta(days=VISIT_DAYS_BACK)
+        last = today + timedelta(days=VISIT_DAYS_AHEAD - 1)
+        self.date.setDateRange(
+            QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day)
+        )  # a year typed wrong cannot go in (the service refuses it too)
         self.date.setCalendarPopup(True)
         self.form.add_row("at", self.tr("&Date ({0}):").format(DATE_HINTS[order]), self.date)
         self.time = QTimeEdit(QTime(local.hour, local.minute))
