@@ -3575,73 +3575,73 @@ ni de este solicitante.</translation>
       <translation>Tickets</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="134" />
+      <location filename="../../src/citydesk/ui/shell.py" line="138" />
       <source>Notification</source>
       <translation>Notificación</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="163" />
+      <location filename="../../src/citydesk/ui/shell.py" line="167" />
       <source>Pending local changes</source>
       <translation>Cambios locales pendientes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="164" />
+      <location filename="../../src/citydesk/ui/shell.py" line="168" />
       <source>Signed-in user</source>
       <translation>Usuario conectado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="165" />
+      <location filename="../../src/citydesk/ui/shell.py" line="169" />
       <source>Office</source>
       <translation>Oficina</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="166" />
+      <location filename="../../src/citydesk/ui/shell.py" line="170" />
       <source>Background work</source>
       <translation>Trabajo en segundo plano</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="218" />
+      <location filename="../../src/citydesk/ui/shell.py" line="222" />
       <source>{0} local changes not yet synced</source>
       <translation>{0} cambios locales aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="393" />
+      <location filename="../../src/citydesk/ui/shell.py" line="401" />
       <source>Nobody signed in</source>
       <translation>Nadie ha iniciado sesión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="395" />
-      <location filename="../../src/citydesk/ui/shell.py" line="396" />
+      <location filename="../../src/citydesk/ui/shell.py" line="403" />
+      <location filename="../../src/citydesk/ui/shell.py" line="404" />
       <source>{0} ({1})</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="397" />
+      <location filename="../../src/citydesk/ui/shell.py" line="405" />
       <source>{0} · demo</source>
       <translation>{0} · demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="399" />
+      <location filename="../../src/citydesk/ui/shell.py" line="407" />
       <source>citydesk — {0}</source>
       <translation>citydesk — {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="416" />
+      <location filename="../../src/citydesk/ui/shell.py" line="424" />
       <source>The city's phone number is not set</source>
       <translation>No está configurado el teléfono de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="417" />
+      <location filename="../../src/citydesk/ui/shell.py" line="425" />
       <source>Receipts cannot tell citizens which number to call about their requests. Set it in Counter → Receipt texts…</source>
       <translation>Los comprobantes no pueden indicar a los ciudadanos a qué número llamar por sus solicitudes. Configúrelo en Mostrador → Textos del comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="464" />
+      <location filename="../../src/citydesk/ui/shell.py" line="472" />
       <source>citydesk {0} — the city's service desk.</source>
       <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="465" />
+      <location filename="../../src/citydesk/ui/shell.py" line="473" />
       <source>About citydesk</source>
       <translation>Acerca de citydesk</translation>
     </message>

@@ -210,3 +210,28 @@ def test_search_says_what_it_shows_and_a_queue_shortcut_leaves_it(
     later = MainWindow(hub)
     assert later.search_state.open_only.isChecked()
     later.deleteLater()
+
+
+def test_a_ticket_that_leaves_the_list_stays_in_the_details_until_another_is_chosen(
+    qtbot: Any, window: MainWindow, office: Office
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # window shortcuts (Ctrl+T) need it
+    window.queues.setCurrentRow([q for q, _ in QUEUES].index(Queue.UNASSIGNED))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4 and window.model.ticket_id(1) is not None)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)  # a row chosen by the keyboard
+    chosen = window.model.ticket_id(window.table.currentIndex().row())
+    assert chosen is not None
+    qtbot.waitUntil(lambda: window.detail.ticket_id == chosen)
+    view = lambda: window.detail.view  # noqa: E731
+    qtbot.waitUntil(lambda: view() is not None and view().detail.id == chosen)  # loaded: its actions work
+    qtbot.keyClick(window.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # take it
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=5_000)  # no longer unassigned
+    window.search.setFocus()
+    window.table.setFocus(Qt.FocusReason.TabFocusReason)  # back to the table: Qt makes a row current
+    assert window.table.currentIndex().isValid()
+    assert window.detail.ticket_id == chosen  # the taken ticket is still the one shown
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)  # choosing another shows it
+    qtbot.waitUntil(lambda: window.detail.ticket_id == window.model.ticket_id(window.table.currentIndex().row()))  # noqa: E501
+    assert window.detail.ticket_id != chosen

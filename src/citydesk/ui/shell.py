@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,7 +123,11 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         arrange_columns(self.table, due_column=COL_DUE, title_column=COL_TITLE)
         self.table.viewport().installEventFilter(self)  # the title takes the room left (1366×768)
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_chosen(cur.row()))
+        # A row chosen (clicked, moved to by keyboard, selected) shows its ticket; a row Qt only makes
+        # current (the table getting the focus back) does not: see `_row_chosen`.
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(lambda cur, _prev: self._row_chosen(cur.row()))
+        selection.selectionChanged.connect(lambda *_: self._row_chosen(self.table.currentIndex().row()))
         self.detail = self._make_detail()
         centre = QWidget()
         layout = QVBoxLayout(centre)
@@ -330,9 +334,13 @@ class MainWindow(QMainWindow):
             self.model.set_query(self._queue_query)
 
     def _row_chosen(self, row: int) -> None:
+        if row < 0 or not self.table.selectionModel().isRowSelected(row, QModelIndex()):
+            # Qt made a row current without choosing it (the table got the focus back after the
+            # ticket shown left the list, e.g. taken from Unassigned): the ticket being worked on stays.
+            return
         ticket_id = self.model.ticket_id(row)
         setter = getattr(self.detail, "set_ticket", None)
-        if ticket_id and setter is not None:
+        if ticket_id and setter is not None and ticket_id != getattr(self.detail, "ticket_id", None):
             setter(ticket_id)
 
     def _focus_table(self) -> None:
