@@ -3605,43 +3605,43 @@ ni de este solicitante.</translation>
       <translation>{0} cambios locales aún sin sincronizar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="401" />
+      <location filename="../../src/citydesk/ui/shell.py" line="342" />
       <source>Nobody signed in</source>
       <translation>Nadie ha iniciado sesión</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="403" />
-      <location filename="../../src/citydesk/ui/shell.py" line="404" />
+      <location filename="../../src/citydesk/ui/shell.py" line="344" />
+      <location filename="../../src/citydesk/ui/shell.py" line="345" />
       <source>{0} ({1})</source>
       <translation>{0} ({1})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="405" />
+      <location filename="../../src/citydesk/ui/shell.py" line="346" />
       <source>{0} · demo</source>
       <translation>{0} · demostración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="407" />
+      <location filename="../../src/citydesk/ui/shell.py" line="348" />
       <source>citydesk — {0}</source>
       <translation>citydesk — {0}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="424" />
+      <location filename="../../src/citydesk/ui/shell.py" line="365" />
       <source>The city's phone number is not set</source>
       <translation>No está configurado el teléfono de la ciudad</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="425" />
+      <location filename="../../src/citydesk/ui/shell.py" line="366" />
       <source>Receipts cannot tell citizens which number to call about their requests. Set it in Counter → Receipt texts…</source>
       <translation>Los comprobantes no pueden indicar a los ciudadanos a qué número llamar por sus solicitudes. Configúrelo en Mostrador → Textos del comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="472" />
+      <location filename="../../src/citydesk/ui/shell.py" line="413" />
       <source>citydesk {0} — the city's service desk.</source>
       <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="473" />
+      <location filename="../../src/citydesk/ui/shell.py" line="414" />
       <source>About citydesk</source>
       <translation>Acerca de citydesk</translation>
     </message>

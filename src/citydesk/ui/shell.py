@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from citydesk.domain.roles import Role
 from citydesk.store import queries
 from citydesk.store.detail import departments, pending_change_count
-from citydesk.store.queries import Queue, SortKey, TicketQuery
+from citydesk.store.queries import Queue, TicketQuery
 from citydesk.store.receipts import city_phone
 from citydesk.store.status import CounterDay, counter_day
 from citydesk.ui.app import CitydeskApp
@@ -33,7 +33,8 @@ from citydesk.ui.flow import WrappingBar
 from citydesk.ui.pacing import Pacer
 from citydesk.ui.pulled_notices import PulledNotifier
 from citydesk.ui.queue_list import QueueList
-from citydesk.ui.search_state import SearchState, tickets_found
+from citydesk.ui.search_state import SearchState
+from citydesk.ui.shell_search import SearchMixin
 from citydesk.ui.status_message import StatusMessage
 from citydesk.ui.text_size import columns_key, main_panes, splitter_key
 from citydesk.ui.ticket_model import (
@@ -49,10 +50,9 @@ from citydesk.ui.ticket_model import (
 
 FIRST_SIX = (COL_NUMBER, COL_PRIORITY, COL_STATUS, COL_TITLE, COL_REQUESTER, COL_DUE)
 SEARCH_DELAY_MS = 25  # debounce: a key repeat or paste coalesces; typed words still search at once
-AGE_COLUMN = 7
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SearchMixin, QMainWindow):
     """The window a technician works in all day."""
 
     ready = Signal()  # once, after the ticket table's first page is shown
@@ -250,65 +250,6 @@ class MainWindow(QMainWindow):
     def queue_label(self) -> str:
         """The chosen queue's name."""
         return self.queues.label()
-
-    def _leave_search(self) -> None:
-        if self.search.text().strip() or self.model.query.search is not None:
-            self.clear_search()
-
-    def escape_search(self) -> None:
-        """Esc in the search box or the results: back to the chosen queue."""
-        if self.search.text().strip() or self.model.query.search is not None:
-            self.clear_search()
-            self.table.setFocus()
-
-    # ---- search ----------------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        """Put the cursor in the search box."""
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def clear_search(self) -> None:
-        """Back to the chosen queue."""
-        self.search.clear()
-        self._search_timer.stop()
-        self._search_generation += 1
-        self.model.set_query(self._queue_query)
-        self._highlight(())
-        self.search_state.hide_results()
-        self.status_message.clear()
-
-    def _run_search(self) -> None:
-        typed = self.search.text()
-        if not typed.strip():
-            self.clear_search()
-            return
-        self._search_generation += 1
-        # Search results come newest first straight from the index: show them in that order.
-        self.table.horizontalHeader().blockSignals(True)
-        self.table.horizontalHeader().setSortIndicator(AGE_COLUMN, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().blockSignals(False)
-        query = replace(self._queue_query, queue=Queue.ALL, sort=SortKey.AGE, descending=True, search=typed,
-                        open_only=self.search_state.open_only.isChecked())  # fmt: skip
-        self.model.set_query(query)
-
-    def _rerun_search(self) -> None:
-        if self.search.text().strip():
-            self._run_search()
-
-    def _searched(self, rows: int) -> None:
-        """A search's first page is shown: highlight its words, announce how many it found (once)."""
-        if self._announced_search == self._search_generation:
-            return  # a re-sort or refresh of the same search
-        self._announced_search = self._search_generation
-        self._highlight(self.model.terms)
-        self.search_state.show_results(self.model.query.search or "", rows, self.queue_label())
-        self._announce(tickets_found(rows))
-
-    def _highlight(self, terms: tuple[str, ...]) -> None:
-        setter = getattr(self.detail, "set_highlight", None)
-        if setter is not None:
-            setter(terms)
 
     # ---- table -----------------------------------------------------------------------------------
 
