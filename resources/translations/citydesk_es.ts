@@ -5287,6 +5287,59 @@ ni de este solicitante.</translation>
     </message>
   </context>
   <context>
+    <name>ReportOutputMixin</name>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="48" />
+      <source>Save the report as a PDF</source>
+      <translation>Guardar el informe como PDF</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="50" />
+      <source>PDF files (*.pdf)</source>
+      <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="80" />
+      <source>Report saved to {0}</source>
+      <translation>Informe guardado en {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="99" />
+      <source>Print the weekly report</source>
+      <translation>Imprimir el informe semanal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="107" />
+      <source>Weekly report {0}</source>
+      <translation>Informe semanal {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="113" />
+      <source>No printer</source>
+      <translation>Sin impresora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="114" />
+      <source>No printer is set up on this PC, so the report cannot be printed here. Save it as a PDF and print it from another PC, or set up a printer and try again.</source>
+      <translation>No hay ninguna impresora configurada en este equipo, así que el informe no se puede imprimir aquí. Guárdelo como PDF e imprímalo desde otro equipo, o configure una impresora e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="119" />
+      <source>Save as PDF…</source>
+      <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="122" />
+      <source>No printer is set up on this PC</source>
+      <translation>No hay ninguna impresora configurada en este equipo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="133" />
+      <source>Printing page {0} of {1}…</source>
+      <translation>Imprimiendo la página {0} de {1}…</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportsMenu</name>
     <message>
       <location filename="../../src/citydesk/ui/reports/menu.py" line="29" />
@@ -5397,234 +5450,184 @@ ni de este solicitante.</translation>
       <translation>domingo</translation>
     </message>
     <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="72" />
+      <source>The report was not saved to {0}: {1}.</source>
+      <translation>El informe no se guardó en {0}: {1}.</translation>
+    </message>
+    <message>
       <location filename="../../src/citydesk/ui/reports/pages.py" line="29" />
       <source>The report {0} could not be opened: {1}</source>
       <translation>No se pudo abrir el informe {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="90" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="88" />
       <source>Weekly status report</source>
       <translation>Informe semanal de estado</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="91" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="89" />
       <source>Reports</source>
       <translation>Informes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="113" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="111" />
       <source>Year</source>
       <translation>Año</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="114" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="112" />
       <source>The ISO week-numbering year</source>
       <translation>El año de la numeración ISO de semanas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="115" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="113" />
       <source>&amp;Year:</source>
       <translation>&amp;Año:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="119" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="117" />
       <source>Week</source>
       <translation>Semana</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="120" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="118" />
       <source>The ISO week number</source>
       <translation>El número de semana ISO</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="122" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="120" />
       <source>Dates of the week</source>
       <translation>Fechas de la semana</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="131" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="129" />
       <source>&amp;Week:</source>
       <translation>&amp;Semana:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="132" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="130" />
       <source>Scope</source>
       <translation>Alcance</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="134" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="132" />
       <source>&amp;Scope:</source>
       <translation>Al&amp;cance:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="135" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="133" />
       <source>Paper size</source>
       <translation>Tamaño del papel</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="138" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="136" />
       <source>&amp;Paper:</source>
       <translation>&amp;Papel:</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="144" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="142" />
       <source>&amp;Generate</source>
       <translation>&amp;Generar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="144" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="142" />
       <source>Generate the report (Ctrl+G)</source>
       <translation>Generar el informe (Ctrl+G)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="147" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="145" />
       <source>&amp;Print…</source>
       <translation>Im&amp;primir…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="147" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="145" />
       <source>Print the report (Ctrl+P)</source>
       <translation>Imprimir el informe (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="150" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="148" />
       <source>Save as P&amp;DF…</source>
       <translation>Guardar como P&amp;DF…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="150" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="148" />
       <source>Save the report as a PDF (Ctrl+S)</source>
       <translation>Guardar el informe como PDF (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="153" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="151" />
       <source>Write the report every week on this PC</source>
       <translation>Escribir el informe cada semana en este equipo</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="154" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="152" />
       <source>S&amp;chedule…</source>
       <translation>&amp;Programar…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="155" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="153" />
       <source>Close the reports window</source>
       <translation>Cerrar la ventana de informes</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="156" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="154" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="167" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="165" />
       <source>Report progress</source>
       <translation>Progreso del informe</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="171" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="169" />
       <source>Choose a week and a scope, then Generate.</source>
       <translation>Elija una semana y un alcance, y luego Generar.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="172" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="170" />
       <source>Report status</source>
       <translation>Estado del informe</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="174" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="172" />
       <source>Pages in the report</source>
       <translation>Páginas del informe</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="182" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="180" />
       <source>Report preview</source>
       <translation>Vista previa del informe</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="252" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="250" />
       <source>(that year has no week {0})</source>
       <translation>(ese año no tiene semana {0})</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="268" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="266" />
       <source>{0} is in the future: its report cannot be made yet. Choose {1} (this week, so far) or an earlier week.</source>
       <translation>{0} está en el futuro: todavía no se puede hacer su informe. Elija {1} (esta semana, hasta ahora) o una semana anterior.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="310" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="308" />
       <source>Generating the report for {0}…</source>
       <translation>Generando el informe de {0}…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="325" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="323" />
       <source>{0} pages</source>
       <translation>{0} páginas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="328" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="326" />
       <source>Report for {0}, {1}: {2} pages</source>
       <translation>Informe de {0}, {1}: {2} páginas</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="349" />
+      <location filename="../../src/citydesk/ui/reports/view.py" line="347" />
       <source>Page {0} of {1}</source>
       <translation>Página {0} de {1}</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="369" />
-      <source>Save the report as a PDF</source>
-      <translation>Guardar el informe como PDF</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="371" />
-      <source>PDF files (*.pdf)</source>
-      <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="393" />
-      <source>The report was not saved to {0}: {1}.</source>
-      <translation>El informe no se guardó en {0}: {1}.</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="401" />
-      <source>Report saved to {0}</source>
-      <translation>Informe guardado en {0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="420" />
-      <source>Print the weekly report</source>
-      <translation>Imprimir el informe semanal</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="428" />
-      <source>Weekly report {0}</source>
-      <translation>Informe semanal {0}</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="434" />
-      <source>No printer</source>
-      <translation>Sin impresora</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="435" />
-      <source>No printer is set up on this PC, so the report cannot be printed here. Save it as a PDF and print it from another PC, or set up a printer and try again.</source>
-      <translation>No hay ninguna impresora configurada en este equipo, así que el informe no se puede imprimir aquí. Guárdelo como PDF e imprímalo desde otro equipo, o configure una impresora e inténtelo de nuevo.</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="440" />
-      <source>Save as PDF…</source>
-      <translation>Guardar como PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="443" />
-      <source>No printer is set up on this PC</source>
-      <translation>No hay ninguna impresora configurada en este equipo</translation>
-    </message>
-    <message>
-      <location filename="../../src/citydesk/ui/reports/view.py" line="454" />
-      <source>Printing page {0} of {1}…</source>
-      <translation>Imprimiendo la página {0} de {1}…</translation>
     </message>
     <message>
       <location filename="../../src/citydesk/ui/reports/labels.py" line="59" />
@@ -5983,6 +5986,56 @@ ni de este solicitante.</translation>
       <location filename="../../src/citydesk/ui/words.py" line="232" />
       <source>ddd d MMM yyyy, h:mm AP</source>
       <translation>ddd d 'de' MMM 'de' yyyy, H:mm</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="48" />
+      <source>Save the report as a PDF</source>
+      <translation>Guardar el informe como PDF</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="50" />
+      <source>PDF files (*.pdf)</source>
+      <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="80" />
+      <source>Report saved to {0}</source>
+      <translation>Informe guardado en {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="99" />
+      <source>Print the weekly report</source>
+      <translation>Imprimir el informe semanal</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="107" />
+      <source>Weekly report {0}</source>
+      <translation>Informe semanal {0}</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="113" />
+      <source>No printer</source>
+      <translation>Sin impresora</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="114" />
+      <source>No printer is set up on this PC, so the report cannot be printed here. Save it as a PDF and print it from another PC, or set up a printer and try again.</source>
+      <translation>No hay ninguna impresora configurada en este equipo, así que el informe no se puede imprimir aquí. Guárdelo como PDF e imprímalo desde otro equipo, o configure una impresora e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="119" />
+      <source>Save as PDF…</source>
+      <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="122" />
+      <source>No printer is set up on this PC</source>
+      <translation>No hay ninguna impresora configurada en este equipo</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/reports/output.py" line="133" />
+      <source>Printing page {0} of {1}…</source>
+      <translation>Imprimiendo la página {0} de {1}…</translation>
     </message>
   </context>
   <context>

@@ -194,7 +194,7 @@ def test_no_printer_says_so_and_offers_the_pdf(
 ) -> None:
     """The system's printer list is the outer edge: it is made empty here."""
     monkeypatch.setattr(printing.QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
-    monkeypatch.setattr("citydesk.ui.reports.view.printers_available", printing.printers_available)
+    monkeypatch.setattr("citydesk.ui.reports.output.printers_available", printing.printers_available)
     generate(qtbot, view)
     qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(view.active_dialog, QMessageBox))
