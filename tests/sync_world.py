@@ -216,3 +216,14 @@ def copy_of(world: World, replica: Replica, name: str) -> Replica:
                                                       client=world.injector.client()))  # fmt: skip
     world.replicas.append(copy)
     return copy
+
+
+@contextmanager
+def cli_sync_world(tmp: Path, monkeypatch: Any) -> Iterator[World]:
+    """A sync world for `citydesk` command tests: a data folder of its own, and the commands reach the
+    in-process server through the world's fault injector."""
+    monkeypatch.setenv("CITYDESK_DATA_DIR", str(tmp / "data-dir"))
+    monkeypatch.setenv("CITYDESK_DATABASE", str(tmp / "data-dir" / "default.sqlite"))
+    with sync_world(tmp) as made:
+        monkeypatch.setattr("citydesk.cli.sync.http_client", made.injector.client)
+        yield made

@@ -13,15 +13,12 @@ from pathlib import Path
 import pytest
 
 from citydesk.cli import main
-from sync_world import URL, World, server_admin, sync_world
+from sync_world import URL, World, cli_sync_world, server_admin
 
 
 @pytest.fixture
 def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    monkeypatch.setenv("CITYDESK_DATA_DIR", str(tmp_path / "data-dir"))
-    monkeypatch.setenv("CITYDESK_DATABASE", str(tmp_path / "data-dir" / "default.sqlite"))
-    with sync_world(tmp_path) as made:
-        monkeypatch.setattr("citydesk.cli.sync.http_client", made.injector.client)
+    with cli_sync_world(tmp_path, monkeypatch) as made:
         yield made
 
 

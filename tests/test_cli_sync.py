@@ -17,15 +17,12 @@ from citydesk.cli import main
 from citydesk.sync import lease
 from factories import Office, mark_demo
 from fault_injection import Fault
-from sync_world import URL, World, server_admin, sync_world
+from sync_world import URL, World, cli_sync_world, server_admin
 
 
 @pytest.fixture
 def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
-    monkeypatch.setenv("CITYDESK_DATA_DIR", str(tmp_path / "data-dir"))
-    monkeypatch.setenv("CITYDESK_DATABASE", str(tmp_path / "data-dir" / "default.sqlite"))
-    with sync_world(tmp_path) as made:
-        monkeypatch.setattr("citydesk.cli.sync.http_client", made.injector.client)
+    with cli_sync_world(tmp_path, monkeypatch) as made:
         yield made
 
 

@@ -52,3 +52,16 @@ def test_an_unknown_working_language_is_refused_and_nothing_is_written(tmp_path:
     with pytest.raises(ValidationError, match="working language must be one of en, es; got 'fr'"):
         init(f"sqlite+pysqlite:///{path}", working_language="fr")
     assert not path.exists()
+
+
+def test_the_init_command_takes_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from citydesk.server.cli import main
+
+    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite'}"
+    base = ["init", "--database-url", url, "--city", "Testville", "--time-zone", "America/Chicago",
+            "--admin", "root", "--password", PASSWORD]  # fmt: skip
+    assert main([*base, "--working-language", "fr"]) == 1
+    assert "working language must be one of en, es" in capsys.readouterr().err
+    assert not (tmp_path / "server.sqlite").exists()  # nothing written
+    assert main([*base, "--working-language", "es"]) == 0
+    assert city_settings(url)["working_language"] == "es"

@@ -3,8 +3,8 @@
 One module per command group: `app` (the window), `demo`, `backup` (backup and restore),
 `addresses` (import-addresses), `report` (the weekly PDF), `tickets_csv` (export,
 export-metrics, import), `tickets_cmd` (ticket add|note|status, tickets), `sync` (connect and
-connect --adopt, sync, sync-status, conflicts) and `users` (user rename). Each adds its subparser with a
-`handler`; only `app` loads Qt, and only inside a function.
+connect --adopt, sync, sync-status, conflicts), `users` (user rename) and `settings_cmd` (setting
+list|set). Each adds its subparser with a `handler`; only `app` loads Qt, and only inside a function.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from citydesk.cli.app import add_app_options, cmd_app
 from citydesk.cli.backup import add_backup_parsers
 from citydesk.cli.demo import add_demo_parser
 from citydesk.cli.report import add_report_parser
+from citydesk.cli.settings_cmd import add_settings_parsers
 from citydesk.cli.sync import add_sync_parsers
 from citydesk.cli.tickets_cmd import add_tickets_parsers
 from citydesk.cli.tickets_csv import add_csv_parsers
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_tickets_parsers(sub)
     add_sync_parsers(sub)
     add_users_parsers(sub)
+    add_settings_parsers(sub)
     return parser
 
 

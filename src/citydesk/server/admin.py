@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from citydesk.domain import validation
 from citydesk.domain.calendar import BusinessCalendar
+from citydesk.domain.city_settings import DEFAULTS, check_city_setting
 from citydesk.domain.clock import Clock, SystemClock, to_ms
 from citydesk.domain.errors import ValidationError
 from citydesk.domain.ids import uuid7
@@ -212,6 +213,30 @@ def add_office(url: str, *, code: str, name: str, clock: Clock | None = None) ->
         if admin.taken("office", "code", clean_code):
             raise ValidationError("code", f"There is already an office {clean_code}.")
         return admin.insert("office", {"code": clean_code, "name": clean_name, "active": True})
+
+
+def city_settings(url: str) -> dict[str, object]:
+    """The city's settings as the offices receive them, with the defaults of those never set."""
+    db = open_server_database(url, migrate=False)
+    try:
+        with db.read() as session:
+            return _with_defaults(merged_rows(session, "city_setting"))
+    finally:
+        db.close()
+
+
+def _with_defaults(rows: list[Row]) -> dict[str, object]:
+    return {**DEFAULTS, **{row.row_id: row.data.get("value") for row in rows}}
+
+
+def set_city_setting(url: str, *, key: str, value: str, clock: Clock | None = None) -> object:
+    """Change one city setting (`domain.city_settings.KEYS`) from the text an administrator typed; every
+    office receives it at its next sync. Returns the stored value; a bad key or value writes nothing."""
+    with _admin(url, clock) as admin:
+        clean = check_city_setting(key, value, _with_defaults(admin.rows("city_setting")))
+        name = key.strip().lower()
+        admin.ledger.append_admin("city_setting", name, {"key": name, "value": clean}, ("value",))
+        return clean
 
 
 def add_department(url: str, *, code: str, name: str, clock: Clock | None = None) -> str:

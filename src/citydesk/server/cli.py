@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from citydesk import __version__
+from citydesk.domain.city_settings import KEYS as CITY_SETTING_KEYS
+from citydesk.domain.city_settings import setting_text
 from citydesk.domain.errors import CitydeskError
 from citydesk.domain.passwords import PASSWORD_MIN
 from citydesk.server import admin, ops
@@ -101,9 +103,25 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Create the server database with the city settings and the first admin."""
     password = _password(args.password, args.admin)
     epoch = admin.init_server(
-        _url(args), city=args.city, time_zone=args.time_zone, admin=args.admin, password=password
-    )
+        _url(args), city=args.city, time_zone=args.time_zone, admin=args.admin, password=password,
+        working_language=args.working_language,
+    )  # fmt: skip
     print(f"The server for {args.city} is set up (epoch {epoch}); the admin is {args.admin.lower()}.")
+    return 0
+
+
+def cmd_setting_list(args: argparse.Namespace) -> int:
+    """Print the city's settings, one a line."""
+    values = admin.city_settings(_url(args))
+    for key, what in CITY_SETTING_KEYS.items():
+        print(f"{key} = {setting_text(values.get(key))}    # {what}")
+    return 0
+
+
+def cmd_setting_set(args: argparse.Namespace) -> int:
+    """Change one city setting."""
+    value = admin.set_city_setting(_url(args), key=args.key, value=args.value)
+    print(f"{args.key.strip().lower()} = {setting_text(value)}; every office receives it at its next sync.")
     return 0
 
 
@@ -296,6 +314,17 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--time-zone", required=True, help="IANA name, e.g. America/Chicago")
     init.add_argument("--admin", required=True, help="user name of the first admin")
     init.add_argument("--password", help="the admin's password (asked for when omitted)")
+    init.add_argument("--working-language", help="the city's working language for the weekly report and "
+                      "CSV exports: en (the default) or es")  # fmt: skip
+
+    setting = sub.add_parser("setting", help="city settings (holidays, hours, language…)").add_subparsers(
+        dest="action", required=True
+    )
+    _command(setting, "list", cmd_setting_list, "show the city's settings")
+    set_one = _command(setting, "set", cmd_setting_set, "change one city setting (offices get it at their "
+                       "next sync)")  # fmt: skip
+    set_one.add_argument("key", help=", ".join(CITY_SETTING_KEYS))
+    set_one.add_argument("value", help='the new value, e.g. holidays "2026-12-25, 2027-01-01" or opens 07:30')
 
     office = sub.add_parser("office", help="offices").add_subparsers(dest="action", required=True)
     add = _command(office, "add", cmd_office_add, "add an office")

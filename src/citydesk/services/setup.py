@@ -9,6 +9,7 @@ from sqlalchemy import insert, select
 
 from citydesk.domain import validation
 from citydesk.domain.calendar import BusinessCalendar
+from citydesk.domain.city_settings import check_city_setting
 from citydesk.domain.clock import to_ms
 from citydesk.domain.errors import ReferenceReadOnly, ValidationError
 from citydesk.domain.ids import uuid7
@@ -31,6 +32,7 @@ from citydesk.store.models import (
     User,
 )
 from citydesk.store.receipts import PHONE_SETTING
+from citydesk.store.settings import load_settings
 from citydesk.sync.capture import Capture
 
 
@@ -341,3 +343,12 @@ def add_user(
             email=email,
             password_hash=password_hash,
         )
+
+
+def change_city_setting(db: Database, *, actor: Actor, key: str, value: str) -> Any:
+    """Change one city setting from the text an admin typed (`domain.city_settings`: checked against the
+    settings in force); returns the stored value. Refused on an enrolled PC: the server holds them."""
+    with transaction(db, actor, Action.MANAGE_REFERENCE) as tx:
+        clean = check_city_setting(key, value, load_settings(tx.session))
+        set_setting_in(tx, key.strip().lower(), clean)
+        return clean
