@@ -342,6 +342,23 @@ def shoot_reports(app: QApplication, hub: CitydeskApp, window: MainWindow) -> No
         hub.sign_in(previous)
 
 
+def shoot_city_calendar(app: QApplication, hub: CitydeskApp, window: MainWindow) -> None:
+    """Settings → City calendar… as an admin, with a holiday that is not a date shown next to its field."""
+    with hub.db.read() as session:
+        admin = next(u for u in sign_in_users(session) if u.role == "admin")
+    previous = hub.user
+    hub.sign_in(signed_in_as(hub.db, admin.id))
+    dialog = window.open_city_calendar()
+    wait_until(app, lambda: dialog.loaded)
+    dialog.holidays.setPlainText(dialog.holidays.toPlainText() + "\n12/31/2026\n25/12/2026")
+    dialog.submit()
+    wait_until(app, lambda: dialog.form.error_for("holidays") != "")
+    dialog.grab().save(str(OUT / "city-calendar.png"))
+    dialog.reject()
+    if previous is not None:
+        hub.sign_in(previous)
+
+
 def shoot_clerk_first_screen(app: QApplication, hub: CitydeskApp) -> None:
     """A clerk's first screen at 1366×740: today's requests at this PC, New request, today's contacts."""
     with hub.db.read() as session:
@@ -403,6 +420,7 @@ def main() -> int:
     shoot_spanish(app, hub)
     shoot_counter(app, hub, window)
     shoot_csv(app, hub, folder)
+    shoot_city_calendar(app, hub, window)
     shoot_large_text(app, hub)
     app.setPalette(dark_palette())
     window.clear_search()

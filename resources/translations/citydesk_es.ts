@@ -185,6 +185,94 @@
     </message>
   </context>
   <context>
+    <name>CityCalendarDialog</name>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="31" />
+      <source>City calendar</source>
+      <translation>Calendario de la ciudad</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="36" />
+      <source>Due dates count the city's business days and opening hours: holidays and the hours below move them for every ticket logged from now on.</source>
+      <translation>Las fechas de vencimiento cuentan los días hábiles y el horario de la ciudad: los feriados y el horario de abajo las mueven para cada caso registrado desde ahora.</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="40" />
+      <source>Opens at</source>
+      <translation>Abre a las</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="41" />
+      <source>&amp;Opens at (HH:MM):</source>
+      <translation>&amp;Abre a las (HH:MM):</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="42" />
+      <source>Closes at</source>
+      <translation>Cierra a las</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="43" />
+      <source>&amp;Closes at (HH:MM):</source>
+      <translation>&amp;Cierra a las (HH:MM):</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="44" />
+      <source>How the city writes dates</source>
+      <translation>Cómo escribe la ciudad las fechas</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="47" />
+      <source>&amp;Dates written as:</source>
+      <translation>&amp;Fechas escritas como:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="49" />
+      <source>Holidays</source>
+      <translation>Feriados</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="49" />
+      <source>One date a line, as 2026-12-25</source>
+      <translation>Una fecha por línea, como 2026-12-25</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="51" />
+      <source>&amp;Holidays:</source>
+      <translation>&amp;Feriados:</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="58" />
+      <source>&amp;Save</source>
+      <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="71" />
+      <source>month/day/year</source>
+      <translation>mes/día/año</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="72" />
+      <source>day/month/year</source>
+      <translation>día/mes/año</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="73" />
+      <source>year-month-day</source>
+      <translation>año-mes-día</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="87" />
+      <source>This PC is connected to the city's server, which holds the city calendar. An administrator changes it there: citydesk-server setting set holidays "2026-12-25, 2027-01-01".</source>
+      <translation>Este equipo está conectado al servidor de la ciudad, que guarda el calendario de la ciudad. Un administrador lo cambia allí: citydesk-server setting set holidays "2026-12-25, 2027-01-01".</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/city_calendar.py" line="112" />
+      <source>City calendar saved: due dates follow it from now on.</source>
+      <translation>Calendario de la ciudad guardado: las fechas de vencimiento lo siguen desde ahora.</translation>
+    </message>
+  </context>
+  <context>
     <name>CitydeskApp</name>
     <message>
       <location filename="../../src/citydesk/ui/app.py" line="73" />
@@ -3636,12 +3724,12 @@ ni de este solicitante.</translation>
       <translation>Los comprobantes no pueden indicar a los ciudadanos a qué número llamar por sus solicitudes. Configúrelo en Mostrador → Textos del comprobante…</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="413" />
+      <location filename="../../src/citydesk/ui/shell.py" line="422" />
       <source>citydesk {0} — the city's service desk.</source>
       <translation>citydesk {0}: la mesa de servicio de la ciudad.</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/shell.py" line="414" />
+      <location filename="../../src/citydesk/ui/shell.py" line="423" />
       <source>About citydesk</source>
       <translation>Acerca de citydesk</translation>
     </message>
@@ -3726,17 +3814,22 @@ ni de este solicitante.</translation>
       <translation>C&amp;onfiguración</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="86" />
+      <location filename="../../src/citydesk/ui/menus.py" line="80" />
+      <source>City calen&amp;dar…</source>
+      <translation>Calen&amp;dario de la ciudad…</translation>
+    </message>
+    <message>
+      <location filename="../../src/citydesk/ui/menus.py" line="88" />
       <source>&amp;Help</source>
       <translation>A&amp;yuda</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="87" />
+      <location filename="../../src/citydesk/ui/menus.py" line="89" />
       <source>&amp;About citydesk</source>
       <translation>&amp;Acerca de citydesk</translation>
     </message>
     <message>
-      <location filename="../../src/citydesk/ui/menus.py" line="106" />
+      <location filename="../../src/citydesk/ui/menus.py" line="108" />
       <source>Re&amp;verse order</source>
       <translation>Orden in&amp;verso</translation>
     </message>

@@ -185,6 +185,13 @@ def merge(w: Walk) -> QWidget:
 TICKET_DIALOGS = ("log call", "assign", "change status", "change priority", "edit", "escalate",
                   "record time", "schedule visit", "resolve", "resolve as duplicate", "resolve as referred",
                   "reopen")  # fmt: skip
+def city_calendar(w: Walk) -> QWidget:
+    """Settings → City calendar…, as an administrator, once its values are in."""
+    dialog = w.window_of("admin").open_city_calendar()
+    w.qtbot.waitUntil(lambda: dialog.loaded)
+    return dialog
+
+
 OPENERS: dict[str, Callable[[Walk], QWidget]] = {
     "main window": main_window,
     "new request (on file)": lambda w: new_request(w, new_requester=False),
@@ -205,5 +212,6 @@ OPENERS: dict[str, Callable[[Walk], QWidget]] = {
     "first run (set up)": lambda w: first_run(w, setup=True),
     "sign in": lambda w: sign_in_dialog(w, demo=False),
     "sign in (demo)": lambda w: sign_in_dialog(w, demo=True),
+    "city calendar": city_calendar,
     **{f"ticket: {name}": (lambda w, name=name: ticket_dialog(w, name)) for name in TICKET_DIALOGS},
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,7 @@ from sqlalchemy import insert, select
 
 from citydesk.domain import validation
 from citydesk.domain.calendar import BusinessCalendar
-from citydesk.domain.city_settings import check_city_setting
+from citydesk.domain.city_settings import calendar_from, check_city_setting
 from citydesk.domain.clock import to_ms
 from citydesk.domain.errors import ReferenceReadOnly, ValidationError
 from citydesk.domain.ids import uuid7
@@ -348,7 +349,21 @@ def add_user(
 def change_city_setting(db: Database, *, actor: Actor, key: str, value: str) -> Any:
     """Change one city setting from the text an admin typed (`domain.city_settings`: checked against the
     settings in force); returns the stored value. Refused on an enrolled PC: the server holds them."""
+    return change_city_settings(db, actor=actor, values={key: value})[key.strip().lower()]
+
+
+def change_city_settings(db: Database, *, actor: Actor, values: Mapping[str, str]) -> dict[str, Any]:
+    """Change several city settings at once (all or none), each from the text typed; the business
+    calendar is checked with all of them in (opening and closing can move together). Only those that
+    differ are written. Returns the stored values."""
     with transaction(db, actor, Action.MANAGE_REFERENCE) as tx:
-        clean = check_city_setting(key, value, load_settings(tx.session))
-        set_setting_in(tx, key.strip().lower(), clean)
-        return clean
+        current = load_settings(tx.session)
+        stored = {
+            key.strip().lower(): check_city_setting(key, text, current, calendar=False)
+            for key, text in values.items()
+        }
+        calendar_from({**current, **stored})
+        for name, value in stored.items():
+            if value != current.get(name):
+                set_setting_in(tx, name, value)
+        return stored

@@ -77,6 +77,8 @@ def build_menus(win: MainWindow) -> None:
 
     win.reports_action = add_reports_menu(win, win.hub)
     settings_menu = win.menuBar().addMenu(tr("&Settings"))
+    win.city_calendar_action = action(tr("City calen&dar…"), None, win.open_city_calendar)
+    settings_menu.addAction(win.city_calendar_action)
     from citydesk.ui.sync.actions import SyncActions
 
     sync_menu = QMenu(win)  # collects the File entries, then moved before the separator

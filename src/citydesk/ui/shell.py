@@ -334,9 +334,9 @@ class MainWindow(SearchMixin, QMainWindow):
     # ---- user, messages --------------------------------------------------------------------------
 
     def _on_signed_in(self, who: SignedIn | None) -> None:
-        self.import_addresses_action.setVisible(
-            who is not None and who.actor.role.value in ("admin", "system")
-        )
+        admin = who is not None and who.actor.role.value in ("admin", "system")
+        self.import_addresses_action.setVisible(admin)
+        self.city_calendar_action.setVisible(admin)
         self.csv_actions.update_for(who.actor.role if who else None)
         if who is None:
             self.user_label.setText(self.tr("Nobody signed in"))
@@ -382,6 +382,15 @@ class MainWindow(SearchMixin, QMainWindow):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        return dialog
+
+    def open_city_calendar(self) -> Any:
+        """Settings → City calendar… (administrators): opening hours, holidays, how dates are written."""
+        from citydesk.ui.city_calendar import CityCalendarDialog
+
+        dialog = CityCalendarDialog(self.hub, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
 
     def import_addresses(self) -> None:
