@@ -126,3 +126,20 @@ def test_entries_the_bulk_path_wrote_in_order_without_bases_are_no_conflict() ->
     assert len(ticket_conflicts(two_pcs)) == 1
     with_base = [status("e1", "assigned", "pc1", "c"), status("e2", "in_progress", "pc1", "c")]
     assert len(ticket_conflicts(with_base)) == 1  # a copied PC's twin edits still show
+
+
+def test_the_full_read_goes_range_by_range_and_misses_no_ticket(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citydesk.sync import conflicts as derivation
+
+    a, _b, ticket_id = _conflicted(world)
+    for n in range(5):  # more tickets around the conflicted one, in several small ranges
+        a.log("carla", f"Streetlight {n}")
+    whole = open_conflicts(a.db)
+    for size in (1, 2, 3):
+        monkeypatch.setattr(derivation, "RANGE_TICKETS", size)
+        with a.db.read() as session:
+            ranges = derivation._ticket_ranges(session)
+        assert len(ranges) == -(-6 // size) and ranges[-1][1] is None  # 6 tickets; the last range is open
+        assert open_conflicts(a.db) == whole and [c.ticket_id for c in whole] == [ticket_id]

@@ -89,6 +89,20 @@ def ticket_conflicts(entries: Sequence[Entry]) -> list[ConflictGroup]:
     return out
 
 
+RANGE_TICKETS = 10_000  # tickets a candidate query groups at once (its temporary tree lives in memory)
+
+
+def _ticket_ranges(session: Any) -> list[tuple[str, str | None]]:
+    """Ticket id ranges of about RANGE_TICKETS tickets each, [low, high) in id order (the last open)."""
+    numbered = select(
+        st.TICKET.c.id, func.row_number().over(order_by=st.TICKET.c.id).label("n")
+    ).subquery()
+    starts = list(session.scalars(
+        select(numbered.c.id).where((numbered.c.n - 1) % RANGE_TICKETS == 0).order_by(numbered.c.id)
+    ))  # fmt: skip
+    return [(low, starts[i + 1] if i + 1 < len(starts) else None) for i, low in enumerate(starts)]
+
+
 def open_conflicts(db: Database, ticket_ids: Collection[str] | None = None) -> list[Conflict]:
     """Every open conflict of the database (or only those of `ticket_ids`), by ticket number then
     field."""
@@ -104,8 +118,14 @@ def open_conflicts(db: Database, ticket_ids: Collection[str] | None = None) -> l
     )
     out: list[Conflict] = []
     with db.read() as session:
-        if ticket_ids is None:
-            wanted = sorted(set(session.scalars(candidates)))
+        if ticket_ids is None:  # by ranges of tickets: each GROUP BY's temporary tree stays small
+            wanted = sorted({
+                ticket_id
+                for low, high in _ticket_ranges(session)
+                for ticket_id in session.scalars(
+                    candidates.where(entry.c.ticket_id >= low, *([entry.c.ticket_id < high] if high else []))
+                )
+            })  # fmt: skip
         else:  # only those with a candidate group: a pulled page of plain changes reads no entries at all
             asked = sorted(set(ticket_ids))
             wanted = sorted({
