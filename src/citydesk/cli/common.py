@@ -26,6 +26,21 @@ def user_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", required=True, metavar="NAME", help=USER_HELP)
 
 
+def setup_admin_arg(parser: argparse.ArgumentParser) -> None:
+    """Add the optional --user of a setup command: the admin doing it, else the system (as at setup)."""
+    parser.add_argument(
+        "--user", default=None, metavar="NAME", help="the admin doing this (default: the system, as at setup)"
+    )
+
+
+def setup_actor(db: Database, args: argparse.Namespace) -> Actor:
+    """The actor of a setup command: the admin --user names, else the system user."""
+    from citydesk.domain.roles import SYSTEM_ACTOR
+    from citydesk.services.setup import actor_for_username
+
+    return actor_for_username(db, args.user) if args.user else SYSTEM_ACTOR
+
+
 def acting_user(db: Database, args: argparse.Namespace) -> Actor:
     """The signed-in identity for --user: an active user of the database, never the system user."""
     from citydesk.services.setup import actor_for_username

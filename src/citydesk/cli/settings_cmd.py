@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from citydesk.cli.common import database_arg, open_existing
+from citydesk.cli.common import database_arg, open_existing, setup_actor, setup_admin_arg
 from citydesk.domain.city_settings import KEYS, setting_text
 
 
@@ -32,9 +32,7 @@ def add_settings_parsers(subparsers: argparse._SubParsersAction[argparse.Argumen
     )
     change.add_argument("key", metavar="KEY", help=", ".join(KEYS))
     change.add_argument("value", metavar="VALUE", help='e.g. holidays "2026-12-25, 2027-01-01"; opens 07:30')
-    change.add_argument(
-        "--user", default=None, metavar="NAME", help="the admin doing this (default: the system, as at setup)"
-    )
+    setup_admin_arg(change)
     database_arg(change)
     change.set_defaults(handler=cmd_setting_set)
 
@@ -56,12 +54,11 @@ def cmd_setting_list(args: argparse.Namespace) -> int:
 
 def cmd_setting_set(args: argparse.Namespace) -> int:
     """Change one setting; prints what is stored now."""
-    from citydesk.domain.roles import SYSTEM_ACTOR
-    from citydesk.services.setup import actor_for_username, change_city_setting
+    from citydesk.services.setup import change_city_setting
 
     db = open_existing(args, read_only=False)
     try:
-        actor = actor_for_username(db, args.user) if args.user else SYSTEM_ACTOR
+        actor = setup_actor(db, args)
         value = change_city_setting(db, actor=actor, key=args.key, value=args.value)
     finally:
         db.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from citydesk.cli.common import database_arg, open_existing
+from citydesk.cli.common import database_arg, open_existing, setup_actor, setup_admin_arg
 
 
 def add_users_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,22 +26,18 @@ def add_users_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     )
     rename.add_argument("old", metavar="OLD", help="the user name now")
     rename.add_argument("new", metavar="NEW", help="the new user name")
-    rename.add_argument(
-        "--user", default=None, metavar="NAME", help="the admin doing this (default: the system, as at setup)"
-    )
+    setup_admin_arg(rename)
     database_arg(rename)
     rename.set_defaults(handler=cmd_user_rename)
 
 
 def cmd_user_rename(args: argparse.Namespace) -> int:
     """Rename one user; prints what was done."""
-    from citydesk.domain.roles import SYSTEM_ACTOR
-    from citydesk.services.setup import actor_for_username
     from citydesk.services.users import rename_user
 
     db = open_existing(args, read_only=False)
     try:
-        actor = actor_for_username(db, args.user) if args.user else SYSTEM_ACTOR
+        actor = setup_actor(db, args)
         rename_user(db, actor=actor, old=args.old, new=args.new)
     finally:
         db.close()
