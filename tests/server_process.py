@@ -153,6 +153,36 @@ def sending_progress(line: str) -> tuple[int, int] | None:
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
+PASSWORD = "correct horse"  # every user of a city set up by `set_up_city`
+
+
+def office(code: str, name: str) -> list[str]:
+    """The `citydesk-server` command adding an office."""
+    return ["office", "add", "--code", code, "--name", name]
+
+
+def user(username: str, role: str, office_code: str, *more: str) -> list[str]:
+    """The `citydesk-server` command adding a user (display name: the user name, capitalised)."""
+    return ["user", "add", "--username", username, "--display-name", username.capitalize(), "--role", role,
+            "--office", office_code, *more, "--password", PASSWORD]  # fmt: skip
+
+
+def set_up_city(folder: Path, *commands: list[str]) -> Path:
+    """A server database for Testville in `folder`, set up by `citydesk-server` commands: init, the Public
+    Works department with its Pothole category, then `commands` (offices, then users); returns its path."""
+    path = folder / "server.sqlite"
+    url = ["--database-url", f"sqlite+pysqlite:///{path}"]
+    for argv in (
+        ["init", "--city", "Testville", "--time-zone", "America/Chicago", "--admin", "root",
+         "--password", PASSWORD],
+        ["department", "add", "--code", "PW", "--name", "Public Works"],
+        ["category", "add", "--name", "Pothole", "--department", "PW"],
+        *commands,
+    ):  # fmt: skip
+        checked(server_cli(folder, *argv, *url))
+    return path
+
+
 @contextmanager
 def serving_copy(tmp_path: Path, template: Path) -> Iterator[ServerProcess]:
     """`citydesk-server serve` on a copy of a set-up server database, on a free port (stopped after)."""

@@ -19,31 +19,29 @@ from citydesk.services import setup
 from citydesk.services.bulk import BulkTicket, bulk_create_tickets
 from citydesk.store.db import open_database
 from citydesk.store.models import Outbox
-from server_process import ServerProcess, checked, citydesk, server_cli, serving_copy
+from server_process import (
+    PASSWORD,
+    ServerProcess,
+    checked,
+    citydesk,
+    office,
+    server_cli,
+    serving_copy,
+    set_up_city,
+    user,
+)
 
 pytestmark = pytest.mark.slow
 
-PASSWORD = "correct horse"
 VOLUME = 1000
 
 
 @pytest.fixture(scope="module")
 def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A server database set up once through `citydesk-server` commands (copied by each test)."""
-    folder = tmp_path_factory.mktemp("city")
-    path = folder / "server.sqlite"
-    url = ["--database-url", f"sqlite+pysqlite:///{path}"]
-    for argv in (
-        ["init", "--city", "Testville", "--time-zone", "America/Chicago", "--admin", "root",
-         "--password", PASSWORD],
-        ["office", "add", "--code", "CLK", "--name", "City Hall"],
-        ["department", "add", "--code", "PW", "--name", "Public Works"],
-        ["category", "add", "--name", "Pothole", "--department", "PW"],
-        ["user", "add", "--username", "carla", "--display-name", "Carla", "--role", "clerk",
-         "--office", "CLK", "--password", PASSWORD],
-    ):  # fmt: skip
-        checked(server_cli(folder, *argv, *url))
-    return path
+    return set_up_city(
+        tmp_path_factory.mktemp("city"), office("CLK", "City Hall"), user("carla", "clerk", "CLK")
+    )
 
 
 @pytest.fixture

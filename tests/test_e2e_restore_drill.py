@@ -19,39 +19,36 @@ from sqlalchemy import select
 from citydesk.domain.clock import SystemClock
 from citydesk.store.db import open_database
 from citydesk.store.models import Ticket, TimelineEntry
-from server_process import ServerProcess, add_ticket, checked, citydesk, server_cli, serving_copy
+from server_process import (
+    ServerProcess,
+    add_ticket,
+    checked,
+    citydesk,
+    office,
+    server_cli,
+    serving_copy,
+    set_up_city,
+    user,
+)
 from server_process import enrol_office as enrol
 
 pytestmark = pytest.mark.slow
 
-PASSWORD = "correct horse"
 OFFICES = {"a": ("CLK", "carla"), "b": ("PD", "pete"), "c": ("LIB", "lena")}
 
 
 @pytest.fixture(scope="module")
 def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A server database with three offices and a clerk in each, set up by `citydesk-server` commands."""
-    folder = tmp_path_factory.mktemp("city")
-    path = folder / "server.sqlite"
-    url = ["--database-url", f"sqlite+pysqlite:///{path}"]
-    commands = [
-        ["init", "--city", "Testville", "--time-zone", "America/Chicago", "--admin", "root",
-         "--password", PASSWORD],
-        ["office", "add", "--code", "CLK", "--name", "City Hall"],
-        ["office", "add", "--code", "PD", "--name", "Police annex"],
-        ["office", "add", "--code", "LIB", "--name", "Library"],
-        ["department", "add", "--code", "PW", "--name", "Public Works"],
-        ["category", "add", "--name", "Pothole", "--department", "PW"],
-        ["user", "add", "--username", "carla", "--display-name", "Carla", "--role", "clerk",
-         "--office", "CLK", "--password", PASSWORD],
-        ["user", "add", "--username", "pete", "--display-name", "Pete", "--role", "clerk",
-         "--office", "PD", "--password", PASSWORD],
-        ["user", "add", "--username", "lena", "--display-name", "Lena", "--role", "clerk",
-         "--office", "LIB", "--password", PASSWORD],
-    ]  # fmt: skip
-    for argv in commands:
-        checked(server_cli(folder, *argv, *url))
-    return path
+    return set_up_city(
+        tmp_path_factory.mktemp("city"),
+        office("CLK", "City Hall"),
+        office("PD", "Police annex"),
+        office("LIB", "Library"),
+        user("carla", "clerk", "CLK"),
+        user("pete", "clerk", "PD"),
+        user("lena", "clerk", "LIB"),
+    )
 
 
 @pytest.fixture
@@ -59,10 +56,6 @@ def server(tmp_path: Path, city_template: Path) -> Iterator[ServerProcess]:
     """`citydesk-server serve` on a copy of the set-up city, on a free port."""
     with serving_copy(tmp_path, city_template) as process:
         yield process
-
-
-
-
 
 
 def add_note(tmp_path: Path, path: str, user: str, number: str, text: str) -> None:

@@ -27,10 +27,13 @@ from server_process import (
     checked,
     child_env,
     citydesk,
+    office,
     read_lines_until,
     sending_progress,
     server_cli,
     serving_copy,
+    set_up_city,
+    user,
 )
 from server_process import (
     enrol_office as enrol,
@@ -38,33 +41,20 @@ from server_process import (
 
 pytestmark = pytest.mark.slow
 
-PASSWORD = "correct horse"
 VOLUME = 1500  # tickets logged in-process on office A: >= 3,000 changes, so >= 3 push batches of 1,000
 
 
 @pytest.fixture(scope="module")
 def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A server database set up once through `citydesk-server` commands (copied by each test)."""
-    folder = tmp_path_factory.mktemp("city")
-    path = folder / "server.sqlite"
-    url = ["--database-url", f"sqlite+pysqlite:///{path}"]
-    commands = [
-        ["init", "--city", "Testville", "--time-zone", "America/Chicago", "--admin", "root",
-         "--password", PASSWORD],
-        ["office", "add", "--code", "CLK", "--name", "City Hall"],
-        ["office", "add", "--code", "PD", "--name", "Police annex"],
-        ["department", "add", "--code", "PW", "--name", "Public Works"],
-        ["category", "add", "--name", "Pothole", "--department", "PW"],
-        ["user", "add", "--username", "carla", "--display-name", "Carla", "--role", "clerk",
-         "--office", "CLK", "--password", PASSWORD],
-        ["user", "add", "--username", "pete", "--display-name", "Pete", "--role", "clerk",
-         "--office", "PD", "--password", PASSWORD],
-        ["user", "add", "--username", "tomas", "--display-name", "Tomas", "--role", "technician",
-         "--office", "CLK", "--department", "PW", "--password", PASSWORD],
-    ]  # fmt: skip
-    for argv in commands:
-        checked(server_cli(folder, *argv, *url))
-    return path
+    return set_up_city(
+        tmp_path_factory.mktemp("city"),
+        office("CLK", "City Hall"),
+        office("PD", "Police annex"),
+        user("carla", "clerk", "CLK"),
+        user("pete", "clerk", "PD"),
+        user("tomas", "technician", "CLK", "--department", "PW"),
+    )
 
 
 @pytest.fixture
@@ -72,10 +62,6 @@ def server(tmp_path: Path, city_template: Path) -> Iterator[ServerProcess]:
     """`citydesk-server serve` on a copy of the set-up city, on a free port."""
     with serving_copy(tmp_path, city_template) as process:
         yield process
-
-
-
-
 
 
 def sync(tmp_path: Path, path: str) -> subprocess.CompletedProcess[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from citydesk.domain.timeline import Entry, EntryKind, is_known_kind
 from citydesk.store import statements as st
@@ -119,22 +119,14 @@ def open_conflicts(db: Database, ticket_ids: Collection[str] | None = None) -> l
     out: list[Conflict] = []
     with db.read() as session:
         if ticket_ids is None:  # by ranges of tickets: each GROUP BY's temporary tree stays small
-            wanted = sorted({
-                ticket_id
+            scopes = [
+                and_(entry.c.ticket_id >= low, entry.c.ticket_id < high) if high else entry.c.ticket_id >= low
                 for low, high in _ticket_ranges(session)
-                for ticket_id in session.scalars(
-                    candidates.where(entry.c.ticket_id >= low, *([entry.c.ticket_id < high] if high else []))
-                )
-            })  # fmt: skip
+            ]
         else:  # only those with a candidate group: a pulled page of plain changes reads no entries at all
             asked = sorted(set(ticket_ids))
-            wanted = sorted({
-                ticket_id
-                for start in range(0, len(asked), 500)
-                for ticket_id in session.scalars(
-                    candidates.where(entry.c.ticket_id.in_(asked[start : start + 500]))
-                )
-            })  # fmt: skip
+            scopes = [entry.c.ticket_id.in_(asked[i : i + 500]) for i in range(0, len(asked), 500)]
+        wanted = sorted({found for scope in scopes for found in session.scalars(candidates.where(scope))})
         if not wanted:
             return []
         names = {r.id: r.display_name for r in session.execute(select(st.USER.c.id, st.USER.c.display_name))}

@@ -124,10 +124,10 @@ class MainWindow(SearchMixin, QMainWindow):
         arrange_columns(self.table, due_column=COL_DUE, title_column=COL_TITLE)
         self.table.viewport().installEventFilter(self)  # the title takes the room left (1366×768)
         # A row chosen (clicked, moved to by keyboard, selected) shows its ticket; a row Qt only makes
-        # current (the table getting the focus back) does not: see `_row_chosen`.
-        selection = self.table.selectionModel()
-        selection.currentRowChanged.connect(lambda cur, _prev: self._row_chosen(cur.row()))
-        selection.selectionChanged.connect(lambda *_: self._row_chosen(self.table.currentIndex().row()))
+        # current (the table getting the focus back) is not selected and does not: see `_row_chosen`.
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self._row_chosen(self.table.currentIndex().row())
+        )
         self.detail = self._make_detail()
         centre = QWidget()
         layout = QVBoxLayout(centre)

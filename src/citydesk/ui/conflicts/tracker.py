@@ -3,8 +3,8 @@
 A full read at start and after a bulk change (`data_changed`); after a pulled page (`tickets_pulled`)
 or a local change to a ticket (`ticket_changed`) only those tickets are read again, at most once a second
 (`ui.pacing`: pages of a pull arrive close together). One read runs at a time; what arrives meanwhile is
-coalesced into the next one. `changed` tells the ticket table, the
-detail pane, the Conflicts window and the status bar.
+coalesced into the next one. `changed` tells the ticket table, the detail pane, the Conflicts window and
+the status bar.
 """
 
 from __future__ import annotations
